@@ -1,0 +1,131 @@
+// The one ledger. `transfer` is the only code that changes a money balance: it debits a payer, credits
+// a payee and records the flow in the transaction-flow matrix (kind × sector) and in the sector-to-sector
+// matrix that LM3 is read from. Amounts are whole rupiah, so every identity below holds exactly in
+// floating point (all sums stay far below 2^53).
+import { FLOW_COUNT, Flow, SECTOR_COUNT, isLocalSector, type FlowKind } from './accounts.js';
+
+export interface MonthCheck {
+  /** Largest |row sum| of this month's transaction-flow matrix (each flow has a payer and a payee). */
+  rowImbalance: number;
+  /** Largest |column sum − change in the sector's money|: sectors' money changes only through flows. */
+  columnImbalance: number;
+  /** |change in local money − (injections − leakages)|. */
+  localMoneyImbalance: number;
+  /** |sum of all balances|: money is an asset of its holder and a liability of the issuer outside. */
+  netWorthImbalance: number;
+  /** Local accounts below zero (none is allowed to overdraw). */
+  negativeBalances: number;
+  injections: number;
+  leakages: number;
+}
+
+export class Ledger {
+  /** Money held by each account, in rupiah. */
+  readonly money: Float64Array;
+  /** Sector (transaction-flow-matrix column) of each account. */
+  readonly sectorOf: Uint8Array;
+  /** This month's flows: [kind * SECTOR_COUNT + sector], payer negative, payee positive. */
+  readonly monthFlows = new Float64Array(FLOW_COUNT * SECTOR_COUNT);
+  /** Flows over the whole run, same layout. */
+  readonly totalFlows = new Float64Array(FLOW_COUNT * SECTOR_COUNT);
+  /** This month's payments from sector to sector: [payer * SECTOR_COUNT + payee]. */
+  readonly monthPairs = new Float64Array(SECTOR_COUNT * SECTOR_COUNT);
+  /** Payments from sector to sector over the whole run. */
+  readonly totalPairs = new Float64Array(SECTOR_COUNT * SECTOR_COUNT);
+  private readonly sectorMoneyAtOpen = new Float64Array(SECTOR_COUNT);
+  maxImbalance = 0;
+
+  constructor(accounts: number) {
+    this.money = new Float64Array(accounts);
+    this.sectorOf = new Uint8Array(accounts);
+  }
+
+  /** Move `amount` (rounded to whole rupiah) from `payer` to `payee`. Returns what moved. */
+  transfer(payer: number, payee: number, amount: number, kind: FlowKind): number {
+    const a = Math.round(amount);
+    if (!(a > 0)) return 0;
+    const money = this.money;
+    money[payer] -= a;
+    money[payee] += a;
+    const sp = this.sectorOf[payer];
+    const sq = this.sectorOf[payee];
+    const row = kind * SECTOR_COUNT;
+    this.monthFlows[row + sp] -= a;
+    this.monthFlows[row + sq] += a;
+    this.monthPairs[sp * SECTOR_COUNT + sq] += a;
+    return a;
+  }
+
+  /** Pay at most what the payer holds. */
+  pay(payer: number, payee: number, amount: number, kind: FlowKind): number {
+    const held = this.money[payer];
+    return this.transfer(payer, payee, amount < held ? amount : held, kind);
+  }
+
+  private sectorMoney(out: Float64Array): void {
+    out.fill(0);
+    const { money, sectorOf } = this;
+    for (let i = 0; i < money.length; i++) out[sectorOf[i]] += money[i];
+  }
+
+  /** Forget the run totals (after the opening balances, so totals cover simulated months only). */
+  resetTotals(): void {
+    this.totalFlows.fill(0);
+    this.totalPairs.fill(0);
+  }
+
+  /** Start a month: remember each sector's money so the close can check every column. */
+  openMonth(): void {
+    this.monthFlows.fill(0);
+    this.monthPairs.fill(0);
+    this.sectorMoney(this.sectorMoneyAtOpen);
+  }
+
+  /** Close a month: check the accounting identities, add the month to the run totals. */
+  closeMonth(): MonthCheck {
+    const S = SECTOR_COUNT;
+    const now = new Float64Array(S);
+    this.sectorMoney(now);
+    let rowImbalance = 0;
+    const column = new Float64Array(S);
+    for (let k = 0; k < FLOW_COUNT; k++) {
+      let row = 0;
+      for (let s = 0; s < S; s++) {
+        const v = this.monthFlows[k * S + s];
+        row += v;
+        column[s] += v;
+      }
+      rowImbalance = Math.max(rowImbalance, Math.abs(row));
+    }
+    let columnImbalance = 0;
+    let localChange = 0;
+    for (let s = 0; s < S; s++) {
+      const change = now[s] - this.sectorMoneyAtOpen[s];
+      columnImbalance = Math.max(columnImbalance, Math.abs(column[s] - change));
+      if (isLocalSector(s)) localChange += change;
+    }
+    let injections = 0;
+    let leakages = 0;
+    for (let from = 0; from < S; from++) {
+      for (let to = 0; to < S; to++) {
+        const v = this.monthPairs[from * S + to];
+        if (!isLocalSector(from) && isLocalSector(to)) injections += v;
+        if (isLocalSector(from) && !isLocalSector(to)) leakages += v;
+      }
+    }
+    const localMoneyImbalance = Math.abs(localChange - (injections - leakages));
+    let total = 0;
+    let negativeBalances = 0;
+    for (let i = 0; i < this.money.length; i++) {
+      total += this.money[i];
+      if (this.money[i] < 0 && isLocalSector(this.sectorOf[i])) negativeBalances++;
+    }
+    const netWorthImbalance = Math.abs(total);
+    this.maxImbalance = Math.max(this.maxImbalance, rowImbalance, columnImbalance, localMoneyImbalance, netWorthImbalance);
+    for (let i = 0; i < this.totalFlows.length; i++) this.totalFlows[i] += this.monthFlows[i];
+    for (let i = 0; i < this.totalPairs.length; i++) this.totalPairs[i] += this.monthPairs[i];
+    return { rowImbalance, columnImbalance, localMoneyImbalance, netWorthImbalance, negativeBalances, injections, leakages };
+  }
+}
+
+export { Flow };

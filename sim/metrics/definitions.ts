@@ -1,0 +1,130 @@
+// What is recorded, declared apart from the model: the runner evaluates each metric over each group of
+// businesses (or once for the whole economy) after every month. The model never knows what is recorded.
+import { Flow, SECTOR_COUNT, Sector } from '../ledger/accounts.js';
+import { CAPACITY_COUNT, type Economy } from '../state/economy.js';
+import { gini } from '../stats/gini.js';
+
+export type GroupName = 'participants' | 'nonParticipants' | 'all';
+export const BUSINESS_GROUPS: readonly GroupName[] = ['participants', 'nonParticipants', 'all'];
+
+export interface BusinessMetric {
+  id: string;
+  unit: string;
+  description: string;
+  /** Value over the member ids (initial and entrant businesses alike; closed ones included). */
+  compute: (e: Economy, members: Int32Array) => number;
+}
+
+export interface EconomyMetric {
+  id: string;
+  unit: string;
+  description: string;
+  compute: (e: Economy) => number;
+}
+
+const perMember = (members: Int32Array, f: (id: number) => number) => {
+  if (members.length === 0) return 0;
+  let sum = 0;
+  for (const id of members) sum += f(id);
+  return sum / members.length;
+};
+const sumOver = (members: Int32Array, f: (id: number) => number) => {
+  let sum = 0;
+  for (const id of members) sum += f(id);
+  return sum;
+};
+const shareOfOpen = (e: Economy, members: Int32Array, f: (id: number) => number) => {
+  let open = 0, yes = 0;
+  for (const id of members) if (e.b.open[id]) { open++; yes += f(id); }
+  return open === 0 ? 0 : yes / open;
+};
+const women = (e: Economy, members: Int32Array) => members.filter((id) => e.b.female[id] === 1);
+const survival = (e: Economy, m: Int32Array) => (m.length ? sumOver(m, (id) => e.b.open[id]) / m.length : 0);
+const turnover = (e: Economy, m: Int32Array) => perMember(m, (id) => (e.b.open[id] ? e.b.turnover[id] : 0));
+const profit = (e: Economy, m: Int32Array) => perMember(m, (id) => (e.b.open[id] ? e.b.profit[id] : 0));
+const workersOf = (e: Economy, id: number) => 1 + e.b.familyWorkers[id] + e.b.employees[id];
+const jobs = (e: Economy, m: Int32Array) => sumOver(m, (id) => (e.b.open[id] ? workersOf(e, id) : 0));
+const valueAdded = (e: Economy, m: Int32Array) =>
+  sumOver(m, (id) => (e.b.open[id] ? e.b.turnover[id] - e.b.inputsLocal[id] - e.b.inputsImported[id] - e.b.overheads[id] : 0));
+
+// Means "per business" count a closed business as zero (intention to treat): comparing the same
+// businesses across the program and counterfactual runs then needs no survivor correction.
+export const BUSINESS_METRICS: readonly BusinessMetric[] = [
+  { id: 'businesses', unit: 'businesses', description: 'businesses in the group (open or closed)', compute: (_e, m) => m.length },
+  { id: 'survival', unit: 'share', description: 'share of the group still open', compute: survival },
+  { id: 'turnover', unit: 'rupiah/month per business', description: 'monthly sales revenue (omzet)', compute: turnover },
+  { id: 'profit', unit: 'rupiah/month per business', description: 'monthly profit after materials, overheads, wages, taxes and interest', compute: profit },
+  { id: 'customers', unit: 'customers per business', description: 'paying local households plus outside buyers at the local ticket', compute: (e, m) => perMember(m, (id) => (e.b.open[id] ? e.b.customers[id] : 0)) },
+  { id: 'production', unit: 'rupiah/month per business at start prices', description: 'output volume valued at each business\'s start price', compute: (e, m) => perMember(m, (id) => (e.b.open[id] ? e.b.production[id] * e.b.priceStart[id] : 0)) },
+  { id: 'digitalAdoption', unit: 'share of open', description: 'businesses with a digital sales channel', compute: (e, m) => shareOfOpen(e, m, (id) => e.b.digitalChannel[id]) },
+  { id: 'bookkeepingAdoption', unit: 'share of open', description: 'businesses keeping written books', compute: (e, m) => shareOfOpen(e, m, (id) => e.b.keepsBooks[id]) },
+  { id: 'separatedMoney', unit: 'share of open', description: 'businesses separating household and business money', compute: (e, m) => shareOfOpen(e, m, (id) => e.b.separatesMoney[id]) },
+  { id: 'jobs', unit: 'workers', description: 'owners, unpaid family and paid workers in open businesses of the group', compute: jobs },
+  { id: 'workersPerBusiness', unit: 'workers per open business', description: 'owner, unpaid family and paid workers (I2)', compute: (e, m) => { let open = 0, w = 0; for (const id of m) if (e.b.open[id]) { open++; w += workersOf(e, id); } return open ? w / open : 0; } },
+  { id: 'localRawMaterialDemand', unit: 'rupiah/month', description: 'raw materials bought from local suppliers by the group', compute: (e, m) => sumOver(m, (id) => (e.b.open[id] ? e.b.inputsLocal[id] : 0)) },
+  { id: 'localInputShare', unit: 'share', description: 'local share of the group\'s raw-material purchases', compute: (e, m) => { let l = 0, t = 0; for (const id of m) if (e.b.open[id]) { l += e.b.inputsLocal[id]; t += e.b.inputsLocal[id] + e.b.inputsImported[id]; } return t > 0 ? l / t : 0; } },
+  { id: 'valueAdded', unit: 'rupiah/month', description: 'turnover less raw materials and overheads bought, summed over the group', compute: valueAdded },
+  { id: 'capacity', unit: 'index 0..1', description: 'mean of the six capacities over open businesses', compute: (e, m) => shareOfOpen(e, m, (id) => { let s = 0; for (let k = 0; k < CAPACITY_COUNT; k++) s += e.b.capacity[id * CAPACITY_COUNT + k]; return s / CAPACITY_COUNT; }) },
+  { id: 'womenTurnover', unit: 'rupiah/month per business', description: 'turnover of women-owned businesses', compute: (e, m) => turnover(e, women(e, m)) },
+  { id: 'womenProfit', unit: 'rupiah/month per business', description: 'profit of women-owned businesses', compute: (e, m) => profit(e, women(e, m)) },
+  { id: 'womenSurvival', unit: 'share', description: 'share of women-owned businesses still open', compute: (e, m) => survival(e, women(e, m)) },
+  { id: 'turnoverGini', unit: 'Gini 0..1', description: 'inequality of turnover among open businesses', compute: (e, m) => gini(Array.from(m).filter((id) => e.b.open[id]).map((id) => e.b.turnover[id])) },
+  { id: 'networkDegree', unit: 'ties per open business', description: 'mean number of ties to other businesses (informal and forum)', compute: (e, m) => shareOfOpen(e, m, (id) => e.tieCounts[id]) },
+  { id: 'forumMembership', unit: 'share of open', description: 'businesses in a business forum', compute: (e, m) => shareOfOpen(e, m, (id) => (e.b.forum[id] >= 0 ? 1 : 0)) },
+];
+
+const local = (s: number) => s <= Sector.suppliers;
+
+export const ECONOMY_METRICS: readonly EconomyMetric[] = [
+  {
+    id: 'localIncome', unit: 'rupiah/month',
+    description: 'local value added: businesses (turnover less bought inputs and overheads), suppliers (sales less imports), and program services bought locally',
+    compute: (e) => {
+      const f = e.ledger.monthFlows;
+      const S = SECTOR_COUNT;
+      const biz = valueAdded(e, allIds(e));
+      const supplierSales = f[Flow.localInputs * S + Sector.suppliers];
+      const supplierImports = -f[Flow.supplierImports * S + Sector.suppliers];
+      const services = f[Flow.programLocalSpending * S + Sector.households];
+      return biz + supplierSales - supplierImports + services;
+    },
+  },
+  {
+    id: 'totalJobs', unit: 'workers',
+    description: 'jobs in micro-businesses (owners and paid workers) plus jobs sustained at local suppliers',
+    compute: (e) => jobs(e, allIds(e)) + supplierJobs(e),
+  },
+  { id: 'supplierJobs', unit: 'workers', description: 'jobs sustained at local raw-material suppliers', compute: (e) => supplierJobs(e) },
+  {
+    id: 'localMoney', unit: 'rupiah', description: 'money held by local businesses, households and suppliers',
+    compute: (e) => { let m = 0; const L = e.ledger; for (let i = 0; i < L.money.length; i++) if (local(L.sectorOf[i])) m += L.money[i]; return m; },
+  },
+  { id: 'householdIncome', unit: 'rupiah/month per household', description: 'mean household income (wages, profits, supplier payouts, transfers, outside income)', compute: (e) => { let s = 0; for (let i = 0; i < e.h.count; i++) s += e.h.incomeLast[i]; return s / e.h.count; } },
+  { id: 'householdIncomeGini', unit: 'Gini 0..1', description: 'inequality of household income', compute: (e) => gini(e.h.incomeLast) },
+  { id: 'programSpending', unit: 'rupiah (cumulative)', description: 'program money spent so far', compute: (e) => e.program.spent },
+  { id: 'entryBlocked', unit: 'businesses (cumulative)', description: 'entrants turned away because all slots were used', compute: (e) => e.entryBlocked },
+];
+
+function supplierJobs(e: Economy): number {
+  let sales = 0;
+  for (let j = 0; j < e.s.count; j++) sales += e.s.sales[j];
+  return sales / e.scenario.suppliers.salesPerJobRupiahPerMonth;
+}
+
+const allCache = new WeakMap<Economy, { used: number; ids: Int32Array }>();
+/** Ids of every business that exists or existed. */
+export function allIds(e: Economy): Int32Array {
+  const hit = allCache.get(e);
+  if (hit && hit.used === e.b.used) return hit.ids;
+  const ids = Int32Array.from({ length: e.b.used }, (_, i) => i);
+  allCache.set(e, { used: e.b.used, ids });
+  return ids;
+}
+
+/** Members of a business group. */
+export function groupMembers(e: Economy, group: GroupName): Int32Array {
+  const all = allIds(e);
+  if (group === 'all') return all;
+  const want = group === 'participants' ? 1 : 0;
+  return all.filter((id) => e.b.participant[id] === want);
+}

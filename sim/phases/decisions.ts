@@ -1,0 +1,134 @@
+// Phase 5: businesses decide. Learned capacities set productivity, waste, price and the pull on
+// customers; each business plans output from expected demand, buys raw materials it can pay for
+// (local share to a local supplier, the rest imported), hires or lets go, and may buy equipment.
+import { Flow } from '../ledger/accounts.js';
+import { CAPACITY_COUNT, Cap, MAX_EMPLOYEES, type Economy } from '../state/economy.js';
+
+const C = CAPACITY_COUNT;
+
+export function decide(e: Economy): void {
+  const s = e.scenario;
+  const m = s.mechanisms;
+  const P = s.performance;
+  const F = s.firms;
+  const forums = s.program.forums;
+  const b = e.b;
+  const ledger = e.ledger;
+  const money = ledger.money;
+  const used = b.used;
+  const wage = s.households.wageRupiahPerMonth;
+  const cond = e.conditions;
+  const forumActive = (id: number) =>
+    e.programActive && forums.enabled && b.forum[id] >= 0 && e.month - e.program.cohortStart[b.cohort[id]] < forums.months;
+  const u = e.streams.uniforms('labour', e.month, used * 2);
+  const row = e.accounts.restOfWorld;
+  e.s.sales.fill(0);
+
+  for (let id = 0; id < used; id++) {
+    if (!b.open[id]) continue;
+    const i = id * C;
+    // Capacities → performance, measured as learning above the business's own start.
+    let attractionGain = 0;
+    if (m.capacityToPerformance) {
+      const gProd = Math.max(0, b.capacity[i + Cap.production] - b.capacityStart[i + Cap.production]);
+      const gPlan = Math.max(0, b.capacity[i + Cap.management] - b.capacityStart[i + Cap.management]);
+      const gMkt = Math.max(0, b.capacity[i + Cap.marketing] - b.capacityStart[i + Cap.marketing]);
+      const gMind = Math.max(0, b.capacity[i + Cap.mindset] - b.capacityStart[i + Cap.mindset]);
+      b.productivity[id] = b.productivityStart[id] * (1 + P.productionProductivityGain * gProd + P.planningProductivityGain * gPlan) * (1 + b.equipmentGain[id]);
+      b.waste[id] = P.wasteAtStart * Math.max(0, 1 - P.wasteReduction * (gProd + gPlan));
+      const newBooks = b.keepsBooks[id] && !(b.practicesStart[id] & 1) ? 1 : 0;
+      b.price[id] = b.priceStart[id] * (1 + P.bookkeepingMarkupGain * newBooks) * (1 + b.scarcityMarkup[id]);
+      attractionGain = P.marketingAttractionGain * gMkt + P.mindsetAttractionGain * gMind;
+    } else {
+      b.productivity[id] = b.productivityStart[id] * (1 + b.equipmentGain[id]);
+      b.price[id] = b.priceStart[id] * (1 + b.scarcityMarkup[id]);
+    }
+    const promoting = forumActive(id);
+    if (promoting) attractionGain += forums.promotionAttractionGain;
+    b.attraction[id] = b.attractionStart[id] * Math.pow(b.price[id] / b.priceStart[id], -F.priceElasticity) * (1 + attractionGain);
+
+    // Raw-material price this month: shocks, softened inside an active forum network; joint purchasing.
+    let priceFactor = cond.inputPriceFactor;
+    if (promoting) {
+      if (m.shockCushioning && priceFactor > 1) priceFactor = 1 + (priceFactor - 1) * (1 - forums.shockCushion);
+      priceFactor *= 1 - forums.jointPurchasingDiscount;
+    }
+    const unitCost = b.inputCostPerUnit[id] * priceFactor * (1 + b.waste[id]);
+
+    // Production plan: expected demand plus the stock buffer, within capacity and what cash can buy
+    // after keeping back this month's wages and loan installment.
+    const workers = 1 + b.familyWorkers[id] + b.employees[id];
+    const capacityUnits = workers * b.productivity[id];
+    const wanted = Math.max(0, b.expectedDemand[id] * (1 + F.inventoryTargetMonths) - b.inventory[id]);
+    const planned = Math.min(wanted, capacityUnits);
+    const reserve = b.employees[id] * wage + b.loanInstallment[id];
+    const affordable = Math.max(0, money[id] - reserve) / unitCost;
+    const q = Math.min(planned, affordable);
+    const localShare = b.localInputShare[id];
+    const supplierAccount = e.supplierAccount0 + b.supplier[id];
+    const paidLocal = ledger.transfer(id, supplierAccount, q * unitCost * localShare, Flow.localInputs);
+    const paidImported = ledger.pay(id, row, q * unitCost * (1 - localShare), Flow.importedInputs);
+    e.s.sales[b.supplier[id]] += paidLocal;
+    b.inputsLocal[id] = paidLocal;
+    b.inputsImported[id] = paidImported;
+    b.production[id] = q;
+    b.inventory[id] += q;
+    // Distress: cash cannot buy even half of what the business needs to make.
+    if (planned > 0 && affordable < 0.5 * planned) b.distressMonths[id] = Math.min(255, b.distressMonths[id] + 1);
+    else b.distressMonths[id] = 0;
+
+    const demandOutruns = b.expectedDemand[id] > 0.95 * capacityUnits;
+    // Prices creep up while demand outruns capacity and back down when it does not.
+    if (demandOutruns) b.scarcityMarkup[id] = Math.min(F.maxScarcityMarkup, b.scarcityMarkup[id] + F.priceAdjustmentPerMonth);
+    else if (b.scarcityMarkup[id] > 0 && b.expectedDemand[id] < 0.85 * capacityUnits) b.scarcityMarkup[id] = Math.max(0, b.scarcityMarkup[id] - F.priceAdjustmentPerMonth);
+    if (m.hiring) {
+      // Hire when demand outruns capacity, the extra worker's value added pays the wage and cash allows;
+      // let the last worker go when what they add falls well below the wage.
+      const overhead = s.economy.sectors[b.sector[id]].overheadShare;
+      const valuePerUnit = b.price[id] * (1 - overhead) - unitCost;
+      const extra = Math.min(Math.max(0, b.expectedDemand[id] - capacityUnits), b.productivity[id]);
+      const lastWorker = Math.min(Math.max(0, b.expectedDemand[id] - (workers - 1) * b.productivity[id]), b.productivity[id]);
+      const draw = u[id * 2];
+      const mindset = b.capacity[i + Cap.mindset];
+      if (demandOutruns && extra * valuePerUnit > F.hireValueAddedShare * wage && b.employees[id] < MAX_EMPLOYEES &&
+          money[id] > F.hireCashMonths * wage * (b.employees[id] + 1) && draw < F.hireProbability * (0.5 + mindset)) {
+        hire(e, id, draw);
+      } else if (b.employees[id] > 0 && (lastWorker * valuePerUnit < F.fireValueAddedShare * wage || money[id] < b.employees[id] * wage)) {
+        if (draw < 0.5) fire(e, id);
+      }
+    }
+    if (m.investment && demandOutruns && u[id * 2 + 1] < 0.1 * (0.5 + b.capacity[i + Cap.mindset])) {
+      const monthlyCosts = reserve + q * unitCost;
+      if (money[id] - F.investmentRupiah > F.investCashMonths * monthlyCosts) {
+        ledger.transfer(id, row, F.investmentRupiah, Flow.equipment);
+        b.equipmentGain[id] += F.investmentProductivityGain;
+      }
+    }
+  }
+}
+
+/** Hire one worker from a household with free labour, searching from a place set by the draw. */
+function hire(e: Economy, id: number, draw: number): void {
+  const h = e.h;
+  const H = h.count;
+  let k = Math.floor(((draw * 7919) % 1) * H);
+  for (let tries = 0; tries < 64; tries++, k = (k + 1) % H) {
+    if (h.employed[k] < h.labourSupply[k]) {
+      h.employed[k]++;
+      const b = e.b;
+      b.employeeHousehold[id * MAX_EMPLOYEES + b.employees[id]] = k;
+      b.employees[id]++;
+      return;
+    }
+  }
+}
+
+export function fire(e: Economy, id: number): void {
+  const b = e.b;
+  if (b.employees[id] === 0) return;
+  b.employees[id]--;
+  const slot = id * MAX_EMPLOYEES + b.employees[id];
+  const hh = b.employeeHousehold[slot];
+  if (hh >= 0) e.h.employed[hh]--;
+  b.employeeHousehold[slot] = -1;
+}

@@ -1,0 +1,93 @@
+// Phase 8: businesses close when cash has run out for several months (or for reasons outside the model)
+// and hand what is left to the owner's household; new businesses open with capital from a household's
+// savings. One exit draw per business slot; a fixed number of entry candidates per month, each with its
+// own stream, so entry in one run does not shift the draws of the other.
+import { Flow, Sector } from '../ledger/accounts.js';
+import { normal } from '../rng/streams.js';
+import { drawOwnerAndCapacities, setTechnology } from '../state/init.js';
+import type { Economy } from '../state/economy.js';
+import { addTie } from '../state/ties.js';
+import { fire } from './decisions.js';
+
+export function exitAndEnter(e: Economy): void {
+  const m = e.scenario.mechanisms;
+  if (m.exit) exits(e);
+  if (m.entry) entries(e);
+}
+
+export function closeBusiness(e: Economy, id: number): void {
+  const b = e.b;
+  while (b.employees[id] > 0) fire(e, id);
+  const owner = b.ownerHousehold[id];
+  const paid = e.ledger.pay(id, e.householdAccount0 + owner, e.ledger.money[id], Flow.liquidation);
+  e.h.income[owner] += paid;
+  b.open[id] = 0;
+  b.closedMonth[id] = e.month;
+  b.attraction[id] = 0;
+  b.inventory[id] = 0;
+  // An unpaid loan is written off: a loss for the lender, not a money flow.
+  b.loanBalance[id] = 0;
+  b.loanInstallment[id] = 0;
+}
+
+function exits(e: Economy): void {
+  const b = e.b;
+  const F = e.scenario.firms;
+  const u = e.streams.uniforms('exit', e.month, b.used);
+  for (let id = 0; id < b.used; id++) {
+    if (!b.open[id]) continue;
+    if (b.distressMonths[id] >= F.distressMonthsToExit || u[id] < F.baseExitHazardPerMonth) closeBusiness(e, id);
+  }
+}
+
+function entries(e: Economy): void {
+  const s = e.scenario;
+  const F = s.firms;
+  const b = e.b;
+  const n0 = s.economy.businesses;
+  let open = 0;
+  for (let id = 0; id < b.used; id++) open += b.open[id];
+  const candidates = Math.max(1, Math.ceil(3 * n0 * F.entryRatePerMonth));
+  const expected = open * F.entryRatePerMonth * (0.5 + s.government.permitEase);
+  const pEnter = Math.min(1, expected / candidates);
+  for (let j = 0; j < candidates; j++) {
+    const rng = e.streams.stream('entry', e.month * 100_000 + j);
+    if (rng() >= pEnter) continue;
+    // The founder: the first household from a random place with the start-up capital saved.
+    const H = e.h.count;
+    let founder = -1;
+    for (let k = Math.floor(rng() * H), tries = 0; tries < 32; tries++, k = (k + 1) % H) {
+      if (e.ledger.money[e.householdAccount0 + k] >= F.entrantCapitalRupiah) {
+        founder = k;
+        break;
+      }
+    }
+    if (founder < 0) continue;
+    if (b.used >= b.slots) {
+      e.entryBlocked++;
+      continue;
+    }
+    const id = b.used++;
+    e.ledger.sectorOf[id] = Sector.otherBusinesses;
+    drawOwnerAndCapacities(e, id, rng);
+    setTechnology(e, id, rng);
+    b.ownerHousehold[id] = founder;
+    b.supplier[id] = Math.floor(rng() * e.s.count);
+    const size = 0.5 * Math.exp(0.5 * normal(rng(), rng()) - 0.125);
+    b.attractionStart[id] = size;
+    b.attraction[id] = size;
+    const sector = s.economy.sectors[b.sector[id]];
+    const startTurnover = s.economy.meanTurnoverRupiahPerMonth * size;
+    b.turnoverStart[id] = startTurnover;
+    b.outsideBase[id] = startTurnover * sector.outsideSalesShare * 0.5;
+    b.expectedDemand[id] = (0.3 * startTurnover) / b.price[id];
+    b.productivityStart[id] = b.productivity[id];
+    b.inventory[id] = 0;
+    b.openedMonth[id] = e.month;
+    b.closedMonth[id] = -1;
+    b.open[id] = 1;
+    const other = Math.floor(rng() * b.used);
+    if (b.open[other]) addTie(e, id, other);
+    e.ledger.transfer(e.householdAccount0 + founder, id, F.entrantCapitalRupiah, Flow.entryCapital);
+  }
+}

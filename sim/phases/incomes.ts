@@ -1,0 +1,81 @@
+// Phase 7: incomes. Businesses pay overheads, wages, taxes and loan installments, work out profit and
+// pay the owner's household; suppliers pay for their own imports and pay out the rest to their
+// households; households receive income from outside. Then this month's income becomes next month's
+// spending power.
+import { Flow } from '../ledger/accounts.js';
+import { MAX_EMPLOYEES, type Economy } from '../state/economy.js';
+
+export function payIncomes(e: Economy): void {
+  const s = e.scenario;
+  const F = s.firms;
+  const b = e.b;
+  const h = e.h;
+  const ledger = e.ledger;
+  const money = ledger.money;
+  const h0 = e.householdAccount0;
+  const row = e.accounts.restOfWorld;
+  const wage = s.households.wageRupiahPerMonth;
+  const subsidy = s.government.interestSubsidyShare;
+  const rate = s.program.resourceAccess.creditInterestPerMonth;
+  const cond = e.conditions;
+  const emergencies = e.streams.uniforms('household', e.month, b.used);
+
+  for (let id = 0; id < b.used; id++) {
+    if (!b.open[id]) continue;
+    const sector = s.economy.sectors[b.sector[id]];
+    const turnover = b.turnover[id];
+    const overheads = ledger.pay(id, row, turnover * sector.overheadShare, Flow.overheads);
+    b.overheads[id] = overheads;
+    let wages = 0;
+    for (let j = 0; j < b.employees[id]; j++) {
+      const hh = b.employeeHousehold[id * MAX_EMPLOYEES + j];
+      const paid = ledger.pay(id, h0 + hh, wage, Flow.wages);
+      h.income[hh] += paid;
+      wages += paid;
+    }
+    b.wagesPaid[id] = wages;
+    const taxes = ledger.pay(id, e.accounts.government, Math.max(0, turnover - F.taxExemptTurnoverRupiahPerMonth) * F.turnoverTaxRate, Flow.taxes);
+    let interest = 0;
+    if (b.loanBalance[id] > 0) {
+      interest = b.loanBalance[id] * rate;
+      const subsidised = interest * subsidy;
+      if (subsidised > 0) ledger.transfer(e.accounts.government, e.accounts.lender, subsidised, Flow.interestSubsidy);
+      const due = Math.min(b.loanInstallment[id] - subsidised, b.loanBalance[id] + interest - subsidised);
+      const paid = ledger.pay(id, e.accounts.lender, due, Flow.loanRepayments);
+      b.loanBalance[id] = Math.max(0, b.loanBalance[id] + interest - subsidised - paid);
+      interest -= subsidised;
+    }
+    // Profit on an accrual basis: the cost of the raw materials in what was sold, at this month's prices.
+    const materials = b.salesUnits[id] * b.inputCostPerUnit[id] * cond.inputPriceFactor * (1 + b.waste[id]);
+    const profit = turnover - materials - overheads - wages - taxes - interest;
+    b.profit[id] = profit;
+    // The owner's household takes its share of profit (at least a subsistence amount) from the cash above
+    // next month's working capital, and idle cash beyond a few months of it. With mixed money, household
+    // emergencies are paid out of business cash, working capital or not.
+    const owner = b.ownerHousehold[id];
+    const workingCapital = b.expectedDemand[id] * b.inputCostPerUnit[id] * cond.inputPriceFactor * (1 + b.waste[id]) + b.employees[id] * wage;
+    const cash = money[id];
+    let draw = Math.min(Math.max(F.ownerDrawShare * profit, F.subsistenceDrawRupiahPerMonth), Math.max(0, cash - workingCapital));
+    draw += Math.max(0, cash - draw - F.idleCashMonths * workingCapital);
+    h.income[owner] += ledger.pay(id, h0 + owner, draw, Flow.ownerDraws);
+    if (!b.separatesMoney[id] && emergencies[id] < F.householdEmergencyPerMonth) {
+      h.income[owner] += ledger.pay(id, h0 + owner, money[id] * F.householdEmergencyShare, Flow.householdUse);
+    }
+  }
+
+  const sup = e.s;
+  const importShare = s.suppliers.importShare;
+  for (let j = 0; j < sup.count; j++) {
+    const acct = e.supplierAccount0 + j;
+    ledger.pay(acct, row, sup.sales[j] * importShare, Flow.supplierImports);
+    const owner = sup.ownerHousehold[j];
+    const paid = ledger.pay(acct, h0 + owner, money[acct], Flow.supplierPayouts);
+    h.income[owner] += paid;
+  }
+
+  for (let i = 0; i < h.count; i++) {
+    h.income[i] += ledger.transfer(row, h0 + i, h.outsideIncome[i], Flow.outsideIncome);
+    h.incomeLast[i] = h.income[i];
+    h.income[i] = 0;
+  }
+}

@@ -1,0 +1,125 @@
+// Phase 3: capacities change — learning from sessions and visits (diminishing returns, weighted by
+// attendance, relevance, mentor competence and trust), resistance worn down, fade-out once mentoring
+// stops, and spillovers along business ties.
+import { CAPACITIES } from '../scenario/schema.js';
+import { CAPACITY_COUNT, Cap, type Economy } from '../state/economy.js';
+
+const C = CAPACITY_COUNT;
+let spillScratch = new Float64Array(0);
+
+export function learn(e: Economy): void {
+  const s = e.scenario;
+  const m = s.mechanisms;
+  const L = s.learning;
+  const p = s.program;
+  const b = e.b;
+  const cap = b.capacity;
+  const start = b.capacityStart;
+  const used = b.used;
+
+  if (m.learning && e.programActive) {
+    const hours = CAPACITIES.map((k) => p.training.hoursByModule[k] / Math.max(1, p.training.months));
+    const trainingEffect = hours.map((h) => 1 - Math.exp(-h / L.trainingHoursHalfEffect));
+    const gaps = new Float64Array(C);
+    for (let id = 0; id < used; id++) {
+      const a = b.attendance[id];
+      if (a <= 0 || !b.open[id]) continue;
+      const mentored = b.visits[id] > 0;
+      const adaptive = mentored && p.mentoring.adaptive;
+      const uptake = m.resistance ? 1 - L.resistanceWeight * b.resistance[id] : 1;
+      const simpler = b.education[id] === 0 ? 1 - L.lowEducationPenalty * (adaptive ? 0.3 : 1) : 1;
+      const reflection = p.reflection.enabled ? Math.pow(1 + p.reflection.learningGainPerCohort, Math.max(0, b.cohort[id])) : 1;
+      const base = a * uptake * simpler * reflection;
+      // Needs analysis: content follows each business's largest gaps.
+      for (let k = 0; k < C; k++) gaps[k] = 1 - cap[id * C + k];
+      let top1 = 0, top2 = 1;
+      if (gaps[top2] > gaps[top1]) [top1, top2] = [top2, top1];
+      for (let k = 2; k < C; k++) {
+        if (gaps[k] > gaps[top1]) { top2 = top1; top1 = k; } else if (gaps[k] > gaps[top2]) top2 = k;
+      }
+      const mentorGain = mentored
+        ? L.mentoringRate * e.program.mentorCompetence[b.mentor[id]] * b.trust[id] * (1 - Math.exp(-b.visits[id] / L.visitsHalfEffect))
+        : 0;
+      for (let k = 0; k < C; k++) {
+        const gap = gaps[k];
+        const relevance = p.needsAnalysis.enabled ? Math.min(1, 0.5 + gap) : L.relevanceWithoutNeedsAnalysis;
+        const focus = p.needsAnalysis.enabled ? (k === top1 || k === top2 ? 1.4 : 0.8) : 1;
+        let gain = 0;
+        if (b.inTraining[id]) gain += L.trainingRate * relevance * trainingEffect[k];
+        gain += mentorGain * focus;
+        cap[id * C + k] += base * gain * gap;
+      }
+      if (mentored) {
+        const speed = p.mentoring.local ? 1 : L.externalMentorTrustFactor;
+        b.trust[id] += L.trustGainPerMonth * speed * (1 - b.trust[id]);
+      }
+      if (m.resistance) {
+        let decay = adaptive ? L.adaptiveResistanceDecayPerMonth : L.resistanceDecayPerMonth;
+        decay += L.peerResistanceDecay * peerAdoptionShare(e, id);
+        b.resistance[id] *= 1 - Math.min(1, decay);
+      }
+    }
+  }
+
+  if (m.fadeOut) {
+    const fade = L.fadeRatePerMonth;
+    const slow = 1 - L.practiceRetention;
+    for (let id = 0; id < used; id++) {
+      if (b.visits[id] > 0 || b.inTraining[id] || !b.open[id]) continue;
+      for (let k = 0; k < C; k++) {
+        const i = id * C + k;
+        const learned = cap[i] - start[i];
+        if (learned <= 0) continue;
+        const retained = (k === Cap.bookkeeping && b.keepsBooks[id]) || (k === Cap.digital && b.digitalChannel[id]) ? slow : 1;
+        cap[i] -= fade * retained * learned;
+      }
+    }
+  }
+
+  if (m.networkSpillovers && L.spilloverRatePerMonth > 0) spill(e);
+}
+
+/** Share of a business's tied peers that have adopted bookkeeping or a digital channel since the start. */
+function peerAdoptionShare(e: Economy, id: number): number {
+  const n = e.tieCounts[id];
+  if (n === 0) return 0;
+  const b = e.b;
+  let adopted = 0;
+  for (let k = 0; k < n; k++) {
+    const j = e.ties[id * e.maxTies + k];
+    const was = b.practicesStart[j];
+    if ((b.keepsBooks[j] && !(was & 1)) || (b.digitalChannel[j] && !(was & 4))) adopted++;
+  }
+  return adopted / n;
+}
+
+/** Learned capacity spreads along ties: each business closes part of the gap to its peers' mean gain. */
+function spill(e: Economy): void {
+  const b = e.b;
+  const used = b.used;
+  const cap = b.capacity;
+  const start = b.capacityStart;
+  const rate = e.scenario.learning.spilloverRatePerMonth;
+  if (spillScratch.length < used * C) spillScratch = new Float64Array(b.slots * C);
+  const gain = spillScratch;
+  let any = false;
+  for (let id = 0; id < used; id++) {
+    const open = b.open[id] === 1;
+    for (let i = id * C; i < id * C + C; i++) {
+      const g = open ? cap[i] - start[i] : 0;
+      gain[i] = g > 0 ? g : 0;
+      if (g > 0) any = true;
+    }
+  }
+  if (!any) return;
+  for (let id = 0; id < used; id++) {
+    const n = e.tieCounts[id];
+    if (n === 0 || !b.open[id]) continue;
+    for (let k = 0; k < C; k++) {
+      let sum = 0;
+      for (let t = 0; t < n; t++) sum += gain[e.ties[id * e.maxTies + t] * C + k];
+      const gap = sum / n - gain[id * C + k];
+      if (gap > 0) cap[id * C + k] = Math.min(1, cap[id * C + k] + rate * gap);
+    }
+  }
+}

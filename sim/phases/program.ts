@@ -1,0 +1,156 @@
+// Phase 2: the program acts — sessions, visits, grants, loans, forums, cash — and pays for them through
+// the ledger. Nothing happens here in the counterfactual run.
+import { Flow } from '../ledger/accounts.js';
+import { cohortActiveMonths, trainingHoursTotal } from '../program/costs.js';
+import type { Economy } from '../state/economy.js';
+import { addTie } from '../state/ties.js';
+
+/** Pay from the program account; local payments count as money injected into the local economy. */
+function spend(e: Economy, payee: number, amount: number, local: boolean): void {
+  const kind = local ? Flow.programLocalSpending : Flow.programOutsideSpending;
+  const paid = e.ledger.pay(e.accounts.program, payee, amount, kind);
+  e.program.spent += paid;
+  if (local) {
+    e.program.spentLocal += paid;
+    e.program.injectedLocal += paid;
+    e.h.income[payee - e.householdAccount0] += paid;
+  }
+}
+
+/** Split a program expense between local providers (households) and outside suppliers. */
+function spendSplit(e: Economy, amount: number, localShare: number, salt: number): void {
+  if (amount <= 0) return;
+  const providers = e.program.providerHouseholds;
+  const provider = providers[(e.month + salt) % providers.length];
+  spend(e, e.householdAccount0 + provider, amount * localShare, true);
+  spend(e, e.accounts.restOfWorld, amount * (1 - localShare), false);
+}
+
+export function runProgram(e: Economy): void {
+  const b = e.b;
+  b.visits.fill(0, 0, b.used);
+  b.inTraining.fill(0, 0, b.used);
+  b.attendance.fill(0, 0, b.used);
+  if (!e.programActive) return;
+  const s = e.scenario;
+  const p = s.program;
+  const t = e.month;
+  const ledger = e.ledger;
+  const program = e.program;
+  if (t === 1 && p.budgetRupiah > 0) ledger.transfer(e.accounts.restOfWorld, e.accounts.program, p.budgetRupiah, Flow.programFunding);
+  const spentBefore = program.spent;
+  let cashPaid = 0;
+  const active = cohortActiveMonths(s);
+  const localShare = p.training.localShareOfCost;
+  const draws = e.streams.uniforms('attendance', t, b.used);
+
+  program.cohorts.forEach((members, c) => {
+    const start = program.cohortStart[c];
+    const since = t - start;
+    if (since < 0) return;
+    const count = members.length;
+    if (since === 0) {
+      if (p.needsAnalysis.enabled) spendSplit(e, count * p.needsAnalysis.costRupiahPerParticipant, localShare, c);
+      if (p.reflection.enabled && c > 0) spendSplit(e, p.reflection.costRupiahPerCohort, localShare, c + 1);
+      if (p.forums.enabled) formForums(e, members, c);
+    }
+    if (p.resourceAccess.enabled && since === p.resourceAccess.month) grantResources(e, members);
+    if (p.cashTransfer.enabled && since < p.cashTransfer.months && c === 0) cashPaid += payCash(e);
+    const training = p.training.enabled && since < p.training.months;
+    const mentoring = p.mentoring.enabled && since < p.mentoring.months;
+    const inProgram = since < active;
+    if (training) spendSplit(e, count * (trainingHoursTotal(s) / p.training.months) * p.training.costRupiahPerParticipantHour, localShare, c + 2);
+    if (p.monitoring.enabled && inProgram) spendSplit(e, count * p.monitoring.costRupiahPerParticipantMonth, localShare, c + 3);
+    if (p.forums.enabled && since < p.forums.months) {
+      spendSplit(e, Math.ceil(count / p.forums.size) * p.forums.costRupiahPerForumMonth, 1, c + 4);
+    }
+    if (mentoring) payMentors(e, members);
+    if (!(training || mentoring)) return;
+    // Attendance: time available (raised for women by a gender-sensitive design), cut by resistance,
+    // raised by monitoring, with month-to-month noise.
+    const visitCapacity = Math.min(1, p.mentoring.maxVisitsPerMentorMonth / (p.mentoring.caseload * p.mentoring.visitsPerMonth || 1));
+    for (const id of members) {
+      if (!b.open[id]) continue;
+      let a = 1;
+      if (s.mechanisms.attendanceLimits) {
+        let time = b.timeAvailable[id];
+        if (p.genderSensitive && b.female[id]) time = Math.min(1, time * (1 + p.womenTimeBoost));
+        a = time;
+        if (s.mechanisms.resistance) a *= 1 - s.learning.resistanceWeight * b.resistance[id];
+        a *= 0.75 + 0.5 * draws[id];
+      }
+      if (p.monitoring.enabled) a *= 1 + p.monitoring.attendanceBoost;
+      b.attendance[id] = a < 0 ? 0 : a > 1 ? 1 : a;
+      b.inTraining[id] = training ? 1 : 0;
+      b.visits[id] = mentoring ? p.mentoring.visitsPerMonth * visitCapacity * b.attendance[id] : 0;
+    }
+  });
+
+  // Administration on the levers' spending; cash transfers carry their own delivery cost instead.
+  const overhead = (program.spent - spentBefore - cashPaid) * p.adminOverheadShare;
+  if (overhead > 0) spend(e, e.accounts.restOfWorld, overhead, false);
+}
+
+function payMentors(e: Economy, members: Int32Array): void {
+  const p = e.scenario.program.mentoring;
+  const seen = new Set<number>();
+  for (const id of members) seen.add(e.b.mentor[id]);
+  for (const m of seen) {
+    if (m < 0) continue;
+    const payee = p.local ? e.householdAccount0 + e.program.mentorHousehold[m] : e.accounts.restOfWorld;
+    spend(e, payee, p.feeRupiahPerMentorMonth, p.local);
+  }
+}
+
+function grantResources(e: Economy, members: Int32Array): void {
+  const r = e.scenario.program.resourceAccess;
+  const b = e.b;
+  for (const id of members) {
+    if (!b.open[id]) continue;
+    spend(e, e.accounts.restOfWorld, r.costRupiahPerParticipant, false);
+    if (r.grantRupiah > 0) {
+      const paid = e.ledger.pay(e.accounts.program, id, r.grantRupiah, Flow.grants);
+      e.program.spent += paid;
+      e.program.injectedLocal += paid;
+    }
+    if (r.creditRupiah > 0 && b.loanBalance[id] === 0) {
+      const lent = e.ledger.transfer(e.accounts.lender, id, r.creditRupiah, Flow.loans);
+      const i = r.creditInterestPerMonth;
+      const n = r.creditTermMonths;
+      b.loanBalance[id] = lent;
+      b.loanInstallment[id] = i > 0 ? (lent * i) / (1 - Math.pow(1 + i, -n)) : lent / n;
+    }
+    b.localInputShare[id] = Math.min(1, b.localInputShareStart[id] + r.supplierLinks);
+    b.marketLinks[id] = r.marketLinks;
+  }
+}
+
+/** Pay this month's transfers and their delivery cost; returns everything spent. */
+function payCash(e: Economy): number {
+  const { cashRecipients, cashPerRecipientMonth } = e.program;
+  const before = e.program.spent;
+  let total = 0;
+  for (const hh of cashRecipients) {
+    const paid = e.ledger.pay(e.accounts.program, e.householdAccount0 + hh, cashPerRecipientMonth, Flow.cashTransfers);
+    e.program.spent += paid;
+    e.program.injectedLocal += paid;
+    e.h.income[hh] += paid;
+    total += paid;
+  }
+  const d = e.scenario.program.cashTransfer.deliveryCostShare;
+  spend(e, e.accounts.restOfWorld, (total * d) / (1 - d), false);
+  return e.program.spent - before;
+}
+
+/** Forums: consecutive participants (grouped by sector first) meet as groups; every pair gets a tie. */
+function formForums(e: Economy, members: Int32Array, cohort: number): void {
+  const size = e.scenario.program.forums.size;
+  const sorted = Array.from(members).sort((x, y) => e.b.sector[x] - e.b.sector[y] || x - y);
+  for (let g = 0; g * size < sorted.length; g++) {
+    const group = sorted.slice(g * size, (g + 1) * size);
+    const forumId = cohort * 10_000 + g;
+    for (const id of group) e.b.forum[id] = forumId;
+    for (let i = 0; i < group.length; i++) for (let j = i + 1; j < group.length; j++) addTie(e, group[i], group[j]);
+  }
+}
+

@@ -1,0 +1,67 @@
+// User-written targeting expressions, compiled once with a sandboxed mathjs instance. Only arithmetic,
+// comparisons, logic, the conditional operator, a short list of pure functions and the business's own
+// attributes are allowed; anything else (assignment, function definition, property access, matrices,
+// import/evaluate/parse) is refused before compilation, so a scenario file cannot run code.
+import { create, all, type MathNode } from 'mathjs/number';
+
+/** Variables a targeting expression can read, one value per business. */
+export const EXPRESSION_VARIABLES = [
+  'female', 'education', 'digitalLiteracy', 'timeAvailable', 'openness',
+  'management', 'bookkeeping', 'marketing', 'digital', 'production', 'mindset',
+  'turnover', 'workers', 'sector', 'digitalChannel', 'keepsBooks', 'workingCapital',
+] as const;
+export type ExpressionVariable = (typeof EXPRESSION_VARIABLES)[number];
+
+const ALLOWED_FUNCTIONS = new Set(['min', 'max', 'abs', 'sqrt', 'log', 'exp', 'pow', 'round', 'floor', 'ceil', 'not', 'and', 'or', 'xor']);
+const ALLOWED_NODES = new Set(['ConstantNode', 'SymbolNode', 'OperatorNode', 'ParenthesisNode', 'ConditionalNode', 'FunctionNode']);
+const VARIABLES = new Set<string>(EXPRESSION_VARIABLES);
+const CONSTANTS = new Set(['pi', 'e', 'true', 'false']);
+
+const math = create(all, {});
+// The instance is private to this module; these are disabled as well in case a node slips through.
+const refuse = () => {
+  throw new Error('function disabled in scenario expressions');
+};
+math.import(
+  { import: refuse, createUnit: refuse, evaluate: refuse, parse: refuse, simplify: refuse, derivative: refuse, resolve: refuse, reviver: refuse },
+  { override: true },
+);
+
+export type TargetingScore = (vars: Record<ExpressionVariable, number>) => number;
+
+/** Parse, check and compile; throws an Error whose message says what is not allowed. */
+export function compileTargetingExpression(source: string): TargetingScore {
+  let tree: MathNode;
+  try {
+    tree = math.parse(source);
+  } catch (e) {
+    throw new Error(`a valid expression (${(e as Error).message})`);
+  }
+  tree.traverse((node, _path, parent) => {
+    if (!ALLOWED_NODES.has(node.type)) {
+      throw new Error(`an expression using only arithmetic, comparisons and business attributes (found a ${node.type.replace('Node', '').toLowerCase()})`);
+    }
+    if (node.type === 'FunctionNode') {
+      const name = (node as unknown as { fn: MathNode & { name?: string } }).fn.name;
+      if (!name || !ALLOWED_FUNCTIONS.has(name)) {
+        throw new Error(`only the functions ${[...ALLOWED_FUNCTIONS].join(', ')} (found "${name ?? '?'}")`);
+      }
+    }
+    if (node.type === 'SymbolNode') {
+      const name = (node as unknown as { name: string }).name;
+      const isCallee = parent?.type === 'FunctionNode' && (parent as unknown as { fn: MathNode }).fn === node;
+      if (!isCallee && !VARIABLES.has(name) && !CONSTANTS.has(name)) {
+        throw new Error(`only the variables ${EXPRESSION_VARIABLES.join(', ')} (found "${name}")`);
+      }
+    }
+  });
+  const compiled = tree.compile();
+  return (vars) => {
+    const value: unknown = compiled.evaluate({ ...vars });
+    if (typeof value === 'boolean') return value ? 1 : 0;
+    if (typeof value !== 'number' || !Number.isFinite(value)) {
+      throw new Error(`targeting expression "${source}" gave ${String(value)}, expected a finite number or true/false`);
+    }
+    return value;
+  };
+}

@@ -1,0 +1,59 @@
+// Targeting rules: the order in which businesses are offered places. Ties (and the "random" rule) are
+// broken by one draw per business from the `targeting` stream.
+import { CAPACITY_COUNT, Cap, type Economy } from '../state/economy.js';
+import { CAPACITIES } from '../scenario/schema.js';
+import { compileTargetingExpression, type ExpressionVariable } from './expression.js';
+
+function meanCap(e: Economy, id: number): number {
+  let sum = 0;
+  for (let k = 0; k < CAPACITY_COUNT; k++) sum += e.b.capacity[id * CAPACITY_COUNT + k];
+  return sum / CAPACITY_COUNT;
+}
+
+/** The variables a targeting expression sees for business `id`. */
+export function expressionVariables(e: Economy, id: number): Record<ExpressionVariable, number> {
+  const b = e.b;
+  const vars = {
+    female: b.female[id], education: b.education[id], digitalLiteracy: b.digitalLiteracy[id],
+    timeAvailable: b.timeAvailable[id], openness: b.openness[id],
+    turnover: b.turnoverStart[id], workers: 1 + b.employees[id], sector: b.sector[id],
+    digitalChannel: b.digitalChannel[id], keepsBooks: b.keepsBooks[id], workingCapital: e.ledger.money[id],
+  } as Record<ExpressionVariable, number>;
+  CAPACITIES.forEach((name, k) => (vars[name] = b.capacity[id * CAPACITY_COUNT + k]));
+  return vars;
+}
+
+/** Eligible initial businesses (ids below `n`), best first. */
+export function targetingOrder(e: Economy, n: number): Int32Array {
+  const rule = e.scenario.program.targeting.rule;
+  const draws = e.streams.uniforms('targeting', 0, n);
+  const tie = Float64Array.from(draws.subarray(0, n));
+  const key = new Float64Array(n);
+  const eligible: number[] = [];
+  const b = e.b;
+  let score: ((id: number) => number) | undefined;
+  if (rule === 'expression') {
+    const compiled = compileTargetingExpression(e.scenario.program.targeting.expression ?? '');
+    score = (id) => compiled(expressionVariables(e, id));
+  }
+  for (let id = 0; id < n; id++) {
+    switch (rule) {
+      case 'all': key[id] = -id; break;
+      case 'random': key[id] = 0; break;
+      case 'womenFirst': key[id] = b.female[id]; break;
+      case 'lowestCapacityFirst': key[id] = -meanCap(e, id); break;
+      case 'highestPotentialFirst':
+        key[id] = meanCap(e, id) + b.capacity[id * CAPACITY_COUNT + Cap.mindset] + b.openness[id] + 0.25 * Math.log(b.attractionStart[id]);
+        break;
+      case 'expression': {
+        const v = score!(id);
+        if (!(v > 0)) continue;
+        key[id] = v;
+        break;
+      }
+    }
+    eligible.push(id);
+  }
+  eligible.sort((x, y) => key[y] - key[x] || tie[x] - tie[y] || x - y);
+  return Int32Array.from(eligible);
+}

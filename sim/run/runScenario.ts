@@ -1,0 +1,139 @@
+// Run a scenario with its counterfactual: the same economy, seed and random streams with the program's
+// levers switched off. Collects the declared metrics every month for every group.
+import { FLOW_NAMES, SECTOR_NAMES, Sector } from '../ledger/accounts.js';
+import { BUSINESS_GROUPS, BUSINESS_METRICS, ECONOMY_METRICS, groupMembers } from '../metrics/definitions.js';
+import type { Scenario } from '../scenario/schema.js';
+import { createEconomy } from '../state/init.js';
+import type { Economy } from '../state/economy.js';
+import { stepMonth } from '../step.js';
+import { summarise, type Summary } from './summary.js';
+
+/** metric id → one value per month (months 1..horizon). */
+export type MetricSeries = Record<string, number[]>;
+/** group → metric series; groups are the business groups plus `economy`. */
+export type ArmSeries = Record<string, MetricSeries>;
+
+export interface AccountingReport {
+  /** Largest ledger imbalance seen in any month of either run (rupiah). */
+  maxImbalance: number;
+  /** Local accounts that were ever below zero (must be 0). */
+  negativeBalances: number;
+  /** Money entering and leaving the local economy over the horizon, program run (rupiah). */
+  injections: number;
+  leakages: number;
+  /** Program run, whole horizon: flow kind → sector → rupiah (payer negative, payee positive). */
+  transactionFlowMatrix: Record<string, Record<string, number>>;
+}
+
+export interface ProgramReport {
+  participants: number;
+  cohorts: number;
+  plannedCostPerParticipant: number;
+  spent: number;
+  spentLocally: number;
+  injectedLocally: number;
+  cashTransferPerRecipientMonth: number;
+}
+
+export interface RunResult {
+  scenario: string;
+  seed: number;
+  months: number;
+  summaryWindowMonths: number;
+  program: ProgramReport;
+  summary: Summary;
+  accounting: AccountingReport;
+  series: { program: ArmSeries; counterfactual: ArmSeries };
+}
+
+export interface RunOptions {
+  seed?: number;
+  months?: number;
+  /** Called after each month of each arm (for progress). */
+  onMonth?: (arm: 'program' | 'counterfactual', month: number) => void;
+}
+
+function emptySeries(): ArmSeries {
+  const out: ArmSeries = {};
+  for (const g of BUSINESS_GROUPS) out[g] = Object.fromEntries(BUSINESS_METRICS.map((m) => [m.id, [] as number[]]));
+  out.economy = Object.fromEntries(ECONOMY_METRICS.map((m) => [m.id, [] as number[]]));
+  return out;
+}
+
+function record(e: Economy, series: ArmSeries): void {
+  for (const g of BUSINESS_GROUPS) {
+    const members = groupMembers(e, g);
+    for (const m of BUSINESS_METRICS) series[g][m.id].push(m.compute(e, members));
+  }
+  for (const m of ECONOMY_METRICS) series.economy[m.id].push(m.compute(e));
+}
+
+interface ArmOutcome {
+  economy: Economy;
+  series: ArmSeries;
+  negativeBalances: number;
+  injections: number;
+  leakages: number;
+}
+
+export function simulateArm(scenario: Scenario, seed: number, months: number, programActive: boolean, onMonth?: (m: number) => void): ArmOutcome {
+  const e = createEconomy({ ...scenario, months }, seed, programActive);
+  const series = emptySeries();
+  let negativeBalances = 0, injections = 0, leakages = 0;
+  for (let t = 1; t <= months; t++) {
+    const check = stepMonth(e);
+    negativeBalances = Math.max(negativeBalances, check.negativeBalances);
+    injections += check.injections;
+    leakages += check.leakages;
+    record(e, series);
+    onMonth?.(t);
+  }
+  return { economy: e, series, negativeBalances, injections, leakages };
+}
+
+export function runScenario(scenario: Scenario, options: RunOptions = {}): RunResult {
+  const seed = options.seed ?? scenario.seed;
+  const months = options.months ?? scenario.months;
+  const withProgram = simulateArm(scenario, seed, months, true, (m) => options.onMonth?.('program', m));
+  const without = simulateArm(scenario, seed, months, false, (m) => options.onMonth?.('counterfactual', m));
+  const e = withProgram.economy;
+  const tfm: Record<string, Record<string, number>> = {};
+  FLOW_NAMES.forEach((kind, k) => {
+    tfm[kind] = Object.fromEntries(SECTOR_NAMES.map((sector, s) => [sector, e.ledger.totalFlows[k * SECTOR_NAMES.length + s]]));
+  });
+  const summaryWindowMonths = Math.min(12, months);
+  const program: ProgramReport = {
+    participants: e.program.cohorts.reduce((a, c) => a + c.length, 0),
+    cohorts: e.program.cohorts.length,
+    plannedCostPerParticipant: e.program.plannedCostPerParticipant,
+    spent: e.program.spent,
+    spentLocally: e.program.spentLocal,
+    injectedLocally: e.program.injectedLocal,
+    cashTransferPerRecipientMonth: e.program.cashPerRecipientMonth,
+  };
+  return {
+    scenario: scenario.name,
+    seed,
+    months,
+    summaryWindowMonths,
+    program,
+    summary: summarise({
+      program: withProgram.series,
+      counterfactual: without.series,
+      window: summaryWindowMonths,
+      programReport: program,
+      pairsProgram: e.ledger.totalPairs,
+      pairsCounterfactual: without.economy.ledger.totalPairs,
+    }),
+    accounting: {
+      maxImbalance: Math.max(e.ledger.maxImbalance, without.economy.ledger.maxImbalance),
+      negativeBalances: Math.max(withProgram.negativeBalances, without.negativeBalances),
+      injections: withProgram.injections,
+      leakages: withProgram.leakages,
+      transactionFlowMatrix: tfm,
+    },
+    series: { program: withProgram.series, counterfactual: without.series },
+  };
+}
+
+export { Sector };

@@ -1,0 +1,118 @@
+// The headline numbers of one run: each as program, counterfactual and effect (program − counterfactual,
+// same businesses, same random numbers), averaged over the last months of the horizon (the summary
+// window), plus the program-level figures: cost, cost per job, income multiplier and LM3.
+import { Sector } from '../ledger/accounts.js';
+import { lm3, programLm3 } from '../metrics/lm3.js';
+import type { ArmSeries, ProgramReport } from './runScenario.js';
+
+export interface Comparison {
+  program: number;
+  counterfactual: number;
+  effect: number;
+  /** Effect relative to the counterfactual (null when the counterfactual is 0). */
+  effectShare: number | null;
+  unit: string;
+}
+
+export interface Summary {
+  turnover: Comparison;
+  profit: Comparison;
+  customers: Comparison;
+  production: Comparison;
+  digitalAdoption: Comparison;
+  bookkeepingAdoption: Comparison;
+  survival: Comparison;
+  womenTurnover: Comparison;
+  womenProfit: Comparison;
+  /** Jobs in the whole local economy (micro-businesses and suppliers). */
+  jobs: Comparison;
+  /** Jobs effect in participating businesses (direct) and everywhere else (induced). */
+  directJobs: number;
+  inducedJobs: number;
+  localRawMaterialDemand: Comparison;
+  localIncome: Comparison;
+  /** Local income gained over the whole horizon (rupiah). */
+  localIncomeGained: number;
+  /** Local income gained over the horizon ÷ program money injected into local accounts. */
+  incomeMultiplier: number | null;
+  /** Local income gained over the horizon ÷ total program cost. */
+  localIncomePerRupiah: number | null;
+  /** Participants' extra profit over the horizon ÷ total program cost (C8). */
+  profitPerRupiah: number | null;
+  /** LM3 of the participating businesses' income, with and without the program. */
+  lm3: Comparison;
+  /** LM3 of the program's own spending. */
+  programLm3: number | null;
+  programCost: number;
+  /** Program cost ÷ jobs created (null when no job was created). */
+  costPerJob: number | null;
+}
+
+const windowMean = (xs: number[], window: number) => {
+  const part = xs.slice(Math.max(0, xs.length - window));
+  return part.length ? part.reduce((a, x) => a + x, 0) / part.length : 0;
+};
+
+function compare(p: number[], c: number[], window: number, unit: string): Comparison {
+  const program = windowMean(p, window);
+  const counterfactual = windowMean(c, window);
+  const effect = program - counterfactual;
+  return { program, counterfactual, effect, effectShare: counterfactual !== 0 ? effect / Math.abs(counterfactual) : null, unit };
+}
+
+const ratio = (a: number, b: number) => (b > 0 && Number.isFinite(a) ? a / b : null);
+
+export function summarise(input: {
+  program: ArmSeries;
+  counterfactual: ArmSeries;
+  window: number;
+  programReport: ProgramReport;
+  pairsProgram: Float64Array;
+  pairsCounterfactual: Float64Array;
+}): Summary {
+  const { program: P, counterfactual: C, window: w } = input;
+  const part = (metric: string, unit: string) => compare(P.participants[metric], C.participants[metric], w, unit);
+  const economy = (metric: string, unit: string) => compare(P.economy[metric], C.economy[metric], w, unit);
+  const jobs = economy('totalJobs', 'workers');
+  const directJobs = compare(P.participants.jobs, C.participants.jobs, w, 'workers').effect;
+  const incomeP = P.economy.localIncome;
+  const incomeC = C.economy.localIncome;
+  let localIncomeGained = 0;
+  for (let t = 0; t < incomeP.length; t++) localIncomeGained += incomeP[t] - incomeC[t];
+  const profitP = P.participants.profit.map((x, t) => x - C.participants.profit[t]);
+  const participantProfitGained = profitP.reduce((a, x) => a + x, 0) * input.programReport.participants;
+  const cost = input.programReport.spent;
+  const lm3P = lm3(input.pairsProgram, Sector.participants).lm3;
+  const lm3C = lm3(input.pairsCounterfactual, Sector.participants).lm3;
+  const pl = programLm3(input.pairsProgram, Sector.program).lm3;
+  return {
+    turnover: part('turnover', 'rupiah/month per participant'),
+    profit: part('profit', 'rupiah/month per participant'),
+    customers: part('customers', 'customers per participant'),
+    production: part('production', 'rupiah/month per participant at start prices'),
+    digitalAdoption: part('digitalAdoption', 'share of open participants'),
+    bookkeepingAdoption: part('bookkeepingAdoption', 'share of open participants'),
+    survival: part('survival', 'share of participants open'),
+    womenTurnover: part('womenTurnover', 'rupiah/month per woman-owned participant'),
+    womenProfit: part('womenProfit', 'rupiah/month per woman-owned participant'),
+    jobs,
+    directJobs,
+    inducedJobs: jobs.effect - directJobs,
+    localRawMaterialDemand: compare(P.all.localRawMaterialDemand, C.all.localRawMaterialDemand, w, 'rupiah/month'),
+    localIncome: economy('localIncome', 'rupiah/month'),
+    localIncomeGained,
+    incomeMultiplier: ratio(localIncomeGained, input.programReport.injectedLocally),
+    localIncomePerRupiah: ratio(localIncomeGained, cost),
+    profitPerRupiah: ratio(participantProfitGained, cost),
+    lm3: {
+      program: lm3P,
+      counterfactual: lm3C,
+      effect: lm3P - lm3C,
+      effectShare: lm3C ? (lm3P - lm3C) / lm3C : null,
+      unit: 'ratio',
+    },
+    programLm3: Number.isFinite(pl) ? pl : null,
+    programCost: cost,
+    costPerJob: jobs.effect > 0 && cost > 0 ? cost / jobs.effect : null,
+  };
+}

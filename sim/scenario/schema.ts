@@ -1,0 +1,334 @@
+// The scenario schema: every parameter of the model, its unit, its default and where the default comes
+// from. Sources are cited by the ids of ../shared/CALIBRATION.md (I1..I6, C1..C9, L1..L4) or marked
+// "assumption" — see docs/model.md for the reasoning behind each assumption.
+import * as z from 'zod';
+
+/** Attach the unit and a one-line description; both flow into the exported JSON Schema. */
+function p<T extends z.ZodType>(schema: T, unit: string, description: string): T {
+  return schema.meta({ unit, description }) as T;
+}
+const share = (def: number, description: string) => p(z.number().min(0).max(1).default(def), 'share 0..1', description);
+const rupiah = (def: number, description: string) => p(z.number().min(0).default(def), 'rupiah', description);
+const rate = (def: number, unit: string, description: string) => p(z.number().min(0).default(def), unit, description);
+const months = (def: number, description: string) => p(z.number().int().min(0).max(600).default(def), 'months', description);
+const flag = (def: boolean, description: string) => p(z.boolean().default(def), 'on/off', description);
+
+export const CAPACITIES = ['management', 'bookkeeping', 'marketing', 'digital', 'production', 'mindset'] as const;
+export type CapacityName = (typeof CAPACITIES)[number];
+
+const perModule = (defs: Record<CapacityName, number>, unit: string, description: string) =>
+  z
+    .strictObject(Object.fromEntries(CAPACITIES.map((k) => [k, rate(defs[k], unit, `${description}: ${k}`)])) as Record<CapacityName, z.ZodDefault<z.ZodNumber>>)
+    .prefault({});
+
+const sectorSchema = z.strictObject({
+  name: p(z.string().min(1), 'text', 'sector name'),
+  share: share(0.2, 'share of businesses in this sector at the start'),
+  priceRupiah: rupiah(10_000, 'price of one unit of output'),
+  inputCostShare: share(0.5, 'raw-material cost per unit as a share of price, before waste'),
+  localInputShare: share(0.4, 'share of raw materials bought from local suppliers'),
+  outsideSalesShare: share(0.15, 'share of sales to buyers from outside the area (visitors, traders, online)'),
+  overheadShare: share(0.08, 'overheads (transport, packaging, utilities) as a share of turnover, bought outside'),
+  revenuePerWorkerRupiah: rupiah(4_500_000, 'monthly sales one worker can produce at start prices'),
+});
+
+const DEFAULT_SECTORS = [
+  { name: 'food processing', share: 0.35, priceRupiah: 10_000, inputCostShare: 0.5, localInputShare: 0.45, outsideSalesShare: 0.15, overheadShare: 0.08, revenuePerWorkerRupiah: 4_500_000 },
+  { name: 'retail stall', share: 0.3, priceRupiah: 8_000, inputCostShare: 0.72, localInputShare: 0.25, outsideSalesShare: 0.05, overheadShare: 0.05, revenuePerWorkerRupiah: 9_000_000 },
+  { name: 'services', share: 0.15, priceRupiah: 25_000, inputCostShare: 0.2, localInputShare: 0.5, outsideSalesShare: 0.1, overheadShare: 0.12, revenuePerWorkerRupiah: 3_500_000 },
+  { name: 'crafts', share: 0.1, priceRupiah: 40_000, inputCostShare: 0.4, localInputShare: 0.55, outsideSalesShare: 0.35, overheadShare: 0.08, revenuePerWorkerRupiah: 3_500_000 },
+  { name: 'agro-processing', share: 0.1, priceRupiah: 15_000, inputCostShare: 0.55, localInputShare: 0.7, outsideSalesShare: 0.3, overheadShare: 0.08, revenuePerWorkerRupiah: 5_000_000 },
+];
+
+const economySchema = z
+  .strictObject({
+    businesses: p(z.number().int().min(1).max(2_000_000).default(500), 'businesses', 'micro-businesses at the start'),
+    householdsPerBusiness: p(z.number().min(1).max(20).default(2), 'households per business', 'households in the local economy per micro-business (assumption; owners are among them)'),
+    shopsKnownPerHousehold: p(z.number().int().min(1).max(12).default(4), 'shops', 'businesses each household knows and buys from'),
+    meanTurnoverRupiahPerMonth: rupiah(6_300_000, 'target mean monthly turnover at the start (I1: Rp 76.1 million a year)'),
+    turnoverDispersion: p(z.number().min(0).max(3).default(1.0), 'log-sd', 'dispersion of business size, lognormal sigma (I1: strongly right-skewed)'),
+    sectors: z.array(sectorSchema).min(1).max(20).default(DEFAULT_SECTORS),
+    womenOwnedShare: share(0.645, 'share of businesses owned by women (I4)'),
+    educationShares: p(
+      z.array(z.number().min(0)).length(4).default([0.45, 0.25, 0.25, 0.05]),
+      'shares',
+      'owner education: primary or less, junior secondary, senior secondary, tertiary (assumption from BPS labour-force profiles of micro owners)',
+    ),
+    digitalConnectedShare: share(0.15, 'share of businesses with a digital sales channel at the start (I6: about 15% in 2020)'),
+    bookkeepingShare: share(0.2, 'share keeping written books at the start (assumption)'),
+    separatedMoneyShare: share(0.15, 'share separating household and business money at the start (assumption)'),
+    womenTimeAvailable: share(0.55, 'mean share of program time women owners can attend (care work; assumption)'),
+    menTimeAvailable: share(0.7, 'mean share of program time men owners can attend (assumption)'),
+    familyWorkersMean: p(z.number().min(0).max(2).default(0.45), 'workers', 'unpaid family workers per business at the start (I2: 1.7 workers including owner and unpaid family)'),
+    maxEmployeesAtStart: p(z.number().int().min(0).max(9).default(3), 'workers', 'paid workers besides the owner at most at the start (I2: micro = 1–4 workers)'),
+    workingCapitalMonths: p(z.number().min(0).max(24).default(1.5), 'months of costs', 'cash each business holds at the start, in months of costs'),
+    baselineTiesPerBusiness: p(z.number().int().min(0).max(20).default(2), 'ties', 'informal ties to other businesses at the start (information only)'),
+  })
+  .prefault({});
+
+const householdSchema = z
+  .strictObject({
+    marginalPropensityToConsume: share(0.85, 'share of last month\'s income spent (assumption; Indonesian household saving rates)'),
+    spendingFromSavings: share(0.05, 'share of money holdings spent each month on top of income'),
+    localSpendingShare: share(0.5, 'share of consumption bought from local micro-businesses; the rest is imported (assumption, see L2)'),
+    savingsOutsideShare: share(0.3, 'share of each month\'s saving deposited outside the area (a leakage)'),
+    outsideIncomeRupiahPerMonth: rupiah(3_000_000, 'mean income from outside the area per household (wages elsewhere, remittances, crop sales out, transfers)'),
+    outsideIncomeDispersion: p(z.number().min(0).max(3).default(0.6), 'log-sd', 'dispersion of outside income, lognormal sigma'),
+    adultsAvailableForWork: p(z.number().min(0).max(6).default(1.2), 'people', 'adults per household who would take a job at a micro-business'),
+    wageRupiahPerMonth: rupiah(1_500_000, 'monthly wage of a micro-business employee (assumption, below district minimum wages)'),
+    shopSwitchingPerMonth: share(0.04, 'chance a household looks for a new shop in a month'),
+  })
+  .prefault({});
+
+const supplierSchema = z
+  .strictObject({
+    businessesPerSupplier: p(z.number().min(1).max(1000).default(10), 'businesses', 'micro-businesses per local raw-material supplier'),
+    importShare: share(0.3, 'share of a supplier\'s sales spent on inputs from outside (fuel, fertiliser)'),
+    salesPerJobRupiahPerMonth: rupiah(3_000_000, 'supplier sales that sustain one job for a month (assumption)'),
+  })
+  .prefault({});
+
+const firmBehaviourSchema = z
+  .strictObject({
+    expectationSmoothing: share(0.5, 'weight of last month\'s orders in expected demand'),
+    inventoryTargetMonths: p(z.number().min(0).max(3).default(0.25), 'months of sales', 'finished-goods buffer a business aims to hold'),
+    ownerDrawShare: share(0.9, 'share of profit the owner takes home once next month\'s working capital is covered'),
+    subsistenceDrawRupiahPerMonth: rupiah(600_000, 'what the owner household takes out even in a bad month, from cash above working capital'),
+    idleCashMonths: p(z.number().min(1).max(24).default(3), 'months of working capital', 'cash above this is taken home by the owner'),
+    householdEmergencyPerMonth: share(0.08, 'chance per month of a household emergency (illness, school fees) paid from business cash when money is mixed'),
+    householdEmergencyShare: share(0.3, 'share of business cash such an emergency takes'),
+    hireProbability: share(0.3, 'chance per month of hiring when demand outruns capacity and cash allows'),
+    hireCashMonths: p(z.number().min(0).max(24).default(3), 'months of wages', 'cash needed to hire one worker'),
+    hireValueAddedShare: share(0.6, 'a worker is hired when the value added of the output they would add exceeds this share of the wage'),
+    priceAdjustmentPerMonth: share(0.02, 'price rise per month while demand outruns capacity (and fall back when it does not)'),
+    maxScarcityMarkup: share(0.3, 'largest price rise over the start price from excess demand'),
+    fireValueAddedShare: share(0.4, 'a worker is let go when the value added of the last worker falls below this share of the wage'),
+    distressMonthsToExit: p(z.number().int().min(1).max(60).default(3), 'months', 'months in a row without cash to produce before closing'),
+    baseExitHazardPerMonth: share(0.006, 'closure chance per month for reasons outside the model (about 7% a year; assumption)'),
+    entryRatePerMonth: share(0.006, 'new businesses per month as a share of open ones, before permit ease'),
+    entrantCapitalRupiah: rupiah(3_000_000, 'start-up capital an entrant household puts in'),
+    priceElasticity: p(z.number().min(0).max(5).default(1.5), 'elasticity', 'how strongly households shift spending to cheaper shops'),
+    turnoverTaxRate: share(0.005, 'final tax on turnover above the exempt part (PP 23/2018, 0.5%)'),
+    taxExemptTurnoverRupiahPerMonth: rupiah(41_666_667, 'exempt turnover per month (PP 55/2022: Rp 500 million a year)'),
+    investCashMonths: p(z.number().min(0).max(24).default(4), 'months of costs', 'cash above which a business facing excess demand buys equipment'),
+    investmentRupiah: rupiah(2_500_000, 'cost of one equipment upgrade (bought from outside)'),
+    investmentProductivityGain: share(0.08, 'productivity gain from one upgrade'),
+  })
+  .prefault({});
+
+const learningSchema = z
+  .strictObject({
+    trainingRate: share(0.25, 'share of a capacity gap closed by a full module at full attendance'),
+    trainingHoursHalfEffect: rate(10, 'hours', 'module hours that give about 63% of the full-module effect (diminishing returns)'),
+    mentoringRate: share(0.1, 'share of a capacity gap closed per month of intensive mentoring at full attendance and trust'),
+    visitsHalfEffect: rate(2, 'visits per month', 'visits per month that give about 63% of the full-month effect'),
+    relevanceWithoutNeedsAnalysis: share(0.6, 'how well content fits a business when there is no needs analysis'),
+    fadeRatePerMonth: share(0.04, 'share of learned capacity lost each month once mentoring stops (C2: fade after visits stop)'),
+    practiceRetention: share(0.5, 'how much an adopted practice slows the fade of its capacity'),
+    initialTrust: share(0.3, 'trust in a new mentor'),
+    trustGainPerMonth: share(0.25, 'share of the remaining trust gap closed per month with a local mentor'),
+    externalMentorTrustFactor: share(0.5, 'trust builds this much slower with a mentor from outside'),
+    resistanceWeight: share(0.6, 'how much resistance to change cuts attendance and uptake'),
+    resistanceDecayPerMonth: share(0.03, 'share of resistance worn down per month in the program'),
+    adaptiveResistanceDecayPerMonth: share(0.12, 'share of resistance worn down per month under adaptive mentoring'),
+    peerResistanceDecay: share(0.1, 'extra monthly decay of resistance when all forum peers have adopted practices'),
+    lowEducationPenalty: share(0.3, 'how much less owners with primary schooling or less learn from standard material'),
+    spilloverRatePerMonth: share(0.03, 'share of the gap to peers\' learned capacity that spreads per month'),
+  })
+  .prefault({});
+
+const performanceSchema = z
+  .strictObject({
+    productionProductivityGain: rate(0.6, 'share per unit capacity', 'productivity gain per unit of learned production technique'),
+    planningProductivityGain: rate(0.3, 'share per unit capacity', 'productivity gain per unit of learned management/planning'),
+    wasteAtStart: share(0.1, 'raw material wasted per unit at the start'),
+    wasteReduction: share(0.8, 'share of waste removed by full learned technique and planning'),
+    marketingAttractionGain: rate(0.6, 'share per unit capacity', 'gain in customers\' preference per unit of learned marketing'),
+    mindsetAttractionGain: rate(0.15, 'share per unit capacity', 'gain in preference per unit of learned growth mindset (service, initiative)'),
+    digitalSalesUplift: rate(0.25, 'share of outside sales', 'C9 assumption: outside sales gained by a digital channel, per unit of digital capacity'),
+    outsideMarketingGain: rate(0.3, 'share per unit capacity', 'outside sales gain per unit of learned marketing'),
+    bookkeepingMarkupGain: share(0.04, 'price increase when books reveal the real unit cost'),
+    bookkeepingAdoptionPerCapacity: rate(0.5, 'per month per unit capacity', 'monthly adoption chance of bookkeeping per unit learned bookkeeping capacity'),
+    separationAdoptionPerCapacity: rate(0.35, 'per month per unit capacity', 'monthly adoption chance of separated money per unit learned bookkeeping capacity'),
+    digitalAdoptionPerCapacity: rate(0.5, 'per month per unit capacity', 'monthly adoption chance of a digital channel per unit learned digital capacity, times digital literacy'),
+    digitalAdoptionTrendPerMonth: share(0.003, 'secular monthly adoption of digital channels without any program (I6 context)'),
+  })
+  .prefault({});
+
+const trainingSchema = z
+  .strictObject({
+    enabled: flag(false, 'classroom training'),
+    hoursByModule: perModule({ management: 8, bookkeeping: 12, marketing: 8, digital: 8, production: 8, mindset: 4 }, 'hours', 'classroom hours'),
+    months: months(2, 'months over which training hours are spread'),
+    costRupiahPerParticipantHour: rupiah(25_000, 'trainer, venue and materials per participant-hour'),
+    localShareOfCost: share(0.5, 'share of training spending that goes to local households (venue, food, local trainers)'),
+  })
+  .prefault({});
+
+const mentoringSchema = z
+  .strictObject({
+    enabled: flag(false, 'intensive one-to-one mentoring'),
+    visitsPerMonth: rate(2, 'visits per month', 'planned mentor visits per participant per month'),
+    months: months(6, 'months of mentoring per cohort'),
+    caseload: p(z.number().int().min(1).max(500).default(20), 'participants per mentor', 'participants each mentor follows'),
+    maxVisitsPerMentorMonth: rate(40, 'visits per month', 'visits one mentor can make in a month'),
+    adaptive: flag(true, 'mentor adapts material and pace to the participant'),
+    local: flag(true, 'mentors live in the area (trust builds faster; pay stays local)'),
+    competence: share(0.7, 'mentor competence'),
+    feeRupiahPerMentorMonth: rupiah(4_000_000, 'mentor pay per month'),
+  })
+  .prefault({});
+
+const resourceAccessSchema = z
+  .strictObject({
+    enabled: flag(false, 'facilitating access to resources'),
+    month: months(2, 'months after cohort start when grants/credit arrive'),
+    grantRupiah: rupiah(0, 'business grant per participant'),
+    creditRupiah: rupiah(0, 'loan per participant from an outside lender'),
+    creditInterestPerMonth: p(z.number().min(0).max(0.2).default(0.02), 'share per month', 'loan interest per month (microfinance ~24% a year)'),
+    creditTermMonths: p(z.number().int().min(1).max(120).default(18), 'months', 'loan term'),
+    supplierLinks: share(0, 'rise in local input share arranged with local suppliers'),
+    marketLinks: share(0, 'rise in outside sales arranged through market links'),
+    costRupiahPerParticipant: rupiah(150_000, 'facilitation and loan administration per participant'),
+  })
+  .prefault({});
+
+const monitoringSchema = z
+  .strictObject({
+    enabled: flag(false, 'monitoring and evaluation'),
+    attendanceBoost: share(0.1, 'relative rise in attendance from regular monitoring'),
+    costRupiahPerParticipantMonth: rupiah(30_000, 'monitoring cost per participant-month while the cohort is active'),
+  })
+  .prefault({});
+
+const reflectionSchema = z
+  .strictObject({
+    enabled: flag(false, 'reflection across cohorts'),
+    learningGainPerCohort: share(0.1, 'relative rise in learning for each later cohort'),
+    costRupiahPerCohort: rupiah(5_000_000, 'cost of a reflection round'),
+  })
+  .prefault({});
+
+const needsAnalysisSchema = z
+  .strictObject({
+    enabled: flag(false, 'needs analysis matches content to each business\'s gaps'),
+    costRupiahPerParticipant: rupiah(250_000, 'needs assessment per participant'),
+  })
+  .prefault({});
+
+const forumSchema = z
+  .strictObject({
+    enabled: flag(false, 'business forums that build a collaboration network'),
+    size: p(z.number().int().min(2).max(100).default(10), 'businesses', 'participants per forum'),
+    months: months(12, 'months forums meet with program support'),
+    costRupiahPerForumMonth: rupiah(300_000, 'meeting cost per forum per month'),
+    jointPurchasingDiscount: share(0.04, 'raw-material price cut from buying together'),
+    promotionAttractionGain: share(0.05, 'preference gain from collective promotion'),
+    promotionOutsideGain: share(0.1, 'outside-sales gain from collective promotion'),
+    shockCushion: share(0.4, 'share of a raw-material price shock absorbed by sharing within the network'),
+  })
+  .prefault({});
+
+const targetingSchema = z
+  .strictObject({
+    rule: p(
+      z.enum(['all', 'random', 'womenFirst', 'lowestCapacityFirst', 'highestPotentialFirst', 'expression']).default('random'),
+      'rule',
+      'who is enrolled when places are fewer than businesses',
+    ),
+    expression: p(
+      z.string().max(500).optional(),
+      'mathjs expression',
+      'priority score per business, higher first; a score of 0 or less (or false) excludes the business; used when rule is "expression"',
+    ),
+  })
+  .prefault({});
+
+const cashTransferSchema = z
+  .strictObject({
+    enabled: flag(false, 'give the budget to households as cash instead (cash benchmarking)'),
+    recipients: p(z.enum(['participantOwners', 'poorestHouseholds']).default('participantOwners'), 'rule', 'who receives the transfers'),
+    months: months(12, 'months over which the cash is paid'),
+    deliveryCostShare: share(0.03, 'share of the budget spent on delivering the transfers'),
+  })
+  .prefault({});
+
+const programSchema = z
+  .strictObject({
+    budgetRupiah: rupiah(0, 'total program budget; places are cut to what it pays for'),
+    maxParticipants: p(z.number().int().min(0).default(100), 'businesses', 'places offered'),
+    startMonth: months(1, 'month the first cohort starts'),
+    cohorts: p(z.number().int().min(1).max(24).default(1), 'cohorts', 'number of cohorts'),
+    monthsBetweenCohorts: months(12, 'months between cohort starts'),
+    genderSensitive: flag(false, 'schedules, childcare and women-only groups that fit women owners\' time (C7)'),
+    womenTimeBoost: share(0.25, 'rise in women\'s available time under a gender-sensitive design'),
+    adminOverheadShare: share(0.1, 'administration on top of direct costs, paid outside'),
+    targeting: targetingSchema,
+    needsAnalysis: needsAnalysisSchema,
+    training: trainingSchema,
+    mentoring: mentoringSchema,
+    resourceAccess: resourceAccessSchema,
+    monitoring: monitoringSchema,
+    reflection: reflectionSchema,
+    forums: forumSchema,
+    cashTransfer: cashTransferSchema,
+  })
+  .prefault({});
+
+const governmentSchema = z
+  .strictObject({
+    permitEase: share(0.5, 'ease of getting a business permit: raises entry'),
+    interestSubsidyShare: share(0, 'share of loan interest paid by local government (financing incentive)'),
+  })
+  .prefault({});
+
+const shockSchema = z.strictObject({
+  kind: p(z.enum(['rawMaterialPrice', 'localDemand', 'outsideDemand']), 'kind', 'what the shock hits'),
+  startMonth: p(z.number().int().min(1), 'month', 'first month of the shock'),
+  months: p(z.number().int().min(1).default(3), 'months', 'duration'),
+  size: p(z.number().min(-0.95).max(5), 'relative change', 'e.g. 0.3 = +30% raw-material prices, -0.2 = 20% less demand'),
+});
+
+const mechanismsSchema = z
+  .strictObject({
+    learning: flag(true, 'capacities grow with training and mentoring'),
+    attendanceLimits: flag(true, 'time and resistance limit attendance'),
+    resistance: flag(true, 'resistance to change, worn down by adaptive mentoring and peers'),
+    fadeOut: flag(true, 'learned capacity fades after mentoring stops'),
+    capacityToPerformance: flag(true, 'capacities change margins, working capital, customers and productivity'),
+    practiceAdoption: flag(true, 'bookkeeping, separated money and digital channels are adopted'),
+    hiring: flag(true, 'businesses hire and let go'),
+    exit: flag(true, 'businesses close when cash runs out'),
+    entry: flag(true, 'new businesses open'),
+    networkSpillovers: flag(true, 'learning spreads along business ties'),
+    shockCushioning: flag(true, 'forum networks absorb part of raw-material shocks'),
+    investment: flag(true, 'businesses buy equipment when demand outruns capacity'),
+  })
+  .prefault({});
+
+export const scenarioSchema = z.strictObject({
+  $schema: z.string().optional(),
+  name: p(z.string().min(1).default('unnamed'), 'text', 'short name'),
+  description: p(z.string().default(''), 'text', 'what this design is'),
+  months: months(36, 'horizon'),
+  seed: p(z.number().int().min(0).max(2 ** 32 - 1).default(1), 'seed', 'default seed when none is given on the command line'),
+  businessStealingShare: share(0.5, 'share of a participant\'s extra local sales taken from local competitors rather than new local demand (assumption)'),
+  economy: economySchema,
+  households: householdSchema,
+  suppliers: supplierSchema,
+  firms: firmBehaviourSchema,
+  learning: learningSchema,
+  performance: performanceSchema,
+  program: programSchema,
+  government: governmentSchema,
+  shocks: z.array(shockSchema).max(50).default([]),
+  mechanisms: mechanismsSchema,
+});
+
+/** A scenario after validation, with every default filled in. */
+export type Scenario = z.output<typeof scenarioSchema>;
+/** A scenario as written in a file: everything optional. */
+export type ScenarioInput = z.input<typeof scenarioSchema>;
+export type Sector = z.output<typeof sectorSchema>;
+export type Shock = z.output<typeof shockSchema>;
+export type MechanismName = keyof Scenario['mechanisms'];
