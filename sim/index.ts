@@ -10,3 +10,4 @@ export { interval, mean, tQuantile975, type Interval } from './stats/summaries.j
 export { gini } from './stats/gini.js';
 export { planCosts, affordablePlaces } from './program/costs.js';
 export { compileTargetingExpression, EXPRESSION_VARIABLES } from './program/expression.js';
+export { scenarioJsonSchema } from './scenario/jsonSchema.js';

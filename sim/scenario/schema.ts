@@ -310,7 +310,7 @@ export const scenarioSchema = z.strictObject({
   $schema: z.string().optional(),
   name: p(z.string().min(1).default('unnamed'), 'text', 'short name'),
   description: p(z.string().default(''), 'text', 'what this design is'),
-  months: months(36, 'horizon'),
+  months: p(z.number().int().min(1).max(600).default(36), 'months', 'horizon'),
   seed: p(z.number().int().min(0).max(2 ** 32 - 1).default(1), 'seed', 'default seed when none is given on the command line'),
   businessStealingShare: share(0.5, 'share of a participant\'s extra local sales taken from local competitors rather than new local demand (assumption)'),
   economy: economySchema,

@@ -29,8 +29,12 @@ export function steadyStateOutsideIncome(s: Scenario): number {
   const hh = s.households;
   // In steady state households spend all income but the part saved outside.
   const spendingShare = 1 - (1 - hh.marginalPropensityToConsume) * hh.savingsOutsideShare;
-  const perBusiness = ((1 - x) * T) / (hh.localSpendingShare * spendingShare) - T * v;
-  return Math.max(0, perBusiness / s.economy.householdsPerBusiness);
+  // A nearly closed-off local market cannot reach the target from local demand; cap what outside income
+  // would have to be (at four times the target turnover per household) instead of dividing by ~0.
+  const cap = 4 * T;
+  const localPull = hh.localSpendingShare * spendingShare;
+  const perBusiness = localPull > 0 ? ((1 - x) * T) / localPull - T * v : Infinity;
+  return Math.min(cap, Math.max(0, perBusiness / s.economy.householdsPerBusiness));
 }
 
 function pickByShares(shares: readonly number[], u: number): number {
@@ -162,7 +166,8 @@ export function createEconomy(scenario: Scenario, seed: number, programActive: b
   const spendingShare = 1 - (1 - hh.marginalPropensityToConsume) * hh.savingsOutsideShare;
   const totalLocalDemand = n * s.economy.meanTurnoverRupiahPerMonth *
     (1 - s.economy.sectors.reduce((a, k) => a + k.share * k.outsideSalesShare, 0));
-  const localIncomePerHousehold = totalLocalDemand / (hh.localSpendingShare * spendingShare) / H - outsideMean;
+  const localPull = hh.localSpendingShare * spendingShare;
+  const localIncomePerHousehold = localPull > 0 ? Math.min(totalLocalDemand / localPull / H - outsideMean, 4 * s.economy.meanTurnoverRupiahPerMonth) : 0;
   for (let i = 0; i < H; i++) {
     const income = h.outsideIncome[i] + Math.max(0, localIncomePerHousehold);
     h.incomeLast[i] = income;

@@ -1,0 +1,63 @@
+// fast-check generator of valid scenario inputs: small economies with random levers, mechanisms,
+// parameters and shocks, so invariants are tested over the space of designs, not a few fixtures.
+import fc from 'fast-check';
+import type { ScenarioInput } from '../../sim/index.js';
+
+const share = fc.double({ min: 0, max: 1, noNaN: true });
+const mechanisms = fc.record({
+  learning: fc.boolean(), attendanceLimits: fc.boolean(), resistance: fc.boolean(), fadeOut: fc.boolean(),
+  capacityToPerformance: fc.boolean(), practiceAdoption: fc.boolean(), hiring: fc.boolean(), exit: fc.boolean(),
+  entry: fc.boolean(), networkSpillovers: fc.boolean(), shockCushioning: fc.boolean(), investment: fc.boolean(),
+});
+const shock = fc.record({
+  kind: fc.constantFrom('rawMaterialPrice' as const, 'localDemand' as const, 'outsideDemand' as const),
+  startMonth: fc.integer({ min: 1, max: 6 }),
+  months: fc.integer({ min: 1, max: 6 }),
+  size: fc.double({ min: -0.9, max: 2, noNaN: true }),
+});
+
+export const arbitraryScenario: fc.Arbitrary<ScenarioInput> = fc.record({
+  name: fc.constant('generated'),
+  months: fc.integer({ min: 6, max: 14 }),
+  businessStealingShare: share,
+  economy: fc.record({
+    businesses: fc.integer({ min: 8, max: 150 }),
+    householdsPerBusiness: fc.double({ min: 1, max: 4, noNaN: true }),
+    shopsKnownPerHousehold: fc.integer({ min: 1, max: 6 }),
+    turnoverDispersion: fc.double({ min: 0, max: 2, noNaN: true }),
+    womenOwnedShare: share,
+    workingCapitalMonths: fc.double({ min: 0, max: 4, noNaN: true }),
+    baselineTiesPerBusiness: fc.integer({ min: 0, max: 4 }),
+  }),
+  households: fc.record({
+    marginalPropensityToConsume: share,
+    spendingFromSavings: share,
+    localSpendingShare: share,
+    savingsOutsideShare: share,
+  }),
+  firms: fc.record({
+    entryRatePerMonth: fc.double({ min: 0, max: 0.05, noNaN: true }),
+    baseExitHazardPerMonth: fc.double({ min: 0, max: 0.1, noNaN: true }),
+    householdEmergencyPerMonth: share,
+  }),
+  program: fc.record({
+    budgetRupiah: fc.oneof(fc.constant(0), fc.integer({ min: 1, max: 2_000_000_000 })),
+    maxParticipants: fc.integer({ min: 0, max: 200 }),
+    startMonth: fc.integer({ min: 1, max: 4 }),
+    cohorts: fc.integer({ min: 1, max: 3 }),
+    monthsBetweenCohorts: fc.integer({ min: 0, max: 6 }),
+    genderSensitive: fc.boolean(),
+    targeting: fc.record({ rule: fc.constantFrom('all' as const, 'random' as const, 'womenFirst' as const, 'lowestCapacityFirst' as const, 'highestPotentialFirst' as const) }),
+    needsAnalysis: fc.record({ enabled: fc.boolean() }),
+    training: fc.record({ enabled: fc.boolean(), months: fc.integer({ min: 0, max: 4 }) }),
+    mentoring: fc.record({ enabled: fc.boolean(), visitsPerMonth: fc.double({ min: 0, max: 8, noNaN: true }), months: fc.integer({ min: 0, max: 8 }), caseload: fc.integer({ min: 1, max: 40 }), adaptive: fc.boolean(), local: fc.boolean() }),
+    resourceAccess: fc.record({ enabled: fc.boolean(), month: fc.integer({ min: 0, max: 3 }), grantRupiah: fc.integer({ min: 0, max: 10_000_000 }), creditRupiah: fc.integer({ min: 0, max: 20_000_000 }), supplierLinks: share, marketLinks: share }),
+    monitoring: fc.record({ enabled: fc.boolean() }),
+    reflection: fc.record({ enabled: fc.boolean() }),
+    forums: fc.record({ enabled: fc.boolean(), size: fc.integer({ min: 2, max: 12 }), months: fc.integer({ min: 0, max: 12 }) }),
+    cashTransfer: fc.record({ enabled: fc.boolean(), recipients: fc.constantFrom('participantOwners' as const, 'poorestHouseholds' as const), months: fc.integer({ min: 1, max: 12 }) }),
+  }),
+  government: fc.record({ permitEase: share, interestSubsidyShare: share }),
+  shocks: fc.array(shock, { maxLength: 3 }),
+  mechanisms,
+});

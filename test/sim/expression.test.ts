@@ -1,0 +1,69 @@
+import { describe, expect, it } from 'vitest';
+import { compileTargetingExpression, createEconomy, parseScenario } from '../../sim/index.js';
+import { targetingOrder } from '../../sim/program/targeting.js';
+
+const vars = {
+  female: 1, education: 1, digitalLiteracy: 0.4, timeAvailable: 0.6, openness: 0.5, management: 0.3, bookkeeping: 0.2,
+  marketing: 0.3, digital: 0.25, production: 0.35, mindset: 0.4, turnover: 5e6, workers: 2, sector: 0, digitalChannel: 0,
+  keepsBooks: 0, workingCapital: 3e6,
+};
+
+describe('targeting expressions (sandboxed mathjs)', () => {
+  it('evaluates arithmetic, comparisons, logic and allowed functions over business attributes', () => {
+    expect(compileTargetingExpression('(1 - bookkeeping) * 2')(vars)).toBeCloseTo(1.6);
+    expect(compileTargetingExpression('female == 1 and education <= 1')(vars)).toBe(1);
+    expect(compileTargetingExpression('turnover < 2000000 ? 1 : 0')(vars)).toBe(0);
+    expect(compileTargetingExpression('max(marketing, digital) + log(workers)')(vars)).toBeCloseTo(0.3 + Math.log(2));
+  });
+
+  it.each([
+    ['import({}, {override: true})', /import/],
+    ['evaluate("1+1")', /evaluate/],
+    ['parse("x")', /parse/],
+    ['f(x) = 1', /functionassignment/],
+    ['x = 1', /assignment/],
+    ['female.constructor', /accessor/],
+    ['[1, 2]', /array/],
+    ['{a: 1}', /object/],
+    ['unknownThing + 1', /unknownThing/],
+    ['cos(pi)', /cos/],
+    ['1 +', /valid expression/],
+  ])('refuses %s', (source, why) => {
+    expect(() => compileTargetingExpression(source)).toThrow(why);
+  });
+
+  it('a non-finite result is an error that quotes the expression', () => {
+    const f = compileTargetingExpression('1 / (workers - 2)');
+    expect(() => f(vars)).toThrow(/1 \/ \(workers - 2\).*Infinity/);
+  });
+
+  it('expression targeting enrols only businesses with a positive score, best first', () => {
+    const s = parseScenario({
+      economy: { businesses: 200 },
+      program: { budgetRupiah: 1e9, maxParticipants: 200, training: { enabled: true }, targeting: { rule: 'expression', expression: 'female == 1 ? 1 - bookkeeping : 0' } },
+    });
+    const e = createEconomy(s, 2, true);
+    const order = targetingOrder(e, 200);
+    expect(order.length).toBeGreaterThan(50);
+    for (const id of order) expect(e.b.female[id]).toBe(1);
+    for (let i = 1; i < order.length; i++) expect(e.b.capacity[order[i] * 6 + 1]).toBeGreaterThanOrEqual(e.b.capacity[order[i - 1] * 6 + 1]);
+  });
+});
+
+describe('targeting rules and budget sizing', () => {
+  it('women first fills places with women before any man', () => {
+    const s = parseScenario({ economy: { businesses: 300 }, program: { budgetRupiah: 1e9, maxParticipants: 100, training: { enabled: true }, targeting: { rule: 'womenFirst' } } });
+    const e = createEconomy(s, 4, true);
+    let women = 0, enrolled = 0;
+    for (let id = 0; id < 300; id++) if (e.b.participant[id]) { enrolled++; women += e.b.female[id]; }
+    expect(enrolled).toBe(100);
+    expect(women).toBe(100);
+  });
+
+  it('places are cut to what the budget pays for', () => {
+    // Training only: 48 hours × Rp 25,000 = Rp 1.2 million per place, plus 10% administration.
+    const s = parseScenario({ economy: { businesses: 300 }, program: { budgetRupiah: 13_200_000, maxParticipants: 100, training: { enabled: true } } });
+    const e = createEconomy(s, 4, true);
+    expect(e.program.cohorts[0].length).toBe(10);
+  });
+});

@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest';
+import { gini, interval, tQuantile975 } from '../../sim/index.js';
+import { lm3 } from '../../sim/metrics/lm3.js';
+import { SECTOR_COUNT, Sector } from '../../sim/ledger/accounts.js';
+
+describe('statistics', () => {
+  it('95% interval uses Student t', () => {
+    const r = interval([1, 2, 3, 4, 5]);
+    expect(r.mean).toBe(3);
+    expect(r.sd).toBeCloseTo(Math.sqrt(2.5));
+    expect(r.high - r.mean).toBeCloseTo(2.776 * Math.sqrt(2.5) / Math.sqrt(5), 6);
+    expect(tQuantile975(1000)).toBe(1.96);
+  });
+  it('gini is 0 for equal values and (n-1)/n when one holds everything', () => {
+    expect(gini([5, 5, 5, 5])).toBe(0);
+    expect(gini([0, 0, 0, 10])).toBeCloseTo(0.75);
+    expect(gini([1, 2, 3, 4])).toBeCloseTo(0.25);
+  });
+});
+
+describe('LM3 from sector payments', () => {
+  it('follows the NEF three rounds', () => {
+    const S = SECTOR_COUNT;
+    const pairs = new Float64Array(S * S);
+    const set = (from: number, to: number, v: number) => (pairs[from * S + to] = v);
+    // A business earns 100: 60 from households, 40 from outside; spends 30 on local supplies, 30 on local
+    // wages, 40 outside. Households spend 50% locally; suppliers 80%.
+    set(Sector.households, Sector.participants, 60);
+    set(Sector.restOfWorld, Sector.participants, 40);
+    set(Sector.participants, Sector.suppliers, 30);
+    set(Sector.participants, Sector.households, 30);
+    set(Sector.participants, Sector.restOfWorld, 40);
+    set(Sector.households, Sector.restOfWorld, 60);
+    set(Sector.suppliers, Sector.households, 80);
+    set(Sector.suppliers, Sector.restOfWorld, 20);
+    const r = lm3(pairs, Sector.participants);
+    expect(r.round1).toBe(100);
+    expect(r.round2).toBe(60);
+    expect(r.round3).toBeCloseTo(30 * 0.5 + 30 * 0.8);
+    expect(r.lm3).toBeCloseTo((100 + 60 + 39) / 100);
+  });
+});
