@@ -10,16 +10,24 @@ import { payIncomes } from './phases/incomes.js';
 import { exitAndEnter } from './phases/entryExit.js';
 import type { Economy } from './state/economy.js';
 
-export function stepMonth(e: Economy): MonthCheck {
+export const PHASES: readonly { name: string; run: (e: Economy) => void }[] = [
+  { name: 'shocks', run: applyShocks },
+  { name: 'program', run: runProgram },
+  { name: 'learning', run: learn },
+  { name: 'practices', run: adoptPractices },
+  { name: 'decisions', run: decide },
+  { name: 'market', run: trade },
+  { name: 'incomes', run: payIncomes },
+  { name: 'entryExit', run: exitAndEnter },
+];
+
+/** Advance one month; `onPhase` (for profiling) is told when each phase ends. */
+export function stepMonth(e: Economy, onPhase?: (name: string) => void): MonthCheck {
   e.month += 1;
   e.ledger.openMonth();
-  applyShocks(e);
-  runProgram(e);
-  learn(e);
-  adoptPractices(e);
-  decide(e);
-  trade(e);
-  payIncomes(e);
-  exitAndEnter(e);
+  for (const phase of PHASES) {
+    phase.run(e);
+    onPhase?.(phase.name);
+  }
   return e.ledger.closeMonth();
 }

@@ -98,8 +98,11 @@ export function decide(e: Economy): void {
       }
     }
     if (m.investment && demandOutruns && u[id * 2 + 1] < 0.1 * (0.5 + b.capacity[i + Cap.mindset])) {
+      // Buy equipment only when it pays back within two years and cash stays above a buffer of costs.
       const monthlyCosts = reserve + q * unitCost;
-      if (money[id] - F.investmentRupiah > F.investCashMonths * monthlyCosts) {
+      const valuePerUnit = b.price[id] * (1 - s.economy.sectors[b.sector[id]].overheadShare) - unitCost;
+      const paysBack = F.investmentProductivityGain * capacityUnits * valuePerUnit * 24 > F.investmentRupiah;
+      if (paysBack && money[id] - F.investmentRupiah > F.investCashMonths * monthlyCosts) {
         ledger.transfer(id, row, F.investmentRupiah, Flow.equipment);
         b.equipmentGain[id] += F.investmentProductivityGain;
       }

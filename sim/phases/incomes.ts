@@ -43,6 +43,10 @@ export function payIncomes(e: Economy): void {
       const due = Math.min(b.loanInstallment[id] - subsidised, b.loanBalance[id] + interest - subsidised);
       const paid = ledger.pay(id, e.accounts.lender, due, Flow.loanRepayments);
       b.loanBalance[id] = Math.max(0, b.loanBalance[id] + interest - subsidised - paid);
+      if (b.loanBalance[id] < 1) {
+        b.loanBalance[id] = 0;
+        b.loanInstallment[id] = 0;
+      }
       interest -= subsidised;
     }
     // Profit on an accrual basis: the cost of the raw materials in what was sold, at this month's prices.
@@ -56,7 +60,8 @@ export function payIncomes(e: Economy): void {
     const workingCapital = b.expectedDemand[id] * b.inputCostPerUnit[id] * cond.inputPriceFactor * (1 + b.waste[id]) + b.employees[id] * wage;
     const cash = money[id];
     let draw = Math.min(Math.max(F.ownerDrawShare * profit, F.subsistenceDrawRupiahPerMonth), Math.max(0, cash - workingCapital));
-    draw += Math.max(0, cash - draw - F.idleCashMonths * workingCapital);
+    // Cash that stands against an outstanding loan is not idle.
+    draw += Math.max(0, cash - draw - F.idleCashMonths * workingCapital - b.loanBalance[id]);
     h.income[owner] += ledger.pay(id, h0 + owner, draw, Flow.ownerDraws);
     if (!b.separatesMoney[id] && emergencies[id] < F.householdEmergencyPerMonth) {
       h.income[owner] += ledger.pay(id, h0 + owner, money[id] * F.householdEmergencyShare, Flow.householdUse);

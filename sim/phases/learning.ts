@@ -112,13 +112,21 @@ function spill(e: Economy): void {
     }
   }
   if (!any) return;
+  const ties = e.ties;
+  const m = e.maxTies;
+  let s0 = 0, s1 = 0, s2 = 0, s3 = 0, s4 = 0, s5 = 0;
   for (let id = 0; id < used; id++) {
     const n = e.tieCounts[id];
     if (n === 0 || !b.open[id]) continue;
+    // Sum the peers' gains row by row (each row is one cache line), then close part of each gap.
+    s0 = s1 = s2 = s3 = s4 = s5 = 0;
+    for (let t = 0; t < n; t++) {
+      const r = ties[id * m + t] * C;
+      s0 += gain[r]; s1 += gain[r + 1]; s2 += gain[r + 2]; s3 += gain[r + 3]; s4 += gain[r + 4]; s5 += gain[r + 5];
+    }
+    const sums = [s0, s1, s2, s3, s4, s5];
     for (let k = 0; k < C; k++) {
-      let sum = 0;
-      for (let t = 0; t < n; t++) sum += gain[e.ties[id * e.maxTies + t] * C + k];
-      const gap = sum / n - gain[id * C + k];
+      const gap = sums[k] / n - gain[id * C + k];
       if (gap > 0) cap[id * C + k] = Math.min(1, cap[id * C + k] + rate * gap);
     }
   }

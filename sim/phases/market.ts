@@ -22,48 +22,66 @@ export function trade(e: Economy): void {
   const cond = e.conditions;
   const stealing = s.businessStealingShare;
 
-  switchShops(e);
+  const scratch = scratchFor(e);
+  const { pull, links, fill, before, consumption, hasClosedShop } = scratch;
+  // Each business's pull now and at the start, side by side (0 when closed): one cache line per shop.
+  for (let id = 0; id < used; id++) {
+    const open = b.open[id] === 1;
+    pull[2 * id] = open ? b.attraction[id] : 0;
+    pull[2 * id + 1] = open ? b.attractionStart[id] : 0;
+  }
+  switchShops(e, scratch);
 
-  b.ordersRupiah.fill(0, 0, used);
-  b.localSales.fill(0, 0, used);
-  b.customers.fill(0, 0, used);
+  const ordersRupiah = b.ordersRupiah;
+  ordersRupiah.fill(0, 0, used);
+  links.fill(0, 0, used);
   // Pass 1: orders.
-  const consumption = new Float64Array(H);
+  const shops = h.shops;
+  const orders = h.orders;
+  const incomeLast = h.incomeLast;
+  const mpc = HH.marginalPropensityToConsume;
+  const fromSavings = HH.spendingFromSavings;
+  const localShare = HH.localSpendingShare * (cond.localDemandFactor > 1 ? cond.localDemandFactor : 1);
+  const demandCut = cond.localDemandFactor < 1 ? cond.localDemandFactor : 1;
   for (let i = 0; i < H; i++) {
     const held = money[h0 + i];
-    let c = HH.marginalPropensityToConsume * h.incomeLast[i] + HH.spendingFromSavings * held;
-    c *= cond.localDemandFactor < 1 ? cond.localDemandFactor : 1;
+    let c = (mpc * incomeLast[i] + fromSavings * held) * demandCut;
     if (c > held) c = held;
     consumption[i] = c;
-    let w = 0, w0 = 0;
+    let w = 0, w0 = 0, closed = 0;
+    const base = i * K;
     for (let k = 0; k < K; k++) {
-      const shop = h.shops[i * K + k];
-      if (b.open[shop]) {
-        w += b.attraction[shop];
-        w0 += b.attractionStart[shop];
-      }
+      const shop = shops[base + k];
+      const pw = pull[2 * shop];
+      w += pw;
+      w0 += pull[2 * shop + 1];
+      if (pw === 0) closed = 1;
     }
+    hasClosedShop[i] = closed;
     if (w <= 0) {
-      for (let k = 0; k < K; k++) h.orders[i * K + k] = 0;
+      for (let k = 0; k < K; k++) orders[base + k] = 0;
       continue;
     }
-    let local = HH.localSpendingShare * c * (cond.localDemandFactor > 1 ? cond.localDemandFactor : 1);
     // New local demand from shops' extra pull, the part not taken from competitors.
-    local *= 1 + (1 - stealing) * (w / w0 - 1);
+    let local = localShare * c * (1 + (1 - stealing) * (w / w0 - 1));
     if (local > c) local = c;
+    const perPull = local / w;
     for (let k = 0; k < K; k++) {
-      const shop = h.shops[i * K + k];
-      const order = b.open[shop] ? (local * b.attraction[shop]) / w : 0;
-      h.orders[i * K + k] = order;
-      b.ordersRupiah[shop] += order;
+      const shop = shops[base + k];
+      const order = pull[2 * shop] * perPull;
+      orders[base + k] = order;
+      if (order > 0) {
+        ordersRupiah[shop] += order;
+        links[shop] += 1;
+      }
     }
   }
 
   // Outside orders and what each shop can deliver.
-  const fill = new Float64Array(used);
   for (let id = 0; id < used; id++) {
     if (!b.open[id]) {
       b.outsideSales[id] = 0;
+      fill[id] = 0;
       continue;
     }
     const i = id * CAPACITY_COUNT;
@@ -85,77 +103,103 @@ export function trade(e: Economy): void {
   }
 
   // Pass 2: households pay for what they get, buy the rest of their consumption outside and save.
+  // Only these payments reach business accounts in this pass, so local sales are the change in cash.
+  before.set(money.subarray(0, used));
+  const saveOutside = HH.savingsOutsideShare;
   for (let i = 0; i < H; i++) {
     const acct = h0 + i;
+    const base = i * K;
     let local = 0;
     for (let k = 0; k < K; k++) {
-      const order = h.orders[i * K + k];
-      if (order <= 0) continue;
-      const shop = h.shops[i * K + k];
-      const paid = ledger.pay(acct, shop, order * fill[shop], Flow.consumption);
-      if (paid > 0) {
-        b.localSales[shop] += paid;
-        b.customers[shop] += 1;
-        local += paid;
+      const order = orders[base + k];
+      if (order > 0) {
+        const shop = shops[base + k];
+        local += ledger.pay(acct, shop, order * fill[shop], Flow.consumption);
       }
     }
     // What local shops could not deliver is bought outside instead.
-    const imports = consumption[i] - local;
-    ledger.pay(acct, row, imports, Flow.householdImports);
-    const saving = h.incomeLast[i] - (consumption[i] > 0 ? consumption[i] : 0);
-    if (saving > 0) ledger.pay(acct, row, saving * HH.savingsOutsideShare, Flow.savingsOutside);
+    const c = consumption[i];
+    ledger.pay(acct, row, c - local, Flow.householdImports);
+    const saving = incomeLast[i] - (c > 0 ? c : 0);
+    if (saving > 0) ledger.pay(acct, row, saving * saveOutside, Flow.savingsOutside);
   }
 
   // Outside buyers pay; stock falls by what was sold.
   for (let id = 0; id < used; id++) {
-    if (!b.open[id]) continue;
+    b.localSales[id] = money[id] - before[id];
+    if (!b.open[id]) {
+      b.customers[id] = 0;
+      continue;
+    }
     const paid = ledger.transfer(row, id, b.outsideSales[id], Flow.outsideSales);
     b.outsideSales[id] = paid;
     b.turnover[id] = b.localSales[id] + paid;
     const units = b.turnover[id] / b.price[id];
     b.salesUnits[id] = units;
     b.inventory[id] = Math.max(0, b.inventory[id] - units);
-    // Outside buyers counted as customers at the business's average local ticket.
-    const ticket = b.customers[id] > 0 ? b.localSales[id] / b.customers[id] : b.turnoverStart[id] / 10;
-    if (ticket > 0) b.customers[id] += paid / ticket;
+    // Customers: households buying from the shop, plus outside buyers counted at the average local ticket.
+    const households = fill[id] > 0 ? links[id] : 0;
+    const ticket = households > 0 ? b.localSales[id] / households : b.turnoverStart[id] / 10;
+    b.customers[id] = households + (ticket > 0 ? paid / ticket : 0);
   }
 }
 
+interface MarketScratch {
+  pull: Float64Array;
+  links: Float64Array;
+  fill: Float64Array;
+  before: Float64Array;
+  consumption: Float64Array;
+  /** Households that found a closed shop among theirs in last month's market. */
+  hasClosedShop: Uint8Array;
+}
+const scratches = new WeakMap<Economy, MarketScratch>();
+function scratchFor(e: Economy): MarketScratch {
+  let sc = scratches.get(e);
+  if (!sc) {
+    const n = e.b.slots;
+    sc = {
+      pull: new Float64Array(2 * n), links: new Float64Array(n), fill: new Float64Array(n), before: new Float64Array(n),
+      consumption: new Float64Array(e.h.count), hasClosedShop: new Uint8Array(e.h.count),
+    };
+    scratches.set(e, sc);
+  }
+  return sc;
+}
+
 /**
- * Households replace shops that closed and, now and then, try a new one. One draw per household: below
- * the switching chance it also yields two candidate shops (the draw rescaled), and the one with more
- * pull is compared with the household's weakest shop.
+ * Households replace shops that had closed by last month's market and, now and then, try a new one. One
+ * draw per household: below the switching chance it also yields two candidate shops (the draw rescaled),
+ * and the one with more pull is compared with the household's weakest shop.
  */
-function switchShops(e: Economy): void {
+function switchShops(e: Economy, scratch: MarketScratch): void {
   const b = e.b;
   const h = e.h;
   const K = h.shopsKnown;
   const used = b.used;
+  const pull = scratch.pull;
   const pSwitch = e.scenario.households.shopSwitchingPerMonth;
   const u = e.streams.uniforms('shopSwitch', e.month, h.count);
   for (let i = 0; i < h.count; i++) {
-    let weakest = -1;
+    const closedLink = scratch.hasClosedShop[i] === 1;
+    if (!closedLink && u[i] >= pSwitch) continue;
+    let weakest = 0;
     let weakestPull = Infinity;
     for (let k = 0; k < K; k++) {
-      const shop = h.shops[i * K + k];
-      const pull = b.open[shop] ? b.attraction[shop] : -1;
-      if (pull < weakestPull) {
-        weakestPull = pull;
+      const p = pull[2 * h.shops[i * K + k]];
+      if (p < weakestPull) {
+        weakestPull = p;
         weakest = k;
       }
     }
-    const closedLink = weakestPull < 0;
-    if (!closedLink && u[i] >= pSwitch) continue;
     const v = closedLink ? u[i] : u[i] / pSwitch;
-    let c1 = Math.floor(v * used);
-    let c2 = Math.floor(((v * used) % 1) * used);
-    c1 = nextOpen(e, c1);
-    c2 = nextOpen(e, c2);
+    const c1 = nextOpen(e, Math.floor(v * used));
+    const c2 = nextOpen(e, Math.floor(((v * used) % 1) * used));
     if (c1 < 0) continue;
-    const cand = c2 >= 0 && b.attraction[c2] > b.attraction[c1] ? c2 : c1;
+    const cand = c2 >= 0 && pull[2 * c2] > pull[2 * c1] ? c2 : c1;
     let known = false;
     for (let k = 0; k < K; k++) if (h.shops[i * K + k] === cand) known = true;
-    if (!known && b.attraction[cand] > weakestPull) h.shops[i * K + weakest] = cand;
+    if (!known && pull[2 * cand] > weakestPull) h.shops[i * K + weakest] = cand;
   }
 }
 

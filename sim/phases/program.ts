@@ -114,11 +114,14 @@ function grantResources(e: Economy, members: Int32Array): void {
       e.program.injectedLocal += paid;
     }
     if (r.creditRupiah > 0 && b.loanBalance[id] === 0) {
-      const lent = e.ledger.transfer(e.accounts.lender, id, r.creditRupiah, Flow.loans);
+      // The lender sizes the loan to repayment capacity: installment within a share of monthly profit.
       const i = r.creditInterestPerMonth;
       const n = r.creditTermMonths;
+      const annuity = i > 0 ? i / (1 - Math.pow(1 + i, -n)) : 1 / n;
+      const affordable = (r.creditMaxInstallmentShareOfProfit * Math.max(0, b.profit[id])) / annuity;
+      const lent = e.ledger.transfer(e.accounts.lender, id, Math.min(r.creditRupiah, affordable), Flow.loans);
       b.loanBalance[id] = lent;
-      b.loanInstallment[id] = i > 0 ? (lent * i) / (1 - Math.pow(1 + i, -n)) : lent / n;
+      b.loanInstallment[id] = lent * annuity;
     }
     b.localInputShare[id] = Math.min(1, b.localInputShareStart[id] + r.supplierLinks);
     b.marketLinks[id] = r.marketLinks;
