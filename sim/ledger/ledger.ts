@@ -24,11 +24,13 @@ export class Ledger {
   readonly money: Float64Array;
   /** Sector (transaction-flow-matrix column) of each account. */
   readonly sectorOf: Uint8Array;
-  /** This month's flows: [kind * SECTOR_COUNT + sector], payer negative, payee positive. */
+  /** This month's payments by kind, payer sector and payee sector: the one record `transfer` writes. */
+  private readonly monthCells = new Float64Array(FLOW_COUNT * SECTOR_COUNT * SECTOR_COUNT);
+  /** This month's flows: [kind * SECTOR_COUNT + sector], payer negative, payee positive (set at close). */
   readonly monthFlows = new Float64Array(FLOW_COUNT * SECTOR_COUNT);
   /** Flows over the whole run, same layout. */
   readonly totalFlows = new Float64Array(FLOW_COUNT * SECTOR_COUNT);
-  /** This month's payments from sector to sector: [payer * SECTOR_COUNT + payee]. */
+  /** This month's payments from sector to sector: [payer * SECTOR_COUNT + payee] (set at close). */
   readonly monthPairs = new Float64Array(SECTOR_COUNT * SECTOR_COUNT);
   /** Payments from sector to sector over the whole run. */
   readonly totalPairs = new Float64Array(SECTOR_COUNT * SECTOR_COUNT);
@@ -42,17 +44,14 @@ export class Ledger {
 
   /** Move `amount` (rounded to whole rupiah) from `payer` to `payee`. Returns what moved. */
   transfer(payer: number, payee: number, amount: number, kind: FlowKind): number {
-    const a = Math.round(amount);
+    // Whole rupiah, half up (Math.floor(x + 0.5) equals Math.round for the positive amounts that move,
+    // and is several times cheaper in V8's optimised code).
+    const a = Math.floor(amount + 0.5);
     if (!(a > 0)) return 0;
     const money = this.money;
     money[payer] -= a;
     money[payee] += a;
-    const sp = this.sectorOf[payer];
-    const sq = this.sectorOf[payee];
-    const row = kind * SECTOR_COUNT;
-    this.monthFlows[row + sp] -= a;
-    this.monthFlows[row + sq] += a;
-    this.monthPairs[sp * SECTOR_COUNT + sq] += a;
+    this.monthCells[(kind * SECTOR_COUNT + this.sectorOf[payer]) * SECTOR_COUNT + this.sectorOf[payee]] += a;
     return a;
   }
 
@@ -76,14 +75,28 @@ export class Ledger {
 
   /** Start a month: remember each sector's money so the close can check every column. */
   openMonth(): void {
-    this.monthFlows.fill(0);
-    this.monthPairs.fill(0);
+    this.monthCells.fill(0);
     this.sectorMoney(this.sectorMoneyAtOpen);
   }
 
   /** Close a month: check the accounting identities, add the month to the run totals. */
   closeMonth(): MonthCheck {
     const S = SECTOR_COUNT;
+    // Both views of the month from the one record: each payment counted once for its payer (−) and
+    // once for its payee (+) in its kind's row, and once in the payer→payee matrix.
+    this.monthFlows.fill(0);
+    this.monthPairs.fill(0);
+    for (let k = 0; k < FLOW_COUNT; k++) {
+      for (let sp = 0; sp < S; sp++) {
+        for (let sq = 0; sq < S; sq++) {
+          const v = this.monthCells[(k * S + sp) * S + sq];
+          if (v === 0) continue;
+          this.monthFlows[k * S + sp] -= v;
+          this.monthFlows[k * S + sq] += v;
+          this.monthPairs[sp * S + sq] += v;
+        }
+      }
+    }
     const now = new Float64Array(S);
     this.sectorMoney(now);
     let rowImbalance = 0;
