@@ -1,7 +1,7 @@
 // Phase 8: businesses close when cash has run out for several months (or for reasons outside the model)
 // and hand what is left to the owner's household; new businesses open with capital from a household's
 // savings. One exit draw per business slot; a fixed number of entry candidates per month, each with its
-// own stream, so entry in one run does not shift the draws of the other.
+// own block of draws, so entry in one run does not shift the draws of the other.
 import { Flow, Sector } from '../ledger/accounts.js';
 import { normal } from '../rng/streams.js';
 import { drawOwnerAndCapacities, setTechnology } from '../state/init.js';
@@ -40,6 +40,9 @@ function exits(e: Economy): void {
   }
 }
 
+/** Uniforms reserved for each entry candidate (about 35 are used). */
+const DRAWS_PER_CANDIDATE = 64;
+
 function entries(e: Economy): void {
   const s = e.scenario;
   const F = s.firms;
@@ -50,8 +53,16 @@ function entries(e: Economy): void {
   const candidates = Math.max(1, Math.ceil(3 * n0 * F.entryRatePerMonth));
   const expected = open * F.entryRatePerMonth * (0.5 + s.government.permitEase);
   const pEnter = Math.min(1, expected / candidates);
+  // One stream per month, a fixed block of draws per candidate: candidate j's draws do not depend on
+  // what happened to the candidates before it.
+  const draws = e.streams.uniforms('entry', e.month, candidates * DRAWS_PER_CANDIDATE);
   for (let j = 0; j < candidates; j++) {
-    const rng = e.streams.stream('entry', e.month * 100_000 + j);
+    let next = j * DRAWS_PER_CANDIDATE;
+    const end = next + DRAWS_PER_CANDIDATE;
+    const rng = () => {
+      if (next >= end) throw new Error('entry candidate used more draws than its block');
+      return draws[next++];
+    };
     if (rng() >= pEnter) continue;
     // The founder: the first household from a random place with the start-up capital saved.
     const H = e.h.count;
