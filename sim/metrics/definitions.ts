@@ -91,7 +91,7 @@ export const ECONOMY_METRICS: readonly EconomyMetric[] = [
   },
   {
     id: 'totalJobs', unit: 'workers',
-    description: 'jobs in micro-businesses (owners and paid workers) plus jobs sustained at local suppliers',
+    description: 'jobs in micro-businesses (owners, unpaid family and paid workers) plus jobs sustained at local suppliers',
     compute: (e) => jobs(e, allIds(e)) + supplierJobs(e),
   },
   { id: 'supplierJobs', unit: 'workers', description: 'jobs sustained at local raw-material suppliers', compute: (e) => supplierJobs(e) },

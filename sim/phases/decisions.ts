@@ -54,6 +54,7 @@ export function decide(e: Economy): void {
       priceFactor *= 1 - forums.jointPurchasingDiscount;
     }
     const unitCost = b.inputCostPerUnit[id] * priceFactor * (1 + b.waste[id]);
+    b.unitCostPaid[id] = unitCost;
 
     // Production plan: expected demand plus the stock buffer, within capacity and what cash can buy
     // after keeping back this month's wages and loan installment.
@@ -62,7 +63,7 @@ export function decide(e: Economy): void {
     const wanted = Math.max(0, b.expectedDemand[id] * (1 + F.inventoryTargetMonths) - b.inventory[id]);
     const planned = Math.min(wanted, capacityUnits);
     const reserve = b.employees[id] * wage + b.loanInstallment[id];
-    const affordable = Math.max(0, money[id] - reserve) / unitCost;
+    const affordable = unitCost > 0 ? Math.max(0, money[id] - reserve) / unitCost : Infinity;
     const q = Math.min(planned, affordable);
     const localShare = b.localInputShare[id];
     const supplierAccount = e.supplierAccount0 + b.supplier[id];

@@ -17,7 +17,6 @@ export function payIncomes(e: Economy): void {
   const wage = s.households.wageRupiahPerMonth;
   const subsidy = s.government.interestSubsidyShare;
   const rate = s.program.resourceAccess.creditInterestPerMonth;
-  const cond = e.conditions;
   const emergencies = e.streams.uniforms('household', e.month, b.used);
 
   for (let id = 0; id < b.used; id++) {
@@ -49,15 +48,15 @@ export function payIncomes(e: Economy): void {
       }
       interest -= subsidised;
     }
-    // Profit on an accrual basis: the cost of the raw materials in what was sold, at this month's prices.
-    const materials = b.salesUnits[id] * b.inputCostPerUnit[id] * cond.inputPriceFactor * (1 + b.waste[id]);
+    // Profit on an accrual basis: the raw materials in what was sold, at this month's cost per unit.
+    const materials = b.salesUnits[id] * b.unitCostPaid[id];
     const profit = turnover - materials - overheads - wages - taxes - interest;
     b.profit[id] = profit;
     // The owner's household takes its share of profit (at least a subsistence amount) from the cash above
     // next month's working capital, and idle cash beyond a few months of it. With mixed money, household
     // emergencies are paid out of business cash, working capital or not.
     const owner = b.ownerHousehold[id];
-    const workingCapital = b.expectedDemand[id] * b.inputCostPerUnit[id] * cond.inputPriceFactor * (1 + b.waste[id]) + b.employees[id] * wage;
+    const workingCapital = b.expectedDemand[id] * b.unitCostPaid[id] + b.employees[id] * wage;
     const cash = money[id];
     let draw = Math.min(Math.max(F.ownerDrawShare * profit, F.subsistenceDrawRupiahPerMonth), Math.max(0, cash - workingCapital));
     // Cash that stands against an outstanding loan is not idle.

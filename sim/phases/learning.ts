@@ -18,8 +18,10 @@ export function learn(e: Economy): void {
   const used = b.used;
 
   if (m.learning && e.programActive) {
-    const hours = CAPACITIES.map((k) => p.training.hoursByModule[k] / Math.max(1, p.training.months));
-    const trainingEffect = hours.map((h) => 1 - Math.exp(-h / L.trainingHoursHalfEffect));
+    // Diminishing returns in a module's total hours; the module's effect is spread evenly over the
+    // training months, so the same hours over more months teach the same.
+    const trainingMonths = Math.max(1, p.training.months);
+    const trainingEffect = CAPACITIES.map((k) => (1 - Math.exp(-p.training.hoursByModule[k] / L.trainingHoursHalfEffect)) / trainingMonths);
     const gaps = new Float64Array(C);
     for (let id = 0; id < used; id++) {
       const a = b.attendance[id];
@@ -47,7 +49,8 @@ export function learn(e: Economy): void {
         let gain = 0;
         if (b.inTraining[id]) gain += L.trainingRate * relevance * trainingEffect[k];
         gain += mentorGain * focus;
-        cap[id * C + k] += base * gain * gap;
+        const next = cap[id * C + k] + base * gain * gap;
+        cap[id * C + k] = next < 1 ? next : 1;
       }
       if (mentored) {
         const speed = p.mentoring.local ? 1 : L.externalMentorTrustFactor;
@@ -79,18 +82,20 @@ export function learn(e: Economy): void {
   if (m.networkSpillovers && L.spilloverRatePerMonth > 0) spill(e);
 }
 
-/** Share of a business's tied peers that have adopted bookkeeping or a digital channel since the start. */
+/** Share of a business's open tied peers that have adopted bookkeeping or a digital channel since the start. */
 function peerAdoptionShare(e: Economy, id: number): number {
   const n = e.tieCounts[id];
   if (n === 0) return 0;
   const b = e.b;
-  let adopted = 0;
+  let adopted = 0, open = 0;
   for (let k = 0; k < n; k++) {
     const j = e.ties[id * e.maxTies + k];
+    if (!b.open[j]) continue;
+    open++;
     const was = b.practicesStart[j];
     if ((b.keepsBooks[j] && !(was & 1)) || (b.digitalChannel[j] && !(was & 4))) adopted++;
   }
-  return adopted / n;
+  return open === 0 ? 0 : adopted / open;
 }
 
 /** Learned capacity spreads along ties: each business closes part of the gap to its peers' mean gain. */

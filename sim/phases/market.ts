@@ -120,8 +120,8 @@ export function trade(e: Economy): void {
     // What local shops could not deliver is bought outside instead.
     const c = consumption[i];
     ledger.pay(acct, row, c - local, Flow.householdImports);
-    const saving = incomeLast[i] - (c > 0 ? c : 0);
-    if (saving > 0) ledger.pay(acct, row, saving * saveOutside, Flow.savingsOutside);
+    // The part of this month's income saved (1 − mpc) that is deposited outside the area.
+    ledger.pay(acct, row, incomeLast[i] * (1 - mpc) * saveOutside, Flow.savingsOutside);
   }
 
   // Outside buyers pay; stock falls by what was sold.

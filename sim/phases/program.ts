@@ -41,7 +41,7 @@ export function runProgram(e: Economy): void {
   const spentBefore = program.spent;
   let cashPaid = 0;
   const active = cohortActiveMonths(s);
-  const localShare = p.training.localShareOfCost;
+  const services = p.localShareOfServices;
   const draws = e.streams.uniforms('attendance', t, b.used);
 
   program.cohorts.forEach((members, c) => {
@@ -49,9 +49,10 @@ export function runProgram(e: Economy): void {
     const since = t - start;
     if (since < 0) return;
     const count = members.length;
+    if (count === 0) return;
     if (since === 0) {
-      if (p.needsAnalysis.enabled) spendSplit(e, count * p.needsAnalysis.costRupiahPerParticipant, localShare, c);
-      if (p.reflection.enabled && c > 0) spendSplit(e, p.reflection.costRupiahPerCohort, localShare, c + 1);
+      if (p.needsAnalysis.enabled) spendSplit(e, count * p.needsAnalysis.costRupiahPerParticipant, services, c);
+      if (p.reflection.enabled && c > 0) spendSplit(e, p.reflection.costRupiahPerCohort, services, c + 1);
       if (p.forums.enabled) formForums(e, members, c);
     }
     if (p.resourceAccess.enabled && since === p.resourceAccess.month) grantResources(e, members);
@@ -59,8 +60,8 @@ export function runProgram(e: Economy): void {
     const training = p.training.enabled && since < p.training.months;
     const mentoring = p.mentoring.enabled && since < p.mentoring.months;
     const inProgram = since < active;
-    if (training) spendSplit(e, count * (trainingHoursTotal(s) / p.training.months) * p.training.costRupiahPerParticipantHour, localShare, c + 2);
-    if (p.monitoring.enabled && inProgram) spendSplit(e, count * p.monitoring.costRupiahPerParticipantMonth, localShare, c + 3);
+    if (training) spendSplit(e, count * (trainingHoursTotal(s) / p.training.months) * p.training.costRupiahPerParticipantHour, p.training.localShareOfCost, c + 2);
+    if (p.monitoring.enabled && inProgram) spendSplit(e, count * p.monitoring.costRupiahPerParticipantMonth, services, c + 3);
     if (p.forums.enabled && since < p.forums.months) {
       spendSplit(e, Math.ceil(count / p.forums.size) * p.forums.costRupiahPerForumMonth, 1, c + 4);
     }

@@ -33,10 +33,17 @@ export function cohortActiveMonths(s: Scenario): number {
   return m;
 }
 
+/** How `places` places are split into cohorts (the first cohorts take the rounding). */
+export function cohortSizes(places: number, cohorts: number): number[] {
+  const per = Math.ceil(places / cohorts);
+  return Array.from({ length: cohorts }, (_, c) => Math.max(0, Math.min(per, places - c * per)));
+}
+
+/** Per-place costs of each lever (mentors and forums at their per-place share). */
 export function planCosts(s: Scenario): CostPlan {
   const p = s.program;
   const needsAnalysis = p.needsAnalysis.enabled ? p.needsAnalysis.costRupiahPerParticipant : 0;
-  const training = p.training.enabled ? trainingHoursTotal(s) * p.training.costRupiahPerParticipantHour : 0;
+  const training = p.training.enabled && p.training.months > 0 ? trainingHoursTotal(s) * p.training.costRupiahPerParticipantHour : 0;
   const mentoring = p.mentoring.enabled ? (p.mentoring.months * p.mentoring.feeRupiahPerMentorMonth) / p.mentoring.caseload : 0;
   const resourceAccess = p.resourceAccess.enabled ? p.resourceAccess.grantRupiah + p.resourceAccess.costRupiahPerParticipant : 0;
   const monitoring = p.monitoring.enabled ? cohortActiveMonths(s) * p.monitoring.costRupiahPerParticipantMonth : 0;
@@ -48,21 +55,45 @@ export function planCosts(s: Scenario): CostPlan {
 }
 
 /**
- * Places the budget pays for (before eligibility and the cap on places). With cash transfers on, the
- * places are those offered, and whatever the other levers leave of the budget is paid out as cash.
+ * What the levers cost for `places` places, counted the way the program pays: whole mentors and whole
+ * forums per cohort, reflection for each later cohort, administration on top. Cash transfers excluded.
+ */
+export function leverCost(s: Scenario, places: number): number {
+  const p = s.program;
+  const plan = planCosts(s);
+  let direct = 0;
+  cohortSizes(places, p.cohorts).forEach((n, c) => {
+    if (n === 0) return;
+    direct += n * (plan.needsAnalysis + plan.training + plan.resourceAccess + plan.monitoring);
+    if (p.mentoring.enabled) direct += Math.ceil(n / p.mentoring.caseload) * p.mentoring.months * p.mentoring.feeRupiahPerMentorMonth;
+    if (p.forums.enabled) direct += Math.ceil(n / p.forums.size) * p.forums.months * p.forums.costRupiahPerForumMonth;
+    if (p.reflection.enabled && c > 0) direct += p.reflection.costRupiahPerCohort;
+  });
+  return direct * (1 + p.adminOverheadShare);
+}
+
+/**
+ * Places the budget pays for, at most the places offered. With cash transfers on, the places are those
+ * the other levers can pay for (all offered places when there are no other levers), and whatever the
+ * levers leave of the budget is paid out as cash.
  */
 export function affordablePlaces(s: Scenario): number {
   const p = s.program;
-  const plan = planCosts(s);
-  const byLevers = plan.perParticipant > 0 ? Math.max(0, Math.floor((p.budgetRupiah - plan.fixed) / plan.perParticipant)) : 0;
-  if (p.cashTransfer.enabled) return p.budgetRupiah > 0 ? (plan.perParticipant > 0 ? Math.min(byLevers, p.maxParticipants) : p.maxParticipants) : 0;
-  return byLevers;
+  if (p.budgetRupiah <= 0) return 0;
+  const anyLever = planCosts(s).perParticipant > 0;
+  if (!anyLever) return p.cashTransfer.enabled ? p.maxParticipants : 0;
+  let lo = 0, hi = p.maxParticipants;
+  while (lo < hi) {
+    const mid = Math.ceil((lo + hi) / 2);
+    if (leverCost(s, mid) <= p.budgetRupiah + 0.5) lo = mid; // half a rupiah of float slack
+    else hi = mid - 1;
+  }
+  return lo;
 }
 
-/** Budget left for cash transfers once `places` places of the other levers are paid for. */
+/** Budget left for cash transfers once `places` places of the other levers are paid for, net of delivery. */
 export function cashPool(s: Scenario, places: number): number {
   if (!s.program.cashTransfer.enabled) return 0;
-  const plan = planCosts(s);
-  const rest = s.program.budgetRupiah - plan.fixed - places * plan.perParticipant;
+  const rest = s.program.budgetRupiah - leverCost(s, places);
   return Math.max(0, rest * (1 - s.program.cashTransfer.deliveryCostShare));
 }

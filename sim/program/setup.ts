@@ -3,7 +3,7 @@
 // so "participants" means the same businesses in both.
 import { Sector } from '../ledger/accounts.js';
 import type { Economy, ProgramState } from '../state/economy.js';
-import { affordablePlaces, cashPool, planCosts } from './costs.js';
+import { affordablePlaces, cashPool, cohortSizes, planCosts } from './costs.js';
 import { targetingOrder } from './targeting.js';
 
 export function setupProgram(e: Economy): ProgramState {
@@ -17,9 +17,10 @@ export function setupProgram(e: Economy): ProgramState {
 
   const cohorts: Int32Array[] = [];
   const cohortStart: number[] = [];
-  const perCohort = Math.ceil(places / p.cohorts);
-  for (let c = 0; c < p.cohorts; c++) {
-    const members = chosen.subarray(c * perCohort, Math.min(places, (c + 1) * perCohort));
+  let first = 0;
+  for (const [c, size] of cohortSizes(places, p.cohorts).entries()) {
+    const members = chosen.subarray(first, first + size);
+    first += size;
     cohorts.push(Int32Array.from(members));
     cohortStart.push(p.startMonth + c * p.monthsBetweenCohorts);
     for (const id of members) {

@@ -16,7 +16,7 @@ export function expressionVariables(e: Economy, id: number): Record<ExpressionVa
   const vars = {
     female: b.female[id], education: b.education[id], digitalLiteracy: b.digitalLiteracy[id],
     timeAvailable: b.timeAvailable[id], openness: b.openness[id],
-    turnover: b.turnoverStart[id], workers: 1 + b.employees[id], sector: b.sector[id],
+    turnover: b.turnoverStart[id], workers: 1 + b.familyWorkers[id] + b.employees[id], sector: b.sector[id],
     digitalChannel: b.digitalChannel[id], keepsBooks: b.keepsBooks[id], workingCapital: e.ledger.money[id],
   } as Record<ExpressionVariable, number>;
   CAPACITIES.forEach((name, k) => (vars[name] = b.capacity[id * CAPACITY_COUNT + k]));

@@ -16,7 +16,7 @@ export type ArmSeries = Record<string, MetricSeries>;
 export interface AccountingReport {
   /** Largest ledger imbalance seen in any month of either run (rupiah). */
   maxImbalance: number;
-  /** Local accounts that were ever below zero (must be 0). */
+  /** Most local accounts below zero at the close of any month (must be 0). */
   negativeBalances: number;
   /** Money entering and leaving the local economy over the horizon, program run (rupiah). */
   injections: number;

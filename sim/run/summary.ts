@@ -24,6 +24,12 @@ export interface Summary {
   survival: Comparison;
   womenTurnover: Comparison;
   womenProfit: Comparison;
+  womenSurvival: Comparison;
+  /** Participants' ties to other businesses (informal and forum). */
+  networkDegree: Comparison;
+  /** Inequality of turnover among all open businesses, and of household income. */
+  turnoverGini: Comparison;
+  householdIncomeGini: Comparison;
   /** Jobs in the whole local economy (micro-businesses and suppliers). */
   jobs: Comparison;
   /** Jobs effect in participating businesses (direct) and everywhere else (induced). */
@@ -39,8 +45,8 @@ export interface Summary {
   localIncomePerRupiah: number | null;
   /** Participants' extra profit over the horizon ÷ total program cost (C8). */
   profitPerRupiah: number | null;
-  /** LM3 of the participating businesses' income, with and without the program. */
-  lm3: Comparison;
+  /** LM3 of the participating businesses' income, with and without the program (null: no participants). */
+  lm3: { program: number | null; counterfactual: number | null; effect: number | null; effectShare: number | null; unit: string };
   /** LM3 of the program's own spending. */
   programLm3: number | null;
   programCost: number;
@@ -60,6 +66,7 @@ function compare(p: number[], c: number[], window: number, unit: string): Compar
   return { program, counterfactual, effect, effectShare: counterfactual !== 0 ? effect / Math.abs(counterfactual) : null, unit };
 }
 
+const finite = (x: number) => (Number.isFinite(x) ? x : null);
 const ratio = (a: number, b: number) => (b > 0 && Number.isFinite(a) ? a / b : null);
 
 export function summarise(input: {
@@ -95,6 +102,10 @@ export function summarise(input: {
     survival: part('survival', 'share of participants open'),
     womenTurnover: part('womenTurnover', 'rupiah/month per woman-owned participant'),
     womenProfit: part('womenProfit', 'rupiah/month per woman-owned participant'),
+    womenSurvival: part('womenSurvival', 'share of woman-owned participants open'),
+    networkDegree: part('networkDegree', 'ties per open participant'),
+    turnoverGini: compare(P.all.turnoverGini, C.all.turnoverGini, w, 'Gini 0..1'),
+    householdIncomeGini: economy('householdIncomeGini', 'Gini 0..1'),
     jobs,
     directJobs,
     inducedJobs: jobs.effect - directJobs,
@@ -105,13 +116,13 @@ export function summarise(input: {
     localIncomePerRupiah: ratio(localIncomeGained, cost),
     profitPerRupiah: ratio(participantProfitGained, cost),
     lm3: {
-      program: lm3P,
-      counterfactual: lm3C,
-      effect: lm3P - lm3C,
-      effectShare: lm3C ? (lm3P - lm3C) / lm3C : null,
+      program: finite(lm3P),
+      counterfactual: finite(lm3C),
+      effect: finite(lm3P - lm3C),
+      effectShare: finite((lm3P - lm3C) / lm3C),
       unit: 'ratio',
     },
-    programLm3: Number.isFinite(pl) ? pl : null,
+    programLm3: finite(pl),
     programCost: cost,
     costPerJob: jobs.effect > 0 && cost > 0 ? cost / jobs.effect : null,
   };

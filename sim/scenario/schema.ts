@@ -72,8 +72,7 @@ const householdSchema = z
     spendingFromSavings: share(0.05, 'share of money holdings spent each month on top of income'),
     localSpendingShare: share(0.5, 'share of consumption bought from local micro-businesses; the rest is imported (assumption, see L2)'),
     savingsOutsideShare: share(0.3, 'share of each month\'s saving deposited outside the area (a leakage)'),
-    outsideIncomeRupiahPerMonth: rupiah(3_000_000, 'mean income from outside the area per household (wages elsewhere, remittances, crop sales out, transfers)'),
-    outsideIncomeDispersion: p(z.number().min(0).max(3).default(0.6), 'log-sd', 'dispersion of outside income, lognormal sigma'),
+    outsideIncomeDispersion: p(z.number().min(0).max(3).default(0.6), 'log-sd', 'dispersion of income from outside the area (wages elsewhere, remittances, crop sales out, transfers), lognormal sigma; its mean is solved so the starting economy is in steady state at the target turnover'),
     adultsAvailableForWork: p(z.number().min(0).max(6).default(1.2), 'people', 'adults per household who would take a job at a micro-business'),
     wageRupiahPerMonth: rupiah(1_500_000, 'monthly wage of a micro-business employee (assumption, below district minimum wages)'),
     shopSwitchingPerMonth: share(0.04, 'chance a household looks for a new shop in a month'),
@@ -119,7 +118,7 @@ const firmBehaviourSchema = z
 const learningSchema = z
   .strictObject({
     trainingRate: share(0.25, 'share of a capacity gap closed by a full module at full attendance'),
-    trainingHoursHalfEffect: rate(10, 'hours', 'module hours that give about 63% of the full-module effect (diminishing returns)'),
+    trainingHoursHalfEffect: rate(10, 'hours', 'total hours of a module that give about 63% of its full effect (diminishing returns)'),
     mentoringRate: share(0.1, 'share of a capacity gap closed per month of intensive mentoring at full attendance and trust'),
     visitsHalfEffect: rate(2, 'visits per month', 'visits per month that give about 63% of the full-month effect'),
     relevanceWithoutNeedsAnalysis: share(0.6, 'how well content fits a business when there is no needs analysis'),
@@ -131,7 +130,7 @@ const learningSchema = z
     resistanceWeight: share(0.6, 'how much resistance to change cuts attendance and uptake'),
     resistanceDecayPerMonth: share(0.03, 'share of resistance worn down per month in the program'),
     adaptiveResistanceDecayPerMonth: share(0.12, 'share of resistance worn down per month under adaptive mentoring'),
-    peerResistanceDecay: share(0.1, 'extra monthly decay of resistance when all forum peers have adopted practices'),
+    peerResistanceDecay: share(0.1, 'extra monthly decay of resistance when all tied peers (informal and forum ties, open businesses) have adopted a new practice'),
     lowEducationPenalty: share(0.3, 'how much less owners with primary schooling or less learn from standard material'),
     spilloverRatePerMonth: share(0.03, 'share of the gap to peers\' learned capacity that spreads per month'),
   })
@@ -145,13 +144,13 @@ const performanceSchema = z
     wasteReduction: share(0.8, 'share of waste removed by full learned technique and planning'),
     marketingAttractionGain: rate(0.6, 'share per unit capacity', 'gain in customers\' preference per unit of learned marketing'),
     mindsetAttractionGain: rate(0.15, 'share per unit capacity', 'gain in preference per unit of learned growth mindset (service, initiative)'),
-    digitalSalesUplift: rate(0.25, 'share of outside sales', 'C9 assumption: outside sales gained by a digital channel, per unit of digital capacity'),
+    digitalSalesUplift: rate(0.25, 'share of start turnover', 'C9 assumption: outside sales a newly adopted digital channel brings, as a share of the business\'s start turnover, scaled by (0.5 + digital capacity)'),
     outsideMarketingGain: rate(0.3, 'share per unit capacity', 'outside sales gain per unit of learned marketing'),
     bookkeepingMarkupGain: share(0.04, 'price increase when books reveal the real unit cost'),
     bookkeepingAdoptionPerCapacity: rate(0.5, 'per month per unit capacity', 'monthly adoption chance of bookkeeping per unit learned bookkeeping capacity'),
     separationAdoptionPerCapacity: rate(0.35, 'per month per unit capacity', 'monthly adoption chance of separated money per unit learned bookkeeping capacity'),
     digitalAdoptionPerCapacity: rate(0.5, 'per month per unit capacity', 'monthly adoption chance of a digital channel per unit learned digital capacity, times digital literacy'),
-    digitalAdoptionTrendPerMonth: share(0.003, 'secular monthly adoption of digital channels without any program (I6 context)'),
+    digitalAdoptionTrendPerMonth: share(0.003, 'monthly adoption chance of a digital channel without any program for an owner of digital literacy 0.5; proportional to literacy (I6 context)'),
   })
   .prefault({});
 
@@ -249,7 +248,7 @@ const cashTransferSchema = z
   .strictObject({
     enabled: flag(false, 'give the budget to households as cash instead (cash benchmarking)'),
     recipients: p(z.enum(['participantOwners', 'poorestHouseholds']).default('participantOwners'), 'rule', 'who receives the transfers'),
-    months: months(12, 'months over which the cash is paid'),
+    months: months(12, 'months over which the cash is paid, to every recipient, from the first cohort\'s start'),
     deliveryCostShare: share(0.03, 'share of the budget spent on delivering the transfers'),
   })
   .prefault({});
@@ -258,12 +257,13 @@ const programSchema = z
   .strictObject({
     budgetRupiah: rupiah(0, 'total program budget; places are cut to what it pays for'),
     maxParticipants: p(z.number().int().min(0).default(100), 'businesses', 'places offered'),
-    startMonth: months(1, 'month the first cohort starts'),
+    startMonth: p(z.number().int().min(1).max(600).default(1), 'month', 'month the first cohort starts (1 = the first simulated month)'),
     cohorts: p(z.number().int().min(1).max(24).default(1), 'cohorts', 'number of cohorts'),
     monthsBetweenCohorts: months(12, 'months between cohort starts'),
     genderSensitive: flag(false, 'schedules, childcare and women-only groups that fit women owners\' time (C7)'),
     womenTimeBoost: share(0.25, 'rise in women\'s available time under a gender-sensitive design'),
     adminOverheadShare: share(0.1, 'administration on top of direct costs, paid outside'),
+    localShareOfServices: share(0.5, 'share of needs-analysis, monitoring and reflection spending paid to local people'),
     targeting: targetingSchema,
     needsAnalysis: needsAnalysisSchema,
     training: trainingSchema,
@@ -313,7 +313,7 @@ export const scenarioSchema = z.strictObject({
   description: p(z.string().default(''), 'text', 'what this design is'),
   months: p(z.number().int().min(1).max(600).default(36), 'months', 'horizon'),
   seed: p(z.number().int().min(0).max(2 ** 32 - 1).default(1), 'seed', 'default seed when none is given on the command line'),
-  businessStealingShare: share(0.5, 'share of a participant\'s extra local sales taken from local competitors rather than new local demand (assumption)'),
+  businessStealingShare: share(0.5, 'when the shops a household knows gain pull (marketing, promotion) this share of the gain only moves its spending between those shops; the rest is new local spending taken from imports (1 = pure business stealing; assumption)'),
   economy: economySchema,
   households: householdSchema,
   suppliers: supplierSchema,

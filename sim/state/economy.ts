@@ -46,6 +46,8 @@ export interface Businesses {
   /** Raw material per unit at base prices (rupiah), before waste. */
   inputCostPerUnit: Float64Array;
   waste: Float64Array;
+  /** Raw-material cost per unit of output actually paid this month (prices, discounts, waste). */
+  unitCostPaid: Float64Array;
   productivity: Float64Array;
   productivityStart: Float64Array;
   /** Extra productivity from equipment bought (share). */
@@ -179,7 +181,7 @@ export function allocateBusinesses(slots: number): Businesses {
     keepsBooks: u8(), separatesMoney: u8(), digitalChannel: u8(), participant: u8(),
     cohort: new Int16Array(slots).fill(-1), forum: new Int32Array(slots).fill(-1), mentor: new Int32Array(slots).fill(-1),
     trust: f(), attendance: f(),
-    price: f(), priceStart: f(), scarcityMarkup: f(), inputCostPerUnit: f(), waste: f(), productivity: f(), productivityStart: f(), equipmentGain: f(),
+    price: f(), priceStart: f(), scarcityMarkup: f(), inputCostPerUnit: f(), waste: f(), unitCostPaid: f(), productivity: f(), productivityStart: f(), equipmentGain: f(),
     localInputShare: f(), localInputShareStart: f(), outsideBase: f(), attractionStart: f(), attraction: f(),
     inventory: f(), expectedDemand: f(), employees: u8(), familyWorkers: u8(),
     employeeHousehold: new Int32Array(slots * MAX_EMPLOYEES).fill(-1), ownerHousehold: new Int32Array(slots), supplier: new Int32Array(slots),

@@ -212,6 +212,9 @@ export function createEconomy(scenario: Scenario, seed: number, programActive: b
     b.productivityStart[id] = b.productivity[id];
     b.expectedDemand[id] = units;
     b.turnoverStart[id] = units * b.price[id];
+    // What the business earns in a normal month at the start (a lender's first look at it).
+    b.unitCostPaid[id] = b.inputCostPerUnit[id] * (1 + b.waste[id]);
+    b.profit[id] = units * (b.price[id] * (1 - sector.overheadShare) - b.unitCostPaid[id]) - b.employees[id] * wage;
     b.inventory[id] = units * s.firms.inventoryTargetMonths;
     b.ordersRupiah[id] = 0;
   }
