@@ -1,0 +1,74 @@
+// `pendamping compare <a.json> <b.json> ...`: replicates of several designs on common random numbers,
+// with confidence intervals and paired differences against the first design.
+import { Option, type Command } from 'commander';
+import { compareDesigns, type CompareResult } from '../experiments/compareDesigns.js';
+import type { Io } from '../io.js';
+import { loadScenarioFiles } from '../loadScenario.js';
+import { MAX_REPLICATES, MAX_SEED, formatOption, integerParser, monthsOption, outOption, type Format } from '../options.js';
+import { renderCompare } from '../reports/compareReport.js';
+import { emit } from '../writeOutput.js';
+
+export const DEFAULT_REPLICATES = 10;
+export const DEFAULT_SEED = 1;
+
+export interface CompareCommandOptions {
+  replicates?: number;
+  seed?: number;
+  months?: number;
+  format?: Format;
+  /** Called before each replicate of each design (0-based). */
+  onProgress?: (design: number, replicate: number, designs: number, replicates: number) => void;
+}
+
+/** Validate every file first (all problems reported together), then run the replicates. */
+export async function compareFiles(files: readonly string[], options: CompareCommandOptions = {}): Promise<CompareResult> {
+  const replicates = options.replicates ?? DEFAULT_REPLICATES;
+  const seed = options.seed ?? DEFAULT_SEED;
+  if (seed + replicates - 1 > MAX_SEED) throw new Error(`--seed ${seed} with --replicates ${replicates} would need seeds above ${MAX_SEED}`);
+  const scenarios = await loadScenarioFiles(files);
+  return compareDesigns(
+    scenarios.map((scenario, i) => ({ name: scenario.name, file: files[i], scenario })),
+    { replicates, seed, months: options.months, onProgress: (d, r) => options.onProgress?.(d, r, files.length, replicates) },
+  );
+}
+
+export async function compareCommand(files: readonly string[], options: CompareCommandOptions = {}): Promise<string> {
+  return renderCompare(await compareFiles(files, options), options.format ?? 'table');
+}
+
+export function registerCompare(program: Command, io: Io): void {
+  program
+    .command('compare')
+    .description('compare program designs over replicates paired on common random numbers, with 95% confidence intervals')
+    .argument('<scenarios...>', 'scenario files, one column each; the first is the baseline for paired differences')
+    .addOption(new Option('--replicates <n>', `replicates per design, 1..${MAX_REPLICATES}`).argParser(integerParser(1, MAX_REPLICATES)).default(DEFAULT_REPLICATES))
+    .addOption(new Option('--seed <n>', `seed of the first replicate; replicate r uses seed + r (0..${MAX_SEED})`).argParser(integerParser(0, MAX_SEED)).default(DEFAULT_SEED))
+    .addOption(monthsOption())
+    .addOption(formatOption())
+    .addOption(outOption())
+    .addHelpText(
+      'after',
+      `
+Every design runs with the same seeds, so differences between designs are paired replicate by
+replicate; each run also pairs the program with its counterfactual. Progress goes to stderr when it
+is a terminal.
+
+Formats: table (one column per design), json, csv (design,quantity,statistic,value); see docs/output.md.
+Exit codes: 0 done, 1 bad flag or failure, 2 a bad scenario file (all of them are reported).
+
+Example:
+  pendamping compare scenarios/training-only.json scenarios/full-cycle.json --replicates 20`,
+    )
+    .action(async (files: string[], opts: CompareCommandOptions & { out?: string }) => {
+      const onProgress = io.stderrIsTTY
+        ? (d: number, r: number, designs: number, replicates: number) => io.stderr(`\rdesign ${d + 1}/${designs} replicate ${r + 1}/${replicates}\x1b[K`)
+        : undefined;
+      let text: string;
+      try {
+        text = await compareCommand(files, { ...opts, onProgress });
+      } finally {
+        if (onProgress) io.stderr('\r\x1b[K');
+      }
+      await emit(io, text, opts.out);
+    });
+}

@@ -1,0 +1,49 @@
+// `pendamping run <scenario.json>`: one scenario with its counterfactual, as a table, JSON or CSV.
+import type { Command } from 'commander';
+import { runScenario } from '../../sim/index.js';
+import type { Io } from '../io.js';
+import { loadScenarioFile } from '../loadScenario.js';
+import { formatOption, monthsOption, outOption, seedOption, type Format } from '../options.js';
+import { renderRun } from '../reports/runReport.js';
+import { emit } from '../writeOutput.js';
+
+export interface RunCommandOptions {
+  seed?: number;
+  months?: number;
+  format?: Format;
+}
+
+/** The whole command without commander: load, validate, run, render. Throws the errors errors.ts reports. */
+export async function runCommand(file: string, options: RunCommandOptions = {}): Promise<string> {
+  const scenario = await loadScenarioFile(file);
+  const result = runScenario(scenario, { seed: options.seed, months: options.months });
+  return renderRun(result, options.format ?? 'table');
+}
+
+export function registerRun(program: Command, io: Io): void {
+  program
+    .command('run')
+    .description('run one scenario and its counterfactual (the same economy and random numbers without the program)')
+    .argument('<scenario.json>', 'scenario file')
+    .addOption(seedOption())
+    .addOption(monthsOption())
+    .addOption(formatOption())
+    .addOption(outOption())
+    .addHelpText(
+      'after',
+      `
+Formats:
+  table  a report: outcomes with and without the program, effects, cost per job, multipliers
+  json   one document with the summary, accounting and every monthly series (docs/output.md)
+  csv    tidy monthly series: scenario,seed,month,arm,group,metric,value
+
+Exit codes: 0 done, 1 bad flag or failure, 2 bad scenario file.
+
+Examples:
+  pendamping run scenarios/full-cycle.json
+  pendamping run scenarios/full-cycle.json --seed 7 --months 24 --format csv --out results/full-cycle.csv`,
+    )
+    .action(async (file: string, opts: RunCommandOptions & { out?: string }) => {
+      await emit(io, await runCommand(file, opts), opts.out);
+    });
+}

@@ -1,0 +1,45 @@
+// The errors a user may see, and how each ends the process: a bad input file exits 2 (like an invalid
+// scenario), anything unexpected exits 1 with one line; the stack only with PENDAMPING_DEBUG=1.
+import { CommanderError } from 'commander';
+import { ScenarioError } from '../sim/index.js';
+import type { Io } from './io.js';
+
+/** A scenario file that cannot be read or is not JSON. */
+export class InputFileError extends Error {
+  constructor(
+    readonly file: string,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'InputFileError';
+  }
+}
+
+/** Several bad input files, reported together before anything runs. */
+export class InputFilesError extends Error {
+  constructor(readonly errors: readonly Error[]) {
+    super(errors.map((e) => e.message).join('\n'));
+    this.name = 'InputFilesError';
+  }
+}
+
+export const EXIT_OK = 0;
+export const EXIT_ERROR = 1;
+export const EXIT_BAD_INPUT = 2;
+
+export const isInputError = (e: unknown): e is Error =>
+  e instanceof ScenarioError || e instanceof InputFileError || e instanceof InputFilesError;
+
+/** Print an error the way the CLI promises and return the exit code. */
+export function reportError(err: unknown, io: Io): number {
+  // commander has already printed its one-line message (or the help) through configureOutput.
+  if (err instanceof CommanderError) return err.exitCode;
+  if (isInputError(err)) {
+    io.stderr(err.message.trimEnd() + '\n');
+    return EXIT_BAD_INPUT;
+  }
+  const message = err instanceof Error ? err.message : String(err);
+  io.stderr(`error: ${message.split('\n')[0]}\n`);
+  if (io.env.PENDAMPING_DEBUG === '1' && err instanceof Error && err.stack) io.stderr(err.stack + '\n');
+  return EXIT_ERROR;
+}

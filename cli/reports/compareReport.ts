@@ -1,0 +1,157 @@
+// Renderings of a comparison: a table with one column per design (blocks of four designs when there are
+// more), the JSON document, and tidy CSV.
+import type { CompareResult, QuantityStats } from '../experiments/compareDesigns.js';
+import { QUANTITIES, type Quantity } from '../experiments/quantities.js';
+import { toCsv, type CsvValue } from '../format/csv.js';
+import { NOT_AVAILABLE, formatNumber } from '../format/number.js';
+import { decimalsFor, formatScaled, rupiahUnit } from '../format/rupiah.js';
+import { chunk, renderTable, truncate, type Row } from '../format/table.js';
+import type { Format } from '../options.js';
+
+export const COLUMN_WIDTH = 24;
+export const DESIGNS_PER_BLOCK = 4;
+
+/** `+53.8 jt [41.2, 66.4]*`: the mean with its interval in one unit; `*` when an effect's CI excludes 0. */
+export function formatStatsCell(q: Quantity, s: QuantityStats | undefined, signed = q.signed): string {
+  if (!s || s.mean === null) return NOT_AVAILABLE;
+  const withCi = s.n >= 2 && s.low !== null && s.high !== null;
+  const values = withCi ? [s.mean, s.low!, s.high!] : [s.mean];
+  const maxAbs = Math.max(...values.map(Math.abs));
+  let show: (x: number, sign: boolean) => string;
+  let suffix = '';
+  switch (q.kind) {
+    case 'rupiah': {
+      const unit = rupiahUnit(maxAbs);
+      const d = decimalsFor(maxAbs / unit.size);
+      show = (x, sign) => formatScaled(x, unit, d, { sign });
+      suffix = unit.short ? ' ' + unit.short : '';
+      break;
+    }
+    case 'percent':
+      show = (x, sign) => formatNumber(x, decimalsFor(maxAbs), { sign });
+      suffix = '%';
+      break;
+    case 'points':
+      show = (x, sign) => formatNumber(x * 100, decimalsFor(maxAbs * 100), { sign });
+      suffix = ' pp';
+      break;
+    case 'count':
+      show = (x, sign) => formatNumber(x, decimalsFor(maxAbs), { sign });
+      break;
+    case 'ratio':
+      show = (x, sign) => formatNumber(x, maxAbs < 10 ? 2 : decimalsFor(maxAbs), { sign });
+      break;
+  }
+  let text = show(s.mean, signed) + suffix;
+  if (withCi) {
+    text += ` [${show(s.low!, false)}, ${show(s.high!, false)}]`;
+    if (signed && (s.low! > 0 || s.high! < 0)) text += '*';
+  } else if (s.low !== null && s.high === null) {
+    text += ` [${show(s.low, false)}, no bound]`;
+  }
+  return text;
+}
+
+/** Column titles: the scenario names, numbered when two designs share one, at most COLUMN_WIDTH wide. */
+export function designLabels(names: readonly string[]): string[] {
+  return names.map((name, i) => {
+    const shared = names.filter((n) => n === name).length > 1;
+    const suffix = shared ? ` #${i + 1}` : '';
+    return truncate(name, COLUMN_WIDTH - suffix.length) + suffix;
+  });
+}
+
+function quantityRows(quantityIds: readonly string[], columns: readonly Record<string, QuantityStats>[], replicates: number, signedAll: boolean): Row[] {
+  const rows: Row[] = [];
+  let section = '';
+  for (const q of QUANTITIES) {
+    if (!quantityIds.includes(q.id)) continue;
+    if (q.section !== section) {
+      if (section) rows.push(['']);
+      rows.push([q.section]);
+      section = q.section;
+    }
+    // A quantity defined in no column (e.g. ratios against a no-program baseline) is left out.
+    if (columns.every((c) => !c[q.id] || c[q.id].mean === null)) continue;
+    rows.push([q.label, ...columns.map((c) => formatStatsCell(q, c[q.id], signedAll || q.signed))]);
+    // Say how many replicates had a value only where some but not all did.
+    if (columns.some((c) => c[q.id] && c[q.id].n > 0 && c[q.id].n < replicates)) {
+      rows.push(['  (replicates with a value)', ...columns.map((c) => `${c[q.id]?.n ?? 0} of ${replicates}`)]);
+    }
+  }
+  return rows;
+}
+
+function blocks(labels: readonly string[], head: (indices: number[]) => Row[], body: (indices: number[]) => Row[]): string {
+  const indices = labels.map((_, i) => i);
+  return chunk(indices, DESIGNS_PER_BLOCK)
+    .map((block) =>
+      renderTable(
+        [{ header: '', align: 'left' }, ...block.map((i) => ({ header: labels[i], align: 'right' as const }))],
+        [...head(block), ...body(block)],
+      ),
+    )
+    .join('\n');
+}
+
+export function compareTable(c: CompareResult): string {
+  const out: string[] = [];
+  const labels = designLabels(c.designs.map((d) => d.name));
+  const seeds = c.seeds.length === 1 ? `seed ${c.seeds[0]}` : `seeds ${c.seeds[0]}..${c.seeds[c.seeds.length - 1]}`;
+  out.push(`Pendamping ${c.pendampingVersion}: ${c.designs.length} design${c.designs.length === 1 ? '' : 's'}, ${c.replicates} replicate${c.replicates === 1 ? '' : 's'} each (${seeds}, the same for every design)`);
+  out.push('');
+  const ids = QUANTITIES.map((q) => q.id);
+  out.push(
+    blocks(
+      labels,
+      (block) => [
+        ['Participants', ...block.map((i) => formatNumber(c.designs[i].participants, Number.isInteger(c.designs[i].participants) ? 0 : 1))],
+        ['Months (summary window)', ...block.map((i) => `${c.designs[i].months} (last ${c.designs[i].summaryWindowMonths})`)],
+        [''],
+      ],
+      (block) => quantityRows(ids, block.map((i) => c.designs[i].quantities), c.replicates, false),
+    ),
+  );
+  if (c.differencesVsFirst.length > 0) {
+    const first = labels[0];
+    out.push(`Paired differences vs ${first}: design minus ${first}, replicate by replicate on the same seeds`);
+    out.push('');
+    const diffIds = QUANTITIES.filter((q) => q.differenced).map((q) => q.id);
+    out.push(blocks(labels.slice(1), () => [], (block) => quantityRows(diffIds, block.map((i) => c.differencesVsFirst[i].quantities), c.replicates, true)));
+  }
+  out.push(
+    'Cells: mean [95% confidence interval] over replicates (Student t); * the interval excludes zero.',
+    'Effects are vs the same businesses without the program, on the same random numbers, averaged over',
+    'the summary window; participant figures are per participant (closed businesses count as 0).',
+    'Rupiah: rb = ribu (thousand), jt = juta (million), M = miliar (billion), T = triliun (trillion).',
+    `pp = percentage points. ${NOT_AVAILABLE} = not defined in any replicate (e.g. no job created).`,
+  );
+  return out.join('\n') + '\n';
+}
+
+const STATISTICS = ['mean', 'low', 'high', 'sd', 'n'] as const;
+
+export const COMPARE_CSV_HEADER = ['design', 'quantity', 'statistic', 'value'] as const;
+
+export function* compareCsvRows(c: CompareResult): Generator<CsvValue[]> {
+  const labels = designLabels(c.designs.map((d) => d.name));
+  for (const [i, d] of c.designs.entries()) {
+    yield [labels[i], 'participants', 'mean', d.participants];
+    yield [labels[i], 'months', 'value', d.months];
+    for (const [id, s] of Object.entries(d.quantities)) for (const stat of STATISTICS) yield [labels[i], id, stat, s[stat]];
+  }
+  for (const [k, d] of c.differencesVsFirst.entries()) {
+    for (const [id, s] of Object.entries(d.quantities)) for (const stat of STATISTICS) yield [labels[k + 1], id, `diffVsFirst.${stat}`, s[stat]];
+  }
+}
+
+export function renderCompare(c: CompareResult, format: Format): string {
+  switch (format) {
+    case 'json':
+      return JSON.stringify(c, null, 2) + '\n';
+    case 'csv':
+      return toCsv(COMPARE_CSV_HEADER, compareCsvRows(c));
+    case 'table':
+      return compareTable(c);
+  }
+}

@@ -1,0 +1,128 @@
+// The three renderings of one run: the JSON document (everything in RunResult), tidy CSV of the monthly
+// series, and the table a program officer reads.
+import type { Comparison, RunResult } from '../../sim/index.js';
+import { toCsv, type CsvValue } from '../format/csv.js';
+import { NOT_AVAILABLE, formatNumber, formatPercent, formatPoints } from '../format/number.js';
+import { formatRupiah } from '../format/rupiah.js';
+import { renderTable, type Row } from '../format/table.js';
+import type { Format } from '../options.js';
+import { pendampingVersion } from '../version.js';
+
+/** The `run --format json` document; field meanings are in docs/output.md. */
+export function runDocument(r: RunResult) {
+  return {
+    scenario: r.scenario,
+    seed: r.seed,
+    months: r.months,
+    summaryWindowMonths: r.summaryWindowMonths,
+    pendampingVersion: pendampingVersion(),
+    program: r.program,
+    summary: r.summary,
+    accounting: r.accounting,
+    series: r.series,
+  };
+}
+
+export const RUN_CSV_HEADER = ['scenario', 'seed', 'month', 'arm', 'group', 'metric', 'value'] as const;
+
+/** One row per arm × group × metric × month (month 1 is the first simulated month). */
+export function* runCsvRows(r: RunResult): Generator<CsvValue[]> {
+  for (const arm of ['program', 'counterfactual'] as const) {
+    for (const [group, metrics] of Object.entries(r.series[arm])) {
+      for (const [metric, values] of Object.entries(metrics)) {
+        for (let t = 0; t < values.length; t++) yield [r.scenario, r.seed, t + 1, arm, group, metric, values[t]];
+      }
+    }
+  }
+}
+
+type Kind = 'rupiah' | 'share' | 'count' | 'index';
+
+function comparisonRow(label: string, c: Comparison, kind: Kind): string[] {
+  const digits = kind === 'index' ? 3 : 1;
+  const level = (x: number) => (kind === 'rupiah' ? formatRupiah(x) : kind === 'share' ? formatPercent(x) : formatNumber(x, digits));
+  const effect =
+    kind === 'rupiah' ? formatRupiah(c.effect, { sign: true }) : kind === 'share' ? formatPoints(c.effect) : formatNumber(c.effect, digits, { sign: true });
+  return [label, level(c.program), level(c.counterfactual), effect, formatPercent(c.effectShare, 1, { sign: true })];
+}
+
+const ratio = (x: number | null) => formatNumber(x, 2);
+
+export function runTable(r: RunResult): string {
+  const s = r.summary;
+  const p = r.program;
+  const out: string[] = [];
+  out.push(`Pendamping ${pendampingVersion()}: scenario "${r.scenario}"`);
+  out.push(
+    `Seed ${r.seed}, ${r.months} months, ${formatNumber(p.participants, 0)} participants in ${p.cohorts} cohort${p.cohorts === 1 ? '' : 's'}, ` +
+      `program cost ${formatRupiah(s.programCost)}`,
+  );
+  out.push('');
+  const rows: Row[] = [
+    comparisonRow('Turnover, per month', s.turnover, 'rupiah'),
+    comparisonRow('Profit, per month', s.profit, 'rupiah'),
+    comparisonRow('Customers', s.customers, 'count'),
+    comparisonRow('Production, per month', s.production, 'rupiah'),
+    comparisonRow('Digital adoption', s.digitalAdoption, 'share'),
+    comparisonRow('Bookkeeping adoption', s.bookkeepingAdoption, 'share'),
+    comparisonRow('Survival', s.survival, 'share'),
+    comparisonRow('Women-owned turnover', s.womenTurnover, 'rupiah'),
+    comparisonRow('Women-owned survival', s.womenSurvival, 'share'),
+    comparisonRow('Ties to other businesses', s.networkDegree, 'count'),
+    comparisonRow('Jobs (local economy)', s.jobs, 'count'),
+    ['  direct (participants)', '', '', formatNumber(s.directJobs, 1, { sign: true }), ''],
+    ['  induced (elsewhere)', '', '', formatNumber(s.inducedJobs, 1, { sign: true }), ''],
+    comparisonRow('Local raw-material demand', s.localRawMaterialDemand, 'rupiah'),
+    comparisonRow('Local income, per month', s.localIncome, 'rupiah'),
+    comparisonRow('Turnover inequality (Gini)', s.turnoverGini, 'index'),
+    comparisonRow('Household income Gini', s.householdIncomeGini, 'index'),
+  ];
+  out.push(
+    renderTable(
+      [
+        { header: '', align: 'left' },
+        { header: 'Program', align: 'right' },
+        { header: 'Without program', align: 'right' },
+        { header: 'Effect', align: 'right' },
+        { header: 'Effect %', align: 'right' },
+      ],
+      rows,
+    ).trimEnd(),
+  );
+  out.push(
+    '',
+    `Figures are means over the last ${r.summaryWindowMonths} of ${r.months} months. Effects compare the same businesses`,
+    'without the program, run on the same random numbers. Turnover, profit, customers and production are',
+    'per participant (a closed business counts as 0), production at start prices; adoption is a share of',
+    'open participants; women-owned turnover is per woman-owned participant; jobs, raw-material demand and',
+    'local income (value added) are for the whole local economy. Effect % is relative to without program.',
+    '',
+  );
+  const lines: Row[] = [
+    ['Program cost', `${formatRupiah(s.programCost)} (${formatRupiah(p.injectedLocally)} injected into local accounts)`],
+    ['Cost per job created', formatRupiah(s.costPerJob)],
+    [`Local income gained over ${r.months} months`, formatRupiah(s.localIncomeGained)],
+    ['Local income per rupiah spent', ratio(s.localIncomePerRupiah)],
+    ["Participants' extra profit per rupiah", ratio(s.profitPerRupiah)],
+    ['Income multiplier', `${ratio(s.incomeMultiplier)} (local income gained / program money injected locally)`],
+    ['LM3, participants', `${ratio(s.lm3.program)} with program, ${ratio(s.lm3.counterfactual)} without`],
+    ['Program LM3', ratio(s.programLm3)],
+  ];
+  out.push(renderTable([{ header: '', align: 'left' }, { header: '', align: 'left' }], lines, { header: false }).trimEnd());
+  out.push('');
+  out.push(`Ledger: largest imbalance ${formatRupiah(r.accounting.maxImbalance)}; negative balances ${r.accounting.negativeBalances}`);
+  out.push(`${NOT_AVAILABLE} = not defined (e.g. no job created, nothing injected locally).`);
+  return out.join('\n') + '\n';
+}
+
+export function renderRun(r: RunResult, format: Format): string {
+  switch (format) {
+    case 'json':
+      // JSON.stringify writes NaN and infinities as null (documented in docs/output.md).
+      return JSON.stringify(runDocument(r), null, 2) + '\n';
+    case 'csv':
+      return toCsv(RUN_CSV_HEADER, runCsvRows(r));
+    case 'table':
+      return runTable(r);
+  }
+}

@@ -1,0 +1,97 @@
+import { rmSync } from 'node:fs';
+import { afterAll, describe, expect, it } from 'vitest';
+import { compareCommand, compareFiles } from '../../cli/commands/compare.js';
+import { QUANTITIES } from '../../cli/experiments/quantities.js';
+import { memoryIo } from '../../cli/io.js';
+import { main } from '../../cli/program.js';
+import { COLUMN_WIDTH } from '../../cli/reports/compareReport.js';
+import { smallDesign, tempDir, writeScenario } from './helpers.js';
+
+const dir = tempDir();
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+const a = writeScenario(dir, 'a.json', smallDesign('training and mentoring'));
+const b = writeScenario(dir, 'b.json', smallDesign('digital', { training: { enabled: true, hoursByModule: { digital: 20 } } }));
+
+describe('compare', () => {
+  it('two identical designs: every paired difference is exactly 0 with a zero-width interval', async () => {
+    const c = await compareFiles([a, a], { replicates: 3, seed: 5 });
+    expect(c.seeds).toEqual([5, 6, 7]);
+    const diffs = c.differencesVsFirst[0].quantities;
+    expect(Object.keys(diffs).length).toBeGreaterThan(10);
+    for (const [id, s] of Object.entries(diffs)) {
+      if (s.n === 0) continue; // e.g. cost per job when no replicate created a job
+      expect({ id, mean: s.mean, low: s.low, high: s.high, sd: s.sd }).toEqual({ id, mean: 0, low: 0, high: 0, sd: 0 });
+    }
+    expect(c.designs[0].quantities).toEqual(c.designs[1].quantities);
+  });
+
+  it('replicates=3 gives n=3 for every quantity defined in every replicate', async () => {
+    const c = await compareFiles([a, b], { replicates: 3 });
+    expect(c.replicates).toBe(3);
+    expect(c.seeds).toEqual([1, 2, 3]);
+    for (const d of c.designs) {
+      expect(Object.keys(d.quantities)).toEqual(QUANTITIES.map((q) => q.id));
+      for (const id of ['turnover.effect', 'jobs.effect', 'localIncome.effect', 'localIncomeGained', 'programCost']) {
+        expect(d.quantities[id].n).toBe(3);
+        expect(d.quantities[id].low).toBeLessThanOrEqual(d.quantities[id].mean!);
+      }
+    }
+  });
+
+  it('json, csv and table renderings; table columns stay narrow and wrap beyond four designs', async () => {
+    const json = JSON.parse(await compareCommand([a, b], { replicates: 2, format: 'json' }));
+    expect(Object.keys(json)).toEqual(['pendampingVersion', 'replicates', 'seeds', 'designs', 'differencesVsFirst']);
+    expect(json.designs.map((d: { name: string }) => d.name)).toEqual(['training and mentoring', 'digital']);
+    expect(json.designs[0].quantities['turnover.effect']).toMatchObject({ n: 2, unit: 'rupiah/month per participant' });
+    expect(json.differencesVsFirst[0]).toMatchObject({ name: 'digital', baseline: 'training and mentoring' });
+
+    const csv = (await compareCommand([a, b], { replicates: 2, format: 'csv' })).trimEnd().split('\n');
+    expect(csv[0]).toBe('design,quantity,statistic,value');
+    expect(csv).toContain('digital,turnover.effect,n,2');
+    expect(csv.some((l) => l.startsWith('digital,turnover.effect,diffVsFirst.mean,'))).toBe(true);
+
+    const table = await compareCommand([a, b, a, b, b], { replicates: 2, months: 3 });
+    expect(table).toMatch(/5 designs, 2 replicates each \(seeds 1\.\.2/);
+    // Names are cut to fit the column and numbered when two designs share one.
+    const headers = table.split('\n').filter((l) => /^\s+training and mento\.\.\. #1  +digital #2/.test(l));
+    expect(headers).toHaveLength(1);
+    // Five designs: a block of four and a block of one, each under its own rule.
+    const effectRules = table.split('Paired differences')[0].split('\n').filter((l) => /^-+( +-+)+$/.test(l));
+    expect(effectRules.map((l) => l.split(/ +/).length)).toEqual([5, 2]);
+    for (const rule of table.split('\n').filter((l) => /^-+( +-+)+$/.test(l))) {
+      for (const col of rule.split(/ +/).slice(1)) expect(col.length).toBeLessThanOrEqual(COLUMN_WIDTH);
+    }
+    expect(table).toMatch(/^Turnover +[+-]?[\d.,]+ (rb|jt|M) \[[-\d.,]+, [-\d.,]+\]\*?/m);
+    expect(table).toMatch(/Paired differences vs training and mento\.\.\. #1/);
+  });
+
+  it('through main: every bad file is reported before anything runs, exit 2', async () => {
+    const bad = writeScenario(dir, 'bad.json', { months: 'ten' });
+    const notJson = writeScenario(dir, 'notjson.json', '{"months": 6,}');
+    const io = memoryIo();
+    expect(await main(['compare', a, bad, notJson, `${dir}/missing.json`, '--replicates', '2'], io)).toBe(2);
+    expect(io.out).toBe('');
+    expect(io.err).toContain(`${bad}: invalid scenario`);
+    expect(io.err).toMatch(/months: found "ten"/);
+    expect(io.err).toContain(`${notJson}: invalid JSON at line 1, column 14`);
+    expect(io.err).toContain(`${dir}/missing.json: no such file`);
+  });
+
+  it('through main: bad --replicates is a one-line error naming the flag', async () => {
+    const io = memoryIo();
+    expect(await main(['compare', a, '--replicates', '0'], io)).toBe(1);
+    expect(io.err).toMatch(/^error: option '--replicates <n>' argument '0' is invalid\..*\n$/);
+  });
+});
+
+describe('cost per job over replicates', () => {
+  it('is mean cost ÷ mean jobs, with the jobs interval carried over and no upper bound when it reaches zero', async () => {
+    const { costPerJobStats } = await import('../../cli/experiments/compareDesigns.js');
+    const cost = { mean: 100e6, low: 100e6, high: 100e6, sd: 0, n: 5, unit: 'rupiah' };
+    const sure = costPerJobStats(cost, { mean: 10, low: 5, high: 20, sd: 1, n: 5, unit: 'workers' });
+    expect(sure).toMatchObject({ mean: 10e6, low: 5e6, high: 20e6, n: 5 });
+    const unsure = costPerJobStats(cost, { mean: 2, low: -1, high: 5, sd: 1, n: 5, unit: 'workers' });
+    expect(unsure).toMatchObject({ mean: 50e6, low: 20e6, high: null });
+    expect(costPerJobStats(cost, { mean: -1, low: -3, high: 1, sd: 1, n: 5, unit: 'workers' }).mean).toBeNull();
+  });
+});

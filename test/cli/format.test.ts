@@ -1,0 +1,102 @@
+import { describe, expect, it } from 'vitest';
+import { csvField, toCsv } from '../../cli/format/csv.js';
+import { formatNumber, formatPercent, formatPoints } from '../../cli/format/number.js';
+import { formatRupiah, rupiahUnit } from '../../cli/format/rupiah.js';
+import { renderTable, truncate } from '../../cli/format/table.js';
+import { findJsonSyntaxError } from '../../cli/jsonSyntax.js';
+
+describe('formatRupiah', () => {
+  it('uses ribu, juta, miliar and triliun', () => {
+    expect(formatRupiah(950)).toBe('Rp 950');
+    expect(formatRupiah(295_993)).toBe('Rp 296 ribu');
+    expect(formatRupiah(6_300_000)).toBe('Rp 6.3 juta');
+    expect(formatRupiah(500_000_000)).toBe('Rp 500 juta');
+    expect(formatRupiah(1_234_000_000)).toBe('Rp 1.2 miliar');
+    expect(formatRupiah(2.5e12)).toBe('Rp 2.5 triliun');
+    expect(formatRupiah(1.5e15)).toBe('Rp 1,500 triliun');
+  });
+
+  it('moves up a unit when rounding would print 1000 of the smaller one', () => {
+    expect(formatRupiah(999_960)).toBe('Rp 1 juta');
+    expect(formatRupiah(999.6)).toBe('Rp 1 ribu');
+    expect(rupiahUnit(999_940).long).toBe('ribu');
+  });
+
+  it('signs negatives (and positives on request), zero is plain, undefined is n/a', () => {
+    expect(formatRupiah(-1_200_000)).toBe('-Rp 1.2 juta');
+    expect(formatRupiah(53_800_000, { sign: true })).toBe('+Rp 53.8 juta');
+    expect(formatRupiah(0)).toBe('Rp 0');
+    expect(formatRupiah(0, { sign: true })).toBe('Rp 0');
+    expect(formatRupiah(null)).toBe('n/a');
+    expect(formatRupiah(NaN)).toBe('n/a');
+    expect(formatRupiah(3e-7)).toBe('Rp 3e-7');
+  });
+});
+
+describe('numbers', () => {
+  it('groups thousands, never prints -0.0, and formats shares', () => {
+    expect(formatNumber(1101.84, 1)).toBe('1,101.8');
+    expect(formatNumber(-0.01, 1, { sign: true })).toBe('0.0');
+    expect(formatNumber(15.55, 1, { sign: true })).toBe('+15.6');
+    expect(formatPercent(0.264)).toBe('26.4%');
+    expect(formatPercent(null)).toBe('n/a');
+    expect(formatPoints(0.0991)).toBe('+9.9 pp');
+  });
+});
+
+describe('csv', () => {
+  it('quotes only fields that need it, doubling inner quotes', () => {
+    expect(csvField('plain')).toBe('plain');
+    expect(csvField('a,b')).toBe('"a,b"');
+    expect(csvField('say "hi"')).toBe('"say ""hi"""');
+    expect(csvField('two\nlines')).toBe('"two\nlines"');
+    expect(csvField('cr\r')).toBe('"cr\r"');
+    expect(csvField(' spaced ')).toBe(' spaced ');
+  });
+
+  it('keeps full precision and leaves non-finite numbers empty', () => {
+    expect(csvField(0.1 + 0.2)).toBe('0.30000000000000004');
+    expect(csvField(1e21)).toBe('1e+21');
+    expect(csvField(NaN)).toBe('');
+    expect(csvField(Infinity)).toBe('');
+    expect(csvField(null)).toBe('');
+    expect(toCsv(['a', 'b'], [[1, 'x,y'], [2.5, null]])).toBe('a,b\n1,"x,y"\n2.5,\n');
+  });
+});
+
+describe('renderTable', () => {
+  it('pads every column to its widest cell, right-aligning numbers', () => {
+    const text = renderTable(
+      [{ header: 'name', align: 'left' }, { header: 'value', align: 'right' }, { header: 'x', align: 'right' }],
+      [['a', '1', '10'], 'rule', ['longer name', '12,345', '7']],
+    );
+    const lines = text.trimEnd().split('\n');
+    expect(lines).toEqual([
+      'name          value   x',
+      '-----------  ------  --',
+      'a                 1  10',
+      '-----------  ------  --',
+      'longer name  12,345   7',
+    ]);
+    // Right-aligned columns end at the same place on every line.
+    const ends = lines.filter((l) => !l.startsWith('-')).map((l) => l.length);
+    expect(new Set(ends).size).toBe(1);
+  });
+
+  it('has no trailing blanks and can omit the header', () => {
+    const text = renderTable([{ header: 'a', align: 'left' }, { header: 'b', align: 'left' }], [['xx', ''], ['y', 'z']], { header: false });
+    expect(text).toBe('xx\ny   z\n');
+    expect(truncate('a-very-long-scenario-name-indeed', 12)).toBe('a-very-lo...');
+  });
+});
+
+describe('findJsonSyntaxError', () => {
+  it('agrees with JSON.parse on valid text and locates errors by line and column', () => {
+    expect(findJsonSyntaxError('{"a": [1, 2.5e3, -0, true, null, "x\\u00e9"]}')).toBeNull();
+    expect(findJsonSyntaxError('{\n  "a": 1,\n}')).toMatchObject({ line: 3, column: 1, reason: expect.stringContaining('trailing comma') });
+    expect(findJsonSyntaxError('{"a": }')).toMatchObject({ line: 1, column: 7 });
+    expect(findJsonSyntaxError('{"a": 1')).toMatchObject({ reason: expect.stringContaining('end of input') });
+    expect(findJsonSyntaxError('{"a": 01}')).toMatchObject({ column: 8 });
+    expect(findJsonSyntaxError('[1] x')).toMatchObject({ column: 5 });
+  });
+});

@@ -1,0 +1,85 @@
+import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { runCommand } from '../../cli/commands/run.js';
+import { memoryIo } from '../../cli/io.js';
+import { main } from '../../cli/program.js';
+import { pendampingVersion } from '../../cli/version.js';
+import { smallDesign, tempDir, writeScenario } from './helpers.js';
+
+const dir = tempDir();
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+const small = writeScenario(dir, 'small.json', smallDesign('small, "quoted"'));
+
+describe('run', () => {
+  it('json: one document with every RunResult field, the version, and no NaN', async () => {
+    const text = await runCommand(small, { format: 'json', seed: 3 });
+    expect(text).not.toMatch(/NaN/);
+    const doc = JSON.parse(text);
+    expect(Object.keys(doc)).toEqual(['scenario', 'seed', 'months', 'summaryWindowMonths', 'pendampingVersion', 'program', 'summary', 'accounting', 'series']);
+    expect(doc).toMatchObject({ scenario: 'small, "quoted"', seed: 3, months: 6, summaryWindowMonths: 6 });
+    expect(doc.pendampingVersion).toBe(JSON.parse(readFileSync('package.json', 'utf8')).version);
+    expect(doc.series.program.participants.turnover).toHaveLength(6);
+  });
+
+  it('csv: tidy rows with the scenario name quoted, one per arm, group, metric and month', async () => {
+    const text = await runCommand(small, { format: 'csv', months: 4 });
+    const lines = text.trimEnd().split('\n');
+    expect(lines[0]).toBe('scenario,seed,month,arm,group,metric,value');
+    expect(lines[1]).toMatch(/^"small, ""quoted""",1,1,program,participants,businesses,\d+$/);
+    const doc = JSON.parse(await runCommand(small, { format: 'json', months: 4 }));
+    const count = (arm: 'program' | 'counterfactual') =>
+      Object.values(doc.series[arm] as Record<string, Record<string, number[]>>).reduce((a, g) => a + Object.keys(g).length, 0) * 4;
+    expect(lines.length - 1).toBe(count('program') + count('counterfactual'));
+    expect(lines.some((l) => /,counterfactual,economy,localIncome,/.test(l))).toBe(true);
+  });
+
+  it('table: header, the summary rows, and the program lines', async () => {
+    const text = await runCommand(small, {});
+    expect(text).toContain('scenario "small, "quoted""');
+    for (const row of ['Turnover', 'Profit', 'Customers', 'Production', 'Digital adoption', 'Bookkeeping adoption', 'Survival', 'Women-owned turnover', 'Jobs (local economy)', '  direct', '  induced', 'Local raw-material demand', 'Local income']) {
+      expect(text).toMatch(new RegExp(`^${row.replace(/[()]/g, '\\$&')}`, 'm'));
+    }
+    expect(text).toMatch(/Program +Without program +Effect +Effect %/);
+    expect(text).toMatch(/means over the last 6 of 6 months/);
+    expect(text).toMatch(/Ledger: largest imbalance Rp \S+; negative balances \d+/);
+    expect(text).toMatch(/Rp [\d.,]+ (ribu|juta|miliar)/);
+  });
+
+  it('through main: --out writes the file atomically (no temp file left) and prints nothing', async () => {
+    const io = memoryIo();
+    const out = join(dir, 'nested', 'deeper', 'run.json');
+    expect(await main(['run', small, '--format', 'json', '--out', out], io)).toBe(0);
+    expect(io.out).toBe('');
+    expect(JSON.parse(readFileSync(out, 'utf8')).scenario).toBe('small, "quoted"');
+    expect(readdirSync(join(dir, 'nested', 'deeper'))).toEqual(['run.json']);
+  });
+
+  it('through main: bad files exit 2 naming the file; bad flags exit 1 naming the flag', async () => {
+    let io = memoryIo();
+    expect(await main(['run', join(dir, 'missing.json')], io)).toBe(2);
+    expect(io.err).toBe(`${join(dir, 'missing.json')}: no such file\n`);
+    const broken = writeScenario(dir, 'broken.json', '{\n  "months": 6,\n  "seed" 2\n}');
+    io = memoryIo();
+    expect(await main(['run', broken], io)).toBe(2);
+    expect(io.err).toMatch(/broken\.json: invalid JSON at line 3, column 10/);
+    for (const [flag, value] of [['--seed', '-1'], ['--seed', '1.5'], ['--months', '0'], ['--months', '601'], ['--format', 'xml']]) {
+      io = memoryIo();
+      expect(await main(['run', small, flag, value], io)).toBe(1);
+      expect(io.err.trimEnd().split('\n')).toHaveLength(1);
+      expect(io.err).toContain(flag);
+    }
+    expect(existsSync(join(dir, 'nope'))).toBe(false);
+  });
+
+  it('through main: --version and --help print to stdout and exit 0', async () => {
+    let io = memoryIo();
+    expect(await main(['--version'], io)).toBe(0);
+    expect(io.out.trim()).toBe(pendampingVersion());
+    for (const args of [['--help'], ['run', '--help'], ['compare', '--help']]) {
+      io = memoryIo();
+      expect(await main(args, io)).toBe(0);
+      expect(io.out).toMatch(/Usage: pendamping/);
+    }
+  });
+});
