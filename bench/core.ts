@@ -20,6 +20,7 @@ interface Row {
   repeats: number;
   medianSeconds: number;
   businessMonthsPerSecond: number;
+  transfersPerBusinessMonth: number;
   phaseShare: Record<string, number>;
 }
 
@@ -33,6 +34,7 @@ for (const n of sizes) {
   const times: number[] = [];
   const phaseTime: Record<string, number> = {};
   let households = 0;
+  let transfers = 0;
   for (let r = 0; r < repeats + 1; r++) {
     const e = createEconomy(scenario, 1 + r, true);
     households = e.h.count;
@@ -48,6 +50,7 @@ for (const n of sizes) {
       last = performance.now();
     }
     const seconds = (performance.now() - start) / 1000;
+    transfers = e.ledger.transfers / (months + 1) / n;
     if (r > 0) times.push(seconds); // the first repeat warms up the JIT
   }
   const total = Object.values(phaseTime).reduce((a, x) => a + x, 0);
@@ -55,16 +58,17 @@ for (const n of sizes) {
   rows.push({
     businesses: n, households, months, repeats, medianSeconds: med,
     businessMonthsPerSecond: (n * months) / med,
+    transfersPerBusinessMonth: transfers,
     phaseShare: Object.fromEntries(Object.entries(phaseTime).map(([k, v]) => [k, v / total])),
   });
 }
 
 const fmt = (x: number) => x.toLocaleString('en-US', { maximumFractionDigits: 0 });
 console.log(`Pendamping core bench — ${months} months after 1 warm-up, median of ${repeats} runs, one thread, ${cpus()[0]?.model ?? 'cpu'}`);
-console.log('businesses  households   median s   business-months/s   largest phases');
+console.log('businesses  households   median s   business-months/s   ledger transfers/business-month   largest phases');
 for (const r of rows) {
   const top = Object.entries(r.phaseShare).sort((a, b) => b[1] - a[1]).slice(0, 3).map(([k, v]) => `${k} ${(v * 100).toFixed(0)}%`).join(', ');
-  console.log(`${fmt(r.businesses).padStart(10)}  ${fmt(r.households).padStart(10)}  ${r.medianSeconds.toFixed(3).padStart(9)}  ${fmt(r.businessMonthsPerSecond).padStart(18)}   ${top}`);
+  console.log(`${fmt(r.businesses).padStart(10)}  ${fmt(r.households).padStart(10)}  ${r.medianSeconds.toFixed(3).padStart(9)}  ${fmt(r.businessMonthsPerSecond).padStart(18)}   ${r.transfersPerBusinessMonth.toFixed(1).padStart(31)}   ${top}`);
 }
 const out = { bench: 'core', date: new Date().toISOString(), node: process.version, cpu: cpus()[0]?.model, rows };
 mkdirSync(new URL('bench/results/', root), { recursive: true });

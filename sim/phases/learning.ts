@@ -6,6 +6,7 @@ import { CAPACITY_COUNT, Cap, type Economy } from '../state/economy.js';
 
 const C = CAPACITY_COUNT;
 let spillScratch = new Float64Array(0);
+let teachesScratch = new Uint8Array(0);
 
 export function learn(e: Economy): void {
   const s = e.scenario;
@@ -105,16 +106,27 @@ function spill(e: Economy): void {
   const cap = b.capacity;
   const start = b.capacityStart;
   const rate = e.scenario.learning.spilloverRatePerMonth;
-  if (spillScratch.length < used * C) spillScratch = new Float64Array(b.slots * C);
+  const threshold = e.scenario.learning.spilloverMinGain;
+  if (spillScratch.length < used * C) {
+    spillScratch = new Float64Array(b.slots * C);
+    teachesScratch = new Uint8Array(b.slots);
+  }
   const gain = spillScratch;
+  const teaches = teachesScratch;
+  // Only a capacity learned beyond a threshold is passed on (a peer who learned next to nothing has
+  // nothing to tell); closed businesses teach no one.
   let any = false;
   for (let id = 0; id < used; id++) {
     const open = b.open[id] === 1;
+    let t = 0;
     for (let i = id * C; i < id * C + C; i++) {
       const g = open ? cap[i] - start[i] : 0;
-      gain[i] = g > 0 ? g : 0;
-      if (g > 0) any = true;
+      const passed = g >= threshold && g > 0 ? g : 0;
+      gain[i] = passed;
+      if (passed > 0) t = 1;
     }
+    teaches[id] = t;
+    if (t) any = true;
   }
   if (!any) return;
   const ties = e.ties;
@@ -123,6 +135,9 @@ function spill(e: Economy): void {
   for (let id = 0; id < used; id++) {
     const n = e.tieCounts[id];
     if (n === 0 || !b.open[id]) continue;
+    let anyTeacher = 0;
+    for (let t = 0; t < n; t++) anyTeacher |= teaches[ties[id * m + t]];
+    if (!anyTeacher) continue;
     // Sum the peers' gains row by row (each row is one cache line), then close part of each gap.
     s0 = s1 = s2 = s3 = s4 = s5 = 0;
     for (let t = 0; t < n; t++) {

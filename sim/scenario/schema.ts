@@ -133,6 +133,7 @@ const learningSchema = z
     peerResistanceDecay: share(0.1, 'extra monthly decay of resistance when all tied peers (informal and forum ties, open businesses) have adopted a new practice'),
     lowEducationPenalty: share(0.3, 'how much less owners with primary schooling or less learn from standard material'),
     spilloverRatePerMonth: share(0.03, 'share of the gap to peers\' learned capacity that spreads per month'),
+    spilloverMinGain: share(0.01, 'a peer passes on a capacity only once it has learned at least this much of it'),
   })
   .prefault({});
 
