@@ -41,6 +41,56 @@ function valueAt(input: unknown, path: readonly PropertyKey[]): unknown {
   return v;
 }
 
+/** The field names the schema allows in the object at `path` (for "did you mean" messages). */
+function knownFieldsAt(path: readonly PropertyKey[]): string[] {
+  let node: z.core.$ZodType | undefined = scenarioSchema;
+  const unwrap = (t: z.core.$ZodType | undefined): z.core.$ZodType | undefined => {
+    let cur = t;
+    for (let guard = 0; cur && guard < 10; guard++) {
+      const def = cur._zod.def as { type: string; innerType?: z.core.$ZodType };
+      if ((def.type === 'default' || def.type === 'prefault' || def.type === 'optional') && def.innerType) cur = def.innerType;
+      else break;
+    }
+    return cur;
+  };
+  for (const key of path) {
+    node = unwrap(node);
+    const def = node?._zod.def as { type: string; shape?: Record<string, z.core.$ZodType>; element?: z.core.$ZodType } | undefined;
+    if (def?.type === 'object' && typeof key === 'string') node = def.shape?.[key];
+    else if (def?.type === 'array') node = def.element;
+    else return [];
+  }
+  const def = unwrap(node)?._zod.def as { type: string; shape?: Record<string, unknown> } | undefined;
+  return def?.type === 'object' && def.shape ? Object.keys(def.shape).filter((k) => k !== '$schema') : [];
+}
+
+/** The known name within edit distance 3 of a misspelt one, if any. */
+function closest(word: string, candidates: readonly string[]): string | undefined {
+  const distance = (a: string, b: string) => {
+    const row = Array.from({ length: b.length + 1 }, (_, j) => j);
+    for (let i = 1; i <= a.length; i++) {
+      let diagonal = row[0];
+      row[0] = i;
+      for (let j = 1; j <= b.length; j++) {
+        const above = row[j];
+        row[j] = Math.min(row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1].toLowerCase() === b[j - 1].toLowerCase() ? 0 : 1));
+        diagonal = above;
+      }
+    }
+    return row[b.length];
+  };
+  let best: string | undefined;
+  let bestDistance = 4;
+  for (const c of candidates) {
+    const d = distance(word, c);
+    if (d < bestDistance) {
+      best = c;
+      bestDistance = d;
+    }
+  }
+  return best;
+}
+
 function expectedText(issue: z.core.$ZodIssue): string {
   switch (issue.code) {
     case 'invalid_type':
@@ -53,8 +103,12 @@ function expectedText(issue: z.core.$ZodIssue): string {
         : `a number ${issue.inclusive ? '<=' : '<'} ${issue.maximum}`;
     case 'invalid_value':
       return `one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}`;
-    case 'unrecognized_keys':
-      return 'no such field (check the spelling against scenario.schema.json)';
+    case 'unrecognized_keys': {
+      const known = knownFieldsAt(issue.path);
+      if (known.length === 0) return 'no such field (see scenarios/scenario.schema.json)';
+      const near = closest(String(issue.keys[0]), known);
+      return (near ? `"${near}"? — ` : '') + `one of the fields ${known.join(', ')}`;
+    }
     default:
       return issue.message;
   }
@@ -69,7 +123,7 @@ export function parseScenario(input: unknown, source = 'scenario'): Scenario {
       if (issue.code === 'unrecognized_keys') {
         for (const key of issue.keys) {
           const path = [...issue.path, key];
-          problems.push({ path: pathString(path), value: valueAt(input, path), expected: expectedText(issue) });
+          problems.push({ path: pathString(path), value: valueAt(input, path), expected: expectedText({ ...issue, keys: [key] }) });
         }
       } else {
         problems.push({ path: pathString(issue.path), value: valueAt(input, issue.path), expected: expectedText(issue) });

@@ -36,7 +36,11 @@ describe('scenario validation', () => {
     const problems = problemsOf({ program: { mentorng: { enabled: true } } });
     expect(problems).toHaveLength(1);
     expect(problems[0].path).toBe('program.mentorng');
-    expect(problems[0].expected).toMatch(/no such field/);
+    expect(problems[0].expected).toMatch(/^"mentoring"\? — one of the fields .*mentoring/);
+    expect(problemsOf({ shocks: [{ kind: 'localDemand', startMonth: 2, size: 0.1, lenght: 3 }] })[0]).toMatchObject({
+      path: 'shocks[0].lenght',
+      expected: 'one of the fields kind, startMonth, months, size',
+    });
   });
 
   it('reports enum, array-index and cross-field problems', () => {
