@@ -13,7 +13,7 @@ export interface CostPlan {
   directPerParticipant: number;
   /** Per place, with administration. */
   perParticipant: number;
-  /** Whole-program costs that do not scale with places (reflection rounds), with administration. */
+  /** Reflection rounds if every cohort is filled, with administration (for reports; sizing uses leverCost). */
   fixed: number;
 }
 
@@ -33,10 +33,14 @@ export function cohortActiveMonths(s: Scenario): number {
   return m;
 }
 
-/** How `places` places are split into cohorts (the first cohorts take the rounding). */
+/**
+ * How `places` places are split into cohorts: as evenly as possible, the first cohorts taking one more.
+ * Every cohort's size grows with `places`, so the cost of the levers does too (sizing relies on it).
+ */
 export function cohortSizes(places: number, cohorts: number): number[] {
-  const per = Math.ceil(places / cohorts);
-  return Array.from({ length: cohorts }, (_, c) => Math.max(0, Math.min(per, places - c * per)));
+  const base = Math.floor(places / cohorts);
+  const extra = places - base * cohorts;
+  return Array.from({ length: cohorts }, (_, c) => base + (c < extra ? 1 : 0));
 }
 
 /** Per-place costs of each lever (mentors and forums at their per-place share). */

@@ -1,6 +1,6 @@
 // The scenario schema: every parameter of the model, its unit, its default and where the default comes
 // from. Sources are cited by the ids of ../shared/CALIBRATION.md (I1..I6, C1..C9, L1..L4) or marked
-// "assumption" — see docs/model.md for the reasoning behind each assumption.
+// "assumption"; docs/model.md lists each parameter with its source and the assumptions it rests on.
 import * as z from 'zod';
 
 /** Attach the unit and a one-line description; both flow into the exported JSON Schema. */
@@ -122,7 +122,7 @@ const learningSchema = z
     mentoringRate: share(0.1, 'share of a capacity gap closed per month of intensive mentoring at full attendance and trust'),
     visitsHalfEffect: rate(2, 'visits per month', 'visits per month that give about 63% of the full-month effect'),
     relevanceWithoutNeedsAnalysis: share(0.6, 'how well content fits a business when there is no needs analysis'),
-    fadeRatePerMonth: share(0.04, 'share of learned capacity lost each month once mentoring stops (C2: fade after visits stop)'),
+    fadeRatePerMonth: share(0.04, 'share of learned capacity lost in each month without a visit or a training session (C2: fade after visits stop)'),
     practiceRetention: share(0.5, 'how much an adopted practice slows the fade of its capacity'),
     initialTrust: share(0.3, 'trust in a new mentor'),
     trustGainPerMonth: share(0.25, 'share of the remaining trust gap closed per month with a local mentor'),
@@ -247,7 +247,7 @@ const targetingSchema = z
 
 const cashTransferSchema = z
   .strictObject({
-    enabled: flag(false, 'give the budget to households as cash instead (cash benchmarking)'),
+    enabled: flag(false, 'give households as cash what the budget has left after the other levers (all of it when none is on): cash benchmarking'),
     recipients: p(z.enum(['participantOwners', 'poorestHouseholds']).default('participantOwners'), 'rule', 'who receives the transfers'),
     months: months(12, 'months over which the cash is paid, to every recipient, from the first cohort\'s start'),
     deliveryCostShare: share(0.03, 'share of the budget spent on delivering the transfers'),
@@ -300,7 +300,7 @@ const mechanismsSchema = z
     capacityToPerformance: flag(true, 'capacities change margins, working capital, customers and productivity'),
     practiceAdoption: flag(true, 'bookkeeping, separated money and digital channels are adopted'),
     hiring: flag(true, 'businesses hire and let go'),
-    exit: flag(true, 'businesses close when cash runs out'),
+    exit: flag(true, 'businesses close when cash runs out for months in a row, or by the base exit hazard'),
     entry: flag(true, 'new businesses open'),
     networkSpillovers: flag(true, 'learning spreads along business ties'),
     shockCushioning: flag(true, 'forum networks absorb part of raw-material shocks'),

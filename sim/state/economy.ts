@@ -128,7 +128,7 @@ export interface ProgramState {
   mentorHousehold: Int32Array;
   /** Households paid for local program services (venues, catering, local trainers). */
   providerHouseholds: Int32Array;
-  /** Per-participant cost planned when places were sized (rupiah). */
+  /** Per-place cost of the levers at their per-place share of mentors and forums (for reports, rupiah). */
   plannedCostPerParticipant: number;
   spent: number;
   spentLocal: number;

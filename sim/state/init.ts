@@ -136,7 +136,7 @@ export function createEconomy(scenario: Scenario, seed: number, programActive: b
   }
   b.used = n;
 
-  // Households: outside income, labour supply and the shops they know (chosen in proportion to size).
+  // Households: outside income, labour supply and the shops they know.
   const outsideMean = steadyStateOutsideIncome(s);
   const osig = s.households.outsideIncomeDispersion;
   for (let i = 0; i < H; i++) {
@@ -229,7 +229,7 @@ export function createEconomy(scenario: Scenario, seed: number, programActive: b
   }
 
   // Opening balances: all money is issued from outside (the rest of the world holds the matching
-  // liability), so the sum of all balances is zero and net worth equals real assets.
+  // liability), so the sum of all balances is zero: money adds nothing to the economy's net worth.
   ledger.openMonth();
   const row = accounts.restOfWorld;
   for (let id = 0; id < n; id++) {

@@ -67,3 +67,34 @@ describe('targeting rules and budget sizing', () => {
     expect(e.program.cohorts[0].length).toBe(10);
   });
 });
+
+describe('budget sizing is exact', () => {
+  it('lever cost never falls as places rise, and the places chosen are the most the budget pays for', async () => {
+    const fc = (await import('fast-check')).default;
+    const { affordablePlaces, leverCost } = await import('../../sim/program/costs.js');
+    fc.assert(
+      fc.property(
+        fc.record({
+          budgetRupiah: fc.integer({ min: 0, max: 300_000_000 }),
+          maxParticipants: fc.integer({ min: 0, max: 120 }),
+          cohorts: fc.integer({ min: 1, max: 6 }),
+          needsAnalysis: fc.record({ enabled: fc.boolean() }),
+          training: fc.record({ enabled: fc.boolean() }),
+          mentoring: fc.record({ enabled: fc.boolean(), caseload: fc.integer({ min: 1, max: 30 }) }),
+          reflection: fc.record({ enabled: fc.boolean() }),
+          forums: fc.record({ enabled: fc.boolean(), size: fc.integer({ min: 2, max: 15 }) }),
+        }),
+        (program) => {
+          const s = parseScenario({ program });
+          for (let p = 1; p <= program.maxParticipants; p++) expect(leverCost(s, p)).toBeGreaterThanOrEqual(leverCost(s, p - 1));
+          const places = affordablePlaces(s);
+          if (places > 0 && leverCost(s, places) > 0) {
+            expect(leverCost(s, places)).toBeLessThanOrEqual(program.budgetRupiah + 0.5);
+            if (places < program.maxParticipants) expect(leverCost(s, places + 1)).toBeGreaterThan(program.budgetRupiah + 0.5);
+          }
+        },
+      ),
+      { numRuns: 150 },
+    );
+  });
+});
