@@ -3,7 +3,7 @@
 import { readFile } from 'node:fs/promises';
 import { parseScenario, type Scenario } from '../sim/index.js';
 import { InputFileError, InputFilesError } from './errors.js';
-import { findJsonSyntaxError } from './jsonSyntax.js';
+import parseJson, { JSONError } from 'parse-json';
 
 function readProblem(file: string, err: NodeJS.ErrnoException): string {
   switch (err.code) {
@@ -19,17 +19,22 @@ function readProblem(file: string, err: NodeJS.ErrnoException): string {
   }
 }
 
-/** Parse JSON text, throwing an InputFileError that says where the syntax breaks. */
+/** Parse JSON text, throwing an InputFileError that says where the syntax breaks (with a code frame). */
 export function parseJsonText(text: string, file: string): unknown {
+  if (text.trim() === '') throw new InputFileError(file, `${file}: empty file (expected a JSON scenario object)`);
   try {
-    return JSON.parse(text);
+    return parseJson(text);
   } catch (err) {
-    const where = findJsonSyntaxError(text);
-    if (text.trim() === '') throw new InputFileError(file, `${file}: empty file (expected a JSON scenario object)`);
-    if (where) {
-      throw new InputFileError(file, `${file}: invalid JSON at line ${where.line}, column ${where.column} (position ${where.position}): ${where.reason}`);
+    if (err instanceof JSONError) {
+      const first = err.message.split('\n')[0];
+      const at = /(?: in JSON)? at position (\d+)/.exec(first);
+      const frame = err.rawCodeFrame ? `\n${err.rawCodeFrame}` : '';
+      if (!at) throw new InputFileError(file, `${file}: invalid JSON: ${first}${frame}`);
+      const before = text.slice(0, Number(at[1])).split('\n');
+      const where = `line ${before.length}, column ${before[before.length - 1].length + 1}`;
+      throw new InputFileError(file, `${file}: invalid JSON at ${where}: ${first.replace(at[0], '')}${frame}`);
     }
-    throw new InputFileError(file, `${file}: invalid JSON: ${(err as Error).message}`);
+    throw err;
   }
 }
 

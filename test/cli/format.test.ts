@@ -3,7 +3,7 @@ import { csvField, toCsv } from '../../cli/format/csv.js';
 import { formatNumber, formatPercent, formatPoints } from '../../cli/format/number.js';
 import { formatRupiah, rupiahUnit } from '../../cli/format/rupiah.js';
 import { renderTable, truncate } from '../../cli/format/table.js';
-import { findJsonSyntaxError } from '../../cli/jsonSyntax.js';
+import { parseJsonText } from '../../cli/loadScenario.js';
 
 describe('formatRupiah', () => {
   it('uses ribu, juta, miliar and triliun', () => {
@@ -90,13 +90,19 @@ describe('renderTable', () => {
   });
 });
 
-describe('findJsonSyntaxError', () => {
-  it('agrees with JSON.parse on valid text and locates errors by line and column', () => {
-    expect(findJsonSyntaxError('{"a": [1, 2.5e3, -0, true, null, "x\\u00e9"]}')).toBeNull();
-    expect(findJsonSyntaxError('{\n  "a": 1,\n}')).toMatchObject({ line: 3, column: 1, reason: expect.stringContaining('trailing comma') });
-    expect(findJsonSyntaxError('{"a": }')).toMatchObject({ line: 1, column: 7 });
-    expect(findJsonSyntaxError('{"a": 1')).toMatchObject({ reason: expect.stringContaining('end of input') });
-    expect(findJsonSyntaxError('{"a": 01}')).toMatchObject({ column: 8 });
-    expect(findJsonSyntaxError('[1] x')).toMatchObject({ column: 5 });
+describe('parseJsonText', () => {
+  const problem = (text: string) => {
+    try {
+      parseJsonText(text, 'x.json');
+    } catch (e) {
+      return (e as Error).message;
+    }
+    return null;
+  };
+  it('parses valid JSON and says where invalid JSON breaks, naming the file', () => {
+    expect(parseJsonText('{"a": [1, 2.5e3, true, null]}', 'x.json')).toEqual({ a: [1, 2500, true, null] });
+    expect(problem('{\n  "a": 1,\n}')).toMatch(/^x\.json: invalid JSON at line 3, column 1: [^\n]+\n[\s\S]*> 3 \| }/);
+    expect(problem('{"a": 1')).toMatch(/x\.json: invalid JSON/);
+    expect(problem('   ')).toBe('x.json: empty file (expected a JSON scenario object)');
   });
 });
