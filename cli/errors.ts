@@ -26,6 +26,15 @@ export class InputFilesError extends Error {
 export const EXIT_OK = 0;
 export const EXIT_ERROR = 1;
 export const EXIT_BAD_INPUT = 2;
+export const EXIT_CHECKS_FAILED = 3;
+
+/** The command ran and printed its report, but some check it makes failed (e.g. a calibration target). */
+export class ChecksFailed extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'ChecksFailed';
+  }
+}
 
 export const isInputError = (e: unknown): e is Error =>
   e instanceof ScenarioError || e instanceof InputFileError || e instanceof InputFilesError;
@@ -34,6 +43,10 @@ export const isInputError = (e: unknown): e is Error =>
 export function reportError(err: unknown, io: Io): number {
   // commander has already printed its one-line message (or the help) through configureOutput.
   if (err instanceof CommanderError) return err.exitCode;
+  if (err instanceof ChecksFailed) {
+    io.stderr(err.message.trimEnd() + '\n');
+    return EXIT_CHECKS_FAILED;
+  }
   if (isInputError(err)) {
     io.stderr(err.message.trimEnd() + '\n');
     return EXIT_BAD_INPUT;

@@ -3,6 +3,7 @@
 import { Command } from 'commander';
 import { registerCompare } from './commands/compare.js';
 import { registerRun } from './commands/run.js';
+import { registerValidate } from './commands/validate.js';
 import { reportError } from './errors.js';
 import { processIo, type Io } from './io.js';
 import { pendampingVersion } from './version.js';
@@ -23,6 +24,7 @@ export function createProgram(io: Io): Command {
     .addHelpText('after', '\nRun `pendamping <command> --help` for the options of a command.');
   registerRun(program, io);
   registerCompare(program, io);
+  registerValidate(program, io);
   return program;
 }
 

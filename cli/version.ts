@@ -1,23 +1,16 @@
-// The package version, read from package.json found by walking up from this file: cli/ under tsx,
-// dist/cli/ when built.
-import { existsSync, readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+// The package version, read from the package's own package.json.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { packageRoot } from './packageRoot.js';
 
 let cached: string | undefined;
 
 export function pendampingVersion(): string {
   if (cached !== undefined) return cached;
-  let dir = dirname(fileURLToPath(import.meta.url));
-  for (let up = 0; up < 6; up++) {
-    const file = join(dir, 'package.json');
-    if (existsSync(file)) {
-      const pkg = JSON.parse(readFileSync(file, 'utf8')) as { name?: string; version?: string };
-      if (pkg.name === 'pendamping' && typeof pkg.version === 'string') return (cached = pkg.version);
-    }
-    const parent = dirname(dir);
-    if (parent === dir) break;
-    dir = parent;
+  try {
+    const pkg = JSON.parse(readFileSync(join(packageRoot(), 'package.json'), 'utf8')) as { version?: string };
+    return (cached = typeof pkg.version === 'string' ? pkg.version : 'unknown');
+  } catch {
+    return (cached = 'unknown');
   }
-  return (cached = 'unknown');
 }

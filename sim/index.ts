@@ -11,3 +11,5 @@ export { gini } from './stats/gini.js';
 export { planCosts, affordablePlaces } from './program/costs.js';
 export { compileTargetingExpression, EXPRESSION_VARIABLES } from './program/expression.js';
 export { scenarioJsonSchema } from './scenario/jsonSchema.js';
+export { TARGETS, calibrationScenarioNames, effectPct, windowMean, type Target, type Runs } from './calibration/targets.js';
+export { validate, score, digitalUpliftSensitivity, type TargetResult, type ValidateOptions, type SensitivityRow } from './calibration/validate.js';

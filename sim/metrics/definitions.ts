@@ -39,6 +39,14 @@ const shareOfOpen = (e: Economy, members: Int32Array, f: (id: number) => number)
   return open === 0 ? 0 : yes / open;
 };
 const women = (e: Economy, members: Int32Array) => members.filter((id) => e.b.female[id] === 1);
+const men = (e: Economy, members: Int32Array) => members.filter((id) => e.b.female[id] === 0);
+/** Quantile q (0..1) of per-member values, closed businesses counted as 0 (nearest rank). */
+const quantile = (m: Int32Array, q: number, f: (id: number) => number) => {
+  if (m.length === 0) return 0;
+  const xs = Float64Array.from(m, f).sort();
+  return xs[Math.min(xs.length - 1, Math.max(0, Math.ceil(q * xs.length) - 1))];
+};
+const profitOf = (e: Economy) => (id: number) => (e.b.open[id] ? e.b.profit[id] : 0);
 const survival = (e: Economy, m: Int32Array) => (m.length ? sumOver(m, (id) => e.b.open[id]) / m.length : 0);
 const turnover = (e: Economy, m: Int32Array) => perMember(m, (id) => (e.b.open[id] ? e.b.turnover[id] : 0));
 const profit = (e: Economy, m: Int32Array) => perMember(m, (id) => (e.b.open[id] ? e.b.profit[id] : 0));
@@ -67,6 +75,17 @@ export const BUSINESS_METRICS: readonly BusinessMetric[] = [
   { id: 'capacity', unit: 'index 0..1', description: 'mean of the six capacities over open businesses', compute: (e, m) => shareOfOpen(e, m, (id) => { let s = 0; for (let k = 0; k < CAPACITY_COUNT; k++) s += e.b.capacity[id * CAPACITY_COUNT + k]; return s / CAPACITY_COUNT; }) },
   { id: 'womenTurnover', unit: 'rupiah/month per business', description: 'turnover of women-owned businesses', compute: (e, m) => turnover(e, women(e, m)) },
   { id: 'womenProfit', unit: 'rupiah/month per business', description: 'profit of women-owned businesses', compute: (e, m) => profit(e, women(e, m)) },
+  { id: 'womenOwned', unit: 'share of open', description: 'businesses owned by women', compute: (e, m) => shareOfOpen(e, m, (id) => e.b.female[id]) },
+  { id: 'menProfit', unit: 'rupiah/month per business', description: 'profit of men-owned businesses', compute: (e, m) => profit(e, men(e, m)) },
+  { id: 'menTurnover', unit: 'rupiah/month per business', description: 'turnover of men-owned businesses', compute: (e, m) => turnover(e, men(e, m)) },
+  { id: 'profitMedian', unit: 'rupiah/month', description: 'median profit of the group (closed businesses count as 0)', compute: (e, m) => quantile(m, 0.5, profitOf(e)) },
+  { id: 'profitP90', unit: 'rupiah/month', description: '90th percentile of profit in the group (closed businesses count as 0)', compute: (e, m) => quantile(m, 0.9, profitOf(e)) },
+  { id: 'turnoverMedian', unit: 'rupiah/month', description: 'median turnover of open businesses', compute: (e, m) => quantile(m.filter((id) => e.b.open[id] === 1), 0.5, (id) => e.b.turnover[id]) },
+  { id: 'outsideSales', unit: 'rupiah/month', description: 'sales to buyers from outside the area, summed over the group', compute: (e, m) => sumOver(m, (id) => (e.b.open[id] ? e.b.outsideSales[id] : 0)) },
+  { id: 'turnoverTotal', unit: 'rupiah/month', description: 'turnover summed over the group', compute: (e, m) => sumOver(m, (id) => (e.b.open[id] ? e.b.turnover[id] : 0)) },
+  { id: 'valueAddedPerWorker', unit: 'rupiah/month per worker', description: 'value added per worker over the open businesses of the group (labour productivity)', compute: (e, m) => { let va = 0, w = 0; for (const id of m) if (e.b.open[id]) { va += e.b.turnover[id] - e.b.inputsLocal[id] - e.b.inputsImported[id] - e.b.overheads[id]; w += workersOf(e, id); } return w ? va / w : 0; } },
+  { id: 'valueAddedPerWorkerSd', unit: 'rupiah/month per worker', description: 'standard deviation across open businesses of value added per worker', compute: (e, m) => { const xs: number[] = []; for (const id of m) if (e.b.open[id]) xs.push((e.b.turnover[id] - e.b.inputsLocal[id] - e.b.inputsImported[id] - e.b.overheads[id]) / workersOf(e, id)); if (xs.length < 2) return 0; const mu = xs.reduce((a, x) => a + x, 0) / xs.length; return Math.sqrt(xs.reduce((a, x) => a + (x - mu) ** 2, 0) / (xs.length - 1)); } },
+  { id: 'microSized', unit: 'share of open', description: 'businesses within the micro class: at most 4 workers (I2) and annual turnover at most Rp 2 billion (I3)', compute: (e, m) => shareOfOpen(e, m, (id) => (workersOf(e, id) <= 4 && e.b.turnover[id] * 12 <= 2e9 ? 1 : 0)) },
   { id: 'womenSurvival', unit: 'share', description: 'share of women-owned businesses still open', compute: (e, m) => survival(e, women(e, m)) },
   { id: 'turnoverGini', unit: 'Gini 0..1', description: 'inequality of turnover among open businesses', compute: (e, m) => gini(Array.from(m).filter((id) => e.b.open[id]).map((id) => e.b.turnover[id])) },
   { id: 'networkDegree', unit: 'ties per open business', description: 'mean number of ties to other businesses (informal and forum)', compute: (e, m) => shareOfOpen(e, m, (id) => e.tieCounts[id]) },

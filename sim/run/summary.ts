@@ -47,6 +47,8 @@ export interface Summary {
   profitPerRupiah: number | null;
   /** LM3 of the participating businesses' income, with and without the program (null: no participants). */
   lm3: { program: number | null; counterfactual: number | null; effect: number | null; effectShare: number | null; unit: string };
+  /** Round 2 ÷ round 1 of the participants' LM3: the share of their income they spend locally. */
+  localRespendingShare: { program: number | null; counterfactual: number | null };
   /** LM3 of the program's own spending. */
   programLm3: number | null;
   programCost: number;
@@ -89,8 +91,10 @@ export function summarise(input: {
   const profitP = P.participants.profit.map((x, t) => x - C.participants.profit[t]);
   const participantProfitGained = profitP.reduce((a, x) => a + x, 0) * input.programReport.participants;
   const cost = input.programReport.spent;
-  const lm3P = lm3(input.pairsProgram, Sector.participants).lm3;
-  const lm3C = lm3(input.pairsCounterfactual, Sector.participants).lm3;
+  const roundsP = lm3(input.pairsProgram, Sector.participants);
+  const roundsC = lm3(input.pairsCounterfactual, Sector.participants);
+  const lm3P = roundsP.lm3;
+  const lm3C = roundsC.lm3;
   const pl = programLm3(input.pairsProgram, Sector.program).lm3;
   return {
     turnover: part('turnover', 'rupiah/month per participant'),
@@ -122,6 +126,7 @@ export function summarise(input: {
       effectShare: finite((lm3P - lm3C) / lm3C),
       unit: 'ratio',
     },
+    localRespendingShare: { program: finite(roundsP.round2 / roundsP.round1), counterfactual: finite(roundsC.round2 / roundsC.round1) },
     programLm3: finite(pl),
     programCost: cost,
     costPerJob: jobs.effect > 0 && cost > 0 ? cost / jobs.effect : null,

@@ -1,0 +1,256 @@
+// The published evidence the defaults must reproduce (../shared/CALIBRATION.md), each target a quantity
+// measured on one replicate of the calibration scenarios in scenarios/calibration/, with the range it
+// must fall in. Declared as data: the validate command, the tests and docs/calibration.md all read it.
+import type { RunResult } from '../run/runScenario.js';
+
+export type Runs = Record<string, RunResult>;
+
+export interface Target {
+  /** Row id in CALIBRATION.md, with a letter when a row has several checks (C1a, C1b, …). */
+  id: string;
+  quantity: string;
+  unit: string;
+  low: number;
+  high: number;
+  /** Calibration scenarios (file names without .json) the measure reads. */
+  scenarios: string[];
+  /** The value in one replicate; null when it is not defined there. */
+  measure: (runs: Runs) => number | null;
+  source: string;
+  /** Set when the model cannot represent the quantity: reported with the reason, never passed. */
+  notModelled?: string;
+}
+
+type Arm = 'program' | 'counterfactual';
+
+/** Mean of a monthly series over months from..to (1-based, inclusive). */
+export function windowMean(xs: readonly number[], from: number, to: number): number {
+  const part = xs.slice(from - 1, to);
+  return part.length ? part.reduce((a, x) => a + x, 0) / part.length : NaN;
+}
+
+function series(r: RunResult, arm: Arm, group: string, metric: string): number[] {
+  const xs = r.series[arm][group]?.[metric];
+  if (!xs) throw new Error(`no series ${arm}.${group}.${metric}`);
+  return xs;
+}
+
+/** Participants' effect in percent of the counterfactual over a window of months. */
+export function effectPct(r: RunResult, metric: string, from: number, to: number, group = 'participants'): number | null {
+  const p = windowMean(series(r, 'program', group, metric), from, to);
+  const c = windowMean(series(r, 'counterfactual', group, metric), from, to);
+  return c !== 0 && Number.isFinite(p) && Number.isFinite(c) ? (100 * (p - c)) / Math.abs(c) : null;
+}
+
+const at = (r: RunResult, metric: string, month: number, group = 'all', arm: Arm = 'counterfactual') => series(r, arm, group, metric)[month - 1];
+const ratioOrNull = (a: number, b: number) => (b !== 0 && Number.isFinite(a / b) ? a / b : null);
+
+export const TARGETS: readonly Target[] = [
+  // Program effects on firms.
+  {
+    id: 'C1a', quantity: 'business training: participants\' profit, months 13–24', unit: '% vs counterfactual', low: 5, high: 15,
+    scenarios: ['c1-business-training'], measure: (r) => effectPct(r['c1-business-training'], 'profit', 13, 24),
+    source: 'McKenzie (2021), Oxford Rev. Econ. Policy 37(2): pooled +10.1% profits; McKenzie & Woodruff (2014)',
+  },
+  {
+    id: 'C1b', quantity: 'business training: participants\' sales, months 13–24', unit: '% vs counterfactual', low: 2, high: 10,
+    scenarios: ['c1-business-training'], measure: (r) => effectPct(r['c1-business-training'], 'turnover', 13, 24),
+    source: 'McKenzie (2021): pooled +4.7% sales',
+  },
+  {
+    id: 'C1c', quantity: 'business training: bookkeeping adoption rise ÷ profit rise (both in %)', unit: 'ratio', low: 2, high: Infinity,
+    scenarios: ['c1-business-training'],
+    measure: (r) => {
+      const books = effectPct(r['c1-business-training'], 'bookkeepingAdoption', 13, 24);
+      const profit = effectPct(r['c1-business-training'], 'profit', 13, 24);
+      return books === null || profit === null || profit <= 0 ? null : books / profit;
+    },
+    source: 'McKenzie & Woodruff (2014): practices rise clearly more than profits',
+  },
+  {
+    id: 'C2a', quantity: 'local mentors: participants\' profit while mentored, months 4–12', unit: '% vs counterfactual', low: 12, high: 30,
+    scenarios: ['c2-mentoring'], measure: (r) => effectPct(r['c2-mentoring'], 'profit', 4, 12),
+    source: 'Brooks, Donovan & Johnson (2018), AEJ: Applied: about +20% profits',
+  },
+  {
+    id: 'C2b', quantity: 'local mentors: profit effect a year after visits stop ÷ effect while mentored', unit: 'ratio', low: -0.5, high: 0.6,
+    scenarios: ['c2-mentoring'],
+    measure: (r) => {
+      const during = effectPct(r['c2-mentoring'], 'profit', 4, 12);
+      const after = effectPct(r['c2-mentoring'], 'profit', 25, 36);
+      return during === null || after === null || during <= 0 ? null : after / during;
+    },
+    source: 'Brooks, Donovan & Johnson (2018): the gain fades after mentoring ends',
+  },
+  {
+    id: 'C3a', quantity: 'classroom-only course: participants\' profit, months 13–24', unit: '% vs counterfactual', low: -3, high: 3,
+    scenarios: ['c3-classroom-training'], measure: (r) => effectPct(r['c3-classroom-training'], 'profit', 13, 24),
+    source: 'Brooks, Donovan & Johnson (2018): classroom training near zero on profits',
+  },
+  {
+    id: 'C3b', quantity: 'classroom-only course: bookkeeping adoption, months 13–24', unit: 'percentage points', low: 3, high: Infinity,
+    scenarios: ['c3-classroom-training'],
+    measure: (r) => {
+      const x = r['c3-classroom-training'];
+      return 100 * (windowMean(series(x, 'program', 'participants', 'bookkeepingAdoption'), 13, 24) - windowMean(series(x, 'counterfactual', 'participants', 'bookkeepingAdoption'), 13, 24));
+    },
+    source: 'same: practices change although profits do not',
+  },
+  {
+    id: 'C4', quantity: 'richest design (training + intensive mentoring + resource access): profit, months 13–24', unit: '% vs counterfactual', low: 12, high: 35,
+    scenarios: ['c4-richest-design'], measure: (r) => effectPct(r['c4-richest-design'], 'profit', 13, 24),
+    source: 'Campos et al. (2017), Science 357: personal-initiative training +30% (an upper bound)',
+  },
+  {
+    id: 'C5a', quantity: 'intensive consulting, larger firms: labour productivity, months 25–36', unit: 'SD of the counterfactual', low: 0.1, high: 0.35,
+    scenarios: ['c5-consulting'],
+    measure: (r) => {
+      const x = r['c5-consulting'];
+      const p = windowMean(series(x, 'program', 'participants', 'valueAddedPerWorker'), 25, 36);
+      const c = windowMean(series(x, 'counterfactual', 'participants', 'valueAddedPerWorker'), 25, 36);
+      const sd = windowMean(series(x, 'counterfactual', 'participants', 'valueAddedPerWorkerSd'), 25, 36);
+      return ratioOrNull(p - c, sd);
+    },
+    source: 'Bruhn, Karlan & Schoar (2018), JPE 126(2): productivity about +0.2 SD',
+  },
+  {
+    id: 'C5b', quantity: 'intensive consulting, larger firms: employment after 5 years (months 49–60)', unit: '% vs counterfactual', low: 25, high: 80,
+    scenarios: ['c5-consulting'], measure: (r) => effectPct(r['c5-consulting'], 'jobs', 49, 60),
+    source: 'Bruhn, Karlan & Schoar (2018): employment about +50% after 5 years',
+  },
+  {
+    id: 'C6a', quantity: 'microcredit alone: mean profit, months 13–24', unit: '% vs counterfactual', low: -5, high: 10,
+    scenarios: ['c6-microcredit'], measure: (r) => effectPct(r['c6-microcredit'], 'profit', 13, 24),
+    source: 'Banerjee, Karlan & Zinman (2015), AEJ: Applied 7(1): modestly positive, not transformative',
+  },
+  {
+    id: 'C6b', quantity: 'microcredit alone: median firm\'s profit, months 13–24', unit: '% vs counterfactual', low: -5, high: 5,
+    scenarios: ['c6-microcredit'], measure: (r) => effectPct(r['c6-microcredit'], 'profitMedian', 13, 24),
+    source: 'Meager (2019): near zero for the median firm',
+  },
+  {
+    id: 'C6c', quantity: 'microcredit alone: 90th-percentile profit effect minus median effect, months 13–24', unit: 'percentage points', low: 0.5, high: Infinity,
+    scenarios: ['c6-microcredit'],
+    measure: (r) => {
+      const top = effectPct(r['c6-microcredit'], 'profitP90', 13, 24);
+      const mid = effectPct(r['c6-microcredit'], 'profitMedian', 13, 24);
+      return top === null || mid === null ? null : top - mid;
+    },
+    source: 'Meager (2019): gains in the top tail',
+  },
+  {
+    id: 'C7a', quantity: 'gender-blind design: women\'s profit effect ÷ men\'s (both in %), months 13–24', unit: 'ratio', low: -1, high: 0.8,
+    scenarios: ['c7-gender-blind'],
+    measure: (r) => {
+      const w = effectPct(r['c7-gender-blind'], 'womenProfit', 13, 24);
+      const m = effectPct(r['c7-gender-blind'], 'menProfit', 13, 24);
+      return w === null || m === null || m <= 0 ? null : w / m;
+    },
+    source: 'Berge, Bjorvatn & Tungodden (2015), Management Science 61(4): women\'s effects much more muted',
+  },
+  {
+    id: 'C7b', quantity: 'gender-sensitive design narrows the gap: (men − women) gap, sensitive minus blind', unit: 'percentage points', low: -Infinity, high: -0.5,
+    scenarios: ['c7-gender-blind', 'c7-gender-sensitive'],
+    measure: (r) => {
+      const gap = (x: RunResult) => {
+        const w = effectPct(x, 'womenProfit', 13, 24);
+        const m = effectPct(x, 'menProfit', 13, 24);
+        return w === null || m === null ? null : m - w;
+      };
+      const blind = gap(r['c7-gender-blind']);
+      const sensitive = gap(r['c7-gender-sensitive']);
+      return blind === null || sensitive === null ? null : sensitive - blind;
+    },
+    source: 'same: a gender-sensitive design narrows the gap',
+  },
+  {
+    id: 'C8', quantity: 'mentoring: participants\' extra profit over the horizon per rupiah of program cost', unit: 'ratio', low: 0.8, high: 3.2,
+    scenarios: ['c2-mentoring'], measure: (r) => r['c2-mentoring'].summary.profitPerRupiah,
+    source: 'Brooks, Donovan & Johnson (2018), cost note: order of +1.6 (range: within a factor of two)',
+  },
+  // The local economy.
+  {
+    id: 'L1a', quantity: 'output multiplier of new outside demand: Δ(local output) ÷ Δ(outside sales), months 25–60', unit: 'ratio', low: 1.1, high: 2,
+    scenarios: ['baseline', 'l1-outside-demand'],
+    measure: (r) => {
+      const a = r['l1-outside-demand'], b = r.baseline;
+      const output = (x: RunResult) => windowMean(series(x, 'counterfactual', 'all', 'turnoverTotal'), 25, 60) + windowMean(series(x, 'counterfactual', 'all', 'localRawMaterialDemand'), 25, 60);
+      const outside = (x: RunResult) => windowMean(series(x, 'counterfactual', 'all', 'outsideSales'), 25, 60);
+      return ratioOrNull(output(a) - output(b), outside(a) - outside(b));
+    },
+    source: 'IMPLAN documentation; Coppedge & Youmans (1970): below 2, about 1.1 (village) to 1.4 (town of 50,000)',
+  },
+  {
+    id: 'L1b', quantity: 'income multiplier of a mentoring program: local income gained ÷ program money injected locally', unit: 'ratio', low: 0.5, high: 2,
+    scenarios: ['c2-mentoring'], measure: (r) => r['c2-mentoring'].summary.incomeMultiplier,
+    source: 'L1: below 2 in a small open economy',
+  },
+  {
+    id: 'L2a', quantity: 'LM3 of micro-businesses that buy raw materials locally (agro-processing)', unit: 'ratio', low: 1.4, high: 1.8,
+    scenarios: ['l2-local-inputs'], measure: (r) => r['l2-local-inputs'].summary.lm3.counterfactual,
+    source: 'NEF, Sacks (2002) The Money Trail; NEF Northumberland study (£1.76)',
+  },
+  {
+    id: 'L2b', quantity: 'share of turnover re-spent locally (round 2 ÷ round 1) by businesses that buy mostly outside (retail stalls)', unit: 'share', low: 0.14, high: 0.4,
+    scenarios: ['l2-outside-inputs'], measure: (r) => r['l2-outside-inputs'].summary.localRespendingShare.counterfactual,
+    source: 'Civic Economics (48% vs <14%); NEF: out-of-area suppliers re-spend 14–36% locally',
+  },
+  {
+    id: 'L3', quantity: 'share of a program\'s jobs that are induced (outside participating businesses), full-cycle design', unit: 'share', low: 0.5, high: 1,
+    scenarios: ['full-cycle'],
+    measure: (r) => {
+      const s = r['full-cycle'].summary;
+      return s.jobs.effect > 0 ? s.inducedJobs / s.jobs.effect : null;
+    },
+    source: 'McKenzie (2021) on employment; Moretti (2010): 1.6 local non-tradable jobs per tradable job',
+  },
+  {
+    id: 'L4', quantity: 'largest ledger imbalance or negative local balance in any month of any calibration run', unit: 'rupiah', low: 0, high: 0,
+    scenarios: [],
+    measure: (r) => Math.max(...Object.values(r).map((x) => Math.max(x.accounting.maxImbalance, x.accounting.negativeBalances))),
+    source: 'Caiani et al. (2016), JEDC 69; Godley & Lavoie (2007): stock-flow consistency',
+  },
+  // The starting economy.
+  {
+    id: 'I1a', quantity: 'mean monthly turnover of a micro-business, month 1', unit: 'rupiah/month', low: 5.5e6, high: 7.1e6,
+    scenarios: ['baseline'], measure: (r) => at(r.baseline, 'turnoverTotal', 1) / (at(r.baseline, 'survival', 1) * at(r.baseline, 'businesses', 1)),
+    source: 'DPR RI citing UMKM Indonesia 2020: Rp 76.1 million a year',
+  },
+  {
+    id: 'I1b', quantity: 'median ÷ mean monthly turnover, month 1 (right skew)', unit: 'ratio', low: 0.4, high: 0.85,
+    scenarios: ['baseline'],
+    measure: (r) => at(r.baseline, 'turnoverMedian', 1) / (at(r.baseline, 'turnoverTotal', 1) / (at(r.baseline, 'survival', 1) * at(r.baseline, 'businesses', 1))),
+    source: 'same: strongly right-skewed',
+  },
+  {
+    id: 'I2', quantity: 'workers per business (owner, unpaid family, paid), month 1', unit: 'workers', low: 1.5, high: 1.9,
+    scenarios: ['baseline'], measure: (r) => at(r.baseline, 'workersPerBusiness', 1),
+    source: 'KemenkopUKM 2019: 109.8 M workers / 64.6 M units',
+  },
+  {
+    id: 'I3', quantity: 'share of businesses within the micro class (≤ 4 workers, ≤ Rp 2 billion a year), month 1', unit: 'share', low: 0.95, high: 1,
+    scenarios: ['baseline'], measure: (r) => at(r.baseline, 'microSized', 1),
+    source: 'PP 7/2021 art. 35; BPS size classes',
+  },
+  {
+    id: 'I4', quantity: 'share of businesses owned by women, month 1', unit: 'share', low: 0.6, high: 0.69,
+    scenarios: ['baseline'], measure: (r) => at(r.baseline, 'womenOwned', 1),
+    source: 'BPS 2018 (Jakarta Post): 64.5%',
+  },
+  {
+    id: 'I5', quantity: 'MSMEs\' share of units / jobs / GDP', unit: 'shares', low: NaN, high: NaN,
+    scenarios: [], measure: () => null,
+    source: 'KemenkopUKM 2019–2022: 99.99% / 97% / about 60%',
+    notModelled: 'the model\'s local economy holds only micro-businesses, their raw-material suppliers and households; larger firms and government appear only as income from outside, so their shares of units, jobs and GDP are not represented',
+  },
+  {
+    id: 'I6', quantity: 'share of businesses with a digital sales channel, month 1', unit: 'share', low: 0.1, high: 0.25,
+    scenarios: ['baseline'], measure: (r) => at(r.baseline, 'digitalAdoption', 1),
+    source: 'Kominfo 2020: about 15% connected',
+  },
+];
+
+/** Every calibration scenario some target reads. */
+export function calibrationScenarioNames(targets: readonly Target[] = TARGETS): string[] {
+  return [...new Set(targets.flatMap((t) => t.scenarios))].sort();
+}

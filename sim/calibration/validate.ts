@@ -1,0 +1,105 @@
+// Run the calibration scenarios over replicates (replicate r uses seed + r for every scenario, so
+// comparisons between scenarios are paired) and score every target: mean, 95% CI, pass.
+import { runScenario, type RunResult } from '../run/runScenario.js';
+import type { Scenario } from '../scenario/schema.js';
+import { interval } from '../stats/summaries.js';
+import { TARGETS, calibrationScenarioNames, type Runs, type Target } from './targets.js';
+
+export interface TargetResult {
+  id: string;
+  quantity: string;
+  unit: string;
+  target: { low: number; high: number };
+  /** Mean over the replicates in which the quantity was defined (null if in none). */
+  value: number | null;
+  ci: [number, number] | null;
+  /** Replicates with a value. */
+  n: number;
+  /** Whether the mean lies in the target range; null for a quantity the model does not represent. */
+  pass: boolean | null;
+  source: string;
+  notModelled?: string;
+}
+
+export interface ValidateOptions {
+  replicates: number;
+  seed: number;
+  targets?: readonly Target[];
+  onProgress?: (replicate: number, scenario: string) => void;
+}
+
+/** Run every needed scenario for each replicate and measure every target. */
+export function validate(scenarios: Record<string, Scenario>, options: ValidateOptions): TargetResult[] {
+  const targets = options.targets ?? TARGETS;
+  const names = calibrationScenarioNames(targets);
+  for (const name of names) if (!scenarios[name]) throw new Error(`calibration scenario "${name}" is missing`);
+  const values = new Map<string, number[]>(targets.map((t) => [t.id, []]));
+  for (let r = 0; r < options.replicates; r++) {
+    const runs: Runs = {};
+    for (const name of names) {
+      options.onProgress?.(r, name);
+      runs[name] = runScenario(scenarios[name], { seed: options.seed + r });
+    }
+    for (const t of targets) {
+      if (t.notModelled) continue;
+      const v = t.measure(runs);
+      if (v !== null && Number.isFinite(v)) values.get(t.id)!.push(v);
+    }
+  }
+  return targets.map((t) => score(t, values.get(t.id)!));
+}
+
+export function score(t: Target, xs: readonly number[]): TargetResult {
+  const base = { id: t.id, quantity: t.quantity, unit: t.unit, target: { low: t.low, high: t.high }, source: t.source, n: xs.length };
+  if (t.notModelled) return { ...base, value: null, ci: null, pass: null, notModelled: t.notModelled };
+  if (xs.length === 0) return { ...base, value: null, ci: null, pass: false };
+  const ci = interval(xs);
+  return { ...base, value: ci.mean, ci: [ci.low, ci.high], pass: ci.mean >= t.low && ci.mean <= t.high };
+}
+
+export interface SensitivityRow {
+  scenario: string;
+  factor: number;
+  digitalSalesUplift: number;
+  turnoverEffectPct: number;
+  profitEffectPct: number;
+  digitalAdoptionEffectPoints: number;
+  jobsEffect: number;
+  localIncomeGained: number;
+  incomeMultiplier: number | null;
+}
+
+/**
+ * C9 has no well-identified estimate, so `performance.digitalSalesUplift` is an assumption: rerun the
+ * given designs with it halved and doubled and report how the main outputs move (means over replicates).
+ */
+export function digitalUpliftSensitivity(
+  designs: Record<string, Scenario>,
+  options: { replicates: number; seed: number; factors?: number[] },
+): SensitivityRow[] {
+  const rows: SensitivityRow[] = [];
+  for (const [name, base] of Object.entries(designs)) {
+    for (const factor of options.factors ?? [0.5, 1, 2]) {
+      const uplift = base.performance.digitalSalesUplift * factor;
+      const s: Scenario = { ...base, performance: { ...base.performance, digitalSalesUplift: uplift } };
+      const runs: RunResult[] = [];
+      for (let r = 0; r < options.replicates; r++) runs.push(runScenario(s, { seed: options.seed + r }));
+      const mean = (f: (x: RunResult) => number | null) => {
+        const xs = runs.map(f).filter((x): x is number => x !== null && Number.isFinite(x));
+        return xs.length ? xs.reduce((a, x) => a + x, 0) / xs.length : NaN;
+      };
+      rows.push({
+        scenario: name,
+        factor,
+        digitalSalesUplift: uplift,
+        turnoverEffectPct: mean((x) => (x.summary.turnover.effectShare ?? NaN) * 100),
+        profitEffectPct: mean((x) => (x.summary.profit.effectShare ?? NaN) * 100),
+        digitalAdoptionEffectPoints: mean((x) => x.summary.digitalAdoption.effect * 100),
+        jobsEffect: mean((x) => x.summary.jobs.effect),
+        localIncomeGained: mean((x) => x.summary.localIncomeGained),
+        incomeMultiplier: Number.isFinite(mean((x) => x.summary.incomeMultiplier)) ? mean((x) => x.summary.incomeMultiplier) : null,
+      });
+    }
+  }
+  return rows;
+}
