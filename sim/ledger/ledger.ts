@@ -34,6 +34,8 @@ export class Ledger {
   readonly monthPairs = new Float64Array(SECTOR_COUNT * SECTOR_COUNT);
   /** Payments from sector to sector over the whole run. */
   readonly totalPairs = new Float64Array(SECTOR_COUNT * SECTOR_COUNT);
+  /** Payments by kind, payer sector and payee sector over the whole run (what LM3 is read from). */
+  readonly totalCells = new Float64Array(FLOW_COUNT * SECTOR_COUNT * SECTOR_COUNT);
   private readonly sectorMoneyAtOpen = new Float64Array(SECTOR_COUNT);
   maxImbalance = 0;
   /** Transfers made so far (for benchmarks: the ledger's share of the work). */
@@ -74,6 +76,7 @@ export class Ledger {
   resetTotals(): void {
     this.totalFlows.fill(0);
     this.totalPairs.fill(0);
+    this.totalCells.fill(0);
   }
 
   /** Start a month: remember each sector's money so the close can check every column. */
@@ -140,6 +143,7 @@ export class Ledger {
     this.maxImbalance = Math.max(this.maxImbalance, rowImbalance, columnImbalance, localMoneyImbalance, netWorthImbalance);
     for (let i = 0; i < this.totalFlows.length; i++) this.totalFlows[i] += this.monthFlows[i];
     for (let i = 0; i < this.totalPairs.length; i++) this.totalPairs[i] += this.monthPairs[i];
+    for (let i = 0; i < this.totalCells.length; i++) this.totalCells[i] += this.monthCells[i];
     return { rowImbalance, columnImbalance, localMoneyImbalance, netWorthImbalance, negativeBalances, injections, leakages };
   }
 }

@@ -122,8 +122,8 @@ export function runScenario(scenario: Scenario, options: RunOptions = {}): RunRe
       counterfactual: without.series,
       window: summaryWindowMonths,
       programReport: program,
-      pairsProgram: e.ledger.totalPairs,
-      pairsCounterfactual: without.economy.ledger.totalPairs,
+      cellsProgram: e.ledger.totalCells,
+      cellsCounterfactual: without.economy.ledger.totalCells,
     }),
     accounting: {
       maxImbalance: Math.max(e.ledger.maxImbalance, without.economy.ledger.maxImbalance),

@@ -76,8 +76,8 @@ export function summarise(input: {
   counterfactual: ArmSeries;
   window: number;
   programReport: ProgramReport;
-  pairsProgram: Float64Array;
-  pairsCounterfactual: Float64Array;
+  cellsProgram: Float64Array;
+  cellsCounterfactual: Float64Array;
 }): Summary {
   const { program: P, counterfactual: C, window: w } = input;
   const part = (metric: string, unit: string) => compare(P.participants[metric], C.participants[metric], w, unit);
@@ -91,11 +91,11 @@ export function summarise(input: {
   const profitP = P.participants.profit.map((x, t) => x - C.participants.profit[t]);
   const participantProfitGained = profitP.reduce((a, x) => a + x, 0) * input.programReport.participants;
   const cost = input.programReport.spent;
-  const roundsP = lm3(input.pairsProgram, Sector.participants);
-  const roundsC = lm3(input.pairsCounterfactual, Sector.participants);
+  const roundsP = lm3(input.cellsProgram, Sector.participants);
+  const roundsC = lm3(input.cellsCounterfactual, Sector.participants);
   const lm3P = roundsP.lm3;
   const lm3C = roundsC.lm3;
-  const pl = programLm3(input.pairsProgram, Sector.program).lm3;
+  const pl = programLm3(input.cellsProgram, Sector.program).lm3;
   return {
     turnover: part('turnover', 'rupiah/month per participant'),
     profit: part('profit', 'rupiah/month per participant'),

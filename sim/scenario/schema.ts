@@ -37,7 +37,7 @@ const DEFAULT_SECTORS = [
   { name: 'retail stall', share: 0.3, priceRupiah: 8_000, inputCostShare: 0.72, localInputShare: 0.25, outsideSalesShare: 0.05, overheadShare: 0.05, revenuePerWorkerRupiah: 9_000_000 },
   { name: 'services', share: 0.15, priceRupiah: 25_000, inputCostShare: 0.2, localInputShare: 0.5, outsideSalesShare: 0.1, overheadShare: 0.12, revenuePerWorkerRupiah: 3_500_000 },
   { name: 'crafts', share: 0.1, priceRupiah: 40_000, inputCostShare: 0.4, localInputShare: 0.55, outsideSalesShare: 0.35, overheadShare: 0.08, revenuePerWorkerRupiah: 3_500_000 },
-  { name: 'agro-processing', share: 0.1, priceRupiah: 15_000, inputCostShare: 0.55, localInputShare: 0.7, outsideSalesShare: 0.3, overheadShare: 0.08, revenuePerWorkerRupiah: 5_000_000 },
+  { name: 'agro-processing', share: 0.1, priceRupiah: 15_000, inputCostShare: 0.55, localInputShare: 0.6, outsideSalesShare: 0.3, overheadShare: 0.08, revenuePerWorkerRupiah: 5_000_000 },
 ];
 
 const economySchema = z
@@ -59,7 +59,7 @@ const economySchema = z
     separatedMoneyShare: share(0.15, 'share separating household and business money at the start (assumption)'),
     womenTimeAvailable: share(0.55, 'mean share of program time women owners can attend (care work; assumption)'),
     menTimeAvailable: share(0.7, 'mean share of program time men owners can attend (assumption)'),
-    familyWorkersMean: p(z.number().min(0).max(2).default(0.45), 'workers', 'unpaid family workers per business at the start (I2: 1.7 workers including owner and unpaid family)'),
+    familyWorkersMean: p(z.number().min(0).max(2).default(0.25), 'workers', 'unpaid family workers per business at the start (I2: 1.7 workers including owner and unpaid family)'),
     maxEmployeesAtStart: p(z.number().int().min(0).max(9).default(3), 'workers', 'paid workers besides the owner at most at the start (I2: micro = 1–4 workers)'),
     workingCapitalMonths: p(z.number().min(0).max(24).default(1.5), 'months of costs', 'cash each business holds at the start, in months of costs'),
     baselineTiesPerBusiness: p(z.number().int().min(0).max(20).default(2), 'ties', 'informal ties to other businesses at the start (information only)'),
@@ -82,7 +82,7 @@ const householdSchema = z
 const supplierSchema = z
   .strictObject({
     businessesPerSupplier: p(z.number().min(1).max(1000).default(10), 'businesses', 'micro-businesses per local raw-material supplier'),
-    importShare: share(0.3, 'share of a supplier\'s sales spent on inputs from outside (fuel, fertiliser)'),
+    importShare: share(0.4, 'share of a supplier\'s sales spent on inputs from outside (fuel, fertiliser, seed, traded goods)'),
     salesPerJobRupiahPerMonth: rupiah(3_000_000, 'supplier sales that sustain one job for a month (assumption)'),
   })
   .prefault({});

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { gini, interval, tQuantile975 } from '../../sim/index.js';
 import { lm3 } from '../../sim/metrics/lm3.js';
-import { SECTOR_COUNT, Sector } from '../../sim/ledger/accounts.js';
+import { FLOW_COUNT, Flow, SECTOR_COUNT, Sector } from '../../sim/ledger/accounts.js';
 
 describe('statistics', () => {
   it('95% interval uses Student t', () => {
@@ -18,25 +18,26 @@ describe('statistics', () => {
   });
 });
 
-describe('LM3 from sector payments', () => {
-  it('follows the NEF three rounds', () => {
+describe('LM3 from the ledger', () => {
+  it('follows the NEF three rounds, leaving owners\' profit withdrawals out of round 2', () => {
     const S = SECTOR_COUNT;
-    const pairs = new Float64Array(S * S);
-    const set = (from: number, to: number, v: number) => (pairs[from * S + to] = v);
-    // A business earns 100: 60 from households, 40 from outside; spends 30 on local supplies, 30 on local
-    // wages, 40 outside. Households spend 50% locally; suppliers 80%.
-    set(Sector.households, Sector.participants, 60);
-    set(Sector.restOfWorld, Sector.participants, 40);
-    set(Sector.participants, Sector.suppliers, 30);
-    set(Sector.participants, Sector.households, 30);
-    set(Sector.participants, Sector.restOfWorld, 40);
-    set(Sector.households, Sector.restOfWorld, 60);
-    set(Sector.suppliers, Sector.households, 80);
-    set(Sector.suppliers, Sector.restOfWorld, 20);
-    const r = lm3(pairs, Sector.participants);
+    const cells = new Float64Array(FLOW_COUNT * S * S);
+    const set = (kind: number, from: number, to: number, v: number) => (cells[(kind * S + from) * S + to] = v);
+    // A business earns 100: 60 from households, 40 from outside; spends 30 on local supplies, 20 on local
+    // wages, 30 outside, and its owner takes 20 of profit. Households spend 50% locally; suppliers 80%.
+    set(Flow.consumption, Sector.households, Sector.participants, 60);
+    set(Flow.outsideSales, Sector.restOfWorld, Sector.participants, 40);
+    set(Flow.localInputs, Sector.participants, Sector.suppliers, 30);
+    set(Flow.wages, Sector.participants, Sector.households, 20);
+    set(Flow.ownerDraws, Sector.participants, Sector.households, 20);
+    set(Flow.importedInputs, Sector.participants, Sector.restOfWorld, 30);
+    set(Flow.householdImports, Sector.households, Sector.restOfWorld, 60);
+    set(Flow.supplierPayouts, Sector.suppliers, Sector.households, 80);
+    set(Flow.supplierImports, Sector.suppliers, Sector.restOfWorld, 20);
+    const r = lm3(cells, Sector.participants);
     expect(r.round1).toBe(100);
-    expect(r.round2).toBe(60);
-    expect(r.round3).toBeCloseTo(30 * 0.5 + 30 * 0.8);
-    expect(r.lm3).toBeCloseTo((100 + 60 + 39) / 100);
+    expect(r.round2).toBe(50);
+    expect(r.round3).toBeCloseTo(20 * 0.5 + 30 * 0.8);
+    expect(r.lm3).toBeCloseTo((100 + 50 + 34) / 100);
   });
 });
