@@ -53,6 +53,8 @@ export function decide(e: Economy): void {
       if (m.shockCushioning && priceFactor > 1) priceFactor = 1 + (priceFactor - 1) * (1 - forums.shockCushion);
       priceFactor *= 1 - forums.jointPurchasingDiscount;
     }
+    // A mentor's market information: inputs bought cheaper (the seller, local or outside, earns less).
+    priceFactor *= 1 - s.program.mentoring.informationInputDiscount * b.mentorInformation[id];
     const unitCost = b.inputCostPerUnit[id] * priceFactor * (1 + b.waste[id]);
     b.unitCostPaid[id] = unitCost;
 

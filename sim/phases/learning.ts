@@ -26,13 +26,13 @@ export function learn(e: Economy): void {
     const gaps = new Float64Array(C);
     for (let id = 0; id < used; id++) {
       const a = b.attendance[id];
-      if (a <= 0 || !b.open[id]) continue;
+      if ((a <= 0 && b.visits[id] <= 0) || !b.open[id]) continue;
       const mentored = b.visits[id] > 0;
       const adaptive = mentored && p.mentoring.adaptive;
       const uptake = m.resistance ? 1 - L.resistanceWeight * b.resistance[id] : 1;
       const simpler = b.education[id] === 0 ? 1 - L.lowEducationPenalty * (adaptive ? 0.3 : 1) : 1;
       const reflection = p.reflection.enabled ? Math.pow(1 + p.reflection.learningGainPerCohort, Math.max(0, b.cohort[id])) : 1;
-      const base = a * uptake * simpler * reflection;
+      const base = uptake * simpler * reflection;
       // Needs analysis: content follows each business's largest gaps.
       for (let k = 0; k < C; k++) gaps[k] = 1 - cap[id * C + k];
       let top1 = 0, top2 = 1;
@@ -48,7 +48,7 @@ export function learn(e: Economy): void {
         const relevance = p.needsAnalysis.enabled ? Math.min(1, 0.5 + gap) : L.relevanceWithoutNeedsAnalysis;
         const focus = p.needsAnalysis.enabled ? (k === top1 || k === top2 ? 1.4 : 0.8) : 1;
         let gain = 0;
-        if (b.inTraining[id]) gain += L.trainingRate * relevance * trainingEffect[k];
+        if (b.inTraining[id]) gain += a * L.trainingRate * relevance * trainingEffect[k];
         gain += mentorGain * focus;
         const next = cap[id * C + k] + base * gain * gap;
         cap[id * C + k] = next < 1 ? next : 1;
@@ -61,6 +61,21 @@ export function learn(e: Economy): void {
         let decay = adaptive ? L.adaptiveResistanceDecayPerMonth : L.resistanceDecayPerMonth;
         decay += L.peerResistanceDecay * peerAdoptionShare(e, id);
         b.resistance[id] *= 1 - Math.min(1, decay);
+      }
+    }
+  }
+
+  // Mentors' market information (which supplier is cheaper, where inputs are bought well): it builds up
+  // while visits go on and decays once they stop (Brooks, Donovan & Johnson 2018: the gain came from
+  // cheaper inputs and faded when the mentoring relationship ended).
+  if (m.mentorInformation) {
+    const keep = 1 - p.mentoring.informationDecayPerMonth;
+    for (let id = 0; id < used; id++) {
+      if (b.visits[id] > 0) {
+        const target = e.program.mentorCompetence[b.mentor[id]] * b.trust[id];
+        b.mentorInformation[id] += 0.5 * (target - b.mentorInformation[id]);
+      } else if (b.mentorInformation[id] > 0) {
+        b.mentorInformation[id] = b.mentorInformation[id] * keep < 1e-4 ? 0 : b.mentorInformation[id] * keep;
       }
     }
   }

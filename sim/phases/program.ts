@@ -83,7 +83,8 @@ export function runProgram(e: Economy): void {
       if (p.monitoring.enabled) a *= 1 + p.monitoring.attendanceBoost;
       b.attendance[id] = a < 0 ? 0 : a > 1 ? 1 : a;
       b.inTraining[id] = training ? 1 : 0;
-      b.visits[id] = mentoring ? p.mentoring.visitsPerMonth * visitCapacity * b.attendance[id] : 0;
+      // Mentors come to the business: a busy or reluctant owner misses some visits, not most.
+      b.visits[id] = mentoring ? p.mentoring.visitsPerMonth * visitCapacity * (0.5 + 0.5 * b.attendance[id]) : 0;
     }
   });
 

@@ -117,12 +117,12 @@ const firmBehaviourSchema = z
 
 const learningSchema = z
   .strictObject({
-    trainingRate: share(0.25, 'share of a capacity gap closed by a full module at full attendance'),
+    trainingRate: share(0.6, 'share of a capacity gap closed by a full module at full attendance'),
     trainingHoursHalfEffect: rate(10, 'hours', 'total hours of a module that give about 63% of its full effect (diminishing returns)'),
-    mentoringRate: share(0.1, 'share of a capacity gap closed per month of intensive mentoring at full attendance and trust'),
+    mentoringRate: share(0.05, 'share of a capacity gap closed per month of intensive mentoring at full attendance and trust'),
     visitsHalfEffect: rate(2, 'visits per month', 'visits per month that give about 63% of the full-month effect'),
     relevanceWithoutNeedsAnalysis: share(0.6, 'how well content fits a business when there is no needs analysis'),
-    fadeRatePerMonth: share(0.04, 'share of learned capacity lost in each month without a visit or a training session (C2: fade after visits stop)'),
+    fadeRatePerMonth: share(0.03, 'share of learned capacity lost in each month without a visit or a training session (C2: fade after visits stop)'),
     practiceRetention: share(0.5, 'how much an adopted practice slows the fade of its capacity'),
     initialTrust: share(0.3, 'trust in a new mentor'),
     trustGainPerMonth: share(0.25, 'share of the remaining trust gap closed per month with a local mentor'),
@@ -143,10 +143,10 @@ const performanceSchema = z
     planningProductivityGain: rate(0.3, 'share per unit capacity', 'productivity gain per unit of learned management/planning'),
     wasteAtStart: share(0.1, 'raw material wasted per unit at the start'),
     wasteReduction: share(0.8, 'share of waste removed by full learned technique and planning'),
-    marketingAttractionGain: rate(0.6, 'share per unit capacity', 'gain in customers\' preference per unit of learned marketing'),
+    marketingAttractionGain: rate(0.4, 'share per unit capacity', 'gain in customers\' preference per unit of learned marketing'),
     mindsetAttractionGain: rate(0.15, 'share per unit capacity', 'gain in preference per unit of learned growth mindset (service, initiative)'),
-    digitalSalesUplift: rate(0.25, 'share of start turnover', 'C9 assumption: outside sales a newly adopted digital channel brings, as a share of the business\'s start turnover, scaled by (0.5 + digital capacity)'),
-    outsideMarketingGain: rate(0.3, 'share per unit capacity', 'outside sales gain per unit of learned marketing'),
+    digitalSalesUplift: rate(0.08, 'share of start turnover', 'C9 assumption: outside sales a newly adopted digital channel brings, as a share of the business\'s start turnover, scaled by (0.5 + digital capacity)'),
+    outsideMarketingGain: rate(0.1, 'share per unit capacity', 'outside sales gain per unit of learned marketing'),
     bookkeepingMarkupGain: share(0.04, 'price increase when books reveal the real unit cost'),
     bookkeepingAdoptionPerCapacity: rate(0.5, 'per month per unit capacity', 'monthly adoption chance of bookkeeping per unit learned bookkeeping capacity'),
     separationAdoptionPerCapacity: rate(0.35, 'per month per unit capacity', 'monthly adoption chance of separated money per unit learned bookkeeping capacity'),
@@ -176,6 +176,8 @@ const mentoringSchema = z
     local: flag(true, 'mentors live in the area (trust builds faster; pay stays local)'),
     competence: share(0.7, 'mentor competence'),
     feeRupiahPerMentorMonth: rupiah(4_000_000, 'mentor pay per month'),
+    informationInputDiscount: share(0.08, 'raw-material price cut a mentee gets from a fully trusted, fully competent mentor\'s market information (C2)'),
+    informationDecayPerMonth: share(0.35, 'share of a mentor\'s market information lost each month once visits stop (C2: the gain fades)'),
   })
   .prefault({});
 
@@ -305,6 +307,7 @@ const mechanismsSchema = z
     networkSpillovers: flag(true, 'learning spreads along business ties'),
     shockCushioning: flag(true, 'forum networks absorb part of raw-material shocks'),
     investment: flag(true, 'businesses buy equipment when demand outruns capacity'),
+    mentorInformation: flag(true, 'mentors\' market information cuts raw-material prices while visits go on, fading after'),
   })
   .prefault({});
 
@@ -314,7 +317,7 @@ export const scenarioSchema = z.strictObject({
   description: p(z.string().default(''), 'text', 'what this design is'),
   months: p(z.number().int().min(1).max(600).default(36), 'months', 'horizon'),
   seed: p(z.number().int().min(0).max(2 ** 32 - 1).default(1), 'seed', 'default seed when none is given on the command line'),
-  businessStealingShare: share(0.5, 'when the shops a household knows gain pull (marketing, promotion) this share of the gain only moves its spending between those shops; the rest is new local spending taken from imports (1 = pure business stealing; assumption)'),
+  businessStealingShare: share(0.9, 'when the shops a household knows gain pull (marketing, promotion) this share of the gain only moves its spending between those shops; the rest is new local spending taken from imports (1 = pure business stealing; assumption)'),
   economy: economySchema,
   households: householdSchema,
   suppliers: supplierSchema,

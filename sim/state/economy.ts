@@ -96,6 +96,8 @@ export interface Businesses {
   /** This month's mentor visits and whether the business is in training. */
   visits: Float64Array;
   inTraining: Uint8Array;
+  /** Market information from a mentor (0..1): cheaper inputs while it lasts. */
+  mentorInformation: Float64Array;
 }
 
 export interface Households {
@@ -189,7 +191,7 @@ export function allocateBusinesses(slots: number): Businesses {
     openedMonth: new Int16Array(slots), closedMonth: new Int16Array(slots).fill(-1),
     production: f(), ordersRupiah: f(), salesUnits: f(), turnover: f(), localSales: f(), outsideSales: f(),
     inputsLocal: f(), inputsImported: f(), overheads: f(), wagesPaid: f(), profit: f(), customers: f(),
-    practicesStart: u8(), turnoverStart: f(), marketLinks: f(), visits: f(), inTraining: u8(),
+    practicesStart: u8(), turnoverStart: f(), marketLinks: f(), visits: f(), inTraining: u8(), mentorInformation: f(),
   };
 }
 
