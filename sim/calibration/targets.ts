@@ -196,12 +196,13 @@ export const TARGETS: readonly Target[] = [
     source: 'Civic Economics (48% vs <14%); NEF: out-of-area suppliers re-spend 14–36% locally',
   },
   {
-    id: 'L3', quantity: 'share of a program\'s jobs that are induced (outside participating businesses), full-cycle design', unit: 'share', low: 0.5, high: 1,
+    id: 'L3', quantity: 'share of a program\'s jobs that are induced (outside participating businesses), full-cycle design', unit: 'share', low: 0.5, high: Infinity,
     scenarios: ['full-cycle'],
     measure: (r) => {
       const s = r['full-cycle'].summary;
       return s.jobs.effect > 0 ? s.inducedJobs / s.jobs.effect : null;
     },
+    // Above 1 when participants end with fewer workers (productivity up, as McKenzie finds little direct hiring).
     source: 'McKenzie (2021) on employment; Moretti (2010): 1.6 local non-tradable jobs per tradable job',
   },
   {

@@ -94,11 +94,18 @@ export function trade(e: Economy): void {
     }
     const newDigital = b.digitalChannel[id] && !(b.practicesStart[id] & 4) ? 1 : 0;
     const digital = newDigital * P.digitalSalesUplift * (0.5 + b.capacity[i + Cap.digital]) * b.turnoverStart[id];
-    const outsideOrders = cond.outsideDemandFactor * (b.outsideBase[id] * (1 + outsideGain) + digital);
+    const outsideOrders = cond.outsideDemandFactor * (b.outsideBase[id] * (1 + outsideGain) + digital + b.outsideExpansion[id]);
     const demandUnits = (b.ordersRupiah[id] + outsideOrders) / b.price[id];
     const sold = Math.min(demandUnits, b.inventory[id]);
     fill[id] = demandUnits > 0 ? sold / demandUnits : 0;
     b.outsideSales[id] = outsideOrders * fill[id];
+    // Market links open outside markets that a business keeps winning while it can deliver: orders grow
+    // with its links and its learned marketing, up to a cap (C5: firms that grow with consulting).
+    if (s.mechanisms.marketExpansion && b.marketLinks[id] > 0 && fill[id] >= 0.95) {
+      const learned = Math.max(0, b.capacity[i + Cap.marketing] - b.capacityStart[i + Cap.marketing]);
+      const cap = P.marketExpansionCap * b.turnoverStart[id];
+      b.outsideExpansion[id] = Math.min(cap, b.outsideExpansion[id] + P.marketExpansionPerMonth * b.marketLinks[id] * learned * b.turnoverStart[id]);
+    }
     b.expectedDemand[id] += s.firms.expectationSmoothing * (demandUnits - b.expectedDemand[id]);
   }
 

@@ -57,7 +57,7 @@ const economySchema = z
     digitalConnectedShare: share(0.15, 'share of businesses with a digital sales channel at the start (I6: about 15% in 2020)'),
     bookkeepingShare: share(0.2, 'share keeping written books at the start (assumption)'),
     separatedMoneyShare: share(0.15, 'share separating household and business money at the start (assumption)'),
-    womenTimeAvailable: share(0.55, 'mean share of program time women owners can attend (care work; assumption)'),
+    womenTimeAvailable: share(0.45, 'mean share of program time women owners can attend (care work; assumption)'),
     menTimeAvailable: share(0.7, 'mean share of program time men owners can attend (assumption)'),
     familyWorkersMean: p(z.number().min(0).max(2).default(0.25), 'workers', 'unpaid family workers per business at the start (I2: 1.7 workers including owner and unpaid family)'),
     maxEmployeesAtStart: p(z.number().int().min(0).max(9).default(3), 'workers', 'paid workers besides the owner at most at the start (I2: micro = 1–4 workers)'),
@@ -117,7 +117,7 @@ const firmBehaviourSchema = z
 
 const learningSchema = z
   .strictObject({
-    trainingRate: share(0.6, 'share of a capacity gap closed by a full module at full attendance'),
+    trainingRate: share(0.9, 'share of a capacity gap closed by a full module at full attendance'),
     trainingHoursHalfEffect: rate(10, 'hours', 'total hours of a module that give about 63% of its full effect (diminishing returns)'),
     mentoringRate: share(0.05, 'share of a capacity gap closed per month of intensive mentoring at full attendance and trust'),
     visitsHalfEffect: rate(2, 'visits per month', 'visits per month that give about 63% of the full-month effect'),
@@ -143,11 +143,13 @@ const performanceSchema = z
     planningProductivityGain: rate(0.3, 'share per unit capacity', 'productivity gain per unit of learned management/planning'),
     wasteAtStart: share(0.1, 'raw material wasted per unit at the start'),
     wasteReduction: share(0.8, 'share of waste removed by full learned technique and planning'),
-    marketingAttractionGain: rate(0.4, 'share per unit capacity', 'gain in customers\' preference per unit of learned marketing'),
+    marketingAttractionGain: rate(0.6, 'share per unit capacity', 'gain in customers\' preference per unit of learned marketing'),
     mindsetAttractionGain: rate(0.15, 'share per unit capacity', 'gain in preference per unit of learned growth mindset (service, initiative)'),
     digitalSalesUplift: rate(0.08, 'share of start turnover', 'C9 assumption: outside sales a newly adopted digital channel brings, as a share of the business\'s start turnover, scaled by (0.5 + digital capacity)'),
+    marketExpansionPerMonth: rate(0.1, 'share of start turnover per month, per unit of market links × learned marketing', 'outside orders a business with market links adds each month while it can deliver (C5)'),
+    marketExpansionCap: rate(1, 'share of start turnover', 'most outside orders market links can add'),
     outsideMarketingGain: rate(0.1, 'share per unit capacity', 'outside sales gain per unit of learned marketing'),
-    bookkeepingMarkupGain: share(0.04, 'price increase when books reveal the real unit cost'),
+    bookkeepingMarkupGain: share(0.02, 'price increase when books reveal the real unit cost'),
     bookkeepingAdoptionPerCapacity: rate(0.5, 'per month per unit capacity', 'monthly adoption chance of bookkeeping per unit learned bookkeeping capacity'),
     separationAdoptionPerCapacity: rate(0.35, 'per month per unit capacity', 'monthly adoption chance of separated money per unit learned bookkeeping capacity'),
     digitalAdoptionPerCapacity: rate(0.5, 'per month per unit capacity', 'monthly adoption chance of a digital channel per unit learned digital capacity, times digital literacy'),
@@ -176,7 +178,7 @@ const mentoringSchema = z
     local: flag(true, 'mentors live in the area (trust builds faster; pay stays local)'),
     competence: share(0.7, 'mentor competence'),
     feeRupiahPerMentorMonth: rupiah(4_000_000, 'mentor pay per month'),
-    informationInputDiscount: share(0.08, 'raw-material price cut a mentee gets from a fully trusted, fully competent mentor\'s market information (C2)'),
+    informationInputDiscount: share(0.07, 'raw-material price cut a mentee gets from a fully trusted, fully competent mentor\'s market information (C2)'),
     informationDecayPerMonth: share(0.35, 'share of a mentor\'s market information lost each month once visits stop (C2: the gain fades)'),
   })
   .prefault({});
@@ -307,6 +309,7 @@ const mechanismsSchema = z
     networkSpillovers: flag(true, 'learning spreads along business ties'),
     shockCushioning: flag(true, 'forum networks absorb part of raw-material shocks'),
     investment: flag(true, 'businesses buy equipment when demand outruns capacity'),
+    marketExpansion: flag(true, 'market links open outside markets that grow with learned marketing'),
     mentorInformation: flag(true, 'mentors\' market information cuts raw-material prices while visits go on, fading after'),
   })
   .prefault({});

@@ -93,6 +93,8 @@ export interface Businesses {
   turnoverStart: Float64Array;
   /** Outside sales gain arranged by the program's market links (share). */
   marketLinks: Float64Array;
+  /** Outside orders won through market links beyond the start (rupiah/month): grows with learned marketing. */
+  outsideExpansion: Float64Array;
   /** This month's mentor visits and whether the business is in training. */
   visits: Float64Array;
   inTraining: Uint8Array;
@@ -191,7 +193,7 @@ export function allocateBusinesses(slots: number): Businesses {
     openedMonth: new Int16Array(slots), closedMonth: new Int16Array(slots).fill(-1),
     production: f(), ordersRupiah: f(), salesUnits: f(), turnover: f(), localSales: f(), outsideSales: f(),
     inputsLocal: f(), inputsImported: f(), overheads: f(), wagesPaid: f(), profit: f(), customers: f(),
-    practicesStart: u8(), turnoverStart: f(), marketLinks: f(), visits: f(), inTraining: u8(), mentorInformation: f(),
+    practicesStart: u8(), turnoverStart: f(), marketLinks: f(), outsideExpansion: f(), visits: f(), inTraining: u8(), mentorInformation: f(),
   };
 }
 
