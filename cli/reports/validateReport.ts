@@ -29,7 +29,7 @@ export function modelFigure(r: TargetResult): string {
   return show(r.value, r.unit) + ci;
 }
 
-const status = (r: TargetResult) => (r.pass === null ? 'not modelled' : r.pass ? 'pass' : 'FAIL');
+export const status = (r: TargetResult) => (r.pass === null ? 'not modelled' : r.pass ? 'pass' : 'FAIL');
 
 export function validationTable(v: Validation): string {
   const rows: Row[] = v.results.map((r) => [r.id, r.quantity, r.unit, targetRange(r), modelFigure(r), status(r)]);

@@ -83,3 +83,21 @@ describe('run', () => {
     }
   });
 });
+
+describe('validate', () => {
+  it('prints JSON with one row per target and exits 0 when every modelled target passes', async () => {
+    const { main } = await import('../../cli/program.js');
+    const { memoryIo } = await import('../../cli/io.js');
+    const io = memoryIo();
+    const code = await main(['validate', '--replicates', '2', '--no-sensitivity', '--format', 'json'], io);
+    const doc = JSON.parse(io.out);
+    expect(doc.replicates).toBe(2);
+    expect(doc.results.map((r: { id: string }) => r.id)).toContain('C2a');
+    for (const r of doc.results) {
+      expect(Object.keys(r)).toEqual(expect.arrayContaining(['id', 'quantity', 'target', 'value', 'ci', 'pass']));
+    }
+    const failed = doc.results.filter((r: { pass: boolean | null }) => r.pass === false);
+    expect(code).toBe(failed.length === 0 ? 0 : 3);
+    if (failed.length) expect(io.err).toMatch(/calibration targets? failed/);
+  });
+});
