@@ -57,7 +57,7 @@ const economySchema = z
     digitalConnectedShare: share(0.15, 'share of businesses with a digital sales channel at the start (I6: about 15% in 2020)'),
     bookkeepingShare: share(0.2, 'share keeping written books at the start (assumption)'),
     separatedMoneyShare: share(0.15, 'share separating household and business money at the start (assumption)'),
-    womenTimeAvailable: share(0.45, 'mean share of program time women owners can attend (care work; assumption)'),
+    womenTimeAvailable: share(0.45, 'mean share of program time women owners can attend (care work; calibrated to C7)'),
     menTimeAvailable: share(0.7, 'mean share of program time men owners can attend (assumption)'),
     familyWorkersMean: p(z.number().min(0).max(2).default(0.25), 'workers', 'unpaid family workers per business at the start (I2: 1.7 workers including owner and unpaid family)'),
     maxEmployeesAtStart: p(z.number().int().min(0).max(9).default(3), 'workers', 'paid workers besides the owner at most at the start (I2: micro = 1–4 workers)'),
@@ -70,7 +70,7 @@ const householdSchema = z
   .strictObject({
     marginalPropensityToConsume: share(0.85, 'share of last month\'s income spent (assumption; Indonesian household saving rates)'),
     spendingFromSavings: share(0.05, 'share of money holdings spent each month on top of income'),
-    localSpendingShare: share(0.5, 'share of consumption bought from local micro-businesses; the rest is imported (assumption, see L2)'),
+    localSpendingShare: share(0.5, 'share of consumption bought from local micro-businesses; the rest is imported (calibrated with suppliers.importShare to L1a and L2)'),
     savingsOutsideShare: share(0.3, 'share of each month\'s saving deposited outside the area (a leakage)'),
     outsideIncomeDispersion: p(z.number().min(0).max(3).default(0.6), 'log-sd', 'dispersion of income from outside the area (wages elsewhere, remittances, crop sales out, transfers), lognormal sigma; its mean is solved so the starting economy is in steady state at the target turnover'),
     adultsAvailableForWork: p(z.number().min(0).max(6).default(1.2), 'people', 'adults per household who would take a job at a micro-business'),
@@ -119,7 +119,7 @@ const learningSchema = z
   .strictObject({
     trainingRate: share(0.9, 'share of a capacity gap closed by a full module at full attendance'),
     trainingHoursHalfEffect: rate(10, 'hours', 'total hours of a module that give about 63% of its full effect (diminishing returns)'),
-    mentoringRate: share(0.05, 'share of a capacity gap closed per month of intensive mentoring at full attendance and trust'),
+    mentoringRate: share(0.05, 'share of a capacity gap closed per month of intensive mentoring at full trust and competence, with visits at the half-effect level or more (calibrated to C2b)'),
     visitsHalfEffect: rate(2, 'visits per month', 'visits per month that give about 63% of the full-month effect'),
     relevanceWithoutNeedsAnalysis: share(0.6, 'how well content fits a business when there is no needs analysis'),
     fadeRatePerMonth: share(0.03, 'share of learned capacity lost in each month without a visit or a training session (C2: fade after visits stop)'),
