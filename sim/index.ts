@@ -13,3 +13,12 @@ export { compileTargetingExpression, EXPRESSION_VARIABLES } from './program/expr
 export { scenarioJsonSchema } from './scenario/jsonSchema.js';
 export { TARGETS, calibrationScenarioNames, effectPct, windowMean, type Target, type Runs } from './calibration/targets.js';
 export { validate, score, digitalUpliftSensitivity, type TargetResult, type ValidateOptions, type SensitivityRow } from './calibration/validate.js';
+export type { ParameterValue, DesignPoint, SobolRole, MorrisRole, RunSpec } from './experiment/types.js';
+export { experimentSchema, parseExperiment, experimentJsonSchema, baseNameOf, scenarioField, type Experiment, type ExperimentInput, type ParameterSpec, type DistributionSpec, type DesignSpec, type RecordSpec, type ScenarioField } from './experiment/schema.js';
+export { designPoints, runSpecs, pointLabel, factorialLevels, rangeValues, parameterQuantile, normalQuantile, latinHypercubeUnits, MAX_DESIGN_POINTS } from './experiment/design.js';
+export { applyAssignments } from './experiment/apply.js';
+export { recordRun, recordedMonths, summaryValue, isSummaryMetric, isKnownMetric, parseSeriesMetric, seriesMetricIds, SUMMARY_METRICS, SERIES_METRICS, SERIES_ARMS, SERIES_GROUPS, DEFAULT_METRICS, type RecordRow, type SummaryMetric, type SeriesArm, type SeriesGroup } from './experiment/record.js';
+export { summariseExperiment, baselinePoints, pointMeans, type ResultRow, type PointSummaryRow, type DifferenceRow, type ExperimentSummary } from './experiment/summarise.js';
+export { morrisIndices, elementaryEffects, type MorrisIndex, type BootstrapOptions } from './sensitivity/morris.js';
+export { sobolIndices, saltelliOutputs, type SobolIndex } from './sensitivity/sobol.js';
+export { sensitivityIndices, type SensitivityIndexRow } from './sensitivity/analyse.js';

@@ -14,6 +14,11 @@ export interface DesignPoint {
   assignments: Record<string, ParameterValue>;
   /** Where the point sits in a Sobol (Saltelli) or Morris design, for the sensitivity estimators. */
   role?: SobolRole | MorrisRole;
+  /**
+   * `base | path=value, path=value` (just `base` when nothing is varied), e.g.
+   * `full-cycle | program.mentoring.visitsPerMonth=4`; unique in factorial designs (unless a values list repeats a value).
+   */
+  label?: string;
 }
 
 /** Saltelli sampling: rows of matrices A and B, and A with column `parameter` taken from B. */

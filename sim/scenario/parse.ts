@@ -17,8 +17,10 @@ export class ScenarioError extends Error {
   constructor(
     readonly source: string,
     readonly problems: ScenarioProblem[],
+    /** What kind of file was invalid, for the message ("scenario", "experiment"). */
+    readonly kind = 'scenario',
   ) {
-    super(`${source}: invalid scenario\n` + problems.map((q) => `  - ${describeProblem(q)}`).join('\n'));
+    super(`${source}: invalid ${kind}\n` + problems.map((q) => `  - ${describeProblem(q)}`).join('\n'));
     this.name = 'ScenarioError';
   }
 }
@@ -41,31 +43,46 @@ function valueAt(input: unknown, path: readonly PropertyKey[]): unknown {
   return v;
 }
 
-/** The field names the schema allows in the object at `path` (for "did you mean" messages). */
-function knownFieldsAt(path: readonly PropertyKey[]): string[] {
-  let node: z.core.$ZodType | undefined = scenarioSchema;
-  const unwrap = (t: z.core.$ZodType | undefined): z.core.$ZodType | undefined => {
+/** The field names the schema `root` allows in the object at `path` (for "did you mean" messages). */
+function knownFieldsAt(root: z.core.$ZodType, path: readonly PropertyKey[], input: unknown): string[] {
+  let node: z.core.$ZodType | undefined = root;
+  const unwrap = (t: z.core.$ZodType | undefined, at: readonly PropertyKey[]): z.core.$ZodType | undefined => {
     let cur = t;
     for (let guard = 0; cur && guard < 10; guard++) {
-      const def = cur._zod.def as { type: string; innerType?: z.core.$ZodType };
+      const def = cur._zod.def as { type: string; innerType?: z.core.$ZodType; in?: z.core.$ZodType; options?: z.core.$ZodType[] };
       if ((def.type === 'default' || def.type === 'prefault' || def.type === 'optional') && def.innerType) cur = def.innerType;
-      else break;
+      else if (def.type === 'pipe' && def.in) cur = def.in;
+      else if (def.type === 'union' && def.options) {
+        // The option the value at `at` is meant for: the one whose `type` literal it carries, else the
+        // first object option holding all its keys.
+        const value = valueAt(input, at);
+        const keys = value !== null && typeof value === 'object' ? Object.keys(value) : [];
+        const objects = def.options.map((o) => unwrap(o, at)).filter((o) => (o?._zod.def as { type: string }).type === 'object');
+        const shapeOf = (o: z.core.$ZodType | undefined) => (o?._zod.def as { shape?: Record<string, z.core.$ZodType> }).shape ?? {};
+        const typed = objects.find((o) => {
+          const tag = shapeOf(o).type?._zod.def as { type: string; values?: unknown[] } | undefined;
+          return tag?.type === 'literal' && tag.values?.includes((value as { type?: unknown } | null)?.type);
+        });
+        cur = typed ?? objects.find((o) => keys.every((k) => k in shapeOf(o))) ?? objects[0];
+        break;
+      } else break;
     }
     return cur;
   };
-  for (const key of path) {
-    node = unwrap(node);
+  for (let i = 0; i < path.length; i++) {
+    const key = path[i];
+    node = unwrap(node, path.slice(0, i));
     const def = node?._zod.def as { type: string; shape?: Record<string, z.core.$ZodType>; element?: z.core.$ZodType } | undefined;
     if (def?.type === 'object' && typeof key === 'string') node = def.shape?.[key];
     else if (def?.type === 'array') node = def.element;
     else return [];
   }
-  const def = unwrap(node)?._zod.def as { type: string; shape?: Record<string, unknown> } | undefined;
+  const def = unwrap(node, path)?._zod.def as { type: string; shape?: Record<string, unknown> } | undefined;
   return def?.type === 'object' && def.shape ? Object.keys(def.shape).filter((k) => k !== '$schema') : [];
 }
 
 /** The known name within edit distance 3 of a misspelt one, if any. */
-function closest(word: string, candidates: readonly string[]): string | undefined {
+export function closest(word: string, candidates: readonly string[]): string | undefined {
   const distance = (a: string, b: string) => {
     const row = Array.from({ length: b.length + 1 }, (_, j) => j);
     for (let i = 1; i <= a.length; i++) {
@@ -91,7 +108,7 @@ function closest(word: string, candidates: readonly string[]): string | undefine
   return best;
 }
 
-function expectedText(issue: z.core.$ZodIssue): string {
+function expectedText(issue: z.core.$ZodIssue, root: z.core.$ZodType, input: unknown, schemaFile: string): string {
   switch (issue.code) {
     case 'invalid_type':
       return `a ${issue.expected}`;
@@ -103,9 +120,11 @@ function expectedText(issue: z.core.$ZodIssue): string {
         : `a number ${issue.inclusive ? '<=' : '<'} ${issue.maximum}`;
     case 'invalid_value':
       return `one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}`;
+    case 'invalid_union':
+      return 'options' in issue && issue.options?.length ? `one of ${issue.options.map((v) => JSON.stringify(v)).join(', ')}` : issue.message;
     case 'unrecognized_keys': {
-      const known = knownFieldsAt(issue.path);
-      if (known.length === 0) return 'no such field (see scenarios/scenario.schema.json)';
+      const known = knownFieldsAt(root, issue.path, input);
+      if (known.length === 0) return `no such field (see ${schemaFile})`;
       const near = closest(String(issue.keys[0]), known);
       return (near ? `"${near}"? — ` : '') + `one of the fields ${known.join(', ')}`;
     }
@@ -114,23 +133,35 @@ function expectedText(issue: z.core.$ZodIssue): string {
   }
 }
 
+/**
+ * zod's issues for `input` as problems naming the field path, the value found and what was expected.
+ * `root` is the schema that was parsed (for "did you mean" suggestions on unknown fields); `schemaFile`
+ * is the JSON Schema a user can look fields up in.
+ */
+export function zodProblems(
+  issues: readonly z.core.$ZodIssue[],
+  input: unknown,
+  root: z.core.$ZodType = scenarioSchema,
+  schemaFile = 'scenarios/scenario.schema.json',
+): ScenarioProblem[] {
+  const problems: ScenarioProblem[] = [];
+  for (const issue of issues) {
+    if (issue.code === 'unrecognized_keys') {
+      for (const key of issue.keys) {
+        const path = [...issue.path, key];
+        problems.push({ path: pathString(path), value: valueAt(input, path), expected: expectedText({ ...issue, keys: [key] }, root, input, schemaFile) });
+      }
+    } else {
+      problems.push({ path: pathString(issue.path), value: valueAt(input, issue.path), expected: expectedText(issue, root, input, schemaFile) });
+    }
+  }
+  return problems;
+}
+
 /** Validate raw JSON against the schema and the cross-field rules; throws ScenarioError. */
 export function parseScenario(input: unknown, source = 'scenario'): Scenario {
   const result = scenarioSchema.safeParse(input);
-  if (!result.success) {
-    const problems: ScenarioProblem[] = [];
-    for (const issue of result.error.issues) {
-      if (issue.code === 'unrecognized_keys') {
-        for (const key of issue.keys) {
-          const path = [...issue.path, key];
-          problems.push({ path: pathString(path), value: valueAt(input, path), expected: expectedText({ ...issue, keys: [key] }) });
-        }
-      } else {
-        problems.push({ path: pathString(issue.path), value: valueAt(input, issue.path), expected: expectedText(issue) });
-      }
-    }
-    throw new ScenarioError(source, problems);
-  }
+  if (!result.success) throw new ScenarioError(source, zodProblems(result.error.issues, input));
   const scenario = result.data;
   const problems = crossFieldProblems(scenario);
   if (problems.length > 0) throw new ScenarioError(source, problems);

@@ -5,7 +5,7 @@ import { CAPACITY_COUNT } from '../../sim/state/economy.js';
 import { createEconomy, parseScenario, runScenario, stepMonth, type ArmSeries } from '../../sim/index.js';
 import { arbitraryScenario } from './arbitraryScenario.js';
 
-const scenarioFiles = readdirSync('scenarios').filter((f) => f.endsWith('.json') && f !== 'scenario.schema.json');
+const scenarioFiles = readdirSync('scenarios').filter((f) => f.endsWith('.json') && !f.endsWith('.schema.json'));
 const load = (f: string) => parseScenario(JSON.parse(readFileSync(`scenarios/${f}`, 'utf8')), f);
 const small = (f: string) => {
   const s = load(f);
