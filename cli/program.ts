@@ -1,6 +1,7 @@
 // The command tree. Commander is told never to exit and to print through Io, so `main` can run inside
 // a test and every error ends as one line and an exit code.
 import { Command } from 'commander';
+import { registerBatch } from './commands/batch.js';
 import { registerCompare } from './commands/compare.js';
 import { registerRun } from './commands/run.js';
 import { registerValidate } from './commands/validate.js';
@@ -25,6 +26,7 @@ export function createProgram(io: Io): Command {
   registerRun(program, io);
   registerCompare(program, io);
   registerValidate(program, io);
+  registerBatch(program, io);
   return program;
 }
 

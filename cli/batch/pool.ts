@@ -1,0 +1,110 @@
+// The worker-thread pool (piscina): N threads started once and kept alive for the whole batch; the runs
+// still to do are cut into chunks (one task each) so that per-task overhead is negligible and the
+// threads finish together. The pool is started before the batch is validated, so the threads load the
+// simulation (~0.4 s each, mostly mathjs) while the main thread checks the experiment.
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { Piscina } from 'piscina';
+import type { Experiment, Scenario } from '../../sim/index.js';
+import { packageRoot } from '../packageRoot.js';
+import type { BatchTask, BatchWorkerData, TaskResult, TaskRun } from './types.js';
+
+/** Largest chunk: a task of this many runs is long enough that piscina's ~0.1 ms per task vanishes. */
+export const MAX_CHUNK = 32;
+
+/**
+ * Guided self-scheduling: each chunk is the remaining runs / (workers × 8), at least 1 and at most
+ * MAX_CHUNK. Chunks shrink as the batch nears its end, so no thread idles long waiting for a big last
+ * chunk on another. Chunking never changes what a run computes, only which thread computes it.
+ */
+export function chunkRuns<T>(runs: readonly T[], workers: number): T[][] {
+  const chunks: T[][] = [];
+  let i = 0;
+  while (i < runs.length) {
+    const size = Math.max(1, Math.min(MAX_CHUNK, Math.ceil((runs.length - i) / (workers * 8))));
+    chunks.push(runs.slice(i, i + size));
+    i += size;
+  }
+  return chunks;
+}
+
+/**
+ * The compiled worker: beside this file when it is itself compiled (dist/cli/batch/), else — running
+ * from TypeScript source under tsx or vitest — the build's dist/cli/batch/worker.js (Node 20 cannot
+ * start a worker thread from a .ts file). `npm run build` makes it.
+ */
+export function workerFile(): string {
+  const here = fileURLToPath(import.meta.url);
+  const file = here.endsWith('.js') ? join(here, '..', 'worker.js') : join(packageRoot(), 'dist', 'cli', 'batch', 'worker.js');
+  if (!existsSync(file)) throw new Error(`the batch worker ${file} is missing: run \`npm run build\` first`);
+  return file;
+}
+
+export interface RunOptions {
+  experiment: Pick<Experiment, 'metrics' | 'record'>;
+  runsDir: string;
+  /** Design point index → validated scenario. */
+  scenarios: readonly Scenario[];
+  /** Design point index → CSV suffix (parameters and base). */
+  suffixes: readonly string[];
+  months: number | undefined;
+  /** Called every `intervalMs` and at the end with the runs completed and failed so far by this call. */
+  onProgress?: (completed: number, failed: number) => void;
+  intervalMs?: number;
+}
+
+export interface BatchPool {
+  readonly threads: number;
+  /** Run every run in `runs` (each run's file is written by a worker as it finishes). */
+  run(runs: readonly TaskRun[], options: RunOptions): Promise<void>;
+  close(): Promise<void>;
+}
+
+/** Start `threads` worker threads; they load the simulation at once and wait for tasks. */
+export function startPool(threads: number): BatchPool {
+  const counters = new SharedArrayBuffer(8);
+  const view = new Int32Array(counters);
+  const workerData: BatchWorkerData = { counters };
+  const pool = new Piscina({
+    filename: pathToFileURL(workerFile()).href,
+    minThreads: threads,
+    maxThreads: threads,
+    idleTimeout: 60_000,
+    concurrentTasksPerWorker: 1,
+    workerData,
+  });
+  return {
+    threads,
+    async run(runs, options) {
+      if (runs.length === 0) return;
+      Atomics.store(view, 0, 0);
+      Atomics.store(view, 1, 0);
+      const report = () => options.onProgress?.(Atomics.load(view, 0), Atomics.load(view, 1));
+      const timer = options.onProgress ? setInterval(report, options.intervalMs ?? 200) : undefined;
+      const experiment = { metrics: options.experiment.metrics, record: options.experiment.record };
+      try {
+        const tasks = chunkRuns(runs, threads).map((chunk) => {
+          const points = [...new Set(chunk.map((r) => r.point))];
+          const task: BatchTask = {
+            runs: chunk,
+            scenarios: Object.fromEntries(points.map((p) => [p, options.scenarios[p]])),
+            suffixes: Object.fromEntries(points.map((p) => [p, options.suffixes[p]])),
+            months: options.months,
+            experiment,
+            runsDir: options.runsDir,
+          };
+          return pool.run(task) as Promise<TaskResult>;
+        });
+        // Wait for every task even when one rejects, so no thread is still writing when we return.
+        const settled = await Promise.allSettled(tasks);
+        const rejected = settled.find((s): s is PromiseRejectedResult => s.status === 'rejected');
+        if (rejected) throw new Error(`a batch worker failed: ${(rejected.reason as Error)?.message ?? String(rejected.reason)}`, { cause: rejected.reason });
+      } finally {
+        if (timer) clearInterval(timer);
+        report();
+      }
+    },
+    close: () => pool.destroy(),
+  };
+}

@@ -1,0 +1,46 @@
+// What the batch's main thread and its worker threads pass each other. Everything here crosses a
+// thread boundary by structured clone, so it is plain data: no functions, no class instances.
+import type { Experiment, Scenario } from '../../sim/index.js';
+
+/** Given to every worker once, when the pool starts it (piscina's `workerData`). */
+export interface BatchWorkerData {
+  /** Int32Array view: [runs completed, runs failed] in the current `run`, for the progress display. */
+  counters: SharedArrayBuffer;
+}
+
+/** One simulation to do: the columns that identify it in results.csv. */
+export interface TaskRun {
+  runId: number;
+  point: number;
+  replicate: number;
+  seed: number;
+}
+
+/** A task is a chunk of runs, with the validated scenario and CSV suffix of each design point it uses. */
+export interface BatchTask {
+  runs: TaskRun[];
+  /** Design point index → its validated scenario (base + assignments, through parseScenario). */
+  scenarios: Record<number, Scenario>;
+  /** Design point index → the CSV fields after `value`: the varied parameters' values, then `base`. */
+  suffixes: Record<number, string>;
+  /** Horizon from the experiment; undefined runs each scenario's own `months`. */
+  months: number | undefined;
+  /** What `recordRun` needs of the parsed experiment: which metrics, and which months. */
+  experiment: Pick<Experiment, 'metrics' | 'record'>;
+  /** OUT/runs: where each run's file is written as soon as it finishes. */
+  runsDir: string;
+}
+
+export interface TaskResult {
+  completed: number[];
+  failed: number[];
+}
+
+/** OUT/runs/<runId>.error.json: a run that threw. */
+export interface RunError {
+  runId: number;
+  designPoint: number;
+  replicate: number;
+  seed: number;
+  message: string;
+}
