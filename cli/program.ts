@@ -5,6 +5,7 @@ import { registerBatch } from './commands/batch.js';
 import { registerCompare } from './commands/compare.js';
 import { registerRun } from './commands/run.js';
 import { registerValidate } from './commands/validate.js';
+import { registerSensitivity } from './commands/sensitivity.js';
 import { reportError } from './errors.js';
 import { processIo, type Io } from './io.js';
 import { pendampingVersion } from './version.js';
@@ -26,6 +27,7 @@ export function createProgram(io: Io): Command {
   registerRun(program, io);
   registerCompare(program, io);
   registerValidate(program, io);
+  registerSensitivity(program, io);
   registerBatch(program, io);
   return program;
 }

@@ -280,3 +280,36 @@ describe('batch internals', () => {
     expect(slow[0]).toBe('batch: 5/1000 runs (0%), 1 failed, 1.0 runs/s, ETA 16m35s\n');
   });
 });
+
+describe('sensitivity', () => {
+  it('ranks the parameter that drives the output first and gives one that cannot matter μ* = 0 (Morris); rejects a factorial design', async () => {
+    const file = writeExperiment('morris.json', {
+      parameters: [
+        // Reflection is off in the base, so its cost cannot change anything.
+        { path: 'program.reflection.costRupiahPerCohort', distribution: { type: 'uniform', low: 1_000_000, high: 9_000_000 } },
+        { path: 'program.mentoring.visitsPerMonth', distribution: { type: 'uniform', low: 0.5, high: 4 } },
+      ],
+      design: { type: 'morris', trajectories: 4, levels: 4 },
+      replicates: 1,
+      metrics: ['profit.effect'],
+      record: 'final',
+    });
+    const io = memoryIo();
+    const out = join(dir, 'sens');
+    const code = await main(['sensitivity', file, '--output', 'profit.effect', '--workers', '2', '--out', out], io);
+    expect(code).toBe(0);
+    expect(io.out).toMatch(/Sensitivity of profit\.effect/);
+    const csv = readFileSync(join(out, 'sensitivity-profit.effect.csv'), 'utf8').trim().split('\n').map(splitCsvLine);
+    const header = csv[0];
+    expect(header.slice(0, 8)).toEqual(['output', 'base', 'rank', 'parameter', 'method', 'n', 'mu', 'mu_star']);
+    const byParameter = Object.fromEntries(csv.slice(1).map((r) => [r[3], r]));
+    const muStar = (p: string) => Number(byParameter[p][header.indexOf('mu_star')]);
+    expect(byParameter['program.mentoring.visitsPerMonth'][2]).toBe('1');
+    expect(muStar('program.mentoring.visitsPerMonth')).toBeGreaterThan(0);
+    expect(muStar('program.reflection.costRupiahPerCohort')).toBe(0);
+    const factorial = writeExperiment('factorial.json');
+    const bad = memoryIo();
+    expect(await main(['sensitivity', factorial, '--out', join(dir, 'sens2')], bad)).toBe(1);
+    expect(bad.err).toMatch(/needs a "morris" or "sobol" design/);
+  });
+});
