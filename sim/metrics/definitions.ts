@@ -2,7 +2,7 @@
 // businesses (or once for the whole economy) after every month. The model never knows what is recorded.
 import { Flow, SECTOR_COUNT, Sector } from '../ledger/accounts.js';
 import { CAPACITY_COUNT, type Economy } from '../state/economy.js';
-import { gini } from '../stats/gini.js';
+import { gini, giniOfSorted } from '../stats/gini.js';
 
 export type GroupName = 'participants' | 'nonParticipants' | 'all';
 export const BUSINESS_GROUPS: readonly GroupName[] = ['participants', 'nonParticipants', 'all'];
@@ -38,15 +38,32 @@ const shareOfOpen = (e: Economy, members: Int32Array, f: (id: number) => number)
   for (const id of members) if (e.b.open[id]) { open++; yes += f(id); }
   return open === 0 ? 0 : yes / open;
 };
-const women = (e: Economy, members: Int32Array) => members.filter((id) => e.b.female[id] === 1);
-const men = (e: Economy, members: Int32Array) => members.filter((id) => e.b.female[id] === 0);
-/** Quantile q (0..1) of per-member values, closed businesses counted as 0 (nearest rank). */
-const quantile = (m: Int32Array, q: number, f: (id: number) => number) => {
-  if (m.length === 0) return 0;
-  const xs = Float64Array.from(m, f).sort();
-  return xs[Math.min(xs.length - 1, Math.max(0, Math.ceil(q * xs.length) - 1))];
+/**
+ * Derived lists several metrics of one group need in the same month (a group's member array is new each
+ * month, so the cache lives exactly as long as the month's recording).
+ */
+interface GroupCache {
+  women?: Int32Array;
+  men?: Int32Array;
+  /** Profit per member (closed = 0), sorted. */
+  sortedProfit?: Float64Array;
+  /** Turnover of open members, sorted. */
+  sortedOpenTurnover?: Float64Array;
+}
+const caches = new WeakMap<Int32Array, GroupCache>();
+const cacheOf = (m: Int32Array) => {
+  let c = caches.get(m);
+  if (!c) caches.set(m, (c = {}));
+  return c;
 };
-const profitOf = (e: Economy) => (id: number) => (e.b.open[id] ? e.b.profit[id] : 0);
+const women = (e: Economy, m: Int32Array) => (cacheOf(m).women ??= m.filter((id) => e.b.female[id] === 1));
+const men = (e: Economy, m: Int32Array) => (cacheOf(m).men ??= m.filter((id) => e.b.female[id] === 0));
+const sortedProfit = (e: Economy, m: Int32Array) => (cacheOf(m).sortedProfit ??= Float64Array.from(m, (id) => (e.b.open[id] ? e.b.profit[id] : 0)).sort());
+const sortedOpenTurnover = (e: Economy, m: Int32Array) =>
+  (cacheOf(m).sortedOpenTurnover ??= Float64Array.from(m.filter((id) => e.b.open[id] === 1), (id) => e.b.turnover[id]).sort());
+/** Quantile q (0..1) of sorted values (nearest rank); 0 for none. */
+const quantile = (sorted: Float64Array, q: number) =>
+  sorted.length === 0 ? 0 : sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))];
 const survival = (e: Economy, m: Int32Array) => (m.length ? sumOver(m, (id) => e.b.open[id]) / m.length : 0);
 const turnover = (e: Economy, m: Int32Array) => perMember(m, (id) => (e.b.open[id] ? e.b.turnover[id] : 0));
 const profit = (e: Economy, m: Int32Array) => perMember(m, (id) => (e.b.open[id] ? e.b.profit[id] : 0));
@@ -78,16 +95,16 @@ export const BUSINESS_METRICS: readonly BusinessMetric[] = [
   { id: 'womenOwned', unit: 'share of open', description: 'businesses owned by women', compute: (e, m) => shareOfOpen(e, m, (id) => e.b.female[id]) },
   { id: 'menProfit', unit: 'rupiah/month per business', description: 'profit of men-owned businesses', compute: (e, m) => profit(e, men(e, m)) },
   { id: 'menTurnover', unit: 'rupiah/month per business', description: 'turnover of men-owned businesses', compute: (e, m) => turnover(e, men(e, m)) },
-  { id: 'profitMedian', unit: 'rupiah/month', description: 'median profit of the group (closed businesses count as 0)', compute: (e, m) => quantile(m, 0.5, profitOf(e)) },
-  { id: 'profitP90', unit: 'rupiah/month', description: '90th percentile of profit in the group (closed businesses count as 0)', compute: (e, m) => quantile(m, 0.9, profitOf(e)) },
-  { id: 'turnoverMedian', unit: 'rupiah/month', description: 'median turnover of open businesses', compute: (e, m) => quantile(m.filter((id) => e.b.open[id] === 1), 0.5, (id) => e.b.turnover[id]) },
+  { id: 'profitMedian', unit: 'rupiah/month', description: 'median profit of the group (closed businesses count as 0)', compute: (e, m) => quantile(sortedProfit(e, m), 0.5) },
+  { id: 'profitP90', unit: 'rupiah/month', description: '90th percentile of profit in the group (closed businesses count as 0)', compute: (e, m) => quantile(sortedProfit(e, m), 0.9) },
+  { id: 'turnoverMedian', unit: 'rupiah/month', description: 'median turnover of open businesses', compute: (e, m) => quantile(sortedOpenTurnover(e, m), 0.5) },
   { id: 'outsideSales', unit: 'rupiah/month', description: 'sales to buyers from outside the area, summed over the group', compute: (e, m) => sumOver(m, (id) => (e.b.open[id] ? e.b.outsideSales[id] : 0)) },
   { id: 'turnoverTotal', unit: 'rupiah/month', description: 'turnover summed over the group', compute: (e, m) => sumOver(m, (id) => (e.b.open[id] ? e.b.turnover[id] : 0)) },
   { id: 'valueAddedPerWorker', unit: 'rupiah/month per worker', description: 'value added per worker over the open businesses of the group (labour productivity)', compute: (e, m) => { let va = 0, w = 0; for (const id of m) if (e.b.open[id]) { va += e.b.turnover[id] - e.b.inputsLocal[id] - e.b.inputsImported[id] - e.b.overheads[id]; w += workersOf(e, id); } return w ? va / w : 0; } },
   { id: 'valueAddedPerWorkerSd', unit: 'rupiah/month per worker', description: 'standard deviation across open businesses of value added per worker', compute: (e, m) => { const xs: number[] = []; for (const id of m) if (e.b.open[id]) xs.push((e.b.turnover[id] - e.b.inputsLocal[id] - e.b.inputsImported[id] - e.b.overheads[id]) / workersOf(e, id)); if (xs.length < 2) return 0; const mu = xs.reduce((a, x) => a + x, 0) / xs.length; return Math.sqrt(xs.reduce((a, x) => a + (x - mu) ** 2, 0) / (xs.length - 1)); } },
   { id: 'microSized', unit: 'share of open', description: 'businesses within the micro class: at most 4 workers (I2) and annual turnover at most Rp 2 billion (I3)', compute: (e, m) => shareOfOpen(e, m, (id) => (workersOf(e, id) <= 4 && e.b.turnover[id] * 12 <= 2e9 ? 1 : 0)) },
   { id: 'womenSurvival', unit: 'share', description: 'share of women-owned businesses still open', compute: (e, m) => survival(e, women(e, m)) },
-  { id: 'turnoverGini', unit: 'Gini 0..1', description: 'inequality of turnover among open businesses', compute: (e, m) => gini(Array.from(m).filter((id) => e.b.open[id]).map((id) => e.b.turnover[id])) },
+  { id: 'turnoverGini', unit: 'Gini 0..1', description: 'inequality of turnover among open businesses', compute: (e, m) => giniOfSorted(sortedOpenTurnover(e, m)) },
   { id: 'networkDegree', unit: 'ties per open business', description: 'mean number of ties to other businesses (informal and forum)', compute: (e, m) => shareOfOpen(e, m, (id) => e.tieCounts[id]) },
   { id: 'forumMembership', unit: 'share of open', description: 'businesses in a business forum', compute: (e, m) => shareOfOpen(e, m, (id) => (e.b.forum[id] >= 0 ? 1 : 0)) },
 ];

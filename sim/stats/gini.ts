@@ -1,8 +1,12 @@
 /** Gini coefficient of non-negative values (0 = equal, →1 = concentrated); 0 for fewer than two values. */
 export function gini(values: Float64Array | number[]): number {
-  const n = values.length;
+  return giniOfSorted(Float64Array.from(values).sort());
+}
+
+/** The same for values already sorted in ascending order (negative values count as 0). */
+export function giniOfSorted(sorted: Float64Array): number {
+  const n = sorted.length;
   if (n < 2) return 0;
-  const sorted = Float64Array.from(values).sort();
   let weighted = 0;
   let total = 0;
   for (let i = 0; i < n; i++) {
