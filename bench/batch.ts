@@ -13,10 +13,10 @@ import { batchCommand } from '../cli/commands/batch.js';
 
 const root = new URL('../../', import.meta.url); // dist/bench/ → repository root
 const fullCycle = JSON.parse(readFileSync(new URL('scenarios/full-cycle.json', root), 'utf8'));
-const businesses = Number(process.env.BENCH_BUSINESSES ?? 100);
-const months = Number(process.env.BENCH_MONTHS ?? 12);
-const replicates = Number(process.env.BENCH_REPLICATES ?? 50);
-const longFactor = Number(process.env.BENCH_LONG_FACTOR ?? 4);
+const businesses = Number(process.env.BENCH_BUSINESSES ?? 500);
+const months = Number(process.env.BENCH_MONTHS ?? 24);
+const replicates = Number(process.env.BENCH_REPLICATES ?? 20);
+const longFactor = Number(process.env.BENCH_LONG_FACTOR ?? 3);
 const repeats = Number(process.env.BENCH_REPEATS ?? 3);
 const workerCounts = (process.env.BENCH_WORKERS ?? '1,2').split(',').map(Number);
 const POINTS = [1, 2, 3, 4];

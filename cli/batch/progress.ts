@@ -55,15 +55,24 @@ export function barProgress(total: number, startFinished: number): Progress {
   const bar = new cliProgress.SingleBar(
     {
       stream: process.stderr,
-      format: 'batch |{bar}| {value}/{total} runs | {percentage}% | ETA {eta_formatted} | {failed} failed',
+      // Our own ETA (runs finished by this invocation / time so far): cli-progress prints "INF" until the
+      // first run ends.
+      format: 'batch |{bar}| {value}/{total} runs | {percentage}% | ETA {remaining} | {failed} failed',
       etaBuffer: 50,
       fps: 5,
     },
     cliProgress.Presets.shades_classic,
   );
-  bar.start(total, startFinished, { failed: 0 });
+  const started = Date.now();
+  const eta = (finished: number) => {
+    const done = finished - startFinished;
+    if (finished >= total) return '0s';
+    if (done <= 0) return '…';
+    return formatSeconds(((Date.now() - started) / 1000 / done) * (total - finished));
+  };
+  bar.start(total, startFinished, { failed: 0, remaining: eta(startFinished) });
   return {
-    update: (finished, failed) => bar.update(finished, { failed }),
+    update: (finished, failed) => bar.update(finished, { failed, remaining: eta(finished) }),
     stop: () => bar.stop(),
   };
 }
