@@ -23,6 +23,18 @@ export const summaryHeader = (parameters: readonly string[]) => [
 
 const pointFields = (plan: BatchPlan, point: number) => pointValues(plan.parameters, plan.points[point].assignments, plan.points[point].base);
 
+/** The recorded values of one finished run's file, as summary rows. */
+export function runResultRows(text: string, run: { runId: number; replicate: number; point: { index: number } }): ResultRow[] {
+  return parseRunLines(text).map((r) => ({ designPoint: run.point.index, replicate: run.replicate, month: r.month, group: r.group, metric: r.metric, value: r.value }));
+}
+
+/** Every value the finished runs in OUT/runs recorded, in run_id order (what results.csv holds). */
+export function readResultRows(runsDir: string, plan: BatchPlan, states: RunStates): ResultRow[] {
+  const rows: ResultRow[] = [];
+  for (const run of plan.runs) if (states.done.has(run.runId)) rows.push(...runResultRows(readFileSync(runFile(runsDir, run.runId), 'utf8'), run));
+  return rows;
+}
+
 /**
  * Write results.csv and return every recorded value, for the summary. Streams: one run file in memory
  * at a time for the CSV (the values are kept for the summary).
@@ -38,7 +50,7 @@ export function assembleResults(out: string, runsDir: string, plan: BatchPlan, s
       if (!states.done.has(run.runId)) continue;
       const text = readFileSync(runFile(runsDir, run.runId), 'utf8');
       writeSync(fd, text);
-      for (const r of parseRunLines(text)) rows.push({ designPoint: run.point.index, replicate: run.replicate, month: r.month, group: r.group, metric: r.metric, value: r.value });
+      rows.push(...runResultRows(text, run));
     }
     closeSync(fd);
     renameSync(temp, file);

@@ -1,15 +1,14 @@
 // `pendamping sensitivity <experiment.json>`: run (or finish) the experiment's batch, then rank its
 // parameters for one output — Morris elementary effects (μ*, σ) or Sobol first-order and total indices,
 // with bootstrap 95% CIs — as a table and OUT/sensitivity-<output>.csv.
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Option, type Command } from 'commander';
 import { pointMeans, sensitivityIndices, summariseExperiment, type ResultRow, type SensitivityIndexRow } from '../../sim/index.js';
 import type { Io } from '../io.js';
 import { integerParser } from '../options.js';
-import { RUNS, runFile } from '../batch/files.js';
+import { readResultRows } from '../batch/assemble.js';
+import { RUNS } from '../batch/files.js';
 import { loadBatchPlan, type BatchPlan } from '../batch/plan.js';
-import { parseRunLines } from '../batch/rows.js';
 import { readRunStates } from '../batch/store.js';
 import { toCsv } from '../format/csv.js';
 import { NOT_AVAILABLE, formatNumber } from '../format/number.js';
@@ -38,15 +37,7 @@ export interface SensitivityResult {
 /** Every value the batch recorded, read back from OUT/runs. */
 function recordedRows(plan: BatchPlan, out: string): ResultRow[] {
   const runsDir = join(out, RUNS);
-  const states = readRunStates(runsDir);
-  const rows: ResultRow[] = [];
-  for (const run of plan.runs) {
-    if (!states.done.has(run.runId)) continue;
-    for (const r of parseRunLines(readFileSync(runFile(runsDir, run.runId), 'utf8'))) {
-      rows.push({ designPoint: run.point.index, replicate: run.replicate, month: r.month, group: r.group, metric: r.metric, value: r.value });
-    }
-  }
-  return rows;
+  return readResultRows(runsDir, plan, readRunStates(runsDir));
 }
 
 const show = (x: number | null) => (x === null ? NOT_AVAILABLE : formatNumber(x, Math.abs(x) >= 100 ? 0 : Math.abs(x) >= 1 ? 2 : 3));
