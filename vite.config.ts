@@ -1,10 +1,19 @@
 // Vite serves and builds the web app in ui/ (issue: web app); Vitest runs the tests in test/.
+// The app's root is ui/ so `npm start` serves ui/index.html; the build is relative (`base: './'`) so
+// dist/ui works offline from any static file server. Vitest keeps the repository as its root.
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 
+const repo = fileURLToPath(new URL('.', import.meta.url));
+
 export default defineConfig({
-  root: '.',
-  build: { outDir: 'dist/ui', emptyOutDir: true },
+  root: 'ui',
+  base: './',
+  build: { outDir: '../dist/ui', emptyOutDir: true, target: 'es2022', chunkSizeWarningLimit: 1500 },
+  worker: { format: 'es' },
+  server: { fs: { allow: [repo] } },
   test: {
+    root: repo,
     include: ['test/**/*.test.ts'],
     environment: 'node',
     testTimeout: 60_000,

@@ -10,6 +10,8 @@ export interface BandSeries {
   id: string;
   /** Shown on the line itself (not only in a legend). */
   label: string;
+  /** The no-program baseline: drawn first and in black (ids "baseline", "no-program" count as one too). */
+  baseline?: boolean;
   months: number[];
   mean: number[];
   low: number[];
@@ -29,6 +31,8 @@ export interface LineChartSpec {
 export interface Estimate {
   id: string;
   label: string;
+  /** The no-program baseline: drawn in black (ids "baseline", "no-program" count as one too). */
+  baseline?: boolean;
   mean: number | null;
   low: number | null;
   high: number | null;

@@ -1,0 +1,152 @@
+// @vitest-environment happy-dom
+import { describe, expect, it } from 'vitest';
+import * as actions from '../../ui/state/actions.js';
+import { History } from '../../ui/state/history.js';
+import { LEVERS, STAGES, designScenario, leverValue } from '../../ui/state/levers.js';
+import { SCENARIO_NAMES, parsedScenario } from '../../ui/state/scenarios.js';
+import { MAX_DESIGNS, decodeState, defaultState, encodeState } from '../../ui/state/state.js';
+import { aggregate } from '../../ui/runner/aggregate.js';
+import { digest } from '../../ui/runner/digest.js';
+import { parseScenario, runScenario } from '../../sim/index.js';
+import { t } from '../../ui/i18n/i18n.js';
+import en from '../../ui/i18n/en.json' with { type: 'json' };
+import id from '../../ui/i18n/id.json' with { type: 'json' };
+
+describe('scenarios bundled for the app', () => {
+  it('include every shipped design and none of the schema files', () => {
+    expect(SCENARIO_NAMES).toContain('full-cycle');
+    expect(SCENARIO_NAMES).toContain('no-program');
+    expect(SCENARIO_NAMES.some((n) => n.includes('schema'))).toBe(false);
+  });
+});
+
+describe('state in the URL hash', () => {
+  it('round-trips through encode and decode', () => {
+    let s = defaultState();
+    s = actions.setLever(s, 0, 'mentoring.visits', 4);
+    s = actions.pinDesign(s);
+    s = actions.renameDesign(s, 2, 'Kunjungan ganda — ü');
+    s = actions.setSettings(s, { replicates: 12, seed: 9, diffVsA: true });
+    s = actions.setLocale(s, 'en');
+    const hash = encodeState(s);
+    expect(hash).toMatch(/^#s=[A-Za-z0-9_-]+$/);
+    expect(decodeState(hash)).toEqual(s);
+  });
+
+  it('falls back to defaults on malformed or hostile input, field by field', () => {
+    expect(decodeState('')).toEqual(defaultState());
+    expect(decodeState('#s=!!!')).toEqual(defaultState());
+    expect(decodeState('#s=' + btoa('not json'))).toEqual(defaultState());
+    const odd = { designs: [{ id: 'Z', base: 'nope', levers: { 'mentoring.visits': 'many', budget: -5, bogus: 1 } }], replicates: 1e9, stage: 'x', locale: 'fr' };
+    const s = decodeState('#s=' + btoa(JSON.stringify(odd)).replace(/=+$/, ''));
+    expect(s.designs).toHaveLength(1);
+    expect(s.designs[0].id).toBe('A');
+    expect(s.designs[0].levers).toEqual({ budget: 0 });
+    expect(s.replicates).toBe(50);
+    expect(s.stage).toBe(defaultState().stage);
+    expect(s.locale).toBe('id');
+  });
+});
+
+describe('actions', () => {
+  it('a lever set back to the base value drops its override', () => {
+    const base = leverValue('full-cycle', {}, 'mentoring.visits');
+    let s = actions.setLever(defaultState(), 0, 'mentoring.visits', 5);
+    expect(s.designs[0].levers).toEqual({ 'mentoring.visits': 5 });
+    s = actions.setLever(s, 0, 'mentoring.visits', base);
+    expect(s.designs[0].levers).toEqual({});
+  });
+
+  it('toggling a stage switches it and opens its levers', () => {
+    const s = actions.toggleStage(actions.setBase(defaultState(), 'training-only'), 'mentoring');
+    expect(s.stage).toBe('mentoring');
+    expect(leverValue('training-only', s.designs[0].levers, 'mentoring.enabled')).toBe(true);
+    expect(leverValue('training-only', actions.toggleStage(s, 'mentoring').designs[0].levers, 'mentoring.enabled')).toBe(false);
+  });
+
+  it('pins at most six designs under free letters with default names, and keeps one', () => {
+    let s = defaultState();
+    for (let i = 0; i < 10; i++) s = actions.pinDesign(s);
+    expect(s.designs.map((d) => d.id).join('')).toBe('ABCDEF');
+    expect(s.designs).toHaveLength(MAX_DESIGNS);
+    expect(s.designs[5].name).toBe('Desain F');
+    for (let i = 0; i < 10; i++) s = actions.removeDesign(s, 0);
+    expect(s.designs).toHaveLength(1);
+    expect(actions.pinDesign(s).designs[1].id).toBe('A');
+  });
+
+  it('language switch renames default-named designs only', () => {
+    const s = actions.renameDesign(defaultState(), 1, 'Punyaku');
+    const e = actions.setLocale(s, 'en');
+    expect(e.designs.map((d) => d.name)).toEqual(['Design A', 'Punyaku']);
+  });
+});
+
+describe('levers', () => {
+  it('training hours are spread over the modules in proportion to the base design', () => {
+    const before = parsedScenario('full-cycle').program.training.hoursByModule;
+    const total = Object.values(before).reduce((a, x) => a + x, 0);
+    const s = parseScenario(designScenario('full-cycle', { 'training.hours': total * 2 }));
+    for (const [k, v] of Object.entries(s.program.training.hoursByModule)) expect(v).toBeCloseTo(before[k as keyof typeof before] * 2, 9);
+  });
+
+  it('a design without overrides runs exactly like its scenario file', () => {
+    const a = runScenario(parseScenario(designScenario('training-only', {})), { seed: 3, months: 6 });
+    const b = runScenario(parsedScenario('training-only'), { seed: 3, months: 6 });
+    expect(a.summary).toEqual(b.summary);
+  });
+
+  it('every stage has an on/off lever and every lever a label in both languages', () => {
+    for (const stage of STAGES) expect(LEVERS.some((l) => l.id === `${stage}.enabled`)).toBe(true);
+    for (const l of LEVERS) {
+      expect(en).toHaveProperty([`lever.${l.id}`]);
+      expect(id).toHaveProperty([`lever.${l.id}`]);
+    }
+  });
+});
+
+describe('i18n', () => {
+  it('has the same keys in Indonesian and English, and interpolates', () => {
+    expect(Object.keys(en).sort()).toEqual(Object.keys(id).sort());
+    expect(t('panel.title', { name: 'Desain A' })).toBe('Rancangan: Desain A');
+    expect(t('panel.title', { name: 'A' }, 'en')).toBe('Design: A');
+  });
+});
+
+describe('history', () => {
+  it('undo, redo, and a drag previewed then committed is one step', () => {
+    const h = new History(0);
+    h.push(1);
+    h.preview(2);
+    h.preview(3);
+    h.push(4);
+    expect(h.lastChange).toEqual({ before: 1, after: 4 });
+    expect(h.undo()).toBe(1);
+    expect(h.undo()).toBe(0);
+    expect(h.canUndo).toBe(false);
+    expect(h.redo()).toBe(1);
+    h.push(7);
+    expect(h.canRedo).toBe(false);
+  });
+});
+
+describe('aggregation', () => {
+  it('means over replicates, the difference vs design A is zero for A itself, and CSV rows are tidy', () => {
+    const runs = (name: string) => [1, 2].map((seed) => digest(runScenario(parsedScenario(name), { seed, months: 4 })));
+    const designs = [
+      { id: 'A', name: 'A', scenario: 'full-cycle', runs: runs('full-cycle') },
+      { id: 'B', name: 'B', scenario: 'training-only', runs: runs('training-only') },
+    ];
+    const agg = aggregate(designs, { diffVsA: false, label: (k) => k });
+    const turnover = agg.lines.find((l) => l.id === 'turnover')!;
+    const e = designs[0].runs.map((r) => r.series['participants.turnover']).map((s) => s.program[3] - s.counterfactual[3]);
+    expect(turnover.series[0].mean[3]).toBeCloseTo((e[0] + e[1]) / 2, 6);
+    expect(turnover.series[0].low[3]).toBeLessThanOrEqual(turnover.series[0].high[3]);
+    const diff = aggregate([designs[0], designs[0]], { diffVsA: true, label: (k) => k });
+    expect(diff.lines[0].series.map((s) => s.id)).toEqual(['A', 'A']);
+    expect(diff.lines[0].series[1].mean.every((x) => x === 0)).toBe(true);
+    expect(agg.rows.turnover).toHaveLength(2 * 2 * 2 * 4);
+    expect(Object.keys(agg.rows.turnover[0])).toEqual(['design', 'scenario', 'seed', 'month', 'arm', 'group', 'metric', 'value']);
+    expect(agg.estimates.map((x) => x.id)).toEqual(['incomeMultiplier', 'lm3', 'costPerJob', 'localIncomePerRupiah']);
+  });
+});

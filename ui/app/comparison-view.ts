@@ -1,0 +1,205 @@
+// The comparison: settings (replicates, seed, months, difference vs design A), the run status and the
+// charts in their cards — Figure 2 first, then the local economy, the summary estimates and women.
+import { LitElement, css, html, nothing } from 'lit';
+import '../charts/index.js';
+import type { ChartLabels, EstimateChartSpec, LineChartSpec, Locale } from '../charts/index.js';
+import { t } from '../i18n/i18n.js';
+import type { ComparisonResult } from '../runner/compare.js';
+import { SERIES_METRICS } from '../runner/metrics.js';
+import { focusStyles } from './styles.js';
+
+export interface RunStatus {
+  state: 'idle' | 'running' | 'done' | 'error';
+  done?: number;
+  total?: number;
+  message?: string;
+}
+
+const chartLabelsFor = (): Partial<ChartLabels> => ({ month: t('table.month'), design: t('table.design'), mean: t('table.mean'), low: t('table.low'), high: t('table.high') });
+
+export class ComparisonView extends LitElement {
+  static override properties = {
+    result: { attribute: false },
+    status: { attribute: false },
+    locale: {},
+    replicates: { type: Number },
+    seed: { type: Number },
+    months: { type: Number },
+    diffVsA: { type: Boolean },
+    paused: { type: Boolean },
+  };
+
+  declare result: ComparisonResult | null;
+  declare status: RunStatus;
+  declare locale: Locale;
+  declare replicates: number;
+  declare seed: number;
+  declare months: number;
+  declare diffVsA: boolean;
+  declare paused: boolean;
+
+  constructor() {
+    super();
+    this.result = null;
+    this.status = { state: 'idle' };
+    this.locale = 'id';
+    this.replicates = 10;
+    this.seed = 1;
+    this.months = 36;
+    this.diffVsA = false;
+    this.paused = false;
+  }
+
+  static override styles = [
+    focusStyles,
+    css`
+      :host {
+        display: block;
+      }
+      h2 {
+        font-size: 1.1rem;
+        margin: 0 0 0.5rem;
+      }
+      h3 {
+        font-size: 1rem;
+        margin: 1.25rem 0 0.5rem;
+      }
+      .settings {
+        display: flex;
+        flex-wrap: wrap;
+        gap: 0.75rem 1.25rem;
+        align-items: end;
+        border: 1px solid #c9d0d6;
+        border-radius: 6px;
+        padding: 0.5rem 0.75rem;
+      }
+      .settings label {
+        display: flex;
+        flex-direction: column;
+        font-size: 0.85rem;
+        font-weight: 600;
+      }
+      .settings label.check {
+        flex-direction: row;
+        gap: 0.4rem;
+        align-items: center;
+      }
+      .settings input[type='number'] {
+        width: 6rem;
+      }
+      .status {
+        min-height: 1.4rem;
+        margin: 0.5rem 0;
+        font-size: 0.9rem;
+      }
+      .status.error {
+        color: #a03000;
+      }
+      .note {
+        font-size: 0.85rem;
+        color: #4a5560;
+      }
+      .grid {
+        display: grid;
+        grid-template-columns: repeat(auto-fill, minmax(min(100%, 420px), 1fr));
+        gap: 1rem;
+      }
+    `,
+  ];
+
+  private setting(name: string, value: number | boolean): void {
+    this.dispatchEvent(new CustomEvent('settings-change', { detail: { [name]: value }, bubbles: true, composed: true }));
+  }
+
+  private numberSetting(name: 'replicates' | 'seed' | 'months', min: number, max: number) {
+    return html`<label
+      >${t(`compare.${name}`)}
+      <input
+        type="number"
+        data-testid="setting-${name}"
+        min=${min}
+        max=${max}
+        .value=${String(this[name])}
+        @change=${(e: Event) => {
+          const v = (e.target as HTMLInputElement).valueAsNumber;
+          if (Number.isFinite(v)) this.setting(name, Math.min(max, Math.max(min, Math.round(v))));
+        }}
+    /></label>`;
+  }
+
+  private line(spec: LineChartSpec) {
+    return html`<pendamping-chart-card
+      data-testid="chart-${spec.id}"
+      .title=${spec.title}
+      .locale=${this.locale}
+      .labels=${chartLabelsFor()}
+      .csvRows=${this.result?.rows[spec.id] ?? []}
+      .filename=${`pendamping-${spec.id}`}
+      ><pendamping-line-chart .spec=${spec} .locale=${this.locale} .labels=${chartLabelsFor()} ?animate=${!this.paused}></pendamping-line-chart
+    ></pendamping-chart-card>`;
+  }
+
+  private estimate(spec: EstimateChartSpec) {
+    return html`<pendamping-chart-card
+      data-testid="chart-${spec.id}"
+      .title=${spec.title}
+      .locale=${this.locale}
+      .labels=${chartLabelsFor()}
+      .csvRows=${this.result?.rows[spec.id] ?? []}
+      .filename=${`pendamping-${spec.id}`}
+      ><pendamping-estimate-chart .spec=${spec} .locale=${this.locale} .labels=${chartLabelsFor()}></pendamping-estimate-chart
+    ></pendamping-chart-card>`;
+  }
+
+  private renderStatus() {
+    const s = this.status;
+    const text =
+      s.state === 'running'
+        ? t('compare.running', { done: s.done ?? 0, total: s.total ?? 0 })
+        : s.state === 'error'
+          ? t('compare.error', { message: s.message ?? '' })
+          : s.state === 'done' && this.result
+            ? t('compare.done', {
+                runs: this.result.designs.length * this.result.replicates,
+                replicates: this.result.replicates,
+                ms: Math.round(this.result.elapsedMs),
+              })
+            : '';
+    return html`<p class="status ${s.state}" role="status" aria-live="polite" data-testid="run-status" data-state=${s.state}>${text}</p>`;
+  }
+
+  override render() {
+    const r = this.result;
+    const byId = new Map(r?.lines.map((l) => [l.id, l]) ?? []);
+    const section = (ids: string[]) => ids.map((id) => byId.get(id)).filter((s): s is LineChartSpec => !!s);
+    const headline = SERIES_METRICS.filter((m) => m.headline).map((m) => m.id);
+    return html`<section data-testid="comparison" aria-labelledby="compare-title">
+      <h2 id="compare-title">${t('compare.title')}</h2>
+      <div class="settings" role="group" aria-label=${t('compare.settings')}>
+        ${this.numberSetting('replicates', 2, 50)} ${this.numberSetting('seed', 0, 2 ** 31)} ${this.numberSetting('months', 6, 120)}
+        <label class="check"
+          ><input
+            type="checkbox"
+            data-testid="diff-toggle"
+            .checked=${this.diffVsA}
+            @change=${(e: Event) => this.setting('diffVsA', (e.target as HTMLInputElement).checked)}
+          />${t('compare.diff')}</label
+        >
+      </div>
+      ${this.renderStatus()}
+      <p class="note">${t('compare.note')}</p>
+      ${r
+        ? html`<h3>${t('section.headline')}</h3>
+            <div class="grid">${section(headline).map((s) => this.line(s))}</div>
+            <h3>${t('section.economy')}</h3>
+            <div class="grid">${section(['jobs', 'localIncome', 'localRawMaterialDemand']).map((s) => this.line(s))}</div>
+            <h3>${t('section.estimates')}</h3>
+            <div class="grid">${r.estimates.map((s) => this.estimate(s))}</div>
+            <h3>${t('section.women')}</h3>
+            <div class="grid">${section(['womenTurnover']).map((s) => this.line(s))}</div>`
+        : nothing}
+    </section>`;
+  }
+}
+
+customElements.define('pendamping-comparison-view', ComparisonView);

@@ -1,0 +1,295 @@
+// The app shell: header (language, undo / redo / replay, pause animation, copy link), the pinned
+// designs, the design panel and the comparison. It owns the state store and the worker pool; every
+// change that affects the comparison re-runs it after a short pause, cancelling a stale run.
+import { LitElement, css, html } from 'lit';
+import { assignColours, type Locale } from '../charts/index.js';
+import { LOCALES, setLocale as setI18nLocale, t } from '../i18n/i18n.js';
+import { compareDesigns, type ComparisonResult, type DesignInput } from '../runner/compare.js';
+import { AbortError, WorkerPool } from '../runner/pool.js';
+import * as actions from '../state/actions.js';
+import { designScenario, leverValue, type StageId } from '../state/levers.js';
+import { BASELINE_SCENARIO, SCENARIOS } from '../state/scenarios.js';
+import type { AppState } from '../state/state.js';
+import { Store } from '../state/store.js';
+import './comparison-view.js';
+import type { RunStatus } from './comparison-view.js';
+import './design-panel.js';
+import './pinned-list.js';
+import { focusStyles } from './styles.js';
+
+export const DEBOUNCE_MS = 150;
+
+/** The designs a comparison runs: the pinned ones in order, then the no-program baseline. */
+export function comparisonDesigns(s: AppState): DesignInput[] {
+  const pinned = s.designs.map((d) => ({ id: d.id, name: d.name, scenario: designScenario(d.base, d.levers, d.base) }));
+  const a = s.designs[0];
+  const businesses = leverValue(a.base, a.levers, 'businesses');
+  const baseline = { id: 'baseline', name: t('baseline'), scenario: designScenario(BASELINE_SCENARIO, { businesses }, BASELINE_SCENARIO) };
+  return SCENARIOS[BASELINE_SCENARIO] ? [...pinned, baseline] : pinned;
+}
+
+export class PendampingApp extends LitElement {
+  static override properties = {
+    result: { state: true },
+    status: { state: true },
+    copied: { state: true },
+  };
+
+  declare result: ComparisonResult | null;
+  declare status: RunStatus;
+  declare copied: boolean;
+
+  readonly store: Store;
+  readonly pool: WorkerPool;
+  private timer: ReturnType<typeof setTimeout> | undefined;
+  private controller: AbortController | null = null;
+  private lastKey = '';
+  private resolveReady!: () => void;
+  readonly ready: Promise<void>;
+
+  constructor() {
+    super();
+    this.result = null;
+    this.status = { state: 'idle' };
+    this.copied = false;
+    this.ready = new Promise((resolve) => (this.resolveReady = resolve));
+    this.store = Store.fromLocation();
+    this.pool = new WorkerPool();
+    setI18nLocale(this.store.state.locale);
+    this.store.addEventListener('change', () => {
+      setI18nLocale(this.store.state.locale);
+      this.requestUpdate();
+      this.schedule();
+    });
+    this.schedule(0);
+  }
+
+  static override styles = [
+    focusStyles,
+    css`
+      :host {
+        display: block;
+        font-family: system-ui, -apple-system, 'Segoe UI', Roboto, 'Noto Sans', Arial, sans-serif;
+        color: #1b1f23;
+      }
+      header {
+        display: flex;
+        flex-wrap: wrap;
+        gap: 0.75rem 1.5rem;
+        align-items: center;
+        justify-content: space-between;
+        padding: 0.75rem 1rem;
+        border-bottom: 1px solid #c9d0d6;
+        background: #f7f9fa;
+      }
+      h1 {
+        margin: 0;
+        font-size: 1.4rem;
+      }
+      header p {
+        margin: 0.15rem 0 0;
+        color: #4a5560;
+        font-size: 0.9rem;
+      }
+      .tools {
+        display: flex;
+        flex-wrap: wrap;
+        gap: 0.4rem;
+        align-items: center;
+      }
+      .tools button[aria-pressed='true'] {
+        background: #0072b2;
+        color: #fff;
+      }
+      .tools label {
+        font-size: 0.9rem;
+        display: flex;
+        gap: 0.3rem;
+        align-items: center;
+      }
+      .layout {
+        display: grid;
+        grid-template-columns: minmax(320px, 560px) 1fr;
+        gap: 1.25rem;
+        padding: 1rem;
+        align-items: start;
+      }
+      @media (max-width: 900px) {
+        .layout {
+          grid-template-columns: 1fr;
+        }
+      }
+      aside {
+        display: grid;
+        gap: 1rem;
+      }
+      .skip {
+        position: absolute;
+        left: -999px;
+      }
+      .skip:focus {
+        left: 1rem;
+        top: 0.5rem;
+        background: #fff;
+        padding: 0.3rem;
+      }
+    `,
+  ];
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    addEventListener('keydown', this.onKey);
+  }
+
+  override disconnectedCallback(): void {
+    removeEventListener('keydown', this.onKey);
+    super.disconnectedCallback();
+  }
+
+  /** Ctrl/⌘+Z undo, Ctrl/⌘+Shift+Z or Ctrl+Y redo — except while typing in a text box. */
+  private onKey = (e: KeyboardEvent) => {
+    const target = e.composedPath()[0] as HTMLElement | undefined;
+    if (target && (target.tagName === 'INPUT' || target.tagName === 'SELECT' || target.tagName === 'TEXTAREA')) return;
+    if (!(e.ctrlKey || e.metaKey)) return;
+    const key = e.key.toLowerCase();
+    if (key === 'z' && !e.shiftKey) this.store.undo();
+    else if ((key === 'z' && e.shiftKey) || key === 'y') this.store.redo();
+    else return;
+    e.preventDefault();
+  };
+
+  get state(): AppState {
+    return this.store.state;
+  }
+
+  /** Re-run the comparison after `delay` ms unless its inputs are unchanged; a newer call cancels this one. */
+  private schedule(delay = DEBOUNCE_MS): void {
+    const s = this.state;
+    const designs = comparisonDesigns(s);
+    const key = JSON.stringify([designs, s.replicates, s.seed, s.months, s.diffVsA, s.locale]);
+    if (key === this.lastKey) return;
+    this.lastKey = key;
+    clearTimeout(this.timer);
+    this.controller?.abort();
+    this.controller = null;
+    this.timer = setTimeout(() => void this.run(designs, s), delay);
+  }
+
+  private async run(designs: DesignInput[], s: AppState): Promise<void> {
+    const controller = new AbortController();
+    this.controller = controller;
+    this.status = { state: 'running', done: 0, total: designs.length * s.replicates };
+    try {
+      const result = await compareDesigns(this.pool, designs, {
+        replicates: s.replicates,
+        seed: s.seed,
+        months: s.months,
+        diffVsA: s.diffVsA,
+        signal: controller.signal,
+        label: (key) => t(key),
+        onProgress: (done, total) => {
+          if (!controller.signal.aborted) this.status = { state: 'running', done, total };
+        },
+      });
+      if (controller.signal.aborted) return;
+      this.result = result;
+      this.status = { state: 'done' };
+      this.dispatchEvent(new CustomEvent('comparison', { detail: result }));
+      this.resolveReady();
+    } catch (e) {
+      if (e instanceof AbortError || controller.signal.aborted) return;
+      this.status = { state: 'error', message: e instanceof Error ? e.message : String(e) };
+      this.resolveReady();
+    }
+  }
+
+  private update_(change: (s: AppState) => AppState, record = true) {
+    this.store.update(change, record);
+  }
+
+  private async copyLink(): Promise<void> {
+    try {
+      await navigator.clipboard.writeText(location.href);
+      this.copied = true;
+      setTimeout(() => (this.copied = false), 2000);
+    } catch {
+      /* clipboard refused (insecure context): the URL bar holds the same link */
+    }
+  }
+
+  override render() {
+    const s = this.state;
+    const active = s.designs[s.active];
+    const colours = assignColours(s.designs.map((d) => ({ id: d.id })));
+    const items = s.designs.map((d) => ({
+      id: d.id,
+      name: d.name,
+      colour: colours.get(d.id) ?? '#000',
+      description: t('pinned.changes', { count: Object.keys(d.levers).length, base: d.base }),
+    }));
+    const h = this.store.history;
+    return html`<a class="skip" href="#results" @click=${(e: Event) => {
+        e.preventDefault();
+        this.renderRoot.querySelector<HTMLElement>('#results')?.focus();
+      }}>${t('app.skip')}</a>
+      <header>
+        <div>
+          <h1>${t('app.title')}</h1>
+          <p>${t('app.subtitle')}</p>
+        </div>
+        <div class="tools" role="toolbar" aria-label=${t('toolbar.label')}>
+          <button data-testid="undo" ?disabled=${!h.canUndo} @click=${() => this.store.undo()}>↶ ${t('undo')}</button>
+          <button data-testid="redo" ?disabled=${!h.canRedo} @click=${() => this.store.redo()}>↷ ${t('redo')}</button>
+          <button data-testid="replay" ?disabled=${!h.lastChange} @click=${() => this.store.replayLast()}>⟲ ${t('replay')}</button>
+          <button data-testid="pause-animation" aria-pressed=${s.paused ? 'true' : 'false'} @click=${() => this.update_((x) => actions.setSettings(x, { paused: !x.paused }))}>
+            ${t('pause')}
+          </button>
+          <button data-testid="copy-link" @click=${() => void this.copyLink()}>${this.copied ? t('copied') : t('copyLink')}</button>
+          <label
+            >${t('lang.label')}
+            <select data-testid="language" @change=${(e: Event) => this.update_((x) => actions.setLocale(x, (e.target as HTMLSelectElement).value as Locale))}>
+              ${LOCALES.map((l) => html`<option value=${l} ?selected=${l === s.locale}>${t(`lang.${l}`)}</option>`)}
+            </select></label
+          >
+        </div>
+      </header>
+      <div class="layout">
+        <aside>
+          <pendamping-pinned-list
+            .items=${items}
+            .active=${s.active}
+            .locale=${s.locale}
+            @design-select=${(e: CustomEvent<{ index: number }>) => this.update_((x) => actions.selectDesign(x, e.detail.index))}
+            @design-rename=${(e: CustomEvent<{ index: number; name: string }>) => this.update_((x) => actions.renameDesign(x, e.detail.index, e.detail.name))}
+            @design-remove=${(e: CustomEvent<{ index: number }>) => this.update_((x) => actions.removeDesign(x, e.detail.index))}
+            @design-pin=${() => this.update_(actions.pinDesign)}
+          ></pendamping-pinned-list>
+          <pendamping-design-panel
+            .design=${active}
+            .stage=${s.stage}
+            .locale=${s.locale}
+            ?paused=${s.paused}
+            @lever-change=${(e: CustomEvent<{ id: string; value: unknown; commit: boolean }>) =>
+              this.update_((x) => actions.setLever(x, x.active, e.detail.id, e.detail.value), e.detail.commit)}
+            @stage-toggle=${(e: CustomEvent<{ stage: StageId }>) => this.update_((x) => actions.toggleStage(x, e.detail.stage))}
+            @base-change=${(e: CustomEvent<{ base: string }>) => this.update_((x) => actions.setBase(x, e.detail.base))}
+          ></pendamping-design-panel>
+        </aside>
+        <main id="results" tabindex="-1">
+          <pendamping-comparison-view
+            .result=${this.result}
+            .status=${this.status}
+            .locale=${s.locale}
+            .replicates=${s.replicates}
+            .seed=${s.seed}
+            .months=${s.months}
+            ?diffVsA=${s.diffVsA}
+            ?paused=${s.paused}
+            @settings-change=${(e: CustomEvent<Partial<AppState>>) => this.update_((x) => actions.setSettings(x, e.detail))}
+          ></pendamping-comparison-view>
+        </main>
+      </div>`;
+  }
+}
+
+customElements.define('pendamping-app', PendampingApp);

@@ -1,0 +1,285 @@
+// <pendamping-chart-card .title .locale .csvRows .filename .labels>: a heading, a Chart/Table toggle and
+// PNG / SVG / CSV downloads around one chart given in its slot. The table is the slotted chart's own
+// data (its tableData()); the CSV is the tidy rows the app passes.
+import { LitElement, css, html, nothing } from 'lit';
+import { tidyCsv } from './csv.js';
+import { downloadBlob, serializeSvg, svgSize, svgToPng, withExtension } from './export.js';
+import { chartLabels, type ChartLabels } from './labels.js';
+import type { ChartTable } from './table.js';
+import type { Locale, TidyRow } from './types.js';
+
+export const CHART_CARD_TAG = 'pendamping-chart-card';
+const CHART_TAGS = 'pendamping-line-chart, pendamping-estimate-chart';
+
+export type ChartView = 'chart' | 'table';
+export type ExportFormat = 'png' | 'svg' | 'csv';
+
+/** What a chart in the slot offers the card (both chart components do). */
+export interface ChartSource extends HTMLElement {
+  tableData(): ChartTable | null;
+  svgElement(): SVGSVGElement | null;
+}
+
+const isChartSource = (el: Element): el is ChartSource =>
+  typeof (el as Partial<ChartSource>).tableData === 'function' && typeof (el as Partial<ChartSource>).svgElement === 'function';
+
+export class ChartCard extends LitElement {
+  static override properties = {
+    title: {},
+    locale: { reflect: true },
+    csvRows: { attribute: false },
+    filename: {},
+    labels: { attribute: false },
+    view: { reflect: true },
+    table: { state: true },
+  };
+
+  declare locale: Locale;
+  /** The chart's data for the CSV download, in the CLI's tidy columns plus the design. */
+  declare csvRows: TidyRow[];
+  /** The downloads' name without extension (".png", ".svg", ".csv" are added). */
+  declare filename: string;
+  declare labels: Partial<ChartLabels> | undefined;
+  /** Which view is shown; the toggle sets it and fires `view-change` (detail: { view }). */
+  declare view: ChartView;
+  declare table: ChartTable | null;
+
+  constructor() {
+    super();
+    this.title = '';
+    this.locale = 'id';
+    this.csvRows = [];
+    this.filename = 'chart';
+    this.view = 'chart';
+    this.table = null;
+  }
+
+  static override styles = css`
+    :host {
+      display: block;
+      font-family: system-ui, -apple-system, 'Segoe UI', Roboto, 'Noto Sans', Arial, sans-serif;
+      color: #222;
+    }
+    section {
+      border: 1px solid #d6d6d6;
+      border-radius: 6px;
+      padding: 12px 16px 16px;
+      background: #fff;
+    }
+    header {
+      display: flex;
+      flex-wrap: wrap;
+      align-items: center;
+      gap: 8px 16px;
+      margin-bottom: 8px;
+    }
+    h3 {
+      flex: 1 1 16rem;
+      margin: 0;
+      font-size: 1.05rem;
+    }
+    .group {
+      display: inline-flex;
+      gap: 0;
+    }
+    button {
+      font: inherit;
+      font-size: 0.85rem;
+      padding: 4px 10px;
+      border: 1px solid #777;
+      background: #fff;
+      color: #222;
+      cursor: pointer;
+    }
+    .group button + button {
+      border-left-width: 0;
+    }
+    .group button:first-child {
+      border-radius: 4px 0 0 4px;
+    }
+    .group button:last-child {
+      border-radius: 0 4px 4px 0;
+    }
+    button[aria-pressed='true'] {
+      background: #0072b2;
+      border-color: #0072b2;
+      color: #fff;
+    }
+    button:focus-visible,
+    .table-wrap:focus-visible {
+      outline: 3px solid #e69f00;
+      outline-offset: 2px;
+    }
+    button:disabled {
+      opacity: 0.5;
+      cursor: default;
+    }
+    [hidden] {
+      display: none !important;
+    }
+    .table-wrap {
+      overflow: auto;
+      max-height: 28rem;
+    }
+    table {
+      border-collapse: collapse;
+      font-size: 0.85rem;
+      font-variant-numeric: tabular-nums;
+    }
+    caption {
+      text-align: left;
+      font-size: 0.8rem;
+      color: #555;
+      padding-bottom: 4px;
+    }
+    th,
+    td {
+      padding: 3px 10px;
+      border-bottom: 1px solid #eee;
+      text-align: right;
+      vertical-align: top;
+      white-space: nowrap;
+    }
+    th:first-child,
+    td:first-child {
+      text-align: left;
+    }
+    thead th {
+      position: sticky;
+      top: 0;
+      background: #fff;
+      border-bottom: 1px solid #999;
+    }
+    .interval {
+      display: block;
+      color: #666;
+      font-size: 0.78rem;
+    }
+  `;
+
+  /** The chart in the slot (directly, or inside what was slotted). */
+  chartElement(): ChartSource | null {
+    const slot = this.renderRoot.querySelector('slot');
+    for (const el of slot?.assignedElements({ flatten: true }) ?? []) {
+      if (isChartSource(el)) return el;
+      const inner = el.querySelector(CHART_TAGS);
+      if (inner && isChartSource(inner)) return inner;
+    }
+    return null;
+  }
+
+  private refreshTable = () => {
+    this.table = this.chartElement()?.tableData() ?? null;
+  };
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.addEventListener('chart-data-change', this.refreshTable);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.removeEventListener('chart-data-change', this.refreshTable);
+  }
+
+  protected override updated(changed: Map<PropertyKey, unknown>): void {
+    // The app may set `view` itself (from the URL); the table is then built from the chart as it is now.
+    if (changed.has('view') && this.view === 'table') this.refreshTable();
+  }
+
+  private setView(view: ChartView) {
+    if (view === this.view) return;
+    this.view = view;
+    this.refreshTable();
+    this.dispatchEvent(new CustomEvent('view-change', { detail: { view }, bubbles: true, composed: true }));
+  }
+
+  /** Downloads the chart or its data; resolves once the file has been handed to the browser. */
+  async download(format: ExportFormat): Promise<void> {
+    const filename = withExtension(this.filename || this.title || 'chart', format);
+    let blob: Blob;
+    if (format === 'csv') {
+      blob = new Blob([tidyCsv(this.csvRows ?? [])], { type: 'text/csv;charset=utf-8' });
+    } else {
+      const svg = this.chartElement()?.svgElement();
+      if (!svg) return;
+      const text = serializeSvg(svg);
+      if (format === 'svg') blob = new Blob([text], { type: 'image/svg+xml;charset=utf-8' });
+      else {
+        const { width, height } = svgSize(svg);
+        blob = await svgToPng(text, width, height, 2);
+      }
+    }
+    downloadBlob(blob, filename);
+    this.dispatchEvent(new CustomEvent('chart-export', { detail: { format, filename }, bubbles: true, composed: true }));
+  }
+
+  private renderTable(labels: ChartLabels) {
+    const t = this.table;
+    if (!t) return html`<p>${labels.noData}</p>`;
+    return html`<div class="table-wrap" tabindex="0" role="region" aria-label=${t.caption}>
+      <table data-testid="chart-card-table">
+        <caption>${t.caption}</caption>
+        <thead>
+          <tr>
+            ${t.columns.map((c) => html`<th scope="col">${c}</th>`)}
+          </tr>
+        </thead>
+        <tbody>
+          ${t.rows.map(
+            (row) => html`<tr>
+              ${row.map((cell, i) =>
+                i === 0
+                  ? html`<th scope="row">${cell.value}</th>`
+                  : html`<td>
+                      <span class="value">${cell.value}</span>${cell.interval ? html`<span class="interval">${cell.interval}</span>` : nothing}
+                    </td>`,
+              )}
+            </tr>`,
+          )}
+        </tbody>
+      </table>
+    </div>`;
+  }
+
+  override render() {
+    const labels = chartLabels(this.locale, this.labels);
+    const exportButton = (format: ExportFormat, text: string) =>
+      html`<button
+        type="button"
+        data-testid="chart-card-export-${format}"
+        aria-label="${labels.download} ${text}"
+        @click=${() => void this.download(format)}
+      >
+        ${text}
+      </button>`;
+    return html`<section data-testid="chart-card" aria-label=${this.title}>
+      <header>
+        <h3>${this.title}</h3>
+        <div class="group" role="group" aria-label=${labels.view}>
+          <button
+            type="button"
+            data-testid="chart-card-view-chart"
+            aria-pressed=${this.view === 'chart' ? 'true' : 'false'}
+            @click=${() => this.setView('chart')}
+          >
+            ${labels.chart}
+          </button>
+          <button
+            type="button"
+            data-testid="chart-card-view-table"
+            aria-pressed=${this.view === 'table' ? 'true' : 'false'}
+            @click=${() => this.setView('table')}
+          >
+            ${labels.table}
+          </button>
+        </div>
+        <div class="group" role="group" aria-label=${labels.download}>
+          ${exportButton('png', labels.png)} ${exportButton('svg', labels.svg)} ${exportButton('csv', labels.csv)}
+        </div>
+      </header>
+      <div class="chart" ?hidden=${this.view !== 'chart'}><slot @slotchange=${this.refreshTable}></slot></div>
+      ${this.view === 'table' ? this.renderTable(labels) : nothing}
+    </section>`;
+  }
+}

@@ -1,0 +1,142 @@
+// <pendamping-estimate-chart .spec=${EstimateChartSpec} .locale=${'id'|'en'}>: one row per design, a dot
+// at the mean with a horizontal 95% whisker, the value at the right and a reference line at zero (one
+// for ratios). A pure render of its inputs; it resizes with its container.
+import { LitElement, css, html, nothing, svg } from 'lit';
+import { formatInterval, formatValue } from './format.js';
+import { layoutEstimateChart } from './estimateLayout.js';
+import { chartLabels, type ChartLabels } from './labels.js';
+import { textColour } from './palette.js';
+import { estimateChartTable, type ChartTable } from './table.js';
+import type { EstimateChartSpec, Locale } from './types.js';
+
+export const ESTIMATE_CHART_TAG = 'pendamping-estimate-chart';
+const DEFAULT_WIDTH = 640;
+
+export function summariseEstimateChart(spec: EstimateChartSpec, locale: Locale, labels: ChartLabels): string {
+  if (spec.estimates.length === 0) return `${spec.title}. ${labels.noData}.`;
+  const parts = spec.estimates.map(
+    (e) => `${e.label}: ${formatValue(e.mean, spec.kind, locale)} (${labels.interval} ${formatInterval(e.low, e.high, spec.kind, locale)})`,
+  );
+  return `${spec.title}. ${parts.join('; ')}.`;
+}
+
+export class EstimateChart extends LitElement {
+  static override properties = {
+    spec: { attribute: false },
+    locale: { reflect: true },
+    labels: { attribute: false },
+    width: { state: true },
+  };
+
+  declare spec: EstimateChartSpec | undefined;
+  declare locale: Locale;
+  declare labels: Partial<ChartLabels> | undefined;
+  declare width: number;
+
+  private resizeObserver: ResizeObserver | null = null;
+
+  constructor() {
+    super();
+    this.locale = 'id';
+    this.width = DEFAULT_WIDTH;
+  }
+
+  static override styles = css`
+    :host {
+      display: block;
+      font-family: system-ui, -apple-system, 'Segoe UI', Roboto, 'Noto Sans', Arial, sans-serif;
+    }
+    figure {
+      margin: 0;
+      border-radius: 4px;
+    }
+    figure:focus-visible {
+      outline: 3px solid #0072b2;
+      outline-offset: 2px;
+    }
+    svg {
+      display: block;
+      width: 100%;
+      height: auto;
+    }
+  `;
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    if (typeof ResizeObserver === 'undefined') return;
+    this.resizeObserver = new ResizeObserver((entries) => {
+      const w = Math.round(entries[entries.length - 1]?.contentRect.width ?? 0);
+      if (w > 0 && Math.abs(w - this.width) >= 1) this.width = w;
+    });
+    this.resizeObserver.observe(this);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.resizeObserver?.disconnect();
+    this.resizeObserver = null;
+  }
+
+  protected override updated(changed: Map<PropertyKey, unknown>): void {
+    if (changed.has('spec') || changed.has('locale')) this.dispatchEvent(new CustomEvent('chart-data-change', { bubbles: true, composed: true }));
+  }
+
+  tableData(): ChartTable | null {
+    return this.spec ? estimateChartTable(this.spec, this.locale, chartLabels(this.locale, this.labels)) : null;
+  }
+
+  svgElement(): SVGSVGElement | null {
+    return this.renderRoot.querySelector('svg');
+  }
+
+  override render() {
+    const spec = this.spec;
+    if (!spec) return nothing;
+    const labels = chartLabels(this.locale, this.labels);
+    const width = Math.max(240, this.width || DEFAULT_WIDTH);
+    const L = layoutEstimateChart(spec, width, this.locale);
+    const { margin, height } = L;
+    const right = width - margin.right;
+    const bottom = height - margin.bottom;
+    const summary = summariseEstimateChart(spec, this.locale, labels);
+    return html`<figure tabindex="0" role="img" aria-label=${summary} data-testid="estimate-chart" data-chart-id=${spec.id}>
+      <svg
+        xmlns="http://www.w3.org/2000/svg"
+        viewBox="0 0 ${width} ${height}"
+        width=${width}
+        height=${height}
+        font-family="system-ui, -apple-system, 'Segoe UI', Roboto, 'Noto Sans', Arial, sans-serif"
+        font-size="12"
+      >
+        <title>${spec.title}</title>
+        <desc>${summary}</desc>
+        <g class="x-axis">
+          ${L.ticks.map(
+            (t) => svg`<line x1=${t.at} x2=${t.at} y1=${margin.top} y2=${bottom} stroke="#e3e3e3"></line>
+              <text x=${t.at} y=${bottom + 16} text-anchor="middle" fill="#555555">${t.text}</text>`,
+          )}
+        </g>
+        ${L.referenceX === null
+          ? nothing
+          : svg`<line class="reference" data-testid="estimate-chart-reference" x1=${L.referenceX} x2=${L.referenceX} y1=${margin.top} y2=${bottom} stroke="#333333" stroke-width="1.2"></line>`}
+        ${L.rows.map(
+          (r) => svg`<g class="row" data-testid="estimate-chart-row" data-series-id=${r.id}>
+            <text x=${margin.left - 8} y=${r.y} dy="0.32em" text-anchor="end" fill="#222222">${r.text !== r.label ? svg`<title>${r.label}</title>` : nothing}${r.text}</text>
+            ${r.x1 !== null && r.x2 !== null
+              ? svg`<line class="whisker" data-testid="estimate-chart-whisker" x1=${r.x1} x2=${r.x2} y1=${r.y} y2=${r.y} stroke=${r.colour} stroke-width="2.5" stroke-linecap="round"></line>
+                <line x1=${r.x1} x2=${r.x1} y1=${r.y - 5} y2=${r.y + 5} stroke=${r.colour} stroke-width="1.5"></line>
+                <line x1=${r.x2} x2=${r.x2} y1=${r.y - 5} y2=${r.y + 5} stroke=${r.colour} stroke-width="1.5"></line>`
+              : nothing}
+            ${r.cx !== null
+              ? svg`<circle class="dot" data-testid="estimate-chart-dot" cx=${r.cx} cy=${r.y} r="5" fill=${r.colour} stroke="#ffffff" stroke-width="1.5"></circle>`
+              : nothing}
+            <text class="value" data-testid="estimate-chart-value" x=${width - 4} y=${r.y} dy="0.32em" text-anchor="end" fill=${textColour(r.colour)} font-weight="600">${r.valueText}</text>
+          </g>`,
+        )}
+        ${spec.estimates.length === 0
+          ? svg`<text x=${width / 2} y=${margin.top + 16} text-anchor="middle" fill="#555555">${labels.noData}</text>`
+          : nothing}
+      </svg>
+    </figure>`;
+  }
+}

@@ -1,0 +1,83 @@
+// Where everything of an estimate chart goes: one row per design, a dot at the mean, a whisker over the
+// 95% interval, the value at the right, a reference line (zero, or one for ratios). No DOM.
+import { scaleLinear } from 'd3';
+import { formatValue, tickFormatter } from './format.js';
+import { CHAR_WIDTH, shorten, type Tick } from './lineLayout.js';
+import { assignColours } from './palette.js';
+import { estimateDomain, niceAxis } from './scales.js';
+import type { EstimateChartSpec, Locale, ValueKind } from './types.js';
+
+export const ROW_HEIGHT = 32;
+
+/** Where "no effect" sits: one for ratios (multiplier, LM3), zero for everything else. */
+export const referenceFor = (kind: ValueKind): number => (kind === 'ratio' ? 1 : 0);
+
+export interface EstimateRow {
+  id: string;
+  label: string;
+  text: string;
+  colour: string;
+  /** Row centre. */
+  y: number;
+  /** Pixel x of the mean and of the interval ends; null when missing. */
+  cx: number | null;
+  x1: number | null;
+  x2: number | null;
+  valueText: string;
+}
+
+export interface EstimateLayout {
+  width: number;
+  height: number;
+  margin: { top: number; right: number; bottom: number; left: number };
+  ticks: Tick[];
+  /** Pixel x of the reference line, null when off the axis. */
+  referenceX: number | null;
+  reference: number;
+  rows: EstimateRow[];
+  x: (value: number) => number;
+}
+
+const ok = (v: number | null | undefined): v is number => typeof v === 'number' && Number.isFinite(v);
+
+export function layoutEstimateChart(spec: EstimateChartSpec, width: number, locale: Locale): EstimateLayout {
+  const reference = referenceFor(spec.kind);
+  const axis = niceAxis(estimateDomain(spec.estimates, reference), Math.max(2, Math.round(width / 110)));
+  const formatTick = tickFormatter(spec.kind, locale, axis.ticks);
+  const valueTexts = spec.estimates.map((e) => formatValue(e.mean, spec.kind, locale));
+  const longestLabel = Math.max(0, ...spec.estimates.map((e) => shorten(e.label).length));
+  const longestValue = Math.max(0, ...valueTexts.map((t) => t.length));
+  const margin = {
+    top: 8,
+    right: Math.ceil(longestValue * CHAR_WIDTH) + 16,
+    bottom: 32,
+    left: Math.min(width * 0.4, Math.ceil(longestLabel * CHAR_WIDTH) + 14),
+  };
+  const height = margin.top + Math.max(1, spec.estimates.length) * ROW_HEIGHT + margin.bottom;
+  const right = Math.max(margin.left + 10, width - margin.right);
+  const scale = scaleLinear().domain(axis.domain).range([margin.left, right]);
+  const x = (v: number) => scale(v);
+  const colours = assignColours(spec.estimates);
+  const rows = spec.estimates.map((e, i) => ({
+    id: e.id,
+    label: e.label,
+    text: shorten(e.label),
+    colour: colours.get(e.id) ?? '#000000',
+    y: margin.top + (i + 0.5) * ROW_HEIGHT,
+    cx: ok(e.mean) ? x(e.mean) : null,
+    x1: ok(e.low) ? x(e.low) : null,
+    x2: ok(e.high) ? x(e.high) : null,
+    valueText: valueTexts[i],
+  }));
+  const referenceX = reference >= axis.domain[0] && reference <= axis.domain[1] ? x(reference) : null;
+  return {
+    width,
+    height,
+    margin,
+    ticks: axis.ticks.map((v) => ({ value: v, at: x(v), text: formatTick(v) })),
+    referenceX,
+    reference,
+    rows,
+    x,
+  };
+}

@@ -1,0 +1,183 @@
+// <pendamping-line-chart .spec=${LineChartSpec} .locale=${'id'|'en'}>: each design's mean per month as a
+// line with its 95% band, labelled at its right end, a zero line, month and value axes. A pure render
+// of its inputs; it resizes with its container.
+import { LitElement, css, html, nothing, svg } from 'lit';
+import { formatInterval, formatValue } from './format.js';
+import { chartLabels, type ChartLabels } from './labels.js';
+import { textColour } from './palette.js';
+import { layoutLineChart } from './lineLayout.js';
+import { lineChartTable, type ChartTable } from './table.js';
+import type { LineChartSpec, Locale } from './types.js';
+
+export const LINE_CHART_TAG = 'pendamping-line-chart';
+const DEFAULT_WIDTH = 640;
+
+/** What a screen reader hears: title, measure, then each design's last value and interval. */
+export function summariseLineChart(spec: LineChartSpec, locale: Locale, labels: ChartLabels): string {
+  if (spec.series.length === 0) return `${spec.title}. ${labels.noData}.`;
+  const parts = spec.series.map((s) => {
+    let i = s.mean.length - 1;
+    while (i >= 0 && !Number.isFinite(s.mean[i])) i--;
+    if (i < 0) return `${s.label}: ${labels.noData}`;
+    const value = formatValue(s.mean[i], spec.kind, locale);
+    const interval = formatInterval(s.low[i], s.high[i], spec.kind, locale);
+    return `${s.label}: ${value} ${labels.atMonth} ${s.months[i]} (${labels.interval} ${interval})`;
+  });
+  return `${spec.title}. ${spec.yLabel}. ${parts.join('; ')}.`;
+}
+
+export class LineChart extends LitElement {
+  static override properties = {
+    spec: { attribute: false },
+    locale: { reflect: true },
+    labels: { attribute: false },
+    // `animate` is Element.animate(), so the property is `animated`; the attribute keeps the short name.
+    animated: { type: Boolean, reflect: true, attribute: 'animate' },
+    height: { type: Number },
+    width: { state: true },
+  };
+
+  declare spec: LineChartSpec | undefined;
+  declare locale: Locale;
+  /** The app's translations of the chart's own words; defaults per locale. */
+  declare labels: Partial<ChartLabels> | undefined;
+  /** Transitions between updates, only when set and the user has not asked for reduced motion. */
+  declare animated: boolean;
+  declare height: number;
+  declare width: number;
+
+  private resizeObserver: ResizeObserver | null = null;
+
+  constructor() {
+    super();
+    this.locale = 'id';
+    this.animated = false;
+    this.height = 360;
+    this.width = DEFAULT_WIDTH;
+  }
+
+  static override styles = css`
+    :host {
+      display: block;
+      font-family: system-ui, -apple-system, 'Segoe UI', Roboto, 'Noto Sans', Arial, sans-serif;
+    }
+    figure {
+      margin: 0;
+      border-radius: 4px;
+    }
+    figure:focus-visible {
+      outline: 3px solid #0072b2;
+      outline-offset: 2px;
+    }
+    svg {
+      display: block;
+      width: 100%;
+      height: auto;
+      overflow: visible;
+    }
+    @media (prefers-reduced-motion: no-preference) {
+      :host([animate]) .line,
+      :host([animate]) .band {
+        transition: d 300ms ease-out;
+      }
+      :host([animate]) .series-label,
+      :host([animate]) .leader {
+        transition: transform 300ms ease-out, y 300ms ease-out;
+      }
+    }
+  `;
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    if (typeof ResizeObserver === 'undefined') return;
+    this.resizeObserver = new ResizeObserver((entries) => {
+      const w = Math.round(entries[entries.length - 1]?.contentRect.width ?? 0);
+      if (w > 0 && Math.abs(w - this.width) >= 1) this.width = w;
+    });
+    this.resizeObserver.observe(this);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.resizeObserver?.disconnect();
+    this.resizeObserver = null;
+  }
+
+  protected override updated(changed: Map<PropertyKey, unknown>): void {
+    // Lets a surrounding <pendamping-chart-card> refresh its table view.
+    if (changed.has('spec') || changed.has('locale')) this.dispatchEvent(new CustomEvent('chart-data-change', { bubbles: true, composed: true }));
+  }
+
+  /** The chart's data as a table (for the card's Table view). */
+  tableData(): ChartTable | null {
+    return this.spec ? lineChartTable(this.spec, this.locale, chartLabels(this.locale, this.labels)) : null;
+  }
+
+  /** The drawn <svg>, for export. */
+  svgElement(): SVGSVGElement | null {
+    return this.renderRoot.querySelector('svg');
+  }
+
+  override render() {
+    const spec = this.spec;
+    const labels = chartLabels(this.locale, this.labels);
+    if (!spec) return nothing;
+    const width = Math.max(240, this.width || DEFAULT_WIDTH);
+    const height = Math.max(160, this.height);
+    const L = layoutLineChart(spec, width, height, this.locale);
+    const { margin } = L;
+    const right = width - margin.right;
+    const bottom = height - margin.bottom;
+    const summary = summariseLineChart(spec, this.locale, labels);
+    return html`<figure tabindex="0" role="img" aria-label=${summary} data-testid="line-chart" data-chart-id=${spec.id}>
+      <svg
+        xmlns="http://www.w3.org/2000/svg"
+        viewBox="0 0 ${width} ${height}"
+        width=${width}
+        height=${height}
+        font-family="system-ui, -apple-system, 'Segoe UI', Roboto, 'Noto Sans', Arial, sans-serif"
+        font-size="12"
+      >
+        <title>${spec.title}</title>
+        <desc>${summary}</desc>
+        <text class="y-title" x="0" y="12" fill="#333333" font-weight="600">${spec.yLabel}</text>
+        <g class="y-axis">
+          ${L.yTicks.map(
+            (t) => svg`<line x1=${margin.left} x2=${right} y1=${t.at} y2=${t.at} stroke="#e3e3e3" stroke-width="1"></line>
+              <text x=${margin.left - 6} y=${t.at} dy="0.32em" text-anchor="end" fill="#555555">${t.text}</text>`,
+          )}
+        </g>
+        <g class="x-axis">
+          <line x1=${margin.left} x2=${right} y1=${bottom} y2=${bottom} stroke="#888888" stroke-width="1"></line>
+          ${L.xTicks.map(
+            (t) => svg`<line x1=${t.at} x2=${t.at} y1=${bottom} y2=${bottom + 4} stroke="#888888"></line>
+              <text x=${t.at} y=${bottom + 16} text-anchor="middle" fill="#555555">${t.text}</text>`,
+          )}
+          <text class="x-title" x=${(margin.left + right) / 2} y=${height - 6} text-anchor="middle" fill="#333333">${labels.month}</text>
+        </g>
+        <line class="zero" data-testid="line-chart-zero" x1=${margin.left} x2=${right} y1=${L.zeroY} y2=${L.zeroY} stroke="#333333" stroke-width="1.2"></line>
+        <g class="bands">
+          ${L.series.map(
+            (s) => svg`<path class="band" data-testid="line-chart-band" data-series-id=${s.id} d=${s.band} fill=${s.colour} fill-opacity=${s.baseline ? 0.1 : 0.18} stroke="none"></path>`,
+          )}
+        </g>
+        <g class="lines">
+          ${L.series.map(
+            (s) => svg`<path class="line" data-testid="line-chart-line" data-series-id=${s.id} d=${s.line} fill="none" stroke=${s.colour} stroke-width=${s.baseline ? 1.5 : 2.25} stroke-dasharray=${s.baseline ? '4 3' : 'none'} stroke-linejoin="round" stroke-linecap="round"></path>`,
+          )}
+        </g>
+        <g class="labels">
+          ${L.series.map((s) =>
+            s.end
+              ? svg`${Math.abs(s.labelY - s.end.y) > 2 ? svg`<line class="leader" x1=${s.end.x + 2} y1=${s.end.y} x2=${s.end.x + 8} y2=${s.labelY} stroke=${s.colour} stroke-width="1"></line>` : nothing}
+                <text class="series-label" data-testid="line-chart-label" data-series-id=${s.id} x=${s.end.x + 10} y=${s.labelY} dy="0.32em" fill=${textColour(s.colour)} font-weight="600" paint-order="stroke" stroke="#ffffff" stroke-width="3" stroke-linejoin="round">${s.text !== s.label ? svg`<title>${s.label}</title>` : nothing}${s.text}</text>`
+              : nothing,
+          )}
+        </g>
+        ${spec.series.length === 0
+          ? svg`<text x=${width / 2} y=${height / 2} text-anchor="middle" fill="#555555">${labels.noData}</text>`
+          : nothing}
+      </svg>
+    </figure>`;
+  }
+}

@@ -1,0 +1,35 @@
+// Entry point: mounts the app and exposes a small hook for the browser tests on window.__pendamping.
+import type { RunResult } from '../sim/index.js';
+import { PendampingApp } from './app/pendamping-app.js';
+import type { ComparisonResult } from './runner/compare.js';
+import { SCENARIOS } from './state/scenarios.js';
+
+export interface PendampingTestHook {
+  /** Resolves when the first comparison has finished (or failed). */
+  ready: Promise<void>;
+  lastComparison: ComparisonResult | null;
+  /** Run a shipped scenario as the CLI's `run` does (same parse, same seed, same code) in a worker. */
+  runOne(scenarioName: string, seed: number, months?: number): Promise<RunResult>;
+}
+
+declare global {
+  interface Window {
+    __pendamping: PendampingTestHook;
+  }
+}
+
+const app = (document.querySelector('pendamping-app') as PendampingApp | null) ?? document.body.appendChild(new PendampingApp());
+
+const hook: PendampingTestHook = {
+  ready: app.ready,
+  lastComparison: null,
+  async runOne(scenarioName, seed, months) {
+    const json = SCENARIOS[scenarioName];
+    if (!json) throw new Error(`unknown scenario ${scenarioName}`);
+    const months_ = months ?? (typeof json.months === 'number' ? json.months : 36);
+    const { full } = await app.pool.run(structuredClone(json), seed, months_, { full: true });
+    return full!;
+  },
+};
+app.addEventListener('comparison', (e) => (hook.lastComparison = (e as CustomEvent<ComparisonResult>).detail));
+window.__pendamping = hook;

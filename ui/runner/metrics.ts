@@ -1,0 +1,33 @@
+// The monthly series the comparison charts show, each as the effect program − counterfactual of one
+// group's metric (the CLI's run CSV names: group, metric), and the summary estimates.
+import type { ValueKind } from '../charts/types.js';
+
+export interface SeriesMetric {
+  /** Chart id and i18n key suffix. */
+  id: string;
+  group: 'participants' | 'all' | 'economy';
+  metric: string;
+  kind: ValueKind;
+  /** The study's Figure 2: the headline charts. */
+  headline: boolean;
+}
+
+export const SERIES_METRICS: readonly SeriesMetric[] = [
+  { id: 'turnover', group: 'participants', metric: 'turnover', kind: 'rupiah', headline: true },
+  { id: 'customers', group: 'participants', metric: 'customers', kind: 'count', headline: true },
+  { id: 'production', group: 'participants', metric: 'production', kind: 'rupiah', headline: true },
+  { id: 'digitalAdoption', group: 'participants', metric: 'digitalAdoption', kind: 'share', headline: true },
+  { id: 'jobs', group: 'economy', metric: 'totalJobs', kind: 'count', headline: false },
+  { id: 'localIncome', group: 'economy', metric: 'localIncome', kind: 'rupiah', headline: false },
+  { id: 'localRawMaterialDemand', group: 'all', metric: 'localRawMaterialDemand', kind: 'rupiah', headline: false },
+  { id: 'womenTurnover', group: 'participants', metric: 'womenTurnover', kind: 'rupiah', headline: false },
+];
+
+export const ESTIMATES = [
+  { id: 'incomeMultiplier', kind: 'ratio' },
+  { id: 'lm3', kind: 'ratio' },
+  { id: 'costPerJob', kind: 'rupiah' },
+  { id: 'localIncomePerRupiah', kind: 'ratio' },
+] as const satisfies readonly { id: string; kind: ValueKind }[];
+
+export type EstimateId = (typeof ESTIMATES)[number]['id'];

@@ -1,0 +1,26 @@
+// Messages between the page and its simulation workers.
+import type { RunResult, ScenarioInput, Summary } from '../../sim/index.js';
+
+export interface RunRequest {
+  id: number;
+  scenario: ScenarioInput;
+  seed: number;
+  months: number;
+  /** Send the whole RunResult back (test hook) instead of the digest the charts need. */
+  full: boolean;
+}
+
+/** What the comparison needs from one run: the summary and the charted series of both arms. */
+export interface RunDigest {
+  scenario: string;
+  seed: number;
+  months: number;
+  participants: number;
+  summary: Summary;
+  /** `group.metric` → series of each arm. */
+  series: Record<string, { program: number[]; counterfactual: number[] }>;
+}
+
+export type RunResponse =
+  | { id: number; ok: true; digest: RunDigest; full?: RunResult }
+  | { id: number; ok: false; error: string };
