@@ -1,0 +1,112 @@
+// End to end in a real browser: the built app (dist/ui) served statically and driven in Debian's
+// Chromium. Pins designs, moves a slider by keyboard and sees the charts change, checks a figure against
+// the CLI for the same seed, exports a chart's CSV, switches language, and saves screenshots.
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, readFileSync } from 'node:fs';
+import type { Server } from 'node:http';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runCommand } from '../../cli/commands/run.js';
+import { browserAvailability, launch, serveStatic } from './browser.js';
+
+const SCREENSHOTS = join('test-results', 'screenshots');
+const browserCheck = browserAvailability();
+
+describe.skipIf(!browserCheck.path)('web app in Chromium', () => {
+  let server: Server;
+  let browser: Browser;
+  let page: Page;
+
+  beforeAll(async () => {
+    execFileSync('npx', ['vite', 'build', '--logLevel', 'error'], { stdio: 'pipe' });
+    mkdirSync(SCREENSHOTS, { recursive: true });
+    const served = await serveStatic(join(process.cwd(), 'dist', 'ui'));
+    server = served.server;
+    browser = await launch(browserCheck.path!);
+    page = await browser.newPage({ viewport: { width: 1400, height: 1000 }, acceptDownloads: true });
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    await page.goto(served.url);
+    await page.waitForFunction(() => (window as unknown as { __pendamping?: unknown }).__pendamping !== undefined, null, { timeout: 30_000 });
+    await page.evaluate(() => (window as unknown as { __pendamping: { ready: Promise<void> } }).__pendamping.ready);
+    expect(errors).toEqual([]);
+  }, 180_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await new Promise((r) => server?.close(r));
+  });
+
+  const waitDone = () => page.waitForSelector('[data-testid="run-status"][data-state="done"]', { timeout: 60_000 });
+  const lastElapsedStamp = () => page.evaluate(() => JSON.stringify((window as unknown as { __pendamping: { lastComparison: { lines: unknown } } }).__pendamping.lastComparison.lines));
+
+  it('starts in Bahasa Indonesia with two pinned designs compared against the baseline, charts drawn', async () => {
+    await waitDone();
+    expect(await page.getAttribute('html', 'lang')).toBe('id');
+    await expect(page.getByTestId('design-A').count()).resolves.toBe(1);
+    await expect(page.getByTestId('design-B').count()).resolves.toBe(1);
+    const lines = await page.getByTestId('chart-turnover').getByTestId('line-chart-line').count();
+    expect(lines).toBeGreaterThanOrEqual(2);
+    await page.screenshot({ path: join(SCREENSHOTS, 'app-id.png'), fullPage: true });
+  });
+
+  it('pins a third design, then a slider moved by keyboard re-runs the comparison and changes the charts', async () => {
+    await page.getByTestId('pin-design').click();
+    await expect(page.getByTestId('design-C').count()).resolves.toBe(1);
+    await waitDone();
+    const before = await lastElapsedStamp();
+    const pathBefore = await page.getByTestId('chart-turnover').getByTestId('line-chart-line').first().getAttribute('d');
+    const slider = page.getByTestId('lever-budget-range');
+    await slider.focus();
+    for (let i = 0; i < 5; i++) await page.keyboard.press('ArrowLeft');
+    await page.waitForFunction((prev) => JSON.stringify((window as unknown as { __pendamping: { lastComparison: { lines: unknown } } }).__pendamping.lastComparison.lines) !== prev, before, { timeout: 60_000 });
+    await waitDone();
+    const after = await lastElapsedStamp();
+    expect(after).not.toBe(before);
+    const paths = await page.getByTestId('chart-turnover').getByTestId('line-chart-line').evaluateAll((els) => els.map((e) => e.getAttribute('d')));
+    expect(paths.some((d) => d !== pathBefore)).toBe(true);
+    await page.screenshot({ path: join(SCREENSHOTS, 'after-slider.png'), fullPage: true });
+  });
+
+  it('computes exactly what the CLI computes for the same scenario and seed', async () => {
+    const cli = JSON.parse(await runCommand('scenarios/full-cycle.json', { seed: 7, months: 12, format: 'json' }));
+    const page_ = await page.evaluate(async () => {
+      const r = await (window as unknown as { __pendamping: { runOne: (n: string, s: number, m: number) => Promise<{ summary: { jobs: { effect: number }; turnover: { effect: number }; localIncomeGained: number }; accounting: { maxImbalance: number } }> } }).__pendamping.runOne('full-cycle', 7, 12);
+      return { jobs: r.summary.jobs.effect, turnover: r.summary.turnover.effect, income: r.summary.localIncomeGained, imbalance: r.accounting.maxImbalance };
+    });
+    expect(page_.jobs).toBe(cli.summary.jobs.effect);
+    expect(page_.turnover).toBe(cli.summary.turnover.effect);
+    expect(page_.income).toBe(cli.summary.localIncomeGained);
+    expect(page_.imbalance).toBe(0);
+  });
+
+  it('exports a chart\'s data as tidy CSV with the CLI\'s columns and the numbers shown', async () => {
+    const card = page.getByTestId('chart-turnover');
+    const [download] = await Promise.all([page.waitForEvent('download'), card.getByTestId('chart-card-export-csv').click()]);
+    const file = join('test-results', 'turnover.csv');
+    await download.saveAs(file);
+    const lines = readFileSync(file, 'utf8').trim().split(/\r?\n/);
+    expect(lines[0]).toBe('design,scenario,seed,month,arm,group,metric,value');
+    expect(lines.length).toBeGreaterThan(10);
+    // The file holds exactly the rows behind the chart, values at full precision.
+    const expected = await page.evaluate(
+      () => (window as unknown as { __pendamping: { lastComparison: { rows: Record<string, { value: number | null }[]> } } }).__pendamping.lastComparison.rows.turnover.map((r) => r.value),
+    );
+    expect(lines.length - 1).toBe(expected.length);
+    const values = lines.slice(1).map((l) => Number(l.split(',').at(-1)));
+    expect(values).toEqual(expected);
+  });
+
+  it('switches to English and back without losing the state', async () => {
+    const url = page.url();
+    await page.getByTestId('language').selectOption('en');
+    expect(page.url()).not.toBe(url); // the language is part of the shareable state
+    await expect(page.getByText('Design micro-business mentoring programs').count()).resolves.toBeGreaterThan(0);
+    expect(await page.getAttribute('html', 'lang')).toBe('en');
+    await page.screenshot({ path: join(SCREENSHOTS, 'app-en.png'), fullPage: true });
+    await page.getByTestId('language').selectOption('id');
+    expect(await page.getAttribute('html', 'lang')).toBe('id');
+    expect(page.url()).toBe(url);
+  });
+});
