@@ -1,0 +1,76 @@
+// Slider-to-chart time in Chromium: the built app, three pinned designs × 10 replicates × 500 businesses
+// × 36 months against the no-program baseline; a budget slider is moved by one keyboard step and the
+// time until the comparison is recomputed and the charts redrawn is recorded (median of several moves).
+// Run: npm run bench:ui (builds the app first). Prints a table and writes bench/results/ui-*.json.
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { cpus } from 'node:os';
+import { join } from 'node:path';
+import { browserAvailability, launch, serveStatic } from '../test/e2e/browser.js';
+
+const root = new URL('../../', import.meta.url); // dist/bench/ → repository root
+const moves = Number(process.env.BENCH_MOVES ?? 7);
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+
+type Hook = { __pendamping: { ready: Promise<void>; lastComparison: { elapsedMs: number; lines: unknown } } };
+
+async function main(): Promise<void> {
+  const { path } = browserAvailability();
+  if (!path) throw new Error('no Chromium: install it (apt-get install -y chromium) or set CHROMIUM_PATH');
+  execFileSync('npx', ['vite', 'build', '--logLevel', 'error'], { cwd: root.pathname, stdio: 'inherit' });
+  const { server, url } = await serveStatic(join(root.pathname, 'dist', 'ui'));
+  const browser = await launch(path);
+  try {
+    const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
+    await page.goto(url);
+    await page.waitForFunction(() => (globalThis as unknown as Partial<Hook>).__pendamping !== undefined);
+    await page.evaluate(() => (globalThis as unknown as Hook).__pendamping.ready);
+    await page.getByTestId('pin-design').click(); // three designs
+    await page.waitForSelector('[data-testid="run-status"][data-state="done"]', { timeout: 120_000 });
+    const slider = page.getByTestId('lever-budget-range');
+    const totals: number[] = [];
+    const computes: number[] = [];
+    for (let i = 0; i < moves + 1; i++) {
+      // Remember the comparison on screen; a new one (a new object) means the move was computed.
+      await page.evaluate(() => {
+        const g = globalThis as unknown as Hook & { __before?: unknown };
+        g.__before = g.__pendamping.lastComparison;
+      });
+      await slider.focus();
+      const t0 = Date.now();
+      await page.keyboard.press('ArrowLeft'); // always a new value: no cached runs
+      await page.waitForFunction(() => {
+        const g = globalThis as unknown as Hook & { __before?: unknown };
+        return g.__pendamping.lastComparison !== g.__before;
+      }, null, { timeout: 120_000 });
+      await page.waitForSelector('[data-testid="run-status"][data-state="done"]');
+      // Two animation frames: the charts have painted.
+      await page.evaluate(() => new Promise((r) => { const raf = (globalThis as unknown as { requestAnimationFrame: (f: () => void) => void }).requestAnimationFrame; raf(() => raf(() => r(undefined))); }));
+      const total = Date.now() - t0;
+      const compute = await page.evaluate(() => (globalThis as unknown as Hook).__pendamping.lastComparison.elapsedMs);
+      if (i > 0) {
+        totals.push(total); // the first move warms the workers' JIT
+        computes.push(compute);
+      }
+    }
+    const row = {
+      designs: 3, replicates: 10, businesses: 500, months: 36, moves,
+      medianSliderToChartMs: median(totals), medianComputeMs: median(computes),
+      minMs: Math.min(...totals), maxMs: Math.max(...totals), targetMs: 250,
+    };
+    console.log(`Pendamping web app bench — Chromium, ${cpus().length} CPUs (${cpus()[0]?.model ?? 'cpu'}); 3 designs × 10 replicates × 500 businesses × 36 months`);
+    console.log('moves   slider→chart median ms   compute median ms   min–max ms   target');
+    console.log(`${String(moves).padStart(5)}   ${String(row.medianSliderToChartMs).padStart(22)}   ${String(Math.round(row.medianComputeMs)).padStart(17)}   ${`${row.minMs}–${row.maxMs}`.padStart(10)}   ≤ 250`);
+    const out = { bench: 'ui', date: new Date().toISOString(), node: process.version, cpu: cpus()[0]?.model, rows: [row] };
+    mkdirSync(new URL('bench/results/', root), { recursive: true });
+    const stamp = out.date.replace(/[:.]/g, '-');
+    writeFileSync(new URL(`bench/results/ui-${stamp}.json`, root), JSON.stringify(out, null, 2) + '\n');
+    writeFileSync(new URL('bench/results/ui-latest.json', root), JSON.stringify(out, null, 2) + '\n');
+    console.log(`wrote bench/results/ui-${stamp}.json`);
+  } finally {
+    await browser.close();
+    server.close();
+  }
+}
+
+await main();
