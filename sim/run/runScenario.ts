@@ -1,12 +1,12 @@
 // Run a scenario with its counterfactual: the same economy, seed and random streams with the program's
 // levers switched off. Collects the declared metrics every month for every group.
 import { FLOW_NAMES, SECTOR_NAMES, Sector } from '../ledger/accounts.js';
-import { BUSINESS_GROUPS, BUSINESS_METRICS, ECONOMY_METRICS, groupMembers } from '../metrics/definitions.js';
+import { BUSINESS_GROUPS, BUSINESS_METRICS, ECONOMY_METRICS, groupMembers, type BusinessMetric } from '../metrics/definitions.js';
 import type { Scenario } from '../scenario/schema.js';
 import { createEconomy } from '../state/init.js';
 import type { Economy } from '../state/economy.js';
 import { stepMonth } from '../step.js';
-import { summarise, type Summary } from './summary.js';
+import { SUMMARY_BUSINESS_METRICS, summarise, type Summary } from './summary.js';
 
 /** metric id → one value per month (months 1..horizon). */
 export type MetricSeries = Record<string, number[]>;
@@ -49,21 +49,36 @@ export interface RunResult {
 export interface RunOptions {
   seed?: number;
   months?: number;
+  /**
+   * Business metrics to record (ids of BUSINESS_METRICS), besides those the summary needs; all when
+   * omitted. Recording fewer makes a run faster (the web app records only what it charts); the summary
+   * and every recorded value are the same either way.
+   */
+  metrics?: readonly string[];
   /** Called after each month of each arm (for progress). */
   onMonth?: (arm: 'program' | 'counterfactual', month: number) => void;
 }
 
-function emptySeries(): ArmSeries {
+function emptySeries(metrics: readonly BusinessMetric[]): ArmSeries {
   const out: ArmSeries = {};
-  for (const g of BUSINESS_GROUPS) out[g] = Object.fromEntries(BUSINESS_METRICS.map((m) => [m.id, [] as number[]]));
+  for (const g of BUSINESS_GROUPS) out[g] = Object.fromEntries(metrics.map((m) => [m.id, [] as number[]]));
   out.economy = Object.fromEntries(ECONOMY_METRICS.map((m) => [m.id, [] as number[]]));
   return out;
 }
 
-function record(e: Economy, series: ArmSeries): void {
+/** The business metrics to record: all, or the requested ones plus those the summary reads. */
+function selectMetrics(requested: readonly string[] | undefined): readonly BusinessMetric[] {
+  if (!requested) return BUSINESS_METRICS;
+  const known = new Set(BUSINESS_METRICS.map((m) => m.id));
+  for (const id of requested) if (!known.has(id)) throw new Error(`unknown metric "${id}"`);
+  const wanted = new Set([...requested, ...SUMMARY_BUSINESS_METRICS]);
+  return BUSINESS_METRICS.filter((m) => wanted.has(m.id));
+}
+
+function record(e: Economy, series: ArmSeries, metrics: readonly BusinessMetric[]): void {
   for (const g of BUSINESS_GROUPS) {
     const members = groupMembers(e, g);
-    for (const m of BUSINESS_METRICS) series[g][m.id].push(m.compute(e, members));
+    for (const m of metrics) series[g][m.id].push(m.compute(e, members));
   }
   for (const m of ECONOMY_METRICS) series.economy[m.id].push(m.compute(e));
 }
@@ -76,16 +91,23 @@ interface ArmOutcome {
   leakages: number;
 }
 
-export function simulateArm(scenario: Scenario, seed: number, months: number, programActive: boolean, onMonth?: (m: number) => void): ArmOutcome {
+export function simulateArm(
+  scenario: Scenario,
+  seed: number,
+  months: number,
+  programActive: boolean,
+  onMonth?: (m: number) => void,
+  metrics: readonly BusinessMetric[] = BUSINESS_METRICS,
+): ArmOutcome {
   const e = createEconomy({ ...scenario, months }, seed, programActive);
-  const series = emptySeries();
+  const series = emptySeries(metrics);
   let negativeBalances = 0, injections = 0, leakages = 0;
   for (let t = 1; t <= months; t++) {
     const check = stepMonth(e);
     negativeBalances = Math.max(negativeBalances, check.negativeBalances);
     injections += check.injections;
     leakages += check.leakages;
-    record(e, series);
+    record(e, series, metrics);
     onMonth?.(t);
   }
   return { economy: e, series, negativeBalances, injections, leakages };
@@ -94,8 +116,9 @@ export function simulateArm(scenario: Scenario, seed: number, months: number, pr
 export function runScenario(scenario: Scenario, options: RunOptions = {}): RunResult {
   const seed = options.seed ?? scenario.seed;
   const months = options.months ?? scenario.months;
-  const withProgram = simulateArm(scenario, seed, months, true, (m) => options.onMonth?.('program', m));
-  const without = simulateArm(scenario, seed, months, false, (m) => options.onMonth?.('counterfactual', m));
+  const metrics = selectMetrics(options.metrics);
+  const withProgram = simulateArm(scenario, seed, months, true, (m) => options.onMonth?.('program', m), metrics);
+  const without = simulateArm(scenario, seed, months, false, (m) => options.onMonth?.('counterfactual', m), metrics);
   const e = withProgram.economy;
   const tfm: Record<string, Record<string, number>> = {};
   FLOW_NAMES.forEach((kind, k) => {

@@ -56,6 +56,12 @@ export interface Summary {
   costPerJob: number | null;
 }
 
+/** The business metrics the summary reads (a run records at least these). */
+export const SUMMARY_BUSINESS_METRICS: readonly string[] = [
+  'turnover', 'profit', 'customers', 'production', 'digitalAdoption', 'bookkeepingAdoption', 'survival',
+  'womenTurnover', 'womenProfit', 'womenSurvival', 'networkDegree', 'jobs', 'turnoverGini', 'localRawMaterialDemand',
+];
+
 const windowMean = (xs: number[], window: number) => {
   const part = xs.slice(Math.max(0, xs.length - window));
   return part.length ? part.reduce((a, x) => a + x, 0) / part.length : 0;

@@ -99,3 +99,16 @@ describe('runScenario', () => {
     expect(withProgram.program.spent).toBeGreaterThan(0);
   });
 });
+
+describe('recording fewer metrics', () => {
+  it('gives the same summary and the same values for what is recorded, and names an unknown metric', () => {
+    const s = small('full-cycle.json');
+    const all = runScenario(s, { seed: 4, months: 10 });
+    const few = runScenario(s, { seed: 4, months: 10, metrics: ['customers'] });
+    expect(few.summary).toEqual(all.summary);
+    expect(few.accounting).toEqual(all.accounting);
+    expect(few.series.program.participants.customers).toEqual(all.series.program.participants.customers);
+    expect(few.series.program.participants.profitMedian).toBeUndefined();
+    expect(() => runScenario(s, { seed: 4, months: 2, metrics: ['profitt'] })).toThrow(/unknown metric "profitt"/);
+  });
+});

@@ -3,6 +3,9 @@
 /// <reference lib="webworker" />
 import { parseScenario, runScenario } from '../../sim/index.js';
 import { digest } from './digest.js';
+import { SERIES_METRICS } from './metrics.js';
+
+const CHART_METRICS = SERIES_METRICS.filter((m) => m.group !== 'economy').map((m) => m.metric);
 import type { RunRequest, RunResponse } from './protocol.js';
 
 const scope = self as unknown as DedicatedWorkerGlobalScope;
@@ -11,7 +14,8 @@ scope.onmessage = (event: MessageEvent<RunRequest>) => {
   const { id, scenario, seed, months, full } = event.data;
   let response: RunResponse;
   try {
-    const result = runScenario(parseScenario(scenario), { seed, months });
+    // Record only what the charts show (the summary's own metrics are always recorded).
+    const result = runScenario(parseScenario(scenario), { seed, months, metrics: full ? undefined : CHART_METRICS });
     response = full ? { id, ok: true, digest: digest(result), full: result } : { id, ok: true, digest: digest(result) };
   } catch (e) {
     response = { id, ok: false, error: e instanceof Error ? e.message : String(e) };
