@@ -55,6 +55,8 @@ export interface RunOptions {
    * and every recorded value are the same either way.
    */
   metrics?: readonly string[];
+  /** Reuse counterfactual arms across runs that share one (see CounterfactualCache). */
+  counterfactualCache?: CounterfactualCache;
   /** Called after each month of each arm (for progress). */
   onMonth?: (arm: 'program' | 'counterfactual', month: number) => void;
 }
@@ -83,12 +85,28 @@ function record(e: Economy, series: ArmSeries, metrics: readonly BusinessMetric[
   for (const m of ECONOMY_METRICS) series.economy[m.id].push(m.compute(e));
 }
 
-interface ArmOutcome {
+export interface ArmOutcome {
   economy: Economy;
   series: ArmSeries;
   negativeBalances: number;
   injections: number;
   leakages: number;
+}
+
+/**
+ * Finished counterfactual arms kept between runs. The counterfactual depends on the program only through
+ * who is enrolled (and the tie slots forums reserve), so designs that differ in other levers share it.
+ */
+export interface CounterfactualCache {
+  get(key: string): ArmOutcome | undefined;
+  set(key: string, arm: ArmOutcome): void;
+}
+
+/** What a counterfactual arm depends on: the scenario without its program, the enrolment, seed, horizon, metrics. */
+export function counterfactualKey(scenario: Scenario, e: Economy, seed: number, months: number, metrics: readonly BusinessMetric[]): string {
+  const { program, name: _name, description: _description, ...economy } = scenario;
+  const enrolment = e.program.cohorts.map((c, i) => [e.program.cohortStart[i], Array.from(c)]);
+  return JSON.stringify([economy, program.forums.size, enrolment, seed, months, metrics.map((m) => m.id)]);
 }
 
 export function simulateArm(
@@ -98,8 +116,9 @@ export function simulateArm(
   programActive: boolean,
   onMonth?: (m: number) => void,
   metrics: readonly BusinessMetric[] = BUSINESS_METRICS,
+  economy?: Economy,
 ): ArmOutcome {
-  const e = createEconomy({ ...scenario, months }, seed, programActive);
+  const e = economy ?? createEconomy({ ...scenario, months }, seed, programActive);
   const series = emptySeries(metrics);
   let negativeBalances = 0, injections = 0, leakages = 0;
   for (let t = 1; t <= months; t++) {
@@ -113,12 +132,25 @@ export function simulateArm(
   return { economy: e, series, negativeBalances, injections, leakages };
 }
 
+function counterfactualArm(scenario: Scenario, seed: number, months: number, metrics: readonly BusinessMetric[], options: RunOptions): ArmOutcome {
+  const onMonth = (m: number) => options.onMonth?.('counterfactual', m);
+  const cache = options.counterfactualCache;
+  if (!cache) return simulateArm(scenario, seed, months, false, onMonth, metrics);
+  const start = createEconomy({ ...scenario, months }, seed, false);
+  const key = counterfactualKey(scenario, start, seed, months, metrics);
+  const hit = cache.get(key);
+  if (hit) return hit;
+  const arm = simulateArm(scenario, seed, months, false, onMonth, metrics, start);
+  cache.set(key, arm);
+  return arm;
+}
+
 export function runScenario(scenario: Scenario, options: RunOptions = {}): RunResult {
   const seed = options.seed ?? scenario.seed;
   const months = options.months ?? scenario.months;
   const metrics = selectMetrics(options.metrics);
   const withProgram = simulateArm(scenario, seed, months, true, (m) => options.onMonth?.('program', m), metrics);
-  const without = simulateArm(scenario, seed, months, false, (m) => options.onMonth?.('counterfactual', m), metrics);
+  const without = counterfactualArm(scenario, seed, months, metrics, options);
   const e = withProgram.economy;
   const tfm: Record<string, Record<string, number>> = {};
   FLOW_NAMES.forEach((kind, k) => {

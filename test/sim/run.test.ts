@@ -112,3 +112,23 @@ describe('recording fewer metrics', () => {
     expect(() => runScenario(s, { seed: 4, months: 2, metrics: ['profitt'] })).toThrow(/unknown metric "profitt"/);
   });
 });
+
+describe('counterfactual reuse', () => {
+  it('designs that enrol the same businesses share one counterfactual arm, with identical results', () => {
+    const s = small('full-cycle.json');
+    const store = new Map<string, import('../../sim/index.js').ArmOutcome>();
+    let hits = 0;
+    const cache = { get: (k: string) => { const v = store.get(k); if (v) hits++; return v; }, set: (k: string, v: import('../../sim/index.js').ArmOutcome) => void store.set(k, v) };
+    const variants = [s, { ...s, program: { ...s.program, mentoring: { ...s.program.mentoring, visitsPerMonth: 4 } } }, { ...s, program: { ...s.program, training: { ...s.program.training, enabled: false } } }];
+    for (const v of variants.slice(0, 2)) {
+      const cached = runScenario(v, { seed: 9, months: 8, counterfactualCache: cache });
+      const fresh = runScenario(v, { seed: 9, months: 8 });
+      expect(cached).toEqual(fresh);
+    }
+    expect(hits).toBe(1); // the second design reused the first one's counterfactual
+    // A design that changes who is enrolled (no training → cheaper places → more of them) gets its own.
+    const other = runScenario(variants[2], { seed: 9, months: 8, counterfactualCache: cache });
+    expect(other).toEqual(runScenario(variants[2], { seed: 9, months: 8 }));
+    expect(store.size).toBe(2);
+  });
+});

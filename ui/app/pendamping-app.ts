@@ -59,7 +59,7 @@ export class PendampingApp extends LitElement {
     this.store.addEventListener('change', () => {
       setI18nLocale(this.store.state.locale);
       this.requestUpdate();
-      this.schedule();
+      this.schedule(this.nextDelay);
     });
     this.schedule(0);
   }
@@ -167,12 +167,23 @@ export class PendampingApp extends LitElement {
     const s = this.state;
     const designs = comparisonDesigns(s);
     const key = JSON.stringify([designs, s.replicates, s.seed, s.months, s.diffVsA, s.locale]);
-    if (key === this.lastKey) return;
+    if (key === this.lastKey) {
+      // The same inputs, now committed (a slider's change after its input): start the waiting run at once.
+      if (delay === 0 && this.timer !== undefined) {
+        clearTimeout(this.timer);
+        this.timer = undefined;
+        void this.run(designs, s);
+      }
+      return;
+    }
     this.lastKey = key;
     clearTimeout(this.timer);
     this.controller?.abort();
     this.controller = null;
-    this.timer = setTimeout(() => void this.run(designs, s), delay);
+    this.timer = setTimeout(() => {
+      this.timer = undefined;
+      void this.run(designs, s);
+    }, delay);
   }
 
   private async run(designs: DesignInput[], s: AppState): Promise<void> {
@@ -203,9 +214,16 @@ export class PendampingApp extends LitElement {
     }
   }
 
+  /**
+   * Apply a change. A committed change (a click, a keyboard step, a typed value) re-runs at once; a slider
+   * being dragged (`record` false) waits for the debounce so a drag does not queue a run per pixel.
+   */
   private update_(change: (s: AppState) => AppState, record = true) {
+    this.nextDelay = record ? 0 : DEBOUNCE_MS;
     this.store.update(change, record);
+    this.nextDelay = DEBOUNCE_MS;
   }
+  private nextDelay = DEBOUNCE_MS;
 
   private async copyLink(): Promise<void> {
     try {

@@ -63,11 +63,16 @@ export class WorkerPool {
     return slot;
   }
 
+  /**
+   * Give each idle worker a queued run, preferring runs whose seed it has seen (seed mod workers), so the
+   * counterfactual arms it keeps are reused; an idle worker with no such run takes any.
+   */
   private dispatch(): void {
-    for (const slot of this.slots) {
+    for (const [i, slot] of this.slots.entries()) {
       if (slot.task) continue;
-      const task = this.queue.shift();
-      if (!task) return;
+      if (this.queue.length === 0) return;
+      const own = this.queue.findIndex((t) => t.request.seed % this.slots.length === i);
+      const task = this.queue.splice(own >= 0 ? own : 0, 1)[0];
       const id = this.nextId++;
       slot.task = { ...task, id };
       slot.worker.postMessage({ ...task.request, id } satisfies RunRequest);

@@ -1,7 +1,7 @@
 // A module Web Worker: parses a scenario and runs it with its counterfactual — the same sim/ code the
 // CLI runs, so the same scenario and seed give the same numbers.
 /// <reference lib="webworker" />
-import { parseScenario, runScenario } from '../../sim/index.js';
+import { parseScenario, runScenario, type ArmOutcome, type CounterfactualCache } from '../../sim/index.js';
 import { digest } from './digest.js';
 import { SERIES_METRICS } from './metrics.js';
 
@@ -10,12 +10,30 @@ import type { RunRequest, RunResponse } from './protocol.js';
 
 const scope = self as unknown as DedicatedWorkerGlobalScope;
 
+/** Counterfactual arms this worker has simulated, most recent last (a small LRU: each holds an economy). */
+const CACHE_LIMIT = 40;
+const arms = new Map<string, ArmOutcome>();
+const counterfactualCache: CounterfactualCache = {
+  get(key) {
+    const arm = arms.get(key);
+    if (arm) {
+      arms.delete(key);
+      arms.set(key, arm);
+    }
+    return arm;
+  },
+  set(key, arm) {
+    arms.set(key, arm);
+    if (arms.size > CACHE_LIMIT) arms.delete(arms.keys().next().value!);
+  },
+};
+
 scope.onmessage = (event: MessageEvent<RunRequest>) => {
   const { id, scenario, seed, months, full } = event.data;
   let response: RunResponse;
   try {
     // Record only what the charts show (the summary's own metrics are always recorded).
-    const result = runScenario(parseScenario(scenario), { seed, months, metrics: full ? undefined : CHART_METRICS });
+    const result = runScenario(parseScenario(scenario), { seed, months, metrics: full ? undefined : CHART_METRICS, counterfactualCache });
     response = full ? { id, ok: true, digest: digest(result), full: result } : { id, ok: true, digest: digest(result) };
   } catch (e) {
     response = { id, ok: false, error: e instanceof Error ? e.message : String(e) };
