@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { tidyCsv } from '../../ui/charts/csv.js';
 import { layoutEstimateChart, referenceFor } from '../../ui/charts/estimateLayout.js';
-import { formatCount, formatPoints, formatRatio, formatRupiah, formatShare, formatValue, tickFormatter } from '../../ui/charts/format.js';
+import { formatCount, formatPoints, formatRatio, formatRupiah, formatShare, formatValue, tickFormatter } from '../../ui/format/format.js';
 import { DEFAULT_LABELS } from '../../ui/charts/labels.js';
 import { layoutLineChart, LABEL_GAP } from '../../ui/charts/lineLayout.js';
 import { assignColours, baselineFirst, OKABE_ITO, textColour } from '../../ui/charts/palette.js';

@@ -2,8 +2,8 @@
 // levers and the levers of the open stage, with advanced ones behind a disclosure. It only emits
 // events (`lever-change`, `stage-toggle`, `base-change`); the app owns the state.
 import { LitElement, css, html, nothing } from 'lit';
-import { formatRupiahCompact } from '../format/rupiah.js';
-import { formatShare } from '../format/number.js';
+import { formatRupiah, formatShare } from '../format/format.js';
+
 import { getLocale, t } from '../i18n/i18n.js';
 import { LEVERS, STAGES, leverValue, type LeverDef, type StageId } from '../state/levers.js';
 import { SCENARIO_NAMES } from '../state/scenarios.js';
@@ -81,7 +81,7 @@ export class DesignPanel extends LitElement {
 
   private hint(lever: LeverDef, v: unknown): string {
     if (typeof v !== 'number') return '';
-    if (lever.unit === 'rupiah') return formatRupiahCompact(v, getLocale());
+    if (lever.unit === 'rupiah') return formatRupiah(v, getLocale(), { compact: true });
     if (lever.unit === 'share') return formatShare(v, getLocale(), 0);
     return '';
   }

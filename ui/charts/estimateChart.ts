@@ -2,7 +2,7 @@
 // at the mean with a horizontal 95% whisker, the value at the right and a reference line at zero (one
 // for ratios). A pure render of its inputs; it resizes with its container.
 import { LitElement, css, html, nothing, svg } from 'lit';
-import { formatInterval, formatValue } from './format.js';
+import { formatInterval, formatValue } from '../format/format.js';
 import { layoutEstimateChart } from './estimateLayout.js';
 import { chartLabels, type ChartLabels } from './labels.js';
 import { textColour } from './palette.js';

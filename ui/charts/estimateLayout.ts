@@ -1,7 +1,7 @@
 // Where everything of an estimate chart goes: one row per design, a dot at the mean, a whisker over the
 // 95% interval, the value at the right, a reference line (zero, or one for ratios). No DOM.
 import { scaleLinear } from 'd3';
-import { formatValue, tickFormatter } from './format.js';
+import { formatValue, tickFormatter } from '../format/format.js';
 import { CHAR_WIDTH, shorten, type Tick } from './lineLayout.js';
 import { assignColours } from './palette.js';
 import { estimateDomain, niceAxis } from './scales.js';

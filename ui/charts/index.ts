@@ -9,7 +9,7 @@ export { ChartCard, CHART_CARD_TAG, type ChartView, type ExportFormat } from './
 export { EstimateChart, ESTIMATE_CHART_TAG, summariseEstimateChart } from './estimateChart.js';
 export { LineChart, LINE_CHART_TAG, summariseLineChart } from './lineChart.js';
 export { tidyCsv, TIDY_HEADER } from './csv.js';
-export * from './format.js';
+export * from '../format/format.js';
 export { chartLabels, DEFAULT_LABELS, type ChartLabels } from './labels.js';
 export { assignColours, OKABE_ITO, BASELINE_COLOUR, DESIGN_COLOURS } from './palette.js';
 export { lineChartTable, estimateChartTable, type ChartTable } from './table.js';

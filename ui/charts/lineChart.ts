@@ -2,7 +2,7 @@
 // line with its 95% band, labelled at its right end, a zero line, month and value axes. A pure render
 // of its inputs; it resizes with its container.
 import { LitElement, css, html, nothing, svg } from 'lit';
-import { formatInterval, formatValue } from './format.js';
+import { formatInterval, formatValue } from '../format/format.js';
 import { chartLabels, type ChartLabels } from './labels.js';
 import { textColour } from './palette.js';
 import { layoutLineChart } from './lineLayout.js';

@@ -1,7 +1,7 @@
 // Where everything of a line chart goes, as numbers and path strings: d3 scales and shape generators
 // over the spec, no DOM. The component draws what this returns.
 import { area, line, scaleLinear } from 'd3';
-import { tickFormatter } from './format.js';
+import { tickFormatter } from '../format/format.js';
 import { assignColours, baselineFirst, isBaseline } from './palette.js';
 import { dodge, monthDomain, monthTicks, niceAxis, yDomain } from './scales.js';
 import type { LineChartSpec, Locale } from './types.js';

@@ -1,6 +1,6 @@
 // A chart's data as the rows of an HTML table, values formatted as on the chart and each with its 95%
 // interval: what the Chart/Table toggle shows. Pure: spec in, strings out.
-import { formatInterval, formatValue } from './format.js';
+import { formatInterval, formatValue } from '../format/format.js';
 import type { ChartLabels } from './labels.js';
 import type { EstimateChartSpec, LineChartSpec, Locale } from './types.js';
 

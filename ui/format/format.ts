@@ -1,7 +1,7 @@
 // Values as the charts show them, per ValueKind and Locale. Written by hand rather than with Intl's
 // compact notation, which browsers disagree on: `Rp 6,3 juta` (id), `Rp 6.3 million` (en), `26,4%`.
 // Negative numbers use an ASCII hyphen, as the CLI does, so figures can be compared as text.
-import type { Locale, ValueKind } from './types.js';
+import type { Locale, ValueKind } from '../charts/types.js';
 
 /** What a missing value (null, NaN, infinite) is shown as in charts and tables. */
 export const MISSING = '—';
