@@ -1,7 +1,7 @@
 // Run a scenario with its counterfactual: the same economy, seed and random streams with the program's
 // levers switched off. Collects the declared metrics every month for every group.
 import { FLOW_NAMES, SECTOR_NAMES, Sector } from '../ledger/accounts.js';
-import { BUSINESS_GROUPS, BUSINESS_METRICS, ECONOMY_METRICS, groupMembers, type BusinessMetric } from '../metrics/definitions.js';
+import { BUSINESS_GROUPS, BUSINESS_METRICS, ECONOMY_METRICS, groupMembers, type BusinessMetric, type GroupName } from '../metrics/definitions.js';
 import type { Scenario } from '../scenario/schema.js';
 import { createEconomy } from '../state/init.js';
 import type { Economy } from '../state/economy.js';
@@ -61,26 +61,37 @@ export interface RunOptions {
   onMonth?: (arm: 'program' | 'counterfactual', month: number) => void;
 }
 
-function emptySeries(metrics: readonly BusinessMetric[]): ArmSeries {
+/** The business metrics recorded for each group. */
+export type MetricPlan = Readonly<Record<GroupName, readonly BusinessMetric[]>>;
+const ALL_METRICS: MetricPlan = { participants: BUSINESS_METRICS, nonParticipants: BUSINESS_METRICS, all: BUSINESS_METRICS };
+
+function emptySeries(plan: MetricPlan): ArmSeries {
   const out: ArmSeries = {};
-  for (const g of BUSINESS_GROUPS) out[g] = Object.fromEntries(metrics.map((m) => [m.id, [] as number[]]));
+  for (const g of BUSINESS_GROUPS) out[g] = Object.fromEntries(plan[g].map((m) => [m.id, [] as number[]]));
   out.economy = Object.fromEntries(ECONOMY_METRICS.map((m) => [m.id, [] as number[]]));
   return out;
 }
 
-/** The business metrics to record: all, or the requested ones plus those the summary reads. */
-function selectMetrics(requested: readonly string[] | undefined): readonly BusinessMetric[] {
-  if (!requested) return BUSINESS_METRICS;
+/**
+ * The business metrics to record: all of them for every group, or the requested ones for every group plus,
+ * in the groups the summary reads, the ones it needs.
+ */
+function selectMetrics(requested: readonly string[] | undefined): MetricPlan {
+  if (!requested) return ALL_METRICS;
   const known = new Set(BUSINESS_METRICS.map((m) => m.id));
   for (const id of requested) if (!known.has(id)) throw new Error(`unknown metric "${id}"`);
-  const wanted = new Set([...requested, ...SUMMARY_BUSINESS_METRICS]);
-  return BUSINESS_METRICS.filter((m) => wanted.has(m.id));
+  const pick = (extra: readonly string[]) => {
+    const wanted = new Set([...requested, ...extra]);
+    return BUSINESS_METRICS.filter((m) => wanted.has(m.id));
+  };
+  return { participants: pick(SUMMARY_BUSINESS_METRICS.participants), nonParticipants: pick([]), all: pick(SUMMARY_BUSINESS_METRICS.all) };
 }
 
-function record(e: Economy, series: ArmSeries, metrics: readonly BusinessMetric[]): void {
+function record(e: Economy, series: ArmSeries, plan: MetricPlan): void {
   for (const g of BUSINESS_GROUPS) {
+    if (plan[g].length === 0) continue;
     const members = groupMembers(e, g);
-    for (const m of metrics) series[g][m.id].push(m.compute(e, members));
+    for (const m of plan[g]) series[g][m.id].push(m.compute(e, members));
   }
   for (const m of ECONOMY_METRICS) series.economy[m.id].push(m.compute(e));
 }
@@ -103,10 +114,11 @@ export interface CounterfactualCache {
 }
 
 /** What a counterfactual arm depends on: the scenario without its program, the enrolment, seed, horizon, metrics. */
-export function counterfactualKey(scenario: Scenario, e: Economy, seed: number, months: number, metrics: readonly BusinessMetric[]): string {
+export function counterfactualKey(scenario: Scenario, e: Economy, seed: number, months: number, metrics: MetricPlan): string {
   const { program, name: _name, description: _description, ...economy } = scenario;
   const enrolment = e.program.cohorts.map((c, i) => [e.program.cohortStart[i], Array.from(c)]);
-  return JSON.stringify([economy, program.forums.size, enrolment, seed, months, metrics.map((m) => m.id)]);
+  const recorded = BUSINESS_GROUPS.map((g) => metrics[g].map((m) => m.id));
+  return JSON.stringify([economy, program.forums.size, enrolment, seed, months, recorded]);
 }
 
 export function simulateArm(
@@ -115,7 +127,7 @@ export function simulateArm(
   months: number,
   programActive: boolean,
   onMonth?: (m: number) => void,
-  metrics: readonly BusinessMetric[] = BUSINESS_METRICS,
+  metrics: MetricPlan = ALL_METRICS,
   economy?: Economy,
 ): ArmOutcome {
   const e = economy ?? createEconomy({ ...scenario, months }, seed, programActive);
@@ -132,7 +144,7 @@ export function simulateArm(
   return { economy: e, series, negativeBalances, injections, leakages };
 }
 
-function counterfactualArm(scenario: Scenario, seed: number, months: number, metrics: readonly BusinessMetric[], options: RunOptions): ArmOutcome {
+function counterfactualArm(scenario: Scenario, seed: number, months: number, metrics: MetricPlan, options: RunOptions): ArmOutcome {
   const onMonth = (m: number) => options.onMonth?.('counterfactual', m);
   const cache = options.counterfactualCache;
   if (!cache) return simulateArm(scenario, seed, months, false, onMonth, metrics);

@@ -56,11 +56,14 @@ export interface Summary {
   costPerJob: number | null;
 }
 
-/** The business metrics the summary reads (a run records at least these). */
-export const SUMMARY_BUSINESS_METRICS: readonly string[] = [
-  'turnover', 'profit', 'customers', 'production', 'digitalAdoption', 'bookkeepingAdoption', 'survival',
-  'womenTurnover', 'womenProfit', 'womenSurvival', 'networkDegree', 'jobs', 'turnoverGini', 'localRawMaterialDemand',
-];
+/** The business metrics the summary reads, by group (a run records at least these). */
+export const SUMMARY_BUSINESS_METRICS: { readonly participants: readonly string[]; readonly all: readonly string[] } = {
+  participants: [
+    'turnover', 'profit', 'customers', 'production', 'digitalAdoption', 'bookkeepingAdoption', 'survival',
+    'womenTurnover', 'womenProfit', 'womenSurvival', 'networkDegree', 'jobs',
+  ],
+  all: ['turnoverGini', 'localRawMaterialDemand'],
+};
 
 const windowMean = (xs: number[], window: number) => {
   const part = xs.slice(Math.max(0, xs.length - window));
