@@ -98,6 +98,29 @@ describe.skipIf(!browserCheck.path)('web app in Chromium', () => {
     expect(values).toEqual(expected);
   });
 
+  it('switches a stage of the cycle on and off from the keyboard, with a visible focus ring', async () => {
+    const stage = page.getByTestId('stage-reflection');
+    const before = await stage.getAttribute('data-on');
+    // Reach the stage with Tab from the one before it, as a keyboard user does.
+    await page.getByTestId('stage-monitoring').focus();
+    await page.keyboard.press('Tab');
+    const focused = await page.evaluate(() => {
+      let el: Element | null = document.activeElement;
+      while (el && el.shadowRoot && el.shadowRoot.activeElement) el = el.shadowRoot.activeElement;
+      return el?.getAttribute('data-testid') ?? el?.tagName ?? null;
+    });
+    expect(focused).toBe('stage-reflection');
+    expect(await stage.evaluate((el) => el.matches(':focus-visible'))).toBe(true);
+    // The focus ring: the stage's box gets a dashed black outline stroke.
+    const ring = await stage.evaluate((el) => getComputedStyle(el.querySelector('rect')!).strokeDasharray);
+    expect(ring).not.toBe('none');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => stage.getAttribute('data-on')).not.toBe(before);
+    await page.keyboard.press(' ');
+    await expect.poll(() => stage.getAttribute('data-on')).toBe(before);
+    await waitDone();
+  });
+
   it('switches to English and back without losing the state', async () => {
     const url = page.url();
     await page.getByTestId('language').selectOption('en');
