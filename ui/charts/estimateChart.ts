@@ -1,7 +1,8 @@
 // <pendamping-estimate-chart .spec=${EstimateChartSpec} .locale=${'id'|'en'}>: one row per design, a dot
 // at the mean with a horizontal 95% whisker, the value at the right and a reference line at zero (one
 // for ratios). A pure render of its inputs; it resizes with its container.
-import { LitElement, css, html, nothing, svg } from 'lit';
+import { css, html, nothing, svg } from 'lit';
+import { ResizingChart } from './resizingChart.js';
 import { formatInterval, formatValue } from '../format/format.js';
 import { layoutEstimateChart } from './estimateLayout.js';
 import { chartLabels, type ChartLabels } from './labels.js';
@@ -20,7 +21,7 @@ export function summariseEstimateChart(spec: EstimateChartSpec, locale: Locale, 
   return `${spec.title}. ${parts.join('; ')}.`;
 }
 
-export class EstimateChart extends LitElement {
+export class EstimateChart extends ResizingChart {
   static override properties = {
     spec: { attribute: false },
     locale: { reflect: true },
@@ -33,7 +34,6 @@ export class EstimateChart extends LitElement {
   declare labels: Partial<ChartLabels> | undefined;
   declare width: number;
 
-  private resizeObserver: ResizeObserver | null = null;
 
   constructor() {
     super();
@@ -61,33 +61,10 @@ export class EstimateChart extends LitElement {
     }
   `;
 
-  override connectedCallback(): void {
-    super.connectedCallback();
-    if (typeof ResizeObserver === 'undefined') return;
-    this.resizeObserver = new ResizeObserver((entries) => {
-      const w = Math.round(entries[entries.length - 1]?.contentRect.width ?? 0);
-      if (w > 0 && Math.abs(w - this.width) >= 1) this.width = w;
-    });
-    this.resizeObserver.observe(this);
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this.resizeObserver?.disconnect();
-    this.resizeObserver = null;
-  }
-
-  protected override updated(changed: Map<PropertyKey, unknown>): void {
-    if (changed.has('spec') || changed.has('locale')) this.dispatchEvent(new CustomEvent('chart-data-change', { bubbles: true, composed: true }));
-  }
-
   tableData(): ChartTable | null {
     return this.spec ? estimateChartTable(this.spec, this.locale, chartLabels(this.locale, this.labels)) : null;
   }
 
-  svgElement(): SVGSVGElement | null {
-    return this.renderRoot.querySelector('svg');
-  }
 
   override render() {
     const spec = this.spec;

@@ -1,7 +1,8 @@
 // <pendamping-line-chart .spec=${LineChartSpec} .locale=${'id'|'en'}>: each design's mean per month as a
 // line with its 95% band, labelled at its right end, a zero line, month and value axes. A pure render
 // of its inputs; it resizes with its container.
-import { LitElement, css, html, nothing, svg } from 'lit';
+import { css, html, nothing, svg } from 'lit';
+import { ResizingChart } from './resizingChart.js';
 import { formatInterval, formatValue } from '../format/format.js';
 import { chartLabels, type ChartLabels } from './labels.js';
 import { textColour } from './palette.js';
@@ -26,7 +27,7 @@ export function summariseLineChart(spec: LineChartSpec, locale: Locale, labels: 
   return `${spec.title}. ${spec.yLabel}. ${parts.join('; ')}.`;
 }
 
-export class LineChart extends LitElement {
+export class LineChart extends ResizingChart {
   static override properties = {
     spec: { attribute: false },
     locale: { reflect: true },
@@ -46,7 +47,6 @@ export class LineChart extends LitElement {
   declare height: number;
   declare width: number;
 
-  private resizeObserver: ResizeObserver | null = null;
 
   constructor() {
     super();
@@ -87,36 +87,11 @@ export class LineChart extends LitElement {
     }
   `;
 
-  override connectedCallback(): void {
-    super.connectedCallback();
-    if (typeof ResizeObserver === 'undefined') return;
-    this.resizeObserver = new ResizeObserver((entries) => {
-      const w = Math.round(entries[entries.length - 1]?.contentRect.width ?? 0);
-      if (w > 0 && Math.abs(w - this.width) >= 1) this.width = w;
-    });
-    this.resizeObserver.observe(this);
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this.resizeObserver?.disconnect();
-    this.resizeObserver = null;
-  }
-
-  protected override updated(changed: Map<PropertyKey, unknown>): void {
-    // Lets a surrounding <pendamping-chart-card> refresh its table view.
-    if (changed.has('spec') || changed.has('locale')) this.dispatchEvent(new CustomEvent('chart-data-change', { bubbles: true, composed: true }));
-  }
-
   /** The chart's data as a table (for the card's Table view). */
   tableData(): ChartTable | null {
     return this.spec ? lineChartTable(this.spec, this.locale, chartLabels(this.locale, this.labels)) : null;
   }
 
-  /** The drawn <svg>, for export. */
-  svgElement(): SVGSVGElement | null {
-    return this.renderRoot.querySelector('svg');
-  }
 
   override render() {
     const spec = this.spec;
