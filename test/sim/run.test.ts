@@ -111,6 +111,27 @@ describe('recording fewer metrics', () => {
     expect(few.series.program.participants.profitMedian).toBeUndefined();
     expect(() => runScenario(s, { seed: 4, months: 2, metrics: ['profitt'] })).toThrow(/unknown metric "profitt"/);
   });
+
+  it('records a group-qualified metric in that group only, and the summary-window Ginis only in the window', () => {
+    const s = small('full-cycle.json');
+    const all = runScenario(s, { seed: 5, months: 16 });
+    const few = runScenario(s, { seed: 5, months: 16, metrics: ['participants.customers', 'all.localRawMaterialDemand', 'economy.localMoney'] });
+    expect(few.summary).toEqual(all.summary);
+    expect(few.series.program.participants.customers).toEqual(all.series.program.participants.customers);
+    expect(few.series.counterfactual.economy.localMoney).toEqual(all.series.counterfactual.economy.localMoney);
+    expect(few.series.program.nonParticipants.customers).toBeUndefined();
+    expect(few.series.program.economy.entryBlocked).toBeUndefined();
+    // The summary window is the last 12 of 16 months: months 1–4 are not computed, 5–16 equal the full run's.
+    const gini = few.series.program.all.turnoverGini;
+    expect(gini.slice(0, 4).every(Number.isNaN)).toBe(true);
+    expect(gini.slice(4)).toEqual(all.series.program.all.turnoverGini.slice(4));
+    expect(few.series.program.economy.householdIncomeGini.slice(4)).toEqual(all.series.program.economy.householdIncomeGini.slice(4));
+    // Asked for, a window-only metric is recorded every month.
+    const asked = runScenario(s, { seed: 5, months: 16, metrics: ['all.turnoverGini'] });
+    expect(asked.series.program.all.turnoverGini).toEqual(all.series.program.all.turnoverGini);
+    expect(() => runScenario(s, { seed: 5, months: 2, metrics: ['everyone.turnover'] })).toThrow(/unknown metric group "everyone"/);
+    expect(() => runScenario(s, { seed: 5, months: 2, metrics: ['economy.turnover'] })).toThrow(/unknown metric "economy.turnover"/);
+  });
 });
 
 describe('counterfactual reuse', () => {

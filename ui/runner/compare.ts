@@ -27,17 +27,21 @@ export interface ComparisonResult extends Aggregated {
   seed: number;
   months: number;
   elapsedMs: number;
+  /** Runs simulated for this comparison (the others came from the cache) and the workers' time on them. */
+  computed: { runs: number; workerMs: number };
 }
 
 const CACHE_LIMIT = 600;
 /** Finished runs only: an in-flight run may be aborted by its comparison and must not be shared. */
 const cache = new Map<string, RunDigest>();
 
-async function cachedRun(pool: WorkerPool, scenario: ScenarioInput, seed: number, months: number, signal?: AbortSignal): Promise<RunDigest> {
+async function cachedRun(pool: WorkerPool, scenario: ScenarioInput, seed: number, months: number, computed: ComparisonResult['computed'], signal?: AbortSignal): Promise<RunDigest> {
   const key = JSON.stringify([scenario, seed, months]);
   const hit = cache.get(key);
   if (hit) return hit;
-  const { digest } = await pool.run(scenario, seed, months, { signal });
+  const { digest, ms } = await pool.run(scenario, seed, months, { signal });
+  computed.runs++;
+  computed.workerMs += ms;
   cache.set(key, digest);
   if (cache.size > CACHE_LIMIT) cache.delete(cache.keys().next().value!);
   return digest;
@@ -47,6 +51,7 @@ export async function compareDesigns(pool: WorkerPool, designs: readonly DesignI
   const started = performance.now();
   const total = designs.length * options.replicates;
   let done = 0;
+  const computed = { runs: 0, workerMs: 0 };
   const perDesign: DesignRuns[] = await Promise.all(
     designs.map(async (d) => ({
       id: d.id,
@@ -54,7 +59,7 @@ export async function compareDesigns(pool: WorkerPool, designs: readonly DesignI
       scenario: String(d.scenario.name ?? d.id),
       runs: await Promise.all(
         Array.from({ length: options.replicates }, (_, r) =>
-          cachedRun(pool, d.scenario, options.seed + r, options.months, options.signal).then((x) => {
+          cachedRun(pool, d.scenario, options.seed + r, options.months, computed, options.signal).then((x) => {
             options.onProgress?.(++done, total);
             return x;
           }),
@@ -70,5 +75,6 @@ export async function compareDesigns(pool: WorkerPool, designs: readonly DesignI
     seed: options.seed,
     months: options.months,
     elapsedMs: performance.now() - started,
+    computed,
   };
 }

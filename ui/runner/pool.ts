@@ -6,13 +6,20 @@ import type { RunDigest, RunRequest, RunResponse } from './protocol.js';
 interface Task {
   request: Omit<RunRequest, 'id'>;
   signal?: AbortSignal;
-  resolve: (r: { digest: RunDigest; full?: RunResult }) => void;
+  resolve: (r: PoolResult) => void;
   reject: (e: unknown) => void;
 }
 
 interface Slot {
   worker: Worker;
   task: (Task & { id: number }) | null;
+}
+
+export interface PoolResult {
+  digest: RunDigest;
+  full?: RunResult;
+  /** Milliseconds the worker spent on the run. */
+  ms: number;
 }
 
 export class AbortError extends Error {
@@ -34,7 +41,7 @@ export class WorkerPool {
     for (let i = 0; i < size; i++) this.slots.push(this.makeSlot());
   }
 
-  run(scenario: ScenarioInput, seed: number, months: number, options: { signal?: AbortSignal; full?: boolean } = {}): Promise<{ digest: RunDigest; full?: RunResult }> {
+  run(scenario: ScenarioInput, seed: number, months: number, options: { signal?: AbortSignal; full?: boolean } = {}): Promise<PoolResult> {
     return new Promise((resolve, reject) => {
       if (options.signal?.aborted) return reject(new AbortError());
       const task: Task = { request: { scenario, seed, months, full: options.full ?? false }, signal: options.signal, resolve, reject };
@@ -50,7 +57,7 @@ export class WorkerPool {
       const task = slot.task;
       if (!task || task.id !== e.data.id) return;
       slot.task = null;
-      if (e.data.ok) task.resolve({ digest: e.data.digest, full: e.data.full });
+      if (e.data.ok) task.resolve({ digest: e.data.digest, full: e.data.full, ms: e.data.ms });
       else task.reject(new Error(e.data.error));
       this.dispatch();
     };

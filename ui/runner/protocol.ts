@@ -22,5 +22,6 @@ export interface RunDigest {
 }
 
 export type RunResponse =
-  | { id: number; ok: true; digest: RunDigest; full?: RunResult }
+  /** `ms`: time the worker spent simulating and summarising this run. */
+  | { id: number; ok: true; digest: RunDigest; full?: RunResult; ms: number }
   | { id: number; ok: false; error: string };

@@ -5,7 +5,7 @@ import { parseScenario, runScenario, type ArmOutcome, type CounterfactualCache }
 import { digest } from './digest.js';
 import { SERIES_METRICS } from './metrics.js';
 
-const CHART_METRICS = SERIES_METRICS.filter((m) => m.group !== 'economy').map((m) => m.metric);
+const CHART_METRICS = SERIES_METRICS.map((m) => `${m.group}.${m.metric}`);
 import type { RunRequest, RunResponse } from './protocol.js';
 
 const scope = self as unknown as DedicatedWorkerGlobalScope;
@@ -31,10 +31,13 @@ const counterfactualCache: CounterfactualCache = {
 scope.onmessage = (event: MessageEvent<RunRequest>) => {
   const { id, scenario, seed, months, full } = event.data;
   let response: RunResponse;
+  const t0 = performance.now();
   try {
     // Record only what the charts show (the summary's own metrics are always recorded).
     const result = runScenario(parseScenario(scenario), { seed, months, metrics: full ? undefined : CHART_METRICS, counterfactualCache });
-    response = full ? { id, ok: true, digest: digest(result), full: result } : { id, ok: true, digest: digest(result) };
+    const d = digest(result);
+    const ms = performance.now() - t0;
+    response = full ? { id, ok: true, digest: d, full: result, ms } : { id, ok: true, digest: d, ms };
   } catch (e) {
     response = { id, ok: false, error: e instanceof Error ? e.message : String(e) };
   }
