@@ -22,21 +22,30 @@ export interface EconomyMetric {
   compute: (e: Economy) => number;
 }
 
-const perMember = (members: Int32Array, f: (id: number) => number) => {
-  if (members.length === 0) return 0;
+type Column = Float64Array | Uint8Array;
+// Column loops, one function per shape (no callback per business: these run for every group every month).
+/** Sum over open members of col[id]. */
+const sumOpen = (e: Economy, m: Int32Array, col: Column) => {
+  const open = e.b.open;
   let sum = 0;
-  for (const id of members) sum += f(id);
-  return sum / members.length;
-};
-const sumOver = (members: Int32Array, f: (id: number) => number) => {
-  let sum = 0;
-  for (const id of members) sum += f(id);
+  for (let i = 0; i < m.length; i++) { const id = m[i]; if (open[id]) sum += col[id]; }
   return sum;
 };
-const shareOfOpen = (e: Economy, members: Int32Array, f: (id: number) => number) => {
-  let open = 0, yes = 0;
-  for (const id of members) if (e.b.open[id]) { open++; yes += f(id); }
-  return open === 0 ? 0 : yes / open;
+/** Mean over members (closed count as 0) of col[id]. */
+const meanOpen = (e: Economy, m: Int32Array, col: Column) => (m.length ? sumOpen(e, m, col) / m.length : 0);
+/** Mean over open members of col[id]. */
+const shareOfOpen = (e: Economy, m: Int32Array, col: Column) => {
+  const open = e.b.open;
+  let n = 0, yes = 0;
+  for (let i = 0; i < m.length; i++) { const id = m[i]; if (open[id]) { n++; yes += col[id]; } }
+  return n === 0 ? 0 : yes / n;
+};
+/** Mean over open members of a per-business value. */
+const meanOverOpen = (e: Economy, m: Int32Array, f: (e: Economy, id: number) => number) => {
+  const open = e.b.open;
+  let n = 0, sum = 0;
+  for (let i = 0; i < m.length; i++) { const id = m[i]; if (open[id]) { n++; sum += f(e, id); } }
+  return n === 0 ? 0 : sum / n;
 };
 /**
  * Derived lists several metrics of one group need in the same month (a group's member array is new each
@@ -56,21 +65,65 @@ const cacheOf = (m: Int32Array) => {
   if (!c) caches.set(m, (c = {}));
   return c;
 };
-const women = (e: Economy, m: Int32Array) => (cacheOf(m).women ??= m.filter((id) => e.b.female[id] === 1));
-const men = (e: Economy, m: Int32Array) => (cacheOf(m).men ??= m.filter((id) => e.b.female[id] === 0));
-const sortedProfit = (e: Economy, m: Int32Array) => (cacheOf(m).sortedProfit ??= Float64Array.from(m, (id) => (e.b.open[id] ? e.b.profit[id] : 0)).sort());
-const sortedOpenTurnover = (e: Economy, m: Int32Array) =>
-  (cacheOf(m).sortedOpenTurnover ??= Float64Array.from(m.filter((id) => e.b.open[id] === 1), (id) => e.b.turnover[id]).sort());
+/** Members whose column `col` equals `value`, in member order. */
+function membersWhere(m: Int32Array, col: Uint8Array, value: number): Int32Array {
+  let n = 0;
+  for (let i = 0; i < m.length; i++) if (col[m[i]] === value) n++;
+  const out = new Int32Array(n);
+  for (let i = 0, k = 0; i < m.length; i++) if (col[m[i]] === value) out[k++] = m[i];
+  return out;
+}
+const women = (e: Economy, m: Int32Array) => (cacheOf(m).women ??= membersWhere(m, e.b.female, 1));
+const men = (e: Economy, m: Int32Array) => (cacheOf(m).men ??= membersWhere(m, e.b.female, 0));
+function sortedProfit(e: Economy, m: Int32Array): Float64Array {
+  const c = cacheOf(m);
+  if (c.sortedProfit) return c.sortedProfit;
+  const out = new Float64Array(m.length);
+  for (let i = 0; i < m.length; i++) out[i] = e.b.open[m[i]] ? e.b.profit[m[i]] : 0;
+  return (c.sortedProfit = out.sort());
+}
+function sortedOpenTurnover(e: Economy, m: Int32Array): Float64Array {
+  const c = cacheOf(m);
+  if (c.sortedOpenTurnover) return c.sortedOpenTurnover;
+  const open = membersWhere(m, e.b.open, 1);
+  const out = new Float64Array(open.length);
+  for (let i = 0; i < open.length; i++) out[i] = e.b.turnover[open[i]];
+  return (c.sortedOpenTurnover = out.sort());
+}
 /** Quantile q (0..1) of sorted values (nearest rank); 0 for none. */
 const quantile = (sorted: Float64Array, q: number) =>
   sorted.length === 0 ? 0 : sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))];
-const survival = (e: Economy, m: Int32Array) => (m.length ? sumOver(m, (id) => e.b.open[id]) / m.length : 0);
-const turnover = (e: Economy, m: Int32Array) => perMember(m, (id) => (e.b.open[id] ? e.b.turnover[id] : 0));
-const profit = (e: Economy, m: Int32Array) => perMember(m, (id) => (e.b.open[id] ? e.b.profit[id] : 0));
+const survival = (e: Economy, m: Int32Array) => {
+  let n = 0;
+  for (let i = 0; i < m.length; i++) n += e.b.open[m[i]];
+  return m.length ? n / m.length : 0;
+};
+const turnover = (e: Economy, m: Int32Array) => meanOpen(e, m, e.b.turnover);
+const profit = (e: Economy, m: Int32Array) => meanOpen(e, m, e.b.profit);
 const workersOf = (e: Economy, id: number) => 1 + e.b.familyWorkers[id] + e.b.employees[id];
-const jobs = (e: Economy, m: Int32Array) => sumOver(m, (id) => (e.b.open[id] ? workersOf(e, id) : 0));
-const valueAdded = (e: Economy, m: Int32Array) =>
-  sumOver(m, (id) => (e.b.open[id] ? e.b.turnover[id] - e.b.inputsLocal[id] - e.b.inputsImported[id] - e.b.overheads[id] : 0));
+const jobs = (e: Economy, m: Int32Array) => {
+  const b = e.b;
+  let sum = 0;
+  for (let i = 0; i < m.length; i++) { const id = m[i]; if (b.open[id]) sum += 1 + b.familyWorkers[id] + b.employees[id]; }
+  return sum;
+};
+const valueAddedOf = (e: Economy, id: number) => e.b.turnover[id] - e.b.inputsLocal[id] - e.b.inputsImported[id] - e.b.overheads[id];
+const valueAdded = (e: Economy, m: Int32Array) => {
+  let sum = 0;
+  for (let i = 0; i < m.length; i++) { const id = m[i]; if (e.b.open[id]) sum += valueAddedOf(e, id); }
+  return sum;
+};
+const production = (e: Economy, m: Int32Array) => {
+  const b = e.b;
+  let sum = 0;
+  for (let i = 0; i < m.length; i++) { const id = m[i]; if (b.open[id]) sum += b.production[id] * b.priceStart[id]; }
+  return m.length ? sum / m.length : 0;
+};
+const capacityOf = (e: Economy, id: number) => {
+  let s = 0;
+  for (let k = 0; k < CAPACITY_COUNT; k++) s += e.b.capacity[id * CAPACITY_COUNT + k];
+  return s / CAPACITY_COUNT;
+};
 
 // Means "per business" count a closed business as zero (intention to treat): comparing the same
 // businesses across the program and counterfactual runs then needs no survivor correction.
@@ -79,34 +132,34 @@ export const BUSINESS_METRICS: readonly BusinessMetric[] = [
   { id: 'survival', unit: 'share', description: 'share of the group still open', compute: survival },
   { id: 'turnover', unit: 'rupiah/month per business', description: 'monthly sales revenue (omzet)', compute: turnover },
   { id: 'profit', unit: 'rupiah/month per business', description: 'monthly profit after materials, overheads, wages, taxes and interest', compute: profit },
-  { id: 'customers', unit: 'customers per business', description: 'paying local households plus outside buyers at the local ticket', compute: (e, m) => perMember(m, (id) => (e.b.open[id] ? e.b.customers[id] : 0)) },
-  { id: 'production', unit: 'rupiah/month per business at start prices', description: 'output volume valued at each business\'s start price', compute: (e, m) => perMember(m, (id) => (e.b.open[id] ? e.b.production[id] * e.b.priceStart[id] : 0)) },
-  { id: 'digitalAdoption', unit: 'share of open', description: 'businesses with a digital sales channel', compute: (e, m) => shareOfOpen(e, m, (id) => e.b.digitalChannel[id]) },
-  { id: 'bookkeepingAdoption', unit: 'share of open', description: 'businesses keeping written books', compute: (e, m) => shareOfOpen(e, m, (id) => e.b.keepsBooks[id]) },
-  { id: 'separatedMoney', unit: 'share of open', description: 'businesses separating household and business money', compute: (e, m) => shareOfOpen(e, m, (id) => e.b.separatesMoney[id]) },
+  { id: 'customers', unit: 'customers per business', description: 'paying local households plus outside buyers at the local ticket', compute: (e, m) => meanOpen(e, m, e.b.customers) },
+  { id: 'production', unit: 'rupiah/month per business at start prices', description: 'output volume valued at each business\'s start price', compute: production },
+  { id: 'digitalAdoption', unit: 'share of open', description: 'businesses with a digital sales channel', compute: (e, m) => shareOfOpen(e, m, e.b.digitalChannel) },
+  { id: 'bookkeepingAdoption', unit: 'share of open', description: 'businesses keeping written books', compute: (e, m) => shareOfOpen(e, m, e.b.keepsBooks) },
+  { id: 'separatedMoney', unit: 'share of open', description: 'businesses separating household and business money', compute: (e, m) => shareOfOpen(e, m, e.b.separatesMoney) },
   { id: 'jobs', unit: 'workers', description: 'owners, unpaid family and paid workers in open businesses of the group', compute: jobs },
-  { id: 'workersPerBusiness', unit: 'workers per open business', description: 'owner, unpaid family and paid workers (I2)', compute: (e, m) => { let open = 0, w = 0; for (const id of m) if (e.b.open[id]) { open++; w += workersOf(e, id); } return open ? w / open : 0; } },
-  { id: 'localRawMaterialDemand', unit: 'rupiah/month', description: 'raw materials bought from local suppliers by the group', compute: (e, m) => sumOver(m, (id) => (e.b.open[id] ? e.b.inputsLocal[id] : 0)) },
+  { id: 'workersPerBusiness', unit: 'workers per open business', description: 'owner, unpaid family and paid workers (I2)', compute: (e, m) => meanOverOpen(e, m, workersOf) },
+  { id: 'localRawMaterialDemand', unit: 'rupiah/month', description: 'raw materials bought from local suppliers by the group', compute: (e, m) => sumOpen(e, m, e.b.inputsLocal) },
   { id: 'localInputShare', unit: 'share', description: 'local share of the group\'s raw-material purchases', compute: (e, m) => { let l = 0, t = 0; for (const id of m) if (e.b.open[id]) { l += e.b.inputsLocal[id]; t += e.b.inputsLocal[id] + e.b.inputsImported[id]; } return t > 0 ? l / t : 0; } },
   { id: 'valueAdded', unit: 'rupiah/month', description: 'turnover less raw materials and overheads bought, summed over the group', compute: valueAdded },
-  { id: 'capacity', unit: 'index 0..1', description: 'mean of the six capacities over open businesses', compute: (e, m) => shareOfOpen(e, m, (id) => { let s = 0; for (let k = 0; k < CAPACITY_COUNT; k++) s += e.b.capacity[id * CAPACITY_COUNT + k]; return s / CAPACITY_COUNT; }) },
+  { id: 'capacity', unit: 'index 0..1', description: 'mean of the six capacities over open businesses', compute: (e, m) => meanOverOpen(e, m, capacityOf) },
   { id: 'womenTurnover', unit: 'rupiah/month per business', description: 'turnover of women-owned businesses', compute: (e, m) => turnover(e, women(e, m)) },
   { id: 'womenProfit', unit: 'rupiah/month per business', description: 'profit of women-owned businesses', compute: (e, m) => profit(e, women(e, m)) },
-  { id: 'womenOwned', unit: 'share of open', description: 'businesses owned by women', compute: (e, m) => shareOfOpen(e, m, (id) => e.b.female[id]) },
+  { id: 'womenOwned', unit: 'share of open', description: 'businesses owned by women', compute: (e, m) => shareOfOpen(e, m, e.b.female) },
   { id: 'menProfit', unit: 'rupiah/month per business', description: 'profit of men-owned businesses', compute: (e, m) => profit(e, men(e, m)) },
   { id: 'menTurnover', unit: 'rupiah/month per business', description: 'turnover of men-owned businesses', compute: (e, m) => turnover(e, men(e, m)) },
   { id: 'profitMedian', unit: 'rupiah/month', description: 'median profit of the group (closed businesses count as 0)', compute: (e, m) => quantile(sortedProfit(e, m), 0.5) },
   { id: 'profitP90', unit: 'rupiah/month', description: '90th percentile of profit in the group (closed businesses count as 0)', compute: (e, m) => quantile(sortedProfit(e, m), 0.9) },
   { id: 'turnoverMedian', unit: 'rupiah/month', description: 'median turnover of open businesses', compute: (e, m) => quantile(sortedOpenTurnover(e, m), 0.5) },
-  { id: 'outsideSales', unit: 'rupiah/month', description: 'sales to buyers from outside the area, summed over the group', compute: (e, m) => sumOver(m, (id) => (e.b.open[id] ? e.b.outsideSales[id] : 0)) },
-  { id: 'turnoverTotal', unit: 'rupiah/month', description: 'turnover summed over the group', compute: (e, m) => sumOver(m, (id) => (e.b.open[id] ? e.b.turnover[id] : 0)) },
-  { id: 'valueAddedPerWorker', unit: 'rupiah/month per worker', description: 'value added per worker over the open businesses of the group (labour productivity)', compute: (e, m) => { let va = 0, w = 0; for (const id of m) if (e.b.open[id]) { va += e.b.turnover[id] - e.b.inputsLocal[id] - e.b.inputsImported[id] - e.b.overheads[id]; w += workersOf(e, id); } return w ? va / w : 0; } },
-  { id: 'valueAddedPerWorkerSd', unit: 'rupiah/month per worker', description: 'standard deviation across open businesses of value added per worker', compute: (e, m) => { const xs: number[] = []; for (const id of m) if (e.b.open[id]) xs.push((e.b.turnover[id] - e.b.inputsLocal[id] - e.b.inputsImported[id] - e.b.overheads[id]) / workersOf(e, id)); if (xs.length < 2) return 0; const mu = xs.reduce((a, x) => a + x, 0) / xs.length; return Math.sqrt(xs.reduce((a, x) => a + (x - mu) ** 2, 0) / (xs.length - 1)); } },
-  { id: 'microSized', unit: 'share of open', description: 'businesses within the micro class: at most 4 workers (I2) and annual turnover at most Rp 2 billion (I3)', compute: (e, m) => shareOfOpen(e, m, (id) => (workersOf(e, id) <= 4 && e.b.turnover[id] * 12 <= 2e9 ? 1 : 0)) },
+  { id: 'outsideSales', unit: 'rupiah/month', description: 'sales to buyers from outside the area, summed over the group', compute: (e, m) => sumOpen(e, m, e.b.outsideSales) },
+  { id: 'turnoverTotal', unit: 'rupiah/month', description: 'turnover summed over the group', compute: (e, m) => sumOpen(e, m, e.b.turnover) },
+  { id: 'valueAddedPerWorker', unit: 'rupiah/month per worker', description: 'value added per worker over the open businesses of the group (labour productivity)', compute: (e, m) => { const w = jobs(e, m); return w ? valueAdded(e, m) / w : 0; } },
+  { id: 'valueAddedPerWorkerSd', unit: 'rupiah/month per worker', description: 'standard deviation across open businesses of value added per worker', compute: (e, m) => { const xs: number[] = []; for (const id of m) if (e.b.open[id]) xs.push(valueAddedOf(e, id) / workersOf(e, id)); if (xs.length < 2) return 0; const mu = xs.reduce((a, x) => a + x, 0) / xs.length; return Math.sqrt(xs.reduce((a, x) => a + (x - mu) ** 2, 0) / (xs.length - 1)); } },
+  { id: 'microSized', unit: 'share of open', description: 'businesses within the micro class: at most 4 workers (I2) and annual turnover at most Rp 2 billion (I3)', compute: (e, m) => meanOverOpen(e, m, (e, id) => (workersOf(e, id) <= 4 && e.b.turnover[id] * 12 <= 2e9 ? 1 : 0)) },
   { id: 'womenSurvival', unit: 'share', description: 'share of women-owned businesses still open', compute: (e, m) => survival(e, women(e, m)) },
   { id: 'turnoverGini', unit: 'Gini 0..1', description: 'inequality of turnover among open businesses', compute: (e, m) => giniOfSorted(sortedOpenTurnover(e, m)) },
-  { id: 'networkDegree', unit: 'ties per open business', description: 'mean number of ties to other businesses (informal and forum)', compute: (e, m) => shareOfOpen(e, m, (id) => e.tieCounts[id]) },
-  { id: 'forumMembership', unit: 'share of open', description: 'businesses in a business forum', compute: (e, m) => shareOfOpen(e, m, (id) => (e.b.forum[id] >= 0 ? 1 : 0)) },
+  { id: 'networkDegree', unit: 'ties per open business', description: 'mean number of ties to other businesses (informal and forum)', compute: (e, m) => shareOfOpen(e, m, e.tieCounts) },
+  { id: 'forumMembership', unit: 'share of open', description: 'businesses in a business forum', compute: (e, m) => meanOverOpen(e, m, (e, id) => (e.b.forum[id] >= 0 ? 1 : 0)) },
 ];
 
 const local = (s: number) => s <= Sector.suppliers;
@@ -152,7 +205,8 @@ const allCache = new WeakMap<Economy, { used: number; ids: Int32Array }>();
 export function allIds(e: Economy): Int32Array {
   const hit = allCache.get(e);
   if (hit && hit.used === e.b.used) return hit.ids;
-  const ids = Int32Array.from({ length: e.b.used }, (_, i) => i);
+  const ids = new Int32Array(e.b.used);
+  for (let i = 0; i < ids.length; i++) ids[i] = i;
   allCache.set(e, { used: e.b.used, ids });
   return ids;
 }
@@ -161,6 +215,5 @@ export function allIds(e: Economy): Int32Array {
 export function groupMembers(e: Economy, group: GroupName): Int32Array {
   const all = allIds(e);
   if (group === 'all') return all;
-  const want = group === 'participants' ? 1 : 0;
-  return all.filter((id) => e.b.participant[id] === want);
+  return membersWhere(all, e.b.participant, group === 'participants' ? 1 : 0);
 }
