@@ -190,6 +190,8 @@ export class PendampingApp extends LitElement {
     const controller = new AbortController();
     this.controller = controller;
     this.status = { state: 'running', done: 0, total: designs.length * s.replicates };
+    let progress = { done: 0, total: designs.length * s.replicates };
+    let frame = 0;
     try {
       const result = await compareDesigns(this.pool, designs, {
         replicates: s.replicates,
@@ -198,10 +200,17 @@ export class PendampingApp extends LitElement {
         diffVsA: s.diffVsA,
         signal: controller.signal,
         label: (key) => t(key),
+        // At most one progress render per frame: rendering on every finished run would keep the page
+        // busy while the workers wait for it.
         onProgress: (done, total) => {
-          if (!controller.signal.aborted) this.status = { state: 'running', done, total };
+          progress = { done, total };
+          frame ||= requestAnimationFrame(() => {
+            frame = 0;
+            if (!controller.signal.aborted && this.status.state === 'running') this.status = { state: 'running', ...progress };
+          });
         },
       });
+      cancelAnimationFrame(frame);
       if (controller.signal.aborted) return;
       this.result = result;
       this.status = { state: 'done' };

@@ -1,5 +1,7 @@
-// A pool of simulation workers, one per core. Runs are queued; an aborted run leaves the queue, and a
-// run already in a worker is stopped by replacing that worker (stale comparisons must not hold cores).
+// A pool of simulation workers, one per core. Runs are queued; each worker holds up to two (the next one
+// waits inside the worker, so it starts the moment the current one ends instead of after a round trip to
+// a busy page). An aborted run leaves the queue; a run already given to a worker is stopped by replacing
+// that worker (stale comparisons must not hold cores), and the worker's other run goes back to the queue.
 import type { RunResult, ScenarioInput } from '../../sim/index.js';
 import type { RunDigest, RunRequest, RunResponse } from './protocol.js';
 
@@ -12,8 +14,12 @@ interface Task {
 
 interface Slot {
   worker: Worker;
-  task: (Task & { id: number }) | null;
+  /** Runs given to the worker, oldest (running) first. */
+  tasks: { task: Task; id: number }[];
 }
+
+/** Runs a worker holds at once: the running one and the next. */
+const DEPTH = 2;
 
 export interface PoolResult {
   digest: RunDigest;
@@ -52,47 +58,52 @@ export class WorkerPool {
   }
 
   private makeSlot(): Slot {
-    const slot: Slot = { worker: this.spawn(), task: null };
+    const slot: Slot = { worker: this.spawn(), tasks: [] };
     slot.worker.onmessage = (e: MessageEvent<RunResponse>) => {
-      const task = slot.task;
-      if (!task || task.id !== e.data.id) return;
-      slot.task = null;
+      const i = slot.tasks.findIndex((t) => t.id === e.data.id);
+      if (i < 0) return;
+      const [{ task }] = slot.tasks.splice(i, 1);
       if (e.data.ok) task.resolve({ digest: e.data.digest, full: e.data.full, ms: e.data.ms });
       else task.reject(new Error(e.data.error));
       this.dispatch();
     };
     slot.worker.onerror = (e) => {
-      const task = slot.task;
-      slot.task = null;
-      task?.reject(new Error(e.message || 'worker error'));
+      const tasks = slot.tasks.splice(0);
+      for (const { task } of tasks) task.reject(new Error(e.message || 'worker error'));
       this.dispatch();
     };
     return slot;
   }
 
   /**
-   * Give each idle worker a queued run, preferring runs whose seed it has seen (seed mod workers), so the
-   * counterfactual arms it keeps are reused; an idle worker with no such run takes any.
+   * Fill each worker up to DEPTH runs, preferring runs whose seed it has seen (seed mod workers), so the
+   * counterfactual arms it keeps are reused; a worker with no such run takes any. Workers with fewer runs
+   * are served first, so the runs spread evenly.
    */
   private dispatch(): void {
-    for (const [i, slot] of this.slots.entries()) {
-      if (slot.task) continue;
-      if (this.queue.length === 0) return;
-      const own = this.queue.findIndex((t) => t.request.seed % this.slots.length === i);
-      const task = this.queue.splice(own >= 0 ? own : 0, 1)[0];
-      const id = this.nextId++;
-      slot.task = { ...task, id };
-      slot.worker.postMessage({ ...task.request, id } satisfies RunRequest);
+    for (let depth = 1; depth <= DEPTH; depth++) {
+      for (const [i, slot] of this.slots.entries()) {
+        if (slot.tasks.length >= depth) continue;
+        if (this.queue.length === 0) return;
+        const own = this.queue.findIndex((t) => t.request.seed % this.slots.length === i);
+        const task = this.queue.splice(own >= 0 ? own : 0, 1)[0];
+        const id = this.nextId++;
+        slot.tasks.push({ task, id });
+        slot.worker.postMessage({ ...task.request, id } satisfies RunRequest);
+      }
     }
   }
 
   private abort(task: Task): void {
     const q = this.queue.indexOf(task);
     if (q >= 0) this.queue.splice(q, 1);
-    const i = this.slots.findIndex((s) => s.task && s.task.resolve === task.resolve);
+    const i = this.slots.findIndex((s) => s.tasks.some((t) => t.task === task));
     if (i >= 0) {
+      const others = this.slots[i].tasks.filter((t) => t.task !== task).map((t) => t.task);
       this.slots[i].worker.terminate();
       this.slots[i] = this.makeSlot();
+      // The worker's other run was not aborted: back to the front of the queue.
+      this.queue.unshift(...others);
     }
     task.reject(new AbortError());
     this.dispatch();
