@@ -3,6 +3,7 @@
 // matrix that LM3 is read from. Amounts are whole rupiah, so every identity below holds exactly in
 // floating point (all sums stay far below 2^53).
 import { FLOW_COUNT, Flow, SECTOR_COUNT, isLocalSector, type FlowKind } from './accounts.js';
+import type { AccountTap } from './tap.js';
 
 export interface MonthCheck {
   /** Largest |row sum| of this month's transaction-flow matrix (each flow has a payer and a payee). */
@@ -40,6 +41,8 @@ export class Ledger {
   maxImbalance = 0;
   /** Transfers made so far (for benchmarks: the ledger's share of the work). */
   transfers = 0;
+  /** Per-account record of the business accounts' payments, when attached (see AccountTap). */
+  tap: AccountTap | null = null;
 
   constructor(accounts: number) {
     this.money = new Float64Array(accounts);
@@ -56,7 +59,10 @@ export class Ledger {
     const money = this.money;
     money[payer] -= a;
     money[payee] += a;
-    this.monthCells[(kind * SECTOR_COUNT + this.sectorOf[payer]) * SECTOR_COUNT + this.sectorOf[payee]] += a;
+    const sp = this.sectorOf[payer];
+    const sq = this.sectorOf[payee];
+    this.monthCells[(kind * SECTOR_COUNT + sp) * SECTOR_COUNT + sq] += a;
+    if (this.tap !== null) this.tap.record(payer, payee, a, kind, sp, sq);
     return a;
   }
 
@@ -77,6 +83,7 @@ export class Ledger {
     this.totalFlows.fill(0);
     this.totalPairs.fill(0);
     this.totalCells.fill(0);
+    this.tap?.clear();
   }
 
   /** Start a month: remember each sector's money so the close can check every column. */

@@ -23,7 +23,7 @@ class FakeWorker {
   finish() {
     const r = this.received.shift()!;
     const digest = { scenario: 's', seed: r.seed, months: r.months, participants: 0, summary: {} as never, series: {} };
-    this.onmessage?.({ data: { id: r.id, ok: true, digest, ms: 1 } } as MessageEvent<RunResponse>);
+    this.onmessage?.({ data: { id: r.id, ok: true, digest, ms: 1 } } as unknown as MessageEvent<RunResponse>);
   }
 }
 

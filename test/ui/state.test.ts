@@ -8,7 +8,7 @@ import { MAX_DESIGNS, decodeState, defaultState, encodeState } from '../../ui/st
 import { aggregate } from '../../ui/runner/aggregate.js';
 import { digest } from '../../ui/runner/digest.js';
 import { parseScenario, runScenario } from '../../sim/index.js';
-import { t } from '../../ui/i18n/i18n.js';
+import { MESSAGE_FILES, t } from '../../ui/i18n/i18n.js';
 import en from '../../ui/i18n/en.json' with { type: 'json' };
 import id from '../../ui/i18n/id.json' with { type: 'json' };
 
@@ -108,6 +108,12 @@ describe('levers', () => {
 describe('i18n', () => {
   it('has the same keys in Indonesian and English, and interpolates', () => {
     expect(Object.keys(en).sort()).toEqual(Object.keys(id).sort());
+    for (const file of Object.keys(MESSAGE_FILES.id)) {
+      expect(Object.keys(MESSAGE_FILES.en[file]).sort(), file).toEqual(Object.keys(MESSAGE_FILES.id[file]).sort());
+    }
+    // No key is defined in two files (a later file would silently override an earlier one).
+    const all = Object.values(MESSAGE_FILES.id).flatMap((f) => Object.keys(f));
+    expect(new Set(all).size).toBe(all.length);
     expect(t('panel.title', { name: 'Desain A' })).toBe('Rancangan: Desain A');
     expect(t('panel.title', { name: 'A' }, 'en')).toBe('Design: A');
   });

@@ -15,6 +15,7 @@ import './comparison-view.js';
 import type { RunStatus } from './comparison-view.js';
 import './design-panel.js';
 import './pinned-list.js';
+import '../classroom/classroom-page.js';
 import { focusStyles } from './styles.js';
 
 export const DEBOUNCE_MS = 150;
@@ -58,6 +59,7 @@ export class PendampingApp extends LitElement {
     setI18nLocale(this.store.state.locale);
     this.store.addEventListener('change', () => {
       setI18nLocale(this.store.state.locale);
+      this.toggleAttribute('trainer', this.store.state.trainer);
       this.requestUpdate();
       this.schedule(this.nextDelay);
     });
@@ -96,6 +98,17 @@ export class PendampingApp extends LitElement {
         flex-wrap: wrap;
         gap: 0.4rem;
         align-items: center;
+      }
+      .views {
+        display: flex;
+        gap: 0.3rem;
+      }
+      .views button[aria-current='page'] {
+        background: #1b1f23;
+        color: #fff;
+      }
+      :host([trainer]) header {
+        font-size: 1.3rem;
       }
       .tools button[aria-pressed='true'] {
         background: #0072b2;
@@ -138,6 +151,7 @@ export class PendampingApp extends LitElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
+    this.toggleAttribute('trainer', this.store.state.trainer);
     addEventListener('keydown', this.onKey);
   }
 
@@ -165,6 +179,15 @@ export class PendampingApp extends LitElement {
   /** Re-run the comparison after `delay` ms unless its inputs are unchanged; a newer call cancels this one. */
   private schedule(delay = DEBOUNCE_MS): void {
     const s = this.state;
+    // The classroom runs its own simulations; the comparison waits until the page is shown again.
+    if (s.view === 'classroom') {
+      clearTimeout(this.timer);
+      this.controller?.abort();
+      this.controller = null;
+      this.lastKey = '';
+      this.resolveReady();
+      return;
+    }
     const designs = comparisonDesigns(s);
     const key = JSON.stringify([designs, s.replicates, s.seed, s.months, s.diffVsA, s.locale]);
     if (key === this.lastKey) {
@@ -264,7 +287,17 @@ export class PendampingApp extends LitElement {
           <h1>${t('app.title')}</h1>
           <p>${t('app.subtitle')}</p>
         </div>
+        <nav class="views" aria-label=${t('view.label')}>
+          ${(['compare', 'classroom'] as const).map(
+            (v) => html`<button data-testid=${`view-${v}`} aria-current=${s.view === v ? 'page' : 'false'} @click=${() => this.update_((x) => actions.setSettings(x, { view: v }))}>
+              ${t(`view.${v}`)}
+            </button>`,
+          )}
+        </nav>
         <div class="tools" role="toolbar" aria-label=${t('toolbar.label')}>
+          <button data-testid="trainer-mode" aria-pressed=${s.trainer ? 'true' : 'false'} @click=${() => this.update_((x) => actions.setSettings(x, { trainer: !x.trainer }))}>
+            ${t('trainer')}
+          </button>
           <button data-testid="undo" ?disabled=${!h.canUndo} @click=${() => this.store.undo()}>↶ ${t('undo')}</button>
           <button data-testid="redo" ?disabled=${!h.canRedo} @click=${() => this.store.redo()}>↷ ${t('redo')}</button>
           <button data-testid="replay" ?disabled=${!h.lastChange} @click=${() => this.store.replayLast()}>⟲ ${t('replay')}</button>
@@ -280,7 +313,22 @@ export class PendampingApp extends LitElement {
           >
         </div>
       </header>
-      <div class="layout">
+      ${s.view === 'classroom'
+        ? html`<main id="results" tabindex="-1">
+            <pendamping-classroom
+              .scenario=${comparisonDesigns(s)[s.active].scenario}
+              .designName=${active.name}
+              .seed=${s.seed}
+              .locale=${s.locale}
+              ?paused=${s.paused}
+              ?trainer=${s.trainer}
+            ></pendamping-classroom>
+          </main>`
+        : this.renderCompare(s, items, active)}`;
+  }
+
+  private renderCompare(s: AppState, items: { id: string; name: string; colour: string; description: string }[], active: AppState['designs'][number]) {
+    return html`<div class="layout">
         <aside>
           <pendamping-pinned-list
             .items=${items}

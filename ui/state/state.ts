@@ -29,6 +29,10 @@ export interface AppState {
   diffVsA: boolean;
   /** Cycle animation paused (defaults to the reduced-motion preference). */
   paused: boolean;
+  /** Which page: comparing designs, or the classroom (live economy, follow the rupiah, lesson). */
+  view: 'compare' | 'classroom';
+  /** Trainer mode: large type for a projector, keyboard shortcuts shown. */
+  trainer: boolean;
 }
 
 export const MIN_DESIGNS = 1;
@@ -53,6 +57,8 @@ export function defaultState(options: { locale?: Locale; paused?: boolean } = {}
     months: 36,
     diffVsA: false,
     paused: options.paused ?? false,
+    view: 'compare',
+    trainer: false,
   };
 }
 
@@ -116,5 +122,7 @@ export function decodeState(hash: string, fallback: AppState = defaultState()): 
     months: intIn(raw.months, 6, 120, fallback.months),
     diffVsA: typeof raw.diffVsA === 'boolean' ? raw.diffVsA : fallback.diffVsA,
     paused: typeof raw.paused === 'boolean' ? raw.paused : fallback.paused,
+    view: raw.view === 'classroom' || raw.view === 'compare' ? raw.view : fallback.view,
+    trainer: typeof raw.trainer === 'boolean' ? raw.trainer : fallback.trainer,
   };
 }
