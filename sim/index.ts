@@ -1,7 +1,7 @@
 // The public surface of the simulation core. Pure TypeScript: no DOM, no Node-only API.
 export { scenarioSchema, CAPACITIES, type Scenario, type ScenarioInput, type Sector as SectorSpec, type Shock, type MechanismName } from './scenario/schema.js';
 export { parseScenario, ScenarioError, describeProblem, type ScenarioProblem } from './scenario/parse.js';
-export { runScenario, simulateArm, counterfactualKey, type CounterfactualCache, type ArmOutcome, type RunResult, type RunOptions, type ArmSeries, type MetricSeries, type AccountingReport, type ProgramReport } from './run/runScenario.js';
+export { runScenario, simulateArm, counterfactualKey, type CounterfactualCache, type ArmOutcome, type NeutralCounterfactual, type RunResult, type RunOptions, type ArmSeries, type MetricSeries, type AccountingReport, type ProgramReport } from './run/runScenario.js';
 export type { Summary, Comparison } from './run/summary.js';
 export { BUSINESS_METRICS, ECONOMY_METRICS, BUSINESS_GROUPS, type GroupName } from './metrics/definitions.js';
 export { createEconomy } from './state/init.js';

@@ -7,10 +7,22 @@ import { gini, giniOfSorted } from '../stats/gini.js';
 export type GroupName = 'participants' | 'nonParticipants' | 'all';
 export const BUSINESS_GROUPS: readonly GroupName[] = ['participants', 'nonParticipants', 'all'];
 
+/** Business columns a metric may read (`tieCounts` is the economy's tie count per business). */
+export type MetricColumn =
+  | 'open' | 'female' | 'turnover' | 'profit' | 'customers' | 'production' | 'priceStart' | 'digitalChannel' | 'keepsBooks'
+  | 'separatesMoney' | 'familyWorkers' | 'employees' | 'inputsLocal' | 'inputsImported' | 'overheads' | 'capacity'
+  | 'outsideSales' | 'forum' | 'tieCounts';
+
 export interface BusinessMetric {
   id: string;
   unit: string;
   description: string;
+  /**
+   * The columns `compute` reads, besides the member list: a group's values can then be computed later from
+   * copies of just these columns (the counterfactual arm re-cut for another enrolment). A test holds each
+   * metric to its list.
+   */
+  reads: readonly MetricColumn[];
   /** Value over the member ids (initial and entrant businesses alike; closed ones included). */
   compute: (e: Economy, members: Int32Array) => number;
 }
@@ -128,38 +140,38 @@ const capacityOf = (e: Economy, id: number) => {
 // Means "per business" count a closed business as zero (intention to treat): comparing the same
 // businesses across the program and counterfactual runs then needs no survivor correction.
 export const BUSINESS_METRICS: readonly BusinessMetric[] = [
-  { id: 'businesses', unit: 'businesses', description: 'businesses in the group (open or closed)', compute: (_e, m) => m.length },
-  { id: 'survival', unit: 'share', description: 'share of the group still open', compute: survival },
-  { id: 'turnover', unit: 'rupiah/month per business', description: 'monthly sales revenue (omzet)', compute: turnover },
-  { id: 'profit', unit: 'rupiah/month per business', description: 'monthly profit after materials, overheads, wages, taxes and interest', compute: profit },
-  { id: 'customers', unit: 'customers per business', description: 'paying local households plus outside buyers at the local ticket', compute: (e, m) => meanOpen(e, m, e.b.customers) },
-  { id: 'production', unit: 'rupiah/month per business at start prices', description: 'output volume valued at each business\'s start price', compute: production },
-  { id: 'digitalAdoption', unit: 'share of open', description: 'businesses with a digital sales channel', compute: (e, m) => shareOfOpen(e, m, e.b.digitalChannel) },
-  { id: 'bookkeepingAdoption', unit: 'share of open', description: 'businesses keeping written books', compute: (e, m) => shareOfOpen(e, m, e.b.keepsBooks) },
-  { id: 'separatedMoney', unit: 'share of open', description: 'businesses separating household and business money', compute: (e, m) => shareOfOpen(e, m, e.b.separatesMoney) },
-  { id: 'jobs', unit: 'workers', description: 'owners, unpaid family and paid workers in open businesses of the group', compute: jobs },
-  { id: 'workersPerBusiness', unit: 'workers per open business', description: 'owner, unpaid family and paid workers (I2)', compute: (e, m) => meanOverOpen(e, m, workersOf) },
-  { id: 'localRawMaterialDemand', unit: 'rupiah/month', description: 'raw materials bought from local suppliers by the group', compute: (e, m) => sumOpen(e, m, e.b.inputsLocal) },
-  { id: 'localInputShare', unit: 'share', description: 'local share of the group\'s raw-material purchases', compute: (e, m) => { let l = 0, t = 0; for (const id of m) if (e.b.open[id]) { l += e.b.inputsLocal[id]; t += e.b.inputsLocal[id] + e.b.inputsImported[id]; } return t > 0 ? l / t : 0; } },
-  { id: 'valueAdded', unit: 'rupiah/month', description: 'turnover less raw materials and overheads bought, summed over the group', compute: valueAdded },
-  { id: 'capacity', unit: 'index 0..1', description: 'mean of the six capacities over open businesses', compute: (e, m) => meanOverOpen(e, m, capacityOf) },
-  { id: 'womenTurnover', unit: 'rupiah/month per business', description: 'turnover of women-owned businesses', compute: (e, m) => turnover(e, women(e, m)) },
-  { id: 'womenProfit', unit: 'rupiah/month per business', description: 'profit of women-owned businesses', compute: (e, m) => profit(e, women(e, m)) },
-  { id: 'womenOwned', unit: 'share of open', description: 'businesses owned by women', compute: (e, m) => shareOfOpen(e, m, e.b.female) },
-  { id: 'menProfit', unit: 'rupiah/month per business', description: 'profit of men-owned businesses', compute: (e, m) => profit(e, men(e, m)) },
-  { id: 'menTurnover', unit: 'rupiah/month per business', description: 'turnover of men-owned businesses', compute: (e, m) => turnover(e, men(e, m)) },
-  { id: 'profitMedian', unit: 'rupiah/month', description: 'median profit of the group (closed businesses count as 0)', compute: (e, m) => quantile(sortedProfit(e, m), 0.5) },
-  { id: 'profitP90', unit: 'rupiah/month', description: '90th percentile of profit in the group (closed businesses count as 0)', compute: (e, m) => quantile(sortedProfit(e, m), 0.9) },
-  { id: 'turnoverMedian', unit: 'rupiah/month', description: 'median turnover of open businesses', compute: (e, m) => quantile(sortedOpenTurnover(e, m), 0.5) },
-  { id: 'outsideSales', unit: 'rupiah/month', description: 'sales to buyers from outside the area, summed over the group', compute: (e, m) => sumOpen(e, m, e.b.outsideSales) },
-  { id: 'turnoverTotal', unit: 'rupiah/month', description: 'turnover summed over the group', compute: (e, m) => sumOpen(e, m, e.b.turnover) },
-  { id: 'valueAddedPerWorker', unit: 'rupiah/month per worker', description: 'value added per worker over the open businesses of the group (labour productivity)', compute: (e, m) => { const w = jobs(e, m); return w ? valueAdded(e, m) / w : 0; } },
-  { id: 'valueAddedPerWorkerSd', unit: 'rupiah/month per worker', description: 'standard deviation across open businesses of value added per worker', compute: (e, m) => { const xs: number[] = []; for (const id of m) if (e.b.open[id]) xs.push(valueAddedOf(e, id) / workersOf(e, id)); if (xs.length < 2) return 0; const mu = xs.reduce((a, x) => a + x, 0) / xs.length; return Math.sqrt(xs.reduce((a, x) => a + (x - mu) ** 2, 0) / (xs.length - 1)); } },
-  { id: 'microSized', unit: 'share of open', description: 'businesses within the micro class: at most 4 workers (I2) and annual turnover at most Rp 2 billion (I3)', compute: (e, m) => meanOverOpen(e, m, (e, id) => (workersOf(e, id) <= 4 && e.b.turnover[id] * 12 <= 2e9 ? 1 : 0)) },
-  { id: 'womenSurvival', unit: 'share', description: 'share of women-owned businesses still open', compute: (e, m) => survival(e, women(e, m)) },
-  { id: 'turnoverGini', unit: 'Gini 0..1', description: 'inequality of turnover among open businesses', compute: (e, m) => giniOfSorted(sortedOpenTurnover(e, m)) },
-  { id: 'networkDegree', unit: 'ties per open business', description: 'mean number of ties to other businesses (informal and forum)', compute: (e, m) => shareOfOpen(e, m, e.tieCounts) },
-  { id: 'forumMembership', unit: 'share of open', description: 'businesses in a business forum', compute: (e, m) => meanOverOpen(e, m, (e, id) => (e.b.forum[id] >= 0 ? 1 : 0)) },
+  { id: 'businesses', reads: [], unit: 'businesses', description: 'businesses in the group (open or closed)', compute: (_e, m) => m.length },
+  { id: 'survival', reads: ['open'], unit: 'share', description: 'share of the group still open', compute: survival },
+  { id: 'turnover', reads: ['open', 'turnover'], unit: 'rupiah/month per business', description: 'monthly sales revenue (omzet)', compute: turnover },
+  { id: 'profit', reads: ['open', 'profit'], unit: 'rupiah/month per business', description: 'monthly profit after materials, overheads, wages, taxes and interest', compute: profit },
+  { id: 'customers', reads: ['open', 'customers'], unit: 'customers per business', description: 'paying local households plus outside buyers at the local ticket', compute: (e, m) => meanOpen(e, m, e.b.customers) },
+  { id: 'production', reads: ['open', 'production', 'priceStart'], unit: 'rupiah/month per business at start prices', description: 'output volume valued at each business\'s start price', compute: production },
+  { id: 'digitalAdoption', reads: ['open', 'digitalChannel'], unit: 'share of open', description: 'businesses with a digital sales channel', compute: (e, m) => shareOfOpen(e, m, e.b.digitalChannel) },
+  { id: 'bookkeepingAdoption', reads: ['open', 'keepsBooks'], unit: 'share of open', description: 'businesses keeping written books', compute: (e, m) => shareOfOpen(e, m, e.b.keepsBooks) },
+  { id: 'separatedMoney', reads: ['open', 'separatesMoney'], unit: 'share of open', description: 'businesses separating household and business money', compute: (e, m) => shareOfOpen(e, m, e.b.separatesMoney) },
+  { id: 'jobs', reads: ['open', 'familyWorkers', 'employees'], unit: 'workers', description: 'owners, unpaid family and paid workers in open businesses of the group', compute: jobs },
+  { id: 'workersPerBusiness', reads: ['open', 'familyWorkers', 'employees'], unit: 'workers per open business', description: 'owner, unpaid family and paid workers (I2)', compute: (e, m) => meanOverOpen(e, m, workersOf) },
+  { id: 'localRawMaterialDemand', reads: ['open', 'inputsLocal'], unit: 'rupiah/month', description: 'raw materials bought from local suppliers by the group', compute: (e, m) => sumOpen(e, m, e.b.inputsLocal) },
+  { id: 'localInputShare', reads: ['open', 'inputsLocal', 'inputsImported'], unit: 'share', description: 'local share of the group\'s raw-material purchases', compute: (e, m) => { let l = 0, t = 0; for (const id of m) if (e.b.open[id]) { l += e.b.inputsLocal[id]; t += e.b.inputsLocal[id] + e.b.inputsImported[id]; } return t > 0 ? l / t : 0; } },
+  { id: 'valueAdded', reads: ['open', 'turnover', 'inputsLocal', 'inputsImported', 'overheads'], unit: 'rupiah/month', description: 'turnover less raw materials and overheads bought, summed over the group', compute: valueAdded },
+  { id: 'capacity', reads: ['open', 'capacity'], unit: 'index 0..1', description: 'mean of the six capacities over open businesses', compute: (e, m) => meanOverOpen(e, m, capacityOf) },
+  { id: 'womenTurnover', reads: ['female', 'open', 'turnover'], unit: 'rupiah/month per business', description: 'turnover of women-owned businesses', compute: (e, m) => turnover(e, women(e, m)) },
+  { id: 'womenProfit', reads: ['female', 'open', 'profit'], unit: 'rupiah/month per business', description: 'profit of women-owned businesses', compute: (e, m) => profit(e, women(e, m)) },
+  { id: 'womenOwned', reads: ['open', 'female'], unit: 'share of open', description: 'businesses owned by women', compute: (e, m) => shareOfOpen(e, m, e.b.female) },
+  { id: 'menProfit', reads: ['female', 'open', 'profit'], unit: 'rupiah/month per business', description: 'profit of men-owned businesses', compute: (e, m) => profit(e, men(e, m)) },
+  { id: 'menTurnover', reads: ['female', 'open', 'turnover'], unit: 'rupiah/month per business', description: 'turnover of men-owned businesses', compute: (e, m) => turnover(e, men(e, m)) },
+  { id: 'profitMedian', reads: ['open', 'profit'], unit: 'rupiah/month', description: 'median profit of the group (closed businesses count as 0)', compute: (e, m) => quantile(sortedProfit(e, m), 0.5) },
+  { id: 'profitP90', reads: ['open', 'profit'], unit: 'rupiah/month', description: '90th percentile of profit in the group (closed businesses count as 0)', compute: (e, m) => quantile(sortedProfit(e, m), 0.9) },
+  { id: 'turnoverMedian', reads: ['open', 'turnover'], unit: 'rupiah/month', description: 'median turnover of open businesses', compute: (e, m) => quantile(sortedOpenTurnover(e, m), 0.5) },
+  { id: 'outsideSales', reads: ['open', 'outsideSales'], unit: 'rupiah/month', description: 'sales to buyers from outside the area, summed over the group', compute: (e, m) => sumOpen(e, m, e.b.outsideSales) },
+  { id: 'turnoverTotal', reads: ['open', 'turnover'], unit: 'rupiah/month', description: 'turnover summed over the group', compute: (e, m) => sumOpen(e, m, e.b.turnover) },
+  { id: 'valueAddedPerWorker', reads: ['open', 'turnover', 'inputsLocal', 'inputsImported', 'overheads', 'familyWorkers', 'employees'], unit: 'rupiah/month per worker', description: 'value added per worker over the open businesses of the group (labour productivity)', compute: (e, m) => { const w = jobs(e, m); return w ? valueAdded(e, m) / w : 0; } },
+  { id: 'valueAddedPerWorkerSd', reads: ['open', 'turnover', 'inputsLocal', 'inputsImported', 'overheads', 'familyWorkers', 'employees'], unit: 'rupiah/month per worker', description: 'standard deviation across open businesses of value added per worker', compute: (e, m) => { const xs: number[] = []; for (const id of m) if (e.b.open[id]) xs.push(valueAddedOf(e, id) / workersOf(e, id)); if (xs.length < 2) return 0; const mu = xs.reduce((a, x) => a + x, 0) / xs.length; return Math.sqrt(xs.reduce((a, x) => a + (x - mu) ** 2, 0) / (xs.length - 1)); } },
+  { id: 'microSized', reads: ['open', 'familyWorkers', 'employees', 'turnover'], unit: 'share of open', description: 'businesses within the micro class: at most 4 workers (I2) and annual turnover at most Rp 2 billion (I3)', compute: (e, m) => meanOverOpen(e, m, (e, id) => (workersOf(e, id) <= 4 && e.b.turnover[id] * 12 <= 2e9 ? 1 : 0)) },
+  { id: 'womenSurvival', reads: ['female', 'open'], unit: 'share', description: 'share of women-owned businesses still open', compute: (e, m) => survival(e, women(e, m)) },
+  { id: 'turnoverGini', reads: ['open', 'turnover'], unit: 'Gini 0..1', description: 'inequality of turnover among open businesses', compute: (e, m) => giniOfSorted(sortedOpenTurnover(e, m)) },
+  { id: 'networkDegree', reads: ['open', 'tieCounts'], unit: 'ties per open business', description: 'mean number of ties to other businesses (informal and forum)', compute: (e, m) => shareOfOpen(e, m, e.tieCounts) },
+  { id: 'forumMembership', reads: ['open', 'forum'], unit: 'share of open', description: 'businesses in a business forum', compute: (e, m) => meanOverOpen(e, m, (e, id) => (e.b.forum[id] >= 0 ? 1 : 0)) },
 ];
 
 const local = (s: number) => s <= Sector.suppliers;

@@ -1,7 +1,7 @@
 // A module Web Worker: parses a scenario and runs it with its counterfactual — the same sim/ code the
 // CLI runs, so the same scenario and seed give the same numbers.
 /// <reference lib="webworker" />
-import { parseScenario, runScenario, type ArmOutcome, type CounterfactualCache } from '../../sim/index.js';
+import { parseScenario, runScenario, type CounterfactualCache, type NeutralCounterfactual } from '../../sim/index.js';
 import { digest } from './digest.js';
 import { SERIES_METRICS } from './metrics.js';
 
@@ -10,9 +10,13 @@ import type { RunRequest, RunResponse } from './protocol.js';
 
 const scope = self as unknown as DedicatedWorkerGlobalScope;
 
-/** Counterfactual arms this worker has simulated, most recent last (a small LRU: each holds an economy). */
-const CACHE_LIMIT = 40;
-const arms = new Map<string, ArmOutcome>();
+/**
+ * Counterfactual arms this worker has simulated, most recent last (a small LRU: each holds an economy and
+ * copies of the participants' columns, about 1 MB at 500 businesses × 36 months). One arm serves every design
+ * on the same economy and seed, whoever it enrols, so a comparison needs about one per replicate.
+ */
+const CACHE_LIMIT = 24;
+const arms = new Map<string, NeutralCounterfactual>();
 const counterfactualCache: CounterfactualCache = {
   get(key) {
     const arm = arms.get(key);

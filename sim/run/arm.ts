@@ -1,0 +1,118 @@
+// One arm of a run (with or without the program): simulate month by month and record the planned
+// metrics for every group. Which metrics are recorded is a plan made from the run's options.
+import { BUSINESS_GROUPS, BUSINESS_METRICS, ECONOMY_METRICS, groupMembers, type BusinessMetric, type EconomyMetric, type GroupName } from '../metrics/definitions.js';
+import type { Scenario } from '../scenario/schema.js';
+import { createEconomy } from '../state/init.js';
+import type { Economy } from '../state/economy.js';
+import { stepMonth } from '../step.js';
+import { SUMMARY_BUSINESS_METRICS } from './summary.js';
+
+/** metric id → one value per month (months 1..horizon). */
+export type MetricSeries = Record<string, number[]>;
+/** group → metric series; groups are the business groups plus `economy`. */
+export type ArmSeries = Record<string, MetricSeries>;
+
+/** The metrics recorded: business metrics for each group, economy metrics, and from which month the window-only ones are. */
+export interface MetricPlan {
+  readonly participants: readonly BusinessMetric[];
+  readonly nonParticipants: readonly BusinessMetric[];
+  readonly all: readonly BusinessMetric[];
+  readonly economy: readonly EconomyMetric[];
+  /** Metrics (`group.metric`) computed only from month `windowFrom` on; NaN before. */
+  readonly windowOnly: ReadonlySet<string>;
+  readonly windowFrom: number;
+}
+export const ALL_METRICS: MetricPlan = { participants: BUSINESS_METRICS, nonParticipants: BUSINESS_METRICS, all: BUSINESS_METRICS, economy: ECONOMY_METRICS, windowOnly: new Set(), windowFrom: 1 };
+
+/** Metrics the summary reads only as a mean over its window (expensive: each sorts a column every month). */
+const SUMMARY_WINDOW_ONLY = ['all.turnoverGini', 'economy.householdIncomeGini'];
+const SUMMARY_ECONOMY_METRICS = ['totalJobs', 'localIncome', 'householdIncomeGini'];
+
+export function emptySeries(plan: MetricPlan): ArmSeries {
+  const out: ArmSeries = {};
+  for (const g of BUSINESS_GROUPS) out[g] = Object.fromEntries(plan[g].map((m) => [m.id, [] as number[]]));
+  out.economy = Object.fromEntries(plan.economy.map((m) => [m.id, [] as number[]]));
+  return out;
+}
+
+/**
+ * The metrics to record: all of them, or the requested ones plus, in the groups the summary reads, the
+ * ones it needs (those it reads only over its window, from the window's first month when not requested).
+ */
+export function selectMetrics(requested: readonly string[] | undefined, months: number, window: number): MetricPlan {
+  if (!requested) return ALL_METRICS;
+  const business = new Set(BUSINESS_METRICS.map((m) => m.id));
+  const economy = new Set(ECONOMY_METRICS.map((m) => m.id));
+  const groups = new Set<string>([...BUSINESS_GROUPS, 'economy']);
+  const wanted = new Set<string>();
+  for (const entry of requested) {
+    const dot = entry.indexOf('.');
+    const [group, id] = dot < 0 ? [null, entry] : [entry.slice(0, dot), entry.slice(dot + 1)];
+    if (group === null) {
+      if (business.has(id)) for (const g of BUSINESS_GROUPS) wanted.add(`${g}.${id}`);
+      else if (economy.has(id)) wanted.add(`economy.${id}`);
+      else throw new Error(`unknown metric "${entry}"`);
+    } else if (!groups.has(group)) {
+      throw new Error(`unknown metric group "${group}" in "${entry}" (groups: ${[...groups].join(', ')})`);
+    } else if (!(group === 'economy' ? economy : business).has(id)) {
+      throw new Error(`unknown metric "${entry}"`);
+    } else wanted.add(entry);
+  }
+  const windowOnly = new Set(SUMMARY_WINDOW_ONLY.filter((m) => !wanted.has(m)));
+  for (const id of SUMMARY_BUSINESS_METRICS.participants) wanted.add(`participants.${id}`);
+  for (const id of SUMMARY_BUSINESS_METRICS.all) wanted.add(`all.${id}`);
+  for (const id of SUMMARY_ECONOMY_METRICS) wanted.add(`economy.${id}`);
+  const pick = (g: GroupName) => BUSINESS_METRICS.filter((m) => wanted.has(`${g}.${m.id}`));
+  return {
+    participants: pick('participants'),
+    nonParticipants: pick('nonParticipants'),
+    all: pick('all'),
+    economy: ECONOMY_METRICS.filter((m) => wanted.has(`economy.${m.id}`)),
+    windowOnly,
+    windowFrom: months - window + 1,
+  };
+}
+
+export function record(e: Economy, series: ArmSeries, plan: MetricPlan, month: number): void {
+  const skip = month < plan.windowFrom ? plan.windowOnly : null;
+  for (const g of BUSINESS_GROUPS) {
+    if (plan[g].length === 0) continue;
+    const members = groupMembers(e, g);
+    for (const m of plan[g]) series[g][m.id].push(skip?.has(`${g}.${m.id}`) ? NaN : m.compute(e, members));
+  }
+  for (const m of plan.economy) series.economy[m.id].push(skip?.has(`economy.${m.id}`) ? NaN : m.compute(e));
+}
+
+export interface ArmOutcome {
+  economy: Economy;
+  series: ArmSeries;
+  negativeBalances: number;
+  injections: number;
+  leakages: number;
+  /** Payments over the run by kind, payer sector and payee sector (what LM3 is read from). */
+  cells: Float64Array;
+}
+
+export function simulateArm(
+  scenario: Scenario,
+  seed: number,
+  months: number,
+  programActive: boolean,
+  onMonth?: (m: number) => void,
+  metrics: MetricPlan = ALL_METRICS,
+  economy?: Economy,
+): ArmOutcome {
+  const e = economy ?? createEconomy({ ...scenario, months }, seed, programActive);
+  const series = emptySeries(metrics);
+  let negativeBalances = 0, injections = 0, leakages = 0;
+  for (let t = 1; t <= months; t++) {
+    const check = stepMonth(e);
+    negativeBalances = Math.max(negativeBalances, check.negativeBalances);
+    injections += check.injections;
+    leakages += check.leakages;
+    record(e, series, metrics, t);
+    onMonth?.(t);
+  }
+  return { economy: e, series, negativeBalances, injections, leakages, cells: e.ledger.totalCells };
+}
+

@@ -1,0 +1,120 @@
+// The counterfactual arm, reused across designs. Its dynamics do not depend on the program, not even on
+// who is enrolled: the enrolment only decides which businesses are counted as participants (their group's
+// metrics and their sector in the ledger). So one simulation per economy, seed, horizon and metric plan
+// serves every design: it runs with every business in the other-businesses sector, keeps a per-account
+// tap of the ledger and copies of the columns the participants' and non-participants' metrics read, and
+// each design's enrolment is applied afterwards — exactly: the same values, summed in the same order, and
+// the ledger's cells re-cut in whole rupiah.
+import { Sector } from '../ledger/accounts.js';
+import { AccountTap, recutCells } from '../ledger/tap.js';
+import type { MetricColumn } from '../metrics/definitions.js';
+import type { Scenario } from '../scenario/schema.js';
+import { CAPACITY_COUNT, type Economy } from '../state/economy.js';
+import { createEconomy } from '../state/init.js';
+import { simulateArm, type ArmOutcome, type ArmSeries, type MetricPlan } from './arm.js';
+
+type Column = Float64Array | Uint8Array | Int32Array;
+
+/** The columns the group metrics read, copied at the close of one month. */
+interface ColumnSnapshot {
+  used: number;
+  columns: Partial<Record<MetricColumn, Column>>;
+}
+
+/** A simulated counterfactual before any enrolment is applied (what the cache keeps). */
+export interface NeutralCounterfactual {
+  /** The arm with every business in the other-businesses sector; its business groups hold only `all`. */
+  arm: ArmOutcome;
+  tap: AccountTap;
+  snapshots: ColumnSnapshot[];
+}
+
+/**
+ * Finished counterfactual arms kept between runs (the web app keeps a few per worker). The counterfactual
+ * depends on the program only through the tie slots forums reserve, so designs that differ in any other
+ * lever — who is enrolled included — share it.
+ */
+export interface CounterfactualCache {
+  get(key: string): NeutralCounterfactual | undefined;
+  set(key: string, arm: NeutralCounterfactual): void;
+}
+
+const planIds = (metrics: MetricPlan) => [
+  metrics.participants.map((m) => m.id), metrics.nonParticipants.map((m) => m.id), metrics.all.map((m) => m.id),
+  metrics.economy.map((m) => m.id), [...metrics.windowOnly], metrics.windowFrom,
+];
+
+/** What a counterfactual arm depends on: the scenario without its program, seed, horizon and metric plan. */
+export function counterfactualKey(scenario: Scenario, seed: number, months: number, metrics: MetricPlan): string {
+  const { program, name: _name, description: _description, ...economy } = scenario;
+  return JSON.stringify([economy, program.forums.size, seed, months, planIds(metrics)]);
+}
+
+function snapshot(e: Economy, reads: readonly MetricColumn[]): ColumnSnapshot {
+  const used = e.b.used;
+  const columns: Partial<Record<MetricColumn, Column>> = {};
+  for (const col of reads) {
+    if (col === 'tieCounts') columns.tieCounts = e.tieCounts.slice(0, used);
+    else if (col === 'capacity') columns.capacity = e.b.capacity.slice(0, used * CAPACITY_COUNT);
+    else columns[col] = (e.b[col] as Column).slice(0, used);
+  }
+  return { used, columns };
+}
+
+export function simulateNeutral(scenario: Scenario, seed: number, months: number, metrics: MetricPlan, onMonth?: (m: number) => void): NeutralCounterfactual {
+  const e = createEconomy({ ...scenario, months }, seed, false);
+  const slots = e.householdAccount0; // business accounts come first
+  e.ledger.sectorOf.fill(Sector.otherBusinesses, 0, slots);
+  const tap = new AccountTap(slots);
+  e.ledger.tap = tap;
+  const reads = [...new Set([...metrics.participants, ...metrics.nonParticipants].flatMap((m) => m.reads))];
+  const snapshots: ColumnSnapshot[] = [];
+  const arm = simulateArm(scenario, seed, months, false, (t) => {
+    snapshots.push(snapshot(e, reads));
+    onMonth?.(t);
+  }, { ...metrics, participants: [], nonParticipants: [] }, e);
+  e.ledger.tap = null;
+  return { arm, tap, snapshots };
+}
+
+/** The counterfactual arm for one enrolment (`enrolled[id]` = 1 for participants), as if simulated with it. */
+export function applyEnrolment(c: NeutralCounterfactual, enrolled: Uint8Array, metrics: MetricPlan): ArmOutcome {
+  const series: ArmSeries = { ...c.arm.series, participants: {}, nonParticipants: {} };
+  for (const g of ['participants', 'nonParticipants'] as const) for (const m of metrics[g]) series[g][m.id] = [];
+  c.snapshots.forEach((snap, i) => {
+    const month = i + 1;
+    const view = { b: { ...snap.columns, used: snap.used }, tieCounts: snap.columns.tieCounts } as unknown as Economy;
+    const inGroup = (want: number) => {
+      let n = 0;
+      for (let id = 0; id < snap.used; id++) if ((enrolled[id] ?? 0) === want) n++;
+      const out = new Int32Array(n);
+      for (let id = 0, k = 0; id < snap.used; id++) if ((enrolled[id] ?? 0) === want) out[k++] = id;
+      return out;
+    };
+    const skip = month < metrics.windowFrom ? metrics.windowOnly : null;
+    for (const [g, want] of [['participants', 1], ['nonParticipants', 0]] as const) {
+      if (metrics[g].length === 0) continue;
+      const members = inGroup(want);
+      for (const m of metrics[g]) series[g][m.id].push(skip?.has(`${g}.${m.id}`) ? NaN : m.compute(view, members));
+    }
+  });
+  const participants: number[] = [];
+  for (let id = 0; id < enrolled.length; id++) if (enrolled[id] === 1) participants.push(id);
+  const cells = recutCells(c.arm.cells, c.tap, participants, Sector.otherBusinesses, Sector.participants);
+  return { ...c.arm, series, cells };
+}
+
+/** The counterfactual arm of a run whose program arm enrolled `enrolled`: simulated, or re-cut from the cache. */
+export function counterfactualArm(
+  scenario: Scenario, seed: number, months: number, metrics: MetricPlan, enrolled: Uint8Array,
+  cache: CounterfactualCache | undefined, onMonth?: (m: number) => void,
+): ArmOutcome {
+  if (!cache) return simulateArm(scenario, seed, months, false, onMonth, metrics);
+  const key = counterfactualKey(scenario, seed, months, metrics);
+  let neutral = cache.get(key);
+  if (!neutral) {
+    neutral = simulateNeutral(scenario, seed, months, metrics, onMonth);
+    cache.set(key, neutral);
+  }
+  return applyEnrolment(neutral, enrolled, metrics);
+}
