@@ -3,6 +3,7 @@ import type { RunResult } from '../sim/index.js';
 import { PendampingApp } from './app/pendamping-app.js';
 import type { ComparisonResult } from './runner/compare.js';
 import { SCENARIOS } from './state/scenarios.js';
+import { PopoutView, popoutKind } from './classroom/popout.js';
 
 export interface PendampingTestHook {
   /** Resolves when the first comparison has finished (or failed). */
@@ -18,18 +19,23 @@ declare global {
   }
 }
 
-const app = (document.querySelector('pendamping-app') as PendampingApp | null) ?? document.body.appendChild(new PendampingApp());
-
-const hook: PendampingTestHook = {
-  ready: app.ready,
-  lastComparison: null,
-  async runOne(scenarioName, seed, months) {
-    const json = SCENARIOS[scenarioName];
-    if (!json) throw new Error(`unknown scenario ${scenarioName}`);
-    const months_ = months ?? (typeof json.months === 'number' ? json.months : 36);
-    const { full } = await app.pool.run(structuredClone(json), seed, months_, { full: true });
-    return full!;
-  },
-};
-app.addEventListener('comparison', (e) => (hook.lastComparison = (e as CustomEvent<ComparisonResult>).detail));
-window.__pendamping = hook;
+// A graph window opened from the classroom (`#popout=live`) shows only the graphs, fed by the main window;
+// it starts no simulation of its own.
+if (popoutKind(location.hash)) {
+  document.body.appendChild(new PopoutView());
+} else {
+  const app = document.body.appendChild(new PendampingApp());
+  const hook: PendampingTestHook = {
+    ready: app.ready,
+    lastComparison: null,
+    async runOne(scenarioName, seed, months) {
+      const json = SCENARIOS[scenarioName];
+      if (!json) throw new Error(`unknown scenario ${scenarioName}`);
+      const months_ = months ?? (typeof json.months === 'number' ? json.months : 36);
+      const { full } = await app.pool.run(structuredClone(json), seed, months_, { full: true });
+      return full!;
+    },
+  };
+  app.addEventListener('comparison', (e) => (hook.lastComparison = (e as CustomEvent<ComparisonResult>).detail));
+  window.__pendamping = hook;
+}

@@ -15,7 +15,7 @@ export interface RunStatus {
   message?: string;
 }
 
-const chartLabelsFor = (): Partial<ChartLabels> => ({ month: t('table.month'), design: t('table.design'), mean: t('table.mean'), low: t('table.low'), high: t('table.high') });
+export const chartLabelsFor = (): Partial<ChartLabels> => ({ month: t('table.month'), design: t('table.design'), mean: t('table.mean'), low: t('table.low'), high: t('table.high') });
 
 export class ComparisonView extends LitElement {
   static override properties = {

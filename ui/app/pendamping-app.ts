@@ -16,6 +16,7 @@ import type { RunStatus } from './comparison-view.js';
 import './design-panel.js';
 import './pinned-list.js';
 import '../classroom/classroom-page.js';
+import type { ClassroomPage } from '../classroom/classroom-page.js';
 import { focusStyles } from './styles.js';
 
 export const DEBOUNCE_MS = 150;
@@ -99,6 +100,22 @@ export class PendampingApp extends LitElement {
         gap: 0.4rem;
         align-items: center;
       }
+      dialog.shortcuts {
+        max-width: 36rem;
+        border: 2px solid #0072b2;
+        border-radius: 6px;
+      }
+      dialog.shortcuts th {
+        text-align: left;
+        padding-right: 1rem;
+        white-space: nowrap;
+      }
+      kbd {
+        border: 1px solid #5a6470;
+        border-radius: 3px;
+        padding: 0 0.3rem;
+        background: #f7f9fa;
+      }
       .views {
         display: flex;
         gap: 0.3rem;
@@ -160,17 +177,57 @@ export class PendampingApp extends LitElement {
     super.disconnectedCallback();
   }
 
-  /** Ctrl/⌘+Z undo, Ctrl/⌘+Shift+Z or Ctrl+Y redo — except while typing in a text box. */
+  /**
+   * Keyboard shortcuts (listed in the help dialog, `?`): Ctrl/⌘+Z undo, Ctrl/⌘+Shift+Z or Ctrl+Y redo, R
+   * replay the last change; in the classroom Space plays or pauses the live economy and → or N steps one
+   * month. Letters and Space are left alone while typing, and Space and arrows while a button, link or
+   * slider has focus (they operate it).
+   */
   private onKey = (e: KeyboardEvent) => {
     const target = e.composedPath()[0] as HTMLElement | undefined;
-    if (target && (target.tagName === 'INPUT' || target.tagName === 'SELECT' || target.tagName === 'TEXTAREA')) return;
-    if (!(e.ctrlKey || e.metaKey)) return;
-    const key = e.key.toLowerCase();
-    if (key === 'z' && !e.shiftKey) this.store.undo();
-    else if ((key === 'z' && e.shiftKey) || key === 'y') this.store.redo();
+    const tag = target?.tagName ?? '';
+    if (tag === 'INPUT' || tag === 'SELECT' || tag === 'TEXTAREA' || target?.isContentEditable) return;
+    if (e.ctrlKey || e.metaKey) {
+      const key = e.key.toLowerCase();
+      if (key === 'z' && !e.shiftKey) this.store.undo();
+      else if ((key === 'z' && e.shiftKey) || key === 'y') this.store.redo();
+      else return;
+      e.preventDefault();
+      return;
+    }
+    if (e.altKey) return;
+    const operable = tag === 'BUTTON' || tag === 'A' || tag === 'SUMMARY' || target?.getAttribute('role') === 'slider' || target?.getAttribute('role') === 'button';
+    const classroom = this.state.view === 'classroom' ? (this.renderRoot.querySelector('pendamping-classroom') as ClassroomPage | null) : null;
+    if (e.key === '?') this.showShortcuts();
+    else if (e.key === 'r' || e.key === 'R') this.store.replayLast();
+    else if (classroom && e.key === ' ' && !operable) classroom.togglePlay();
+    else if (classroom && ((e.key === 'ArrowRight' && !operable) || e.key === 'n' || e.key === 'N')) classroom.stepMonth();
     else return;
     e.preventDefault();
   };
+
+  private showShortcuts(): void {
+    this.renderRoot.querySelector<HTMLDialogElement>('dialog.shortcuts')?.showModal();
+  }
+
+  private renderShortcuts() {
+    const rows: [string, string][] = [
+      ['?', t('shortcuts.help')],
+      ['Space', t('shortcuts.play')],
+      ['→ / N', t('shortcuts.step')],
+      ['R', t('shortcuts.replay')],
+      ['Ctrl/⌘ + Z', t('shortcuts.undo')],
+      ['Ctrl/⌘ + Shift + Z, Ctrl + Y', t('shortcuts.redo')],
+    ];
+    return html`<dialog class="shortcuts" data-testid="shortcuts-dialog" aria-labelledby="shortcuts-h">
+      <h2 id="shortcuts-h">${t('shortcuts.title')}</h2>
+      <table>
+        ${rows.map(([k, what]) => html`<tr><th scope="row"><kbd>${k}</kbd></th><td>${what}</td></tr>`)}
+      </table>
+      <p>${t('shortcuts.note')}</p>
+      <form method="dialog"><button data-testid="shortcuts-close">${t('shortcuts.close')}</button></form>
+    </dialog>`;
+  }
 
   get state(): AppState {
     return this.store.state;
@@ -304,6 +361,7 @@ export class PendampingApp extends LitElement {
           <button data-testid="pause-animation" aria-pressed=${s.paused ? 'true' : 'false'} @click=${() => this.update_((x) => actions.setSettings(x, { paused: !x.paused }))}>
             ${t('pause')}
           </button>
+          <button data-testid="shortcuts" aria-haspopup="dialog" @click=${() => this.showShortcuts()}>${t('shortcuts.open')}</button>
           <button data-testid="copy-link" @click=${() => void this.copyLink()}>${this.copied ? t('copied') : t('copyLink')}</button>
           <label
             >${t('lang.label')}
@@ -322,9 +380,11 @@ export class PendampingApp extends LitElement {
               .locale=${s.locale}
               ?paused=${s.paused}
               ?trainer=${s.trainer}
+              .pool=${this.pool}
             ></pendamping-classroom>
           </main>`
-        : this.renderCompare(s, items, active)}`;
+        : this.renderCompare(s, items, active)}
+      ${this.renderShortcuts()}`;
   }
 
   private renderCompare(s: AppState, items: { id: string; name: string; colour: string; description: string }[], active: AppState['designs'][number]) {

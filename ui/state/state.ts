@@ -84,7 +84,7 @@ const intIn = (v: unknown, min: number, max: number, fallback: number) =>
 
 /** Read a hash back; anything missing or malformed falls back to the defaults, field by field. */
 export function decodeState(hash: string, fallback: AppState = defaultState()): AppState {
-  const m = /^#?s=([A-Za-z0-9_-]+)$/.exec(hash.trim());
+  const m = /^#?s=([A-Za-z0-9_-]+)(?:&.*)?$/.exec(hash.trim());
   if (!m) return fallback;
   let raw: Record<string, unknown>;
   try {
