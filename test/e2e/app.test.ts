@@ -1,7 +1,6 @@
 // End to end in a real browser: the built app (dist/ui) served statically and driven in Debian's
 // Chromium. Pins designs, moves a slider by keyboard and sees the charts change, checks a figure against
 // the CLI for the same seed, exports a chart's CSV, switches language, and saves screenshots.
-import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync } from 'node:fs';
 import type { Server } from 'node:http';
 import { join } from 'node:path';
@@ -19,7 +18,6 @@ describe.skipIf(!browserCheck.path)('web app in Chromium', () => {
   let page: Page;
 
   beforeAll(async () => {
-    execFileSync('npx', ['vite', 'build', '--logLevel', 'error'], { stdio: 'pipe' });
     mkdirSync(SCREENSHOTS, { recursive: true });
     const served = await serveStatic(join(process.cwd(), 'dist', 'ui'));
     server = served.server;

@@ -65,7 +65,7 @@ describe('predict-then-reveal', () => {
     expect(back.rounds[0].answer!.mean[24]).toBeCloseTo(answer.mean[24], 4);
     expect(decodeSession('#s=abc')).toBeNull();
     expect(decodeSession('#s=abc&p=!!!')).toBeNull();
-    expect(decodeSession('#p=' + btoa('{"rounds":[{"question":"jobs","guess":[1,2]}]}')).rounds).toEqual([]); // wrong guess length dropped
+    expect(decodeSession('#p=' + btoa('{"rounds":[{"question":"jobs","guess":[1,2]}]}'))?.rounds).toEqual([]); // wrong guess length dropped
     // The state hash still decodes with the session appended.
     const s = { ...defaultState(), seed: 42 };
     expect(decodeState(encodeState(s) + '&' + encodeSession(session)).seed).toBe(42);
