@@ -8,13 +8,14 @@ import { basename, join } from 'node:path';
 import { CommanderError, Option, type Command } from 'commander';
 import type { Io } from '../io.js';
 import { integerParser } from '../options.js';
-import { assembleBatch } from '../batch/assemble.js';
+import type { RunSpec } from '../../sim/index.js';
+import { assembleBatch, type Assembled } from '../batch/assemble.js';
 import { FAILURES, RESULTS, RUNS, SUMMARY } from '../batch/files.js';
-import { checkResumable, writeManifest } from '../batch/manifest.js';
-import { loadBatchPlan, planManifest } from '../batch/plan.js';
+import { checkResumable, writeManifest, type Manifest } from '../batch/manifest.js';
+import { loadBatchPlan, planManifest, type BatchPlan } from '../batch/plan.js';
 import { startPool, type BatchPool } from '../batch/pool.js';
 import { createProgress } from '../batch/progress.js';
-import { ensureRunsDir, inspectFolder, readRunStates, removeTempFiles } from '../batch/store.js';
+import { ensureRunsDir, inspectFolder, readRunStates, removeTempFiles, type FolderState } from '../batch/store.js';
 import type { RunError } from '../batch/types.js';
 
 /** Some runs failed (their errors are in failures.csv); the others' results are complete. */
@@ -56,14 +57,33 @@ export async function batchCommand(file: string, options: BatchCommandOptions = 
   }
 }
 
-async function runBatch(file: string, options: BatchCommandOptions, pool: BatchPool, t0: number): Promise<BatchOutcome> {
-  // 1. Validate everything before anything runs or any folder is touched.
+/** A validated batch and what to do with its folder; nothing written yet. */
+export interface PlannedBatch {
+  plan: BatchPlan;
+  out: string;
+  folder: FolderState;
+  manifest: Manifest;
+}
+
+/** Validate the experiment and decide about OUT, before anything runs or any file is written. */
+export async function planBatch(file: string, options: Pick<BatchCommandOptions, 'out' | 'resume'>): Promise<PlannedBatch> {
   const plan = await loadBatchPlan(file);
   const out = options.out ?? defaultOutFolder(file);
   const folder = inspectFolder(out, options.resume === true);
-  const manifest = planManifest(plan, new Date().toISOString());
+  return { plan, out, folder, manifest: planManifest(plan, new Date().toISOString()) };
+}
 
-  // 2. The manifest first: a folder with run files always has one.
+/** A batch folder ready for runs: its manifest written (or checked, on --resume), the runs still to do. */
+export interface OpenBatch {
+  runsDir: string;
+  pending: RunSpec[];
+  /** Runs found with a file (done or failed) and, of those, failed. */
+  finishedBefore: number;
+  failedBefore: number;
+}
+
+export function openBatchFolder({ plan, out, folder, manifest }: PlannedBatch): OpenBatch {
+  // The manifest first: a folder with run files always has one.
   if (folder.kind === 'resume') {
     const { date: _date, ...now } = manifest;
     checkResumable(out, folder.manifest, now);
@@ -74,12 +94,27 @@ async function runBatch(file: string, options: BatchCommandOptions, pool: BatchP
     writeManifest(out, manifest);
   }
   const runsDir = ensureRunsDir(out);
-
-  // 3. The runs without a file, on the pool.
   const before = readRunStates(runsDir);
   const pending = plan.runs.filter((r) => !before.done.has(r.runId) && !before.failed.has(r.runId));
-  const finishedBefore = plan.runs.length - pending.length;
   const failedBefore = plan.runs.filter((r) => before.failed.has(r.runId) && !before.done.has(r.runId)).length;
+  return { runsDir, pending, finishedBefore: plan.runs.length - pending.length, failedBefore };
+}
+
+/** Every run has a file now: results.csv, summary.csv and failures.csv, in run_id order. */
+export function finishBatch(out: string, runsDir: string, plan: BatchPlan): Assembled {
+  const states = readRunStates(runsDir);
+  const missing = plan.runs.filter((r) => !states.done.has(r.runId) && !states.failed.has(r.runId));
+  if (missing.length > 0) throw new Error(`${missing.length} runs have no file in ${runsDir} after the batch (first: run ${missing[0].runId}); run again with --resume`);
+  return assembleBatch(out, runsDir, plan, states);
+}
+
+async function runBatch(file: string, options: BatchCommandOptions, pool: BatchPool, t0: number): Promise<BatchOutcome> {
+  // 1. Validate everything before anything runs or any folder is touched.
+  const planned = await planBatch(file, options);
+  const { plan, out } = planned;
+
+  // 2. The manifest, then 3. the runs without a file, on the pool.
+  const { runsDir, pending, finishedBefore, failedBefore } = openBatchFolder(planned);
   const t1 = performance.now();
   const progress = options.io ? createProgress(options.io, plan.runs.length, finishedBefore) : undefined;
   try {
@@ -98,12 +133,9 @@ async function runBatch(file: string, options: BatchCommandOptions, pool: BatchP
     progress?.stop();
   }
 
-  // 4. Every run has a file now: the final files, in run_id order.
+  // 4. The final files.
   const t2 = performance.now();
-  const states = readRunStates(runsDir);
-  const missing = plan.runs.filter((r) => !states.done.has(r.runId) && !states.failed.has(r.runId));
-  if (missing.length > 0) throw new Error(`${missing.length} runs have no file in ${runsDir} after the batch (first: run ${missing[0].runId}); run again with --resume`);
-  const assembled = assembleBatch(out, runsDir, plan, states);
+  const assembled = finishBatch(out, runsDir, plan);
   const timings = { planMs: t1 - t0, poolMs: t2 - t1, assembleMs: performance.now() - t2 };
   return { out, runs: plan.runs.length, done: assembled.done, failures: assembled.failures, ran: pending.length, timings };
 }
