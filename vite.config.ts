@@ -15,6 +15,7 @@ export default defineConfig({
   test: {
     root: repo,
     include: ['test/**/*.test.ts'],
+    globalSetup: ['test/globalSetup.ts'],
     environment: 'node',
     testTimeout: 60_000,
     hookTimeout: 120_000,

@@ -65,7 +65,7 @@ export async function runClusterWorker(options: ClusterWorkerOptions): Promise<C
       const { task, experiment } = job.data;
       if (!task || !Array.isArray(task.runs)) throw new UnrecoverableError(`job ${job.id} is not a Pendamping chunk`);
       active.set(job.id!, job);
-      log(`took chunk ${job.id} (${task.runs.length} runs of ${experiment}, attempt ${job.attemptsMade + 1})`);
+      log(`took chunk ${job.id} (${task.runs.length} runs of ${experiment}, attempt ${job.attemptsStarted})`);
       const t = performance.now();
       try {
         const result = await pool.runTask(task);

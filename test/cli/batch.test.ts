@@ -3,12 +3,12 @@
 // batch (exit 4), bad input (exit 2) and a changed experiment on --resume refused.
 //
 // Worker threads cannot load TypeScript under Node 20, so the pool always runs the compiled worker
-// dist/cli/batch/worker.js: beforeAll builds once (`npm run build`, ~10 s), and the kill -9 test runs the
-// built executable dist/cli/main.js as a child process.
-import { execFileSync, spawn } from 'node:child_process';
+// dist/cli/batch/worker.js: test/globalSetup.ts builds once (`npm run build`), and the kill -9 test runs
+// the built executable dist/cli/main.js as a child process.
+import { spawn } from 'node:child_process';
 import { existsSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { chunkRuns } from '../../cli/batch/pool.js';
 import { plainProgress } from '../../cli/batch/progress.js';
 import { splitCsvLine } from '../../cli/batch/rows.js';
@@ -20,10 +20,6 @@ import { tempDir } from './helpers.js';
 
 const dir = tempDir();
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
-
-beforeAll(() => {
-  execFileSync('npm', ['run', 'build'], { stdio: 'pipe' });
-}, 120_000);
 
 /** The base: a small economy (80 businesses, 6 months) with training and mentoring. */
 const base = {
