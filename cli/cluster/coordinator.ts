@@ -8,6 +8,7 @@
 // poll): nothing is missed while the coordinator is away, and a job is removed only after every file of
 // its runs is written. A run delivered twice (a retried chunk) is written and counted once.
 import { hostname } from 'node:os';
+import { isDeepStrictEqual } from 'node:util';
 import { Queue, type Job } from 'bullmq';
 import { writeRunOutcome } from '../batch/files.js';
 import { createProgress } from '../batch/progress.js';
@@ -72,6 +73,9 @@ export async function clusterBatch(file: string, options: ClusterBatchOptions): 
   // 1. Validate everything, and reach Redis, before any file is written.
   const planned = await planBatch(file, options);
   const { plan, out } = planned;
+  // Jobs travel as JSON: a scenario that JSON would change (an Infinity, a Date) could give other numbers.
+  const changed = plan.scenarios.findIndex((s) => !isDeepStrictEqual(JSON.parse(JSON.stringify(s)), s));
+  if (changed >= 0) throw new Error(`design point ${changed}'s scenario does not survive JSON unchanged, so it cannot be sent to cluster workers; run this batch without --cluster`);
   await checkRedis(target);
   const { runsDir, pending, finishedBefore, failedBefore } = openBatchFolder(planned);
 

@@ -19,7 +19,7 @@ import { tempDir } from './helpers.js';
 const CLI = 'dist/cli/main.js';
 const INSTALL_HINT = 'install Redis (Debian/Ubuntu: `sudo apt-get update && sudo apt-get install -y redis-server`) or set PENDAMPING_TEST_REDIS=redis://host:port';
 /** Short locks so a killed worker's chunk is taken again within seconds (defaults: 30 s and 15 s). */
-const FAST_RECOVERY = ['--lock-duration', '2000', '--stalled-interval', '1000'];
+const FAST_RECOVERY = ['--lock-duration', '3000', '--stalled-interval', '1000'];
 
 const dir = tempDir();
 const children = new Set<ChildProcess>();
@@ -153,7 +153,8 @@ describe('cluster batch on Redis', () => {
   afterAll(() => redis?.stop());
   // Each test its own queue, so nothing left by one test reaches another (or another user of the Redis).
   const nextQueue = () => (queue = `pendamping-test-${process.pid}-${++n}`);
-  const worker = (...extra: string[]) => cli(['worker', '--cluster', redis!.url, '--queue', queue, '--threads', '1', ...FAST_RECOVERY, ...extra]);
+  const worker = (...extra: string[]) => cli(['worker', '--cluster', redis!.url, '--queue', queue, '--threads', '1', ...extra]);
+  const listening = (ws: Proc[]) => until('the workers to listen', () => ws.every((w) => /waiting for chunks/.test(w.err())));
   const coordinator = (experiment: string, out: string, ...extra: string[]) => cli(['batch', experiment, '--cluster', redis!.url, '--queue', queue, '--out', out, ...extra]);
   const stopGracefully = async (w: Proc) => {
     w.child.kill('SIGTERM');
@@ -174,7 +175,7 @@ describe('cluster batch on Redis', () => {
     expect(await localBatch(experiment, local)).toBe(4);
 
     const workers = [worker(), worker()];
-    await until('both workers to listen', () => workers.every((w) => /waiting for chunks/.test(w.err())));
+    await listening(workers);
     const out = join(dir, 'hostile-cluster');
     const c = coordinator(experiment, out, '--chunk-size', '2');
     const r = await c.done;
@@ -196,13 +197,14 @@ describe('cluster batch on Redis', () => {
     const local = join(dir, 'kill-local');
     expect(await localBatch(experiment, local)).toBe(0);
 
-    const [victim, ...others] = [worker(), worker(), worker()];
+    const [victim, ...others] = [worker(...FAST_RECOVERY), worker(...FAST_RECOVERY), worker(...FAST_RECOVERY)];
+    await listening([victim, ...others]);
     const out = join(dir, 'kill-cluster');
-    const c = coordinator(experiment, out, '--chunk-size', '2');
-    // Kill the victim once it has finished a chunk and is in the middle of the next one.
-    await until('the victim to be mid-chunk', () => /finished chunk/.test(victim.err()) && /took chunk \S+ [^\n]*\n$/.test(victim.err()));
-    const held = /took chunk (\S+) [^\n]*\n$/.exec(victim.err())![1];
+    const c = coordinator(experiment, out, '--chunk-size', '4');
+    // Kill the victim the moment it starts a chunk (4 runs: a few hundred ms of work ahead of it).
+    await until('the victim to take a chunk', () => /took chunk /.test(victim.err()), 30_000);
     victim.child.kill('SIGKILL');
+    const held = /took chunk (\S+) /.exec(victim.err())![1];
     expect((await victim.done).signal).toBe('SIGKILL');
 
     const r = await c.done;
@@ -212,7 +214,8 @@ describe('cluster batch on Redis', () => {
     // The chunk the victim held was taken again, from the queue, by a surviving worker.
     const survivors = others.map((w) => w.err()).join('');
     expect(survivors).toContain(`took chunk ${held} `);
-    expect(survivors).toMatch(new RegExp(`finished chunk ${held}: 2 runs`));
+    expect(survivors).toMatch(new RegExp(`finished chunk ${held}: 4 runs`));
+    expect(victim.err()).not.toContain('finished chunk');
     // No run twice: each run_id's rows are one block, in order.
     const ids = csvRows(read(out, 'results.csv')).map((f) => Number(f[0]));
     expect(ids.filter((id, i) => i === 0 || ids[i - 1] !== id)).toEqual(Array.from({ length: 36 }, (_, i) => i));
