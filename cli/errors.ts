@@ -28,6 +28,17 @@ export const EXIT_ERROR = 1;
 export const EXIT_BAD_INPUT = 2;
 export const EXIT_CHECKS_FAILED = 3;
 
+/** An error whose message is the whole story for the user, with its own exit code (e.g. Redis unreachable: 2). */
+export class ExitError extends Error {
+  constructor(
+    message: string,
+    readonly exitCode: number,
+  ) {
+    super(message);
+    this.name = 'ExitError';
+  }
+}
+
 /** The command ran and printed its report, but some check it makes failed (e.g. a calibration target). */
 export class ChecksFailed extends Error {
   constructor(message: string) {
@@ -46,6 +57,11 @@ export function reportError(err: unknown, io: Io): number {
   if (err instanceof ChecksFailed) {
     io.stderr(err.message.trimEnd() + '\n');
     return EXIT_CHECKS_FAILED;
+  }
+  if (err instanceof ExitError) {
+    io.stderr(err.message.trimEnd() + '\n');
+    if (io.env.PENDAMPING_DEBUG === '1' && err.stack) io.stderr(err.stack + '\n');
+    return err.exitCode;
   }
   if (isInputError(err)) {
     io.stderr(err.message.trimEnd() + '\n');

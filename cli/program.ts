@@ -6,6 +6,7 @@ import { registerCompare } from './commands/compare.js';
 import { registerRun } from './commands/run.js';
 import { registerValidate } from './commands/validate.js';
 import { registerSensitivity } from './commands/sensitivity.js';
+import { registerWorker } from './commands/worker.js';
 import { reportError } from './errors.js';
 import { processIo, type Io } from './io.js';
 import { pendampingVersion } from './version.js';
@@ -29,6 +30,7 @@ export function createProgram(io: Io): Command {
   registerValidate(program, io);
   registerSensitivity(program, io);
   registerBatch(program, io);
+  registerWorker(program, io);
   return program;
 }
 

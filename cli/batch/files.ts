@@ -3,8 +3,9 @@
 // (even `kill -9`) leaves either the whole file or none of it — never half a file. Temporary names start
 // with a dot and end in `.tmp`; `--resume` deletes any left behind.
 import { randomBytes } from 'node:crypto';
-import { renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
+import type { RunOutcome } from './types.js';
 
 export const MANIFEST = 'manifest.json';
 export const RESULTS = 'results.csv';
@@ -38,4 +39,16 @@ export function writeFileAtomicSync(file: string, text: string): void {
     rmSync(temp, { force: true });
     throw new Error(`cannot write ${file} (${(err as Error).message})`, { cause: err });
   }
+}
+
+/**
+ * Write one run's file in OUT/runs: `<runId>.csv` for results, `<runId>.error.json` for a run that threw.
+ * With `skipExisting`, a file already there is left as it is and false is returned: a run delivered
+ * twice (a cluster chunk retried after its first worker died) is written, and counted, once.
+ */
+export function writeRunOutcome(runsDir: string, outcome: RunOutcome, skipExisting = false): boolean {
+  const file = 'text' in outcome ? runFile(runsDir, outcome.runId) : errorFile(runsDir, outcome.runId);
+  if (skipExisting && existsSync(file)) return false;
+  writeFileAtomicSync(file, 'text' in outcome ? outcome.text : JSON.stringify(outcome.error, null, 2) + '\n');
+  return true;
 }

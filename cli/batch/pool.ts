@@ -58,7 +58,25 @@ export interface BatchPool {
   readonly threads: number;
   /** Run every run in `runs` (each run's file is written by a worker as it finishes). */
   run(runs: readonly TaskRun[], options: RunOptions): Promise<void>;
+  /** Run one task (a chunk) on a free thread; without `runsDir` its outcomes come back in the result. */
+  runTask(task: BatchTask): Promise<TaskResult>;
   close(): Promise<void>;
+}
+
+export type TaskContext = Pick<RunOptions, 'experiment' | 'scenarios' | 'suffixes' | 'months'> & { runsDir?: string };
+
+/** The task for one chunk: its runs with the scenario and CSV suffix of just the design points they use. */
+export function taskFor(chunk: TaskRun[], context: TaskContext): BatchTask {
+  const points = [...new Set(chunk.map((r) => r.point))];
+  const task: BatchTask = {
+    runs: chunk,
+    scenarios: Object.fromEntries(points.map((p) => [p, context.scenarios[p]])),
+    suffixes: Object.fromEntries(points.map((p) => [p, context.suffixes[p]])),
+    months: context.months,
+    experiment: { metrics: context.experiment.metrics, record: context.experiment.record },
+  };
+  if (context.runsDir !== undefined) task.runsDir = context.runsDir;
+  return task;
 }
 
 /** Start `threads` worker threads; they load the simulation at once and wait for tasks. */
@@ -82,20 +100,8 @@ export function startPool(threads: number): BatchPool {
       Atomics.store(view, 1, 0);
       const report = () => options.onProgress?.(Atomics.load(view, 0), Atomics.load(view, 1));
       const timer = options.onProgress ? setInterval(report, options.intervalMs ?? 200) : undefined;
-      const experiment = { metrics: options.experiment.metrics, record: options.experiment.record };
       try {
-        const tasks = chunkRuns(runs, threads).map((chunk) => {
-          const points = [...new Set(chunk.map((r) => r.point))];
-          const task: BatchTask = {
-            runs: chunk,
-            scenarios: Object.fromEntries(points.map((p) => [p, options.scenarios[p]])),
-            suffixes: Object.fromEntries(points.map((p) => [p, options.suffixes[p]])),
-            months: options.months,
-            experiment,
-            runsDir: options.runsDir,
-          };
-          return pool.run(task) as Promise<TaskResult>;
-        });
+        const tasks = chunkRuns(runs, threads).map((chunk) => pool.run(taskFor(chunk, options)) as Promise<TaskResult>);
         // Wait for every task even when one rejects, so no thread is still writing when we return.
         const settled = await Promise.allSettled(tasks);
         const rejected = settled.find((s): s is PromiseRejectedResult => s.status === 'rejected');
@@ -105,6 +111,7 @@ export function startPool(threads: number): BatchPool {
         report();
       }
     },
+    runTask: (task) => pool.run(task) as Promise<TaskResult>,
     close: () => pool.destroy(),
   };
 }

@@ -27,13 +27,21 @@ export interface BatchTask {
   months: number | undefined;
   /** What `recordRun` needs of the parsed experiment: which metrics, and which months. */
   experiment: Pick<Experiment, 'metrics' | 'record'>;
-  /** OUT/runs: where each run's file is written as soon as it finishes. */
-  runsDir: string;
+  /**
+   * OUT/runs: where each run's file is written as soon as it finishes. Absent (a cluster worker, on a
+   * machine without OUT): the outcomes are returned in `TaskResult.outcomes` instead.
+   */
+  runsDir?: string;
 }
+
+/** What one run gave: its lines of results.csv, or the error it threw. */
+export type RunOutcome = { runId: number; text: string } | { runId: number; error: RunError };
 
 export interface TaskResult {
   completed: number[];
   failed: number[];
+  /** Every run's outcome, in the task's order; only when the task has no `runsDir`. */
+  outcomes?: RunOutcome[];
 }
 
 /** OUT/runs/<runId>.error.json: a run that threw. */

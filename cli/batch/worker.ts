@@ -3,38 +3,41 @@
 // the experiment's `recordRun`, and written to OUT/runs/<runId>.csv the moment it finishes — or, if the
 // simulation throws, to OUT/runs/<runId>.error.json with the message; a failing run never fails the task.
 // Only a problem writing files rejects the task (and stops the batch: `--resume` carries on later).
+// A cluster worker's tasks have no OUT: the same outcomes are returned instead, for the coordinator to
+// write with the same code (files.ts `writeRunOutcome`), so the bytes cannot differ.
 import { workerData } from 'node:worker_threads';
 import { recordRun, runScenario } from '../../sim/index.js';
-import { errorFile, runFile, writeFileAtomicSync } from './files.js';
+import { writeRunOutcome } from './files.js';
 import { runLines } from './rows.js';
-import type { BatchTask, BatchWorkerData, RunError, TaskResult } from './types.js';
+import type { BatchTask, BatchWorkerData, RunOutcome, TaskResult, TaskRun } from './types.js';
 
 /** [runs completed, runs failed], read by the main thread for the progress display. */
 const counters = new Int32Array((workerData as BatchWorkerData).counters);
 
+/** One run of a task: its lines of results.csv, or the error the simulation threw. */
+export function simulateRun(task: BatchTask, run: TaskRun): RunOutcome {
+  try {
+    const sim = runScenario(task.scenarios[run.point], { seed: run.seed, months: task.months });
+    return { runId: run.runId, text: runLines(run, recordRun(sim, task.experiment), task.suffixes[run.point]) };
+  } catch (err) {
+    const message = err instanceof Error ? err.message : String(err);
+    return { runId: run.runId, error: { runId: run.runId, designPoint: run.point, replicate: run.replicate, seed: run.seed, message } };
+  }
+}
+
 export default function runChunk(task: BatchTask): TaskResult {
   const result: TaskResult = { completed: [], failed: [] };
+  if (task.runsDir === undefined) result.outcomes = [];
   for (const run of task.runs) {
-    let text: string;
-    try {
-      const sim = runScenario(task.scenarios[run.point], { seed: run.seed, months: task.months });
-      text = runLines(run, recordRun(sim, task.experiment), task.suffixes[run.point]);
-    } catch (err) {
-      const failure: RunError = {
-        runId: run.runId,
-        designPoint: run.point,
-        replicate: run.replicate,
-        seed: run.seed,
-        message: err instanceof Error ? err.message : String(err),
-      };
-      writeFileAtomicSync(errorFile(task.runsDir, run.runId), JSON.stringify(failure, null, 2) + '\n');
+    const outcome = simulateRun(task, run);
+    if (task.runsDir !== undefined) writeRunOutcome(task.runsDir, outcome);
+    else result.outcomes!.push(outcome);
+    if ('error' in outcome) {
       result.failed.push(run.runId);
       Atomics.add(counters, 1, 1);
-      Atomics.add(counters, 0, 1);
-      continue;
+    } else {
+      result.completed.push(run.runId);
     }
-    writeFileAtomicSync(runFile(task.runsDir, run.runId), text);
-    result.completed.push(run.runId);
     Atomics.add(counters, 0, 1);
   }
   return result;

@@ -3,19 +3,21 @@
 // failures.csv assembled in run_id order. Killed at any moment, `--resume` runs only what is missing and
 // the final files are byte-identical to an uninterrupted batch; the worker count never changes a byte.
 import { availableParallelism } from 'node:os';
-import { mkdirSync } from 'node:fs';
-import { basename, join } from 'node:path';
+import { join } from 'node:path';
 import { CommanderError, Option, type Command } from 'commander';
 import type { Io } from '../io.js';
 import { integerParser } from '../options.js';
-import { assembleBatch } from '../batch/assemble.js';
 import { FAILURES, RESULTS, RUNS, SUMMARY } from '../batch/files.js';
-import { checkResumable, writeManifest } from '../batch/manifest.js';
-import { loadBatchPlan, planManifest } from '../batch/plan.js';
+import { defaultOutFolder, finishBatch, openBatchFolder, planBatch } from '../batch/folder.js';
 import { startPool, type BatchPool } from '../batch/pool.js';
 import { createProgress } from '../batch/progress.js';
-import { ensureRunsDir, inspectFolder, readRunStates, removeTempFiles } from '../batch/store.js';
 import type { RunError } from '../batch/types.js';
+import { clusterBatch } from '../cluster/coordinator.js';
+import { DEFAULT_QUEUE, MAX_CHUNK_SIZE, isQueuePrefix } from '../cluster/jobs.js';
+import { parseRedisUrl, scrubError, scrubbedIo } from '../cluster/redisUrl.js';
+import { EXIT_ERROR, ExitError } from '../errors.js';
+
+export { defaultOutFolder } from '../batch/folder.js';
 
 /** Some runs failed (their errors are in failures.csv); the others' results are complete. */
 export const EXIT_RUNS_FAILED = 4;
@@ -43,8 +45,6 @@ export interface BatchOutcome {
   timings: { planMs: number; poolMs: number; assembleMs: number };
 }
 
-export const defaultOutFolder = (file: string) => join('out', basename(file).replace(/\.json$/i, ''));
-
 export async function batchCommand(file: string, options: BatchCommandOptions = {}): Promise<BatchOutcome> {
   // The threads start loading the simulation now, while the main thread validates.
   const t0 = performance.now();
@@ -58,28 +58,11 @@ export async function batchCommand(file: string, options: BatchCommandOptions = 
 
 async function runBatch(file: string, options: BatchCommandOptions, pool: BatchPool, t0: number): Promise<BatchOutcome> {
   // 1. Validate everything before anything runs or any folder is touched.
-  const plan = await loadBatchPlan(file);
-  const out = options.out ?? defaultOutFolder(file);
-  const folder = inspectFolder(out, options.resume === true);
-  const manifest = planManifest(plan, new Date().toISOString());
+  const planned = await planBatch(file, options);
+  const { plan, out } = planned;
 
-  // 2. The manifest first: a folder with run files always has one.
-  if (folder.kind === 'resume') {
-    const { date: _date, ...now } = manifest;
-    checkResumable(out, folder.manifest, now);
-    removeTempFiles(out);
-  } else {
-    mkdirSync(out, { recursive: true });
-    removeTempFiles(out);
-    writeManifest(out, manifest);
-  }
-  const runsDir = ensureRunsDir(out);
-
-  // 3. The runs without a file, on the pool.
-  const before = readRunStates(runsDir);
-  const pending = plan.runs.filter((r) => !before.done.has(r.runId) && !before.failed.has(r.runId));
-  const finishedBefore = plan.runs.length - pending.length;
-  const failedBefore = plan.runs.filter((r) => before.failed.has(r.runId) && !before.done.has(r.runId)).length;
+  // 2. The manifest, then 3. the runs without a file, on the pool.
+  const { runsDir, pending, finishedBefore, failedBefore } = openBatchFolder(planned);
   const t1 = performance.now();
   const progress = options.io ? createProgress(options.io, plan.runs.length, finishedBefore) : undefined;
   try {
@@ -98,12 +81,9 @@ async function runBatch(file: string, options: BatchCommandOptions, pool: BatchP
     progress?.stop();
   }
 
-  // 4. Every run has a file now: the final files, in run_id order.
+  // 4. The final files.
   const t2 = performance.now();
-  const states = readRunStates(runsDir);
-  const missing = plan.runs.filter((r) => !states.done.has(r.runId) && !states.failed.has(r.runId));
-  if (missing.length > 0) throw new Error(`${missing.length} runs have no file in ${runsDir} after the batch (first: run ${missing[0].runId}); run again with --resume`);
-  const assembled = assembleBatch(out, runsDir, plan, states);
+  const assembled = finishBatch(out, runsDir, plan);
   const timings = { planMs: t1 - t0, poolMs: t2 - t1, assembleMs: performance.now() - t2 };
   return { out, runs: plan.runs.length, done: assembled.done, failures: assembled.failures, ran: pending.length, timings };
 }
@@ -115,7 +95,12 @@ export function registerBatch(program: Command, io: Io): void {
     .argument('<experiment.json>', 'experiment file (base scenarios are relative to it)')
     .addOption(new Option('--workers <n>', `worker threads, 1..${MAX_WORKERS} (default: the number of CPUs, ${availableParallelism()} here)`).argParser(integerParser(1, MAX_WORKERS)))
     .addOption(new Option('--out <dir>', 'output folder; must be missing or empty unless --resume (default: out/<experiment name>)'))
-    .addOption(new Option('--resume', 'finish an interrupted batch in --out: runs with a file are kept, the rest are run'))
+    .addOption(new Option('--resume', 'finish an interrupted batch in --out: runs with a file are kept, the rest are run (with --cluster: re-attach to the batch in the queue)'))
+    .addOption(
+      new Option('--cluster <url>', 'run on cluster workers through BullMQ on this Redis: redis://[:password@]host[:port][/db], rediss:// for TLS (password also from $PENDAMPING_REDIS_PASSWORD)').conflicts('workers'),
+    )
+    .addOption(new Option('--chunk-size <n>', `with --cluster: runs per queue job, 1..${MAX_CHUNK_SIZE} (default: runs / 100, between 1 and 32)`).argParser(integerParser(1, MAX_CHUNK_SIZE)))
+    .addOption(new Option('--queue <name>', `with --cluster: queue name prefix, shared with the workers (default: ${DEFAULT_QUEUE})`))
     .addHelpText(
       'after',
       `
@@ -132,24 +117,47 @@ The files are identical whatever --workers is. A batch killed at any moment (eve
 with --resume, giving the same bytes; --resume refuses a folder made from a different experiment.
 Failed runs are not retried on --resume (delete their .error.json files to retry). See docs/batch.md.
 
-Exit codes: 0 every run succeeded, 4 some runs failed (the others' results are complete), 2 a bad
-experiment or scenario file (all problems named), 1 a bad flag, an --out folder that cannot be used, or
-another failure.
+With --cluster, the runs go as chunk jobs to a BullMQ queue on Redis instead of local threads, and
+\`pendamping worker --cluster URL\` processes on any machines run them; the coordinator writes what they
+return into OUT with the same code, so the files are the same bytes as a local batch's. A worker killed
+mid-chunk loses nothing (the chunk is run again elsewhere). See docs/cluster.md.
 
-Example:
-  pendamping batch scenarios/experiments/mentoring-intensity.json --workers 2 --out out/intensity`,
+Exit codes: 0 every run succeeded, 4 some runs failed (the others' results are complete), 2 a bad
+experiment or scenario file (all problems named), or (--cluster) a bad URL or a Redis that cannot be
+reached, 1 a bad flag, an --out folder that cannot be used, or another failure.
+
+Examples:
+  pendamping batch scenarios/experiments/mentoring-intensity.json --workers 2 --out out/intensity
+  pendamping batch scenarios/experiments/mentoring-intensity.json --cluster redis://10.0.0.5:6379 --out out/intensity`,
     )
-    .action(async (file: string, opts: { workers?: number; out?: string; resume?: boolean }) => {
-      const r = await batchCommand(file, { ...opts, io });
-      const reused = r.runs - r.ran;
-      io.stdout(
-        `batch: ${r.runs} runs (${r.ran} run now${reused > 0 ? `, ${reused} found in ${r.out}` : ''}), ${r.done} with results, ${r.failures.length} failed\n` +
-          `wrote ${join(r.out, RESULTS)}, ${join(r.out, SUMMARY)}${r.failures.length ? `, ${join(r.out, FAILURES)}` : ''}\n`,
-      );
-      if (r.failures.length > 0) {
-        const message = `${r.failures.length} of ${r.runs} runs failed; errors in ${join(r.out, FAILURES)} and ${join(r.out, RUNS)}/<run_id>.error.json (first: run ${r.failures[0].runId}: ${r.failures[0].message})`;
-        io.stderr(message + '\n');
-        throw new CommanderError(EXIT_RUNS_FAILED, 'pendamping.batch.runsFailed', message);
+    .action(async (file: string, opts: { workers?: number; out?: string; resume?: boolean; cluster?: string; chunkSize?: number; queue?: string }) => {
+      if (opts.cluster === undefined) {
+        if (opts.chunkSize !== undefined || opts.queue !== undefined) throw new ExitError('--chunk-size and --queue only apply with --cluster', EXIT_ERROR);
+        reportBatch(await batchCommand(file, { ...opts, io }), io);
+        return;
+      }
+      const target = parseRedisUrl(opts.cluster, io.env);
+      if (opts.queue !== undefined && !isQueuePrefix(opts.queue)) throw new ExitError(`--queue ${opts.queue}: expected 1 to 100 letters, digits, '.', '_' or '-'`, EXIT_ERROR);
+      const safe = scrubbedIo(io, target.secrets);
+      try {
+        const { cluster: _cluster, ...rest } = opts;
+        reportBatch(await clusterBatch(file, { ...rest, target, io: safe }), safe);
+      } catch (err) {
+        throw scrubError(err, target.secrets);
       }
     });
+}
+
+/** The batch's closing lines on stdout; exit 4 when some runs failed. */
+function reportBatch(r: BatchOutcome, io: Io): void {
+  const reused = r.runs - r.ran;
+  io.stdout(
+    `batch: ${r.runs} runs (${r.ran} run now${reused > 0 ? `, ${reused} found in ${r.out}` : ''}), ${r.done} with results, ${r.failures.length} failed\n` +
+      `wrote ${join(r.out, RESULTS)}, ${join(r.out, SUMMARY)}${r.failures.length ? `, ${join(r.out, FAILURES)}` : ''}\n`,
+  );
+  if (r.failures.length > 0) {
+    const message = `${r.failures.length} of ${r.runs} runs failed; errors in ${join(r.out, FAILURES)} and ${join(r.out, RUNS)}/<run_id>.error.json (first: run ${r.failures[0].runId}: ${r.failures[0].message})`;
+    io.stderr(message + '\n');
+    throw new CommanderError(EXIT_RUNS_FAILED, 'pendamping.batch.runsFailed', message);
+  }
 }

@@ -1,0 +1,76 @@
+// Connecting to the cluster's Redis. Before a coordinator or a worker does anything, `checkRedis` opens
+// one connection with a short timeout and no retries and sends PING, so an unreachable Redis, a wrong
+// password or a TLS mismatch ends at once in one clear line (exit 2) instead of a silent reconnect loop.
+// After that, BullMQ's own connections reconnect by themselves.
+import type { RedisOptions as BullRedisOptions } from 'bullmq';
+import { Redis, type RedisOptions } from 'ioredis';
+import { EXIT_BAD_INPUT, ExitError } from '../errors.js';
+import type { RedisTarget } from './redisUrl.js';
+
+/** Redis cannot be used: unreachable or refusing the password at the start (exit 2), lost mid-batch (exit 1). Redacted. */
+export class ClusterConnectionError extends ExitError {
+  constructor(message: string, exitCode = EXIT_BAD_INPUT) {
+    super(message, exitCode);
+    this.name = 'ClusterConnectionError';
+  }
+}
+
+export const CONNECT_TIMEOUT_MS = 5000;
+
+/** Why a connection failed, in a few words (never the URL: ioredis messages hold host and port only). */
+export function connectionProblem(err: unknown, timeoutMs = CONNECT_TIMEOUT_MS): string {
+  const e = err as NodeJS.ErrnoException | undefined;
+  const code = e?.code ?? '';
+  const message = e?.message ?? String(err);
+  if (code === 'ECONNREFUSED') return 'connection refused';
+  if (code === 'ENOTFOUND' || code === 'EAI_AGAIN') return 'host not found';
+  if (code === 'ETIMEDOUT' || /timed? ?out/i.test(message)) return `no answer within ${timeoutMs / 1000} s`;
+  if (code === 'EHOSTUNREACH' || code === 'ENETUNREACH') return 'host unreachable';
+  if (code === 'ECONNRESET') return 'connection reset by the server (TLS spoken to a plain port, or the reverse?)';
+  if (/WRONGPASS|invalid password|invalid username-password/i.test(message)) return 'authentication failed: wrong user name or password';
+  if (/NOAUTH/i.test(message)) return 'authentication required: give the password in the URL (redis://:PASSWORD@host) or in PENDAMPING_REDIS_PASSWORD';
+  if (/Unknown RESP type|Protocol error/i.test(message)) return 'the server there does not speak the Redis protocol';
+  if (code.startsWith('ERR_TLS') || /certificate|SSL|TLS/i.test(message)) return `TLS failed: ${message}`;
+  return message;
+}
+
+/** ioredis options for the target. */
+export function redisOptions(target: RedisTarget, extra: RedisOptions = {}): RedisOptions {
+  return { ...target.fields, connectTimeout: CONNECT_TIMEOUT_MS, ...extra };
+}
+
+/** BullMQ's connection options for the target (it hands them to ioredis). */
+export function bullConnection(target: RedisTarget, extra: BullRedisOptions = {}): BullRedisOptions {
+  return { ...target.fields, connectTimeout: CONNECT_TIMEOUT_MS, ...extra };
+}
+
+/** Connect once, PING, disconnect; throw ClusterConnectionError saying why when that fails. */
+export async function checkRedis(target: RedisTarget, timeoutMs = CONNECT_TIMEOUT_MS): Promise<void> {
+  let lastError: unknown;
+  const client = new Redis(
+    redisOptions(target, { lazyConnect: true, connectTimeout: timeoutMs, maxRetriesPerRequest: 0, enableOfflineQueue: false, retryStrategy: () => null }),
+  );
+  client.on('error', (err) => {
+    lastError = err;
+  });
+  let timer: NodeJS.Timeout | undefined;
+  const deadline = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(Object.assign(new Error('timed out'), { code: 'ETIMEDOUT' })), timeoutMs + 1000);
+  });
+  try {
+    await Promise.race([
+      (async () => {
+        await client.connect();
+        await client.ping();
+      })(),
+      deadline,
+    ]);
+  } catch (err) {
+    // ioredis rejects connect() with "Connection is closed."; the cause came as an 'error' event.
+    const cause = lastError ?? err;
+    throw new ClusterConnectionError(`cannot reach Redis at ${target.shown} (${connectionProblem(cause, timeoutMs)})`);
+  } finally {
+    clearTimeout(timer);
+    client.disconnect();
+  }
+}
