@@ -15,7 +15,7 @@ import { stepMonth } from '../step.js';
 /** Horizon the classroom records over when none is given (a year: long enough for every flow to occur). */
 export const RUPIAH_MONTHS = 12;
 /** Rounds followed when none is given. */
-export const RUPIAH_ROUNDS = 6;
+export const RUPIAH_ROUNDS = 5;
 /** Most accounts of each kind lit up per round (the economy view needs the pattern, not a flood). */
 export const HIGHLIGHT_LIMIT = 200;
 
