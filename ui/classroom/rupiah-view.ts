@@ -17,7 +17,7 @@ import type { LessonBusiness, RupiahData, RupiahRequest, RupiahResponse } from '
 import { CLASS_COLOURS, LABEL_LINE, SMALL_FLOW_SHARE, layoutSankey, type SankeyLabels, type SankeyLayout } from './rupiah-sankey.js';
 
 export type RupiahMode = LessonBusiness | 'both';
-export type RupiahRunner = (request: Omit<RupiahRequest, 'id'>) => Promise<RupiahData>;
+export type RupiahRunner = ((request: Omit<RupiahRequest, 'id'>) => Promise<RupiahData>) & { terminate?: () => void };
 
 export const DEFAULT_AMOUNT = 1_000_000;
 const MIN_AMOUNT = 1_000;
@@ -27,7 +27,7 @@ function workerRunner(): RupiahRunner {
   let worker: Worker | null = null;
   let next = 0;
   const pending = new Map<number, { resolve: (d: RupiahData) => void; reject: (e: Error) => void }>();
-  return (request) => {
+  const run: RupiahRunner = (request) => {
     if (!worker) {
       worker = new Worker(new URL('./rupiah-worker.ts', import.meta.url), { type: 'module' });
       worker.onmessage = (event: MessageEvent<RupiahResponse>) => {
@@ -49,6 +49,12 @@ function workerRunner(): RupiahRunner {
       worker!.postMessage({ id, ...request } satisfies RupiahRequest);
     });
   };
+  run.terminate = () => {
+    worker?.terminate();
+    worker = null;
+    pending.clear();
+  };
+  return run;
 }
 
 /** The recipients of `round` for the businesses shown, merged (null before any data). */
@@ -317,6 +323,24 @@ export class RupiahView extends LitElement implements ClassroomInputs {
 
   private get rounds(): number {
     return this.data?.rounds ?? RUPIAH_ROUNDS;
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    // Back on the page after a run was cut short: ask again.
+    if (this.status === 'loading' && this.scenario) {
+      this.requestKey = '';
+      this.request();
+    }
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    // The default worker goes with the view (a view shown again starts a new one if it needs to run).
+    if (this.runner?.terminate) {
+      this.runner.terminate();
+      this.runner = null;
+    }
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
