@@ -22,3 +22,4 @@ export { summariseExperiment, baselinePoints, pointMeans, type ResultRow, type P
 export { morrisIndices, elementaryEffects, type MorrisIndex, type BootstrapOptions } from './sensitivity/morris.js';
 export { sobolIndices, saltelliOutputs, type SobolIndex } from './sensitivity/sobol.js';
 export { sensitivityIndices, type SensitivityIndexRow } from './sensitivity/analyse.js';
+export { recordRun as recordRupiahRun, traceRupiah, followRupiah, pickBusinesses, recipientsByRound, accountOf, incomeOf, businessLm3, RUPIAH_MONTHS, RUPIAH_ROUNDS, type RupiahTrace, type RoundSummary, type TraceNode, type TraceFlow, type FlowClass, type AccountRecord, type RecordedRun, type BusinessPicks, type RoundRecipients } from './classroom/rupiah.js';
