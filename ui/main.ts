@@ -1,7 +1,6 @@
 // Entry point: mounts the app and exposes a small hook for the browser tests on window.__pendamping.
 import type { RunResult } from '../sim/index.js';
 import { PendampingApp } from './app/pendamping-app.js';
-import './classroom/rupiah-view.js';
 import type { ComparisonResult } from './runner/compare.js';
 import { SCENARIOS } from './state/scenarios.js';
 import { PopoutView, popoutKind } from './classroom/popout.js';

@@ -1,7 +1,6 @@
 // Follow the rupiah in Chromium: the built app (its own build folder, so it does not race app.test.ts's
 // build of dist/ui), the classroom page, rounds stepped 1 → 2 → 3; the LM3 shown must equal followRupiah
 // run here in Node for the same scenario (the active design's), seed and amount. Screenshots saved.
-import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync } from 'node:fs';
 import type { Server } from 'node:http';
 import { join } from 'node:path';
@@ -12,7 +11,8 @@ import { followRupiah } from '../../sim/classroom/rupiah.js';
 import { browserAvailability, launch, serveStatic } from './browser.js';
 
 const SCREENSHOTS = join('test-results', 'screenshots');
-const OUT = join('dist', 'ui-rupiah-e2e');
+/** The web app, built once for all test files by test/globalSetup.ts. */
+const OUT = join('dist', 'ui');
 const browserCheck = browserAvailability();
 
 describe.skipIf(!browserCheck.path)('follow the rupiah in Chromium', () => {
@@ -24,8 +24,6 @@ describe.skipIf(!browserCheck.path)('follow the rupiah in Chromium', () => {
   const errors: string[] = [];
 
   beforeAll(async () => {
-    // outDir is relative to vite's root (ui/).
-    execFileSync('npx', ['vite', 'build', '--logLevel', 'error', '--outDir', join('..', OUT), '--emptyOutDir'], { stdio: 'pipe' });
     mkdirSync(SCREENSHOTS, { recursive: true });
     const served = await serveStatic(join(process.cwd(), OUT));
     server = served.server;

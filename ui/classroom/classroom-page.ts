@@ -15,6 +15,7 @@ import './lesson.js';
 import { liveRows, liveSpecs } from './live-charts.js';
 import { CHANNEL, openPopout, type PopoutMessage } from './popout.js';
 import './predict-view.js';
+import './rupiah-view.js';
 import type { PredictView } from './predict-view.js';
 import type { Highlight, LiveNumbers } from './types.js';
 
