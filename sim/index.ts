@@ -22,3 +22,4 @@ export { summariseExperiment, baselinePoints, pointMeans, type ResultRow, type P
 export { morrisIndices, elementaryEffects, type MorrisIndex, type BootstrapOptions } from './sensitivity/morris.js';
 export { sobolIndices, saltelliOutputs, type SobolIndex } from './sensitivity/sobol.js';
 export { sensitivityIndices, type SensitivityIndexRow } from './sensitivity/analyse.js';
+export { createLiveRun, stateOf, LiveState, GROWING_TURNOVER, STRUGGLING_TURNOVER, type LiveRun, type LiveRunNumbers } from './classroom/live.js';
