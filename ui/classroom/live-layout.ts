@@ -1,0 +1,191 @@
+// Where the live economy view draws each business: a d3-force layout of the businesses and their ties,
+// run off the render loop (in the live worker). Businesses gather in one disc per sector (so the picture
+// reads as a few neighbourhoods, and same-sector ties are short), ties pull tied businesses together and
+// collision keeps dots apart. It starts from an even (sunflower) packing of each disc, so a short first
+// layout (FIRST_TICKS) converges;
+// after each month only a few gentle ticks, so positions stay put from month to month. Entrants start next
+// to a business they are tied to, or at the edge of their sector's neighbourhood; closed businesses stay
+// where they were, pinned, and no longer pull or push.
+// Coordinates are abstract (about -1..1 × the layout's radius); the view fits them to its canvas.
+import { forceCollide, forceLink, forceSimulation, forceX, forceY, type Simulation, type SimulationLinkDatum, type SimulationNodeDatum } from 'd3';
+
+interface Node extends SimulationNodeDatum {
+  id: number;
+  sector: number;
+  /** Ties of the business when last seen. */
+  degree: number;
+  /** Relaxations left in which the business may move (entrants and businesses with new ties). */
+  free: number;
+}
+
+/** Monthly relaxations a business may move after it enters or gains a tie. */
+const FREE_MONTHS = 3;
+
+export interface LayoutInput {
+  /** Sector index per business id (length: businesses that exist or existed). */
+  sectors: Uint8Array;
+  /** Tie pairs [a0, b0, a1, b1, …]. */
+  edges: Int32Array;
+  /** Whether each business is open (1) or closed (0). */
+  open: Uint8Array;
+}
+
+/** Ticks of the first layout (the start is already an even packing, so few are needed). */
+export const FIRST_TICKS = 80;
+/** Ticks after each month (gentle: alpha MONTH_ALPHA). */
+export const MONTH_TICKS = 6;
+const MONTH_ALPHA = 0.08;
+/** Spacing of the dots in layout units (collision radius is half of it). */
+const SPACING = 2.2;
+
+/** A deterministic pseudo-random number in [0, 1) from an integer (so layouts repeat exactly). */
+export function hash01(n: number): number {
+  let x = (n | 0) + 0x9e3779b9;
+  x = Math.imul(x ^ (x >>> 16), 0x85ebca6b);
+  x = Math.imul(x ^ (x >>> 13), 0xc2b2ae35);
+  x ^= x >>> 16;
+  return (x >>> 0) / 4294967296;
+}
+
+export class LiveLayout {
+  private readonly nodes: Node[] = [];
+  private readonly simulation: Simulation<Node, SimulationLinkDatum<Node>>;
+  private readonly anchors: { x: number; y: number; r: number }[] = [];
+  private edgeCount = -1;
+  /** Radius of the whole layout (the sector discs and the ring they sit on). */
+  readonly radius: number;
+  /** Milliseconds spent ticking the force simulation so far (first layout and monthly relaxations). */
+  layoutMs = 0;
+  firstLayoutMs = 0;
+
+  constructor(input: LayoutInput, sectorCount: number) {
+    const counts = new Array<number>(Math.max(1, sectorCount)).fill(0);
+    for (const s of input.sectors) counts[s]++;
+    // One disc per sector (a sunflower packing of its businesses), the discs side by side on a ring.
+    const discs = counts.map((c) => SPACING * 0.55 * Math.sqrt(Math.max(1, c)) + SPACING);
+    const ring = counts.length === 1 ? 0 : Math.max(discs.reduce((a, r) => a + 2 * r, 0) / (2 * Math.PI), Math.max(...discs) * 1.1);
+    let angle = -Math.PI / 2;
+    const perimeter = discs.reduce((a, r) => a + 2 * r, 0);
+    for (const r of discs) {
+      const mid = angle + (Math.PI * 2 * r) / perimeter;
+      angle += (2 * Math.PI * 2 * r) / perimeter;
+      this.anchors.push({ x: ring * Math.cos(mid), y: ring * Math.sin(mid), r });
+    }
+    this.radius = ring + Math.max(...discs);
+    this.simulation = forceSimulation<Node>([])
+      .stop()
+      .force('collide', forceCollide<Node>(SPACING / 2).strength(0.8).iterations(1))
+      .force('x', forceX<Node>((d) => this.anchor(d.sector).x).strength(0.04))
+      .force('y', forceY<Node>((d) => this.anchor(d.sector).y).strength(0.04))
+      .force('link', forceLink<Node, SimulationLinkDatum<Node>>([]).distance(SPACING * 1.2));
+    this.update(input);
+    const t0 = performance.now();
+    this.simulation.alpha(0.5).alphaDecay(1 - Math.pow(0.02, 1 / FIRST_TICKS));
+    this.simulation.tick(FIRST_TICKS);
+    this.firstLayoutMs = performance.now() - t0;
+    this.layoutMs += this.firstLayoutMs;
+  }
+
+  private anchor(sector: number) {
+    return this.anchors[sector] ?? { x: 0, y: 0, r: 0 };
+  }
+
+  /** Add new businesses, pin closed ones, refresh the ties (when their number changed). */
+  update(input: LayoutInput): void {
+    const { sectors, edges, open } = input;
+    const first = this.nodes.length === 0;
+    // Who each new business is tied to (the first tie found), to start it next to that business.
+    const tiedTo = new Int32Array(sectors.length).fill(-1);
+    if (!first) {
+      for (let i = 0; i < edges.length; i += 2) {
+        const [a, b] = [edges[i], edges[i + 1]];
+        if (a >= this.nodes.length && tiedTo[a] < 0 && b < this.nodes.length) tiedTo[a] = b;
+        if (b >= this.nodes.length && tiedTo[b] < 0 && a < this.nodes.length) tiedTo[b] = a;
+      }
+    }
+    const inSector = new Array<number>(this.anchors.length).fill(0);
+    let added = false;
+    for (let id = this.nodes.length; id < sectors.length; id++) {
+      const sector = sectors[id];
+      const anchor = this.anchor(sector);
+      let x: number, y: number;
+      const u = hash01(id * 2 + 1), v = hash01(id * 2 + 2);
+      if (first) {
+        // Sunflower packing inside the sector's disc: even spacing from the start.
+        const j = inSector[sector]++;
+        const r = SPACING * 0.55 * Math.sqrt(j + 0.5);
+        const a = j * GOLDEN_ANGLE;
+        x = anchor.x + r * Math.cos(a);
+        y = anchor.y + r * Math.sin(a);
+      } else if (tiedTo[id] >= 0) {
+        const near = this.nodes[tiedTo[id]];
+        x = (near.x ?? 0) + SPACING * Math.cos(2 * Math.PI * v);
+        y = (near.y ?? 0) + SPACING * Math.sin(2 * Math.PI * v);
+      } else {
+        // At the edge of its sector's disc, on the side away from the centre.
+        const a = Math.atan2(anchor.y, anchor.x) + (u - 0.5) * 2;
+        x = anchor.x + (anchor.r + SPACING) * Math.cos(a);
+        y = anchor.y + (anchor.r + SPACING) * Math.sin(a);
+      }
+      this.nodes.push({ id, sector, x, y, vx: 0, vy: 0, degree: 0, free: first ? 0 : FREE_MONTHS });
+      added = true;
+    }
+    // Businesses that gained a tie may move for a few months (towards their new partners).
+    const degree = new Uint16Array(this.nodes.length);
+    for (let i = 0; i < edges.length; i++) degree[edges[i]]++;
+    for (const node of this.nodes) {
+      if (degree[node.id] !== node.degree) {
+        if (!first) node.free = FREE_MONTHS;
+        node.degree = degree[node.id];
+      }
+      // Everyone else stays where they are: closed businesses for good, open ones until their ties change.
+      const moves = first || (open[node.id] && node.free > 0);
+      node.fx = moves ? null : node.x;
+      node.fy = moves ? null : node.y;
+    }
+    if (added) this.simulation.nodes(this.nodes);
+    const link = this.simulation.force<LinkForce>('link')!;
+    if (edges.length !== this.edgeCount || added) {
+      this.edgeCount = edges.length;
+      const links: SimulationLinkDatum<Node>[] = [];
+      for (let i = 0; i < edges.length; i += 2) links.push({ source: edges[i], target: edges[i + 1] });
+      link.links(links);
+    }
+    // Ties to closed businesses no longer pull; the rest pull gently (weaker for well-connected businesses).
+    link.strength((l) => {
+      const s = l.source as Node, t = l.target as Node;
+      return open[s.id] && open[t.id] ? 0.15 : 0;
+    });
+  }
+
+  /** A few gentle ticks after a month's changes; only entrants and businesses with new ties move. */
+  relax(ticks = MONTH_TICKS): void {
+    const t0 = performance.now();
+    let moving = 0;
+    for (const node of this.nodes) if (node.fx == null) moving++;
+    if (moving > 0) {
+      this.simulation.alpha(MONTH_ALPHA);
+      this.simulation.tick(ticks);
+    }
+    for (const node of this.nodes) if (node.free > 0) node.free--;
+    this.layoutMs += performance.now() - t0;
+  }
+
+  /** Positions [x0, y0, x1, y1, …] per business id. */
+  positions(): Float32Array {
+    const out = new Float32Array(this.nodes.length * 2);
+    for (let i = 0; i < this.nodes.length; i++) {
+      out[2 * i] = this.nodes[i].x ?? 0;
+      out[2 * i + 1] = this.nodes[i].y ?? 0;
+    }
+    return out;
+  }
+
+  /** Centre and radius of each sector's disc (for labels). */
+  sectorDiscs(): { x: number; y: number; r: number }[] {
+    return this.anchors.map((a) => ({ ...a }));
+  }
+}
+
+const GOLDEN_ANGLE = Math.PI * (3 - Math.sqrt(5));
+type LinkForce = ReturnType<typeof forceLink<Node, SimulationLinkDatum<Node>>>;
