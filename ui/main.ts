@@ -3,6 +3,8 @@ import type { RunResult } from '../sim/index.js';
 import { PendampingApp } from './app/pendamping-app.js';
 import type { ComparisonResult } from './runner/compare.js';
 import { SCENARIOS } from './state/scenarios.js';
+// Classroom parts the page mounts by tag name.
+import './classroom/economy-view.js';
 
 export interface PendampingTestHook {
   /** Resolves when the first comparison has finished (or failed). */

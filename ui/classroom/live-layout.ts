@@ -34,7 +34,7 @@ export interface LayoutInput {
 export const FIRST_TICKS = 80;
 /** Ticks after each month (gentle: alpha MONTH_ALPHA). */
 export const MONTH_TICKS = 6;
-const MONTH_ALPHA = 0.08;
+const MONTH_ALPHA = 0.25;
 /** Spacing of the dots in layout units (collision radius is half of it). */
 const SPACING = 2.2;
 
@@ -69,14 +69,15 @@ export class LiveLayout {
     for (const r of discs) {
       const mid = angle + (Math.PI * 2 * r) / perimeter;
       angle += (2 * Math.PI * 2 * r) / perimeter;
-      this.anchors.push({ x: ring * Math.cos(mid), y: ring * Math.sin(mid), r });
+      // An ellipse rather than a circle: the view is wider than tall (a projector, a laptop).
+      this.anchors.push({ x: ring * ASPECT * Math.cos(mid), y: ring * Math.sin(mid), r });
     }
-    this.radius = ring + Math.max(...discs);
+    this.radius = ring * ASPECT + Math.max(...discs);
     this.simulation = forceSimulation<Node>([])
       .stop()
       .force('collide', forceCollide<Node>(SPACING / 2).strength(0.8).iterations(1))
-      .force('x', forceX<Node>((d) => this.anchor(d.sector).x).strength(0.04))
-      .force('y', forceY<Node>((d) => this.anchor(d.sector).y).strength(0.04))
+      .force('x', forceX<Node>((d) => this.anchor(d.sector).x).strength(0.12))
+      .force('y', forceY<Node>((d) => this.anchor(d.sector).y).strength(0.12))
       .force('link', forceLink<Node, SimulationLinkDatum<Node>>([]).distance(SPACING * 1.2));
     this.update(input);
     const t0 = performance.now();
@@ -104,6 +105,7 @@ export class LiveLayout {
       }
     }
     const inSector = new Array<number>(this.anchors.length).fill(0);
+    let perSector: number[] | undefined;
     let added = false;
     for (let id = this.nodes.length; id < sectors.length; id++) {
       const sector = sectors[id];
@@ -117,15 +119,16 @@ export class LiveLayout {
         const a = j * GOLDEN_ANGLE;
         x = anchor.x + r * Math.cos(a);
         y = anchor.y + r * Math.sin(a);
-      } else if (tiedTo[id] >= 0) {
+      } else if (tiedTo[id] >= 0 && this.nodes[tiedTo[id]].sector === sector) {
         const near = this.nodes[tiedTo[id]];
         x = (near.x ?? 0) + SPACING * Math.cos(2 * Math.PI * v);
         y = (near.y ?? 0) + SPACING * Math.sin(2 * Math.PI * v);
       } else {
-        // At the edge of its sector's disc, on the side away from the centre.
-        const a = Math.atan2(anchor.y, anchor.x) + (u - 0.5) * 2;
-        x = anchor.x + (anchor.r + SPACING) * Math.cos(a);
-        y = anchor.y + (anchor.r + SPACING) * Math.sin(a);
+        // At the edge of its sector's disc (as large as the sector has grown), away from the centre.
+        const edge = SPACING * 0.55 * Math.sqrt((perSector ??= this.sectorCounts(sectors))[sector] ?? 1) + SPACING * 0.5;
+        const a = Math.atan2(anchor.y, anchor.x) + (u - 0.5) * 2.4;
+        x = anchor.x + edge * Math.cos(a);
+        y = anchor.y + edge * Math.sin(a);
       }
       this.nodes.push({ id, sector, x, y, vx: 0, vy: 0, degree: 0, free: first ? 0 : FREE_MONTHS });
       added = true;
@@ -151,11 +154,20 @@ export class LiveLayout {
       for (let i = 0; i < edges.length; i += 2) links.push({ source: edges[i], target: edges[i + 1] });
       link.links(links);
     }
-    // Ties to closed businesses no longer pull; the rest pull gently (weaker for well-connected businesses).
+    // Ties to closed businesses no longer pull; ties within a sector pull more than ties across sectors
+    // (which would otherwise fold the sectors into one ball).
     link.strength((l) => {
       const s = l.source as Node, t = l.target as Node;
-      return open[s.id] && open[t.id] ? 0.15 : 0;
+      if (!open[s.id] || !open[t.id]) return 0;
+      return s.sector === t.sector ? 0.12 : 0.01;
     });
+  }
+
+  /** Businesses per sector (ids below `sectors.length`). */
+  private sectorCounts(sectors: Uint8Array): number[] {
+    const counts = this.anchors.map(() => 0);
+    for (const s of sectors) counts[s]++;
+    return counts;
   }
 
   /** A few gentle ticks after a month's changes; only entrants and businesses with new ties move. */
@@ -187,5 +199,7 @@ export class LiveLayout {
   }
 }
 
+/** Width ÷ height of the ring the sector discs sit on. */
+const ASPECT = 1.5;
 const GOLDEN_ANGLE = Math.PI * (3 - Math.sqrt(5));
 type LinkForce = ReturnType<typeof forceLink<Node, SimulationLinkDatum<Node>>>;
