@@ -382,16 +382,15 @@ export class EconomyView extends LitElement {
       this.dirty = true;
     }
     if (changed.has('locale') || changed.has('trainer')) this.dirty = true;
+    // A new scenario or seed (by content, not identity) starts a new run.
+    const key = this.scenario && this.isConnected ? JSON.stringify([this.scenario, this.seed]) : '';
+    if (key && key !== this.runKey) {
+      this.runKey = key;
+      void this.start();
+    }
   }
 
   protected override updated(changed: PropertyValues<this>): void {
-    if (changed.has('scenario') || changed.has('seed')) {
-      const key = this.scenario ? JSON.stringify([this.scenario, this.seed]) : '';
-      if (key && key !== this.runKey) {
-        this.runKey = key;
-        void this.start();
-      }
-    }
     if (!this.canvas) {
       this.canvas = this.renderRoot.querySelector('canvas');
       const stage = this.renderRoot.querySelector('.stage');
