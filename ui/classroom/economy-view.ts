@@ -679,7 +679,8 @@ export class EconomyView extends LitElement {
     }
     // Mentored: a black ring around the dot.
     ctx.beginPath();
-    const ringR = r + Math.max(1.2, r * 0.35);
+    // Close to the dot and thin, so the rings of a forum's tightly tied members stay apart.
+    const ringR = r + Math.max(1, r * 0.24);
     for (let id = 0; id < n; id++) {
       if (!(states[id] & CODE.MENTORED)) continue;
       const x = ox + p[2 * id] * scale, y = oy + p[2 * id + 1] * scale;
@@ -687,7 +688,7 @@ export class EconomyView extends LitElement {
       ctx.arc(x, y, ringR, 0, 2 * Math.PI);
     }
     ctx.strokeStyle = RING_COLOUR;
-    ctx.lineWidth = Math.max(1, r * 0.3);
+    ctx.lineWidth = Math.max(1, r * 0.24);
     ctx.stroke();
     ctx.globalAlpha = 1;
 
