@@ -221,6 +221,9 @@ export class EconomyView extends LitElement {
         font-size: 0.8em;
         color: #4a5560;
       }
+      p.open {
+        margin: 0.6rem 0 0;
+      }
       h3 {
         font-size: 1em;
         margin: 1rem 0 0.4rem;
@@ -796,6 +799,7 @@ export class EconomyView extends LitElement {
             ${this.numberRow('live-local-income', 'live.localIncome', 'live.localIncomeHint', n?.localIncome ?? null, n ? formatRupiah(n.localIncome, L) : '—')}
             ${this.numberRow('live-multiplier', 'live.multiplier', 'live.multiplierHint', n?.multiplier ?? null, formatRatio(n?.multiplier ?? null, L))}
           </dl>
+          <p class="open">${t('live.open', {}, L)}: <strong data-testid="live-open" data-value=${n ? String(n.open) : ''}>${n ? formatCount(n.open, L) : c ? formatCount(f!.count - c.closed, L) : '—'}</strong></p>
           <h3 id="legend-h">${t('live.legend', {}, L)}</h3>
           <ul class="legend" data-testid="live-legend" aria-labelledby="legend-h">
             ${LEGEND.map((key) => html`<li data-key=${key}>${swatch(key)}<span>${t(`live.legend.${key}`, {}, L)}</span><span class="count">${c ? formatCount(c[key], L) : ''}</span></li>`)}
