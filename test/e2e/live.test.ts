@@ -39,6 +39,7 @@ describe.skipIf(!browserCheck.path)('live economy view in Chromium', () => {
   let server: Server;
   let browser: Browser;
   let page: Page;
+  let startUrl = '';
   const errors: string[] = [];
 
   /** Evaluate on the economy view element (inside the app's and the classroom page's shadow roots). */
@@ -56,7 +57,8 @@ describe.skipIf(!browserCheck.path)('live economy view in Chromium', () => {
     page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
     page.on('pageerror', (e) => errors.push(e.message));
     const state = { designs: [{ id: 'A', name: 'Siklus penuh', base: 'full-cycle', levers: {} }], seed: SEED, view: 'classroom' };
-    await page.goto(served.url + hash(state));
+    startUrl = served.url + hash(state);
+    await page.goto(startUrl);
     await page.getByTestId('economy-view').waitFor({ timeout: 30_000 });
     await page.waitForFunction(
       () => (document.querySelector('pendamping-app')?.shadowRoot?.querySelector('pendamping-classroom')?.shadowRoot?.querySelector('pendamping-economy-view') as unknown as { status?: string } | null)?.status === 'ready',
@@ -166,6 +168,22 @@ describe.skipIf(!browserCheck.path)('live economy view in Chromium', () => {
     await page.getByTestId('trainer-mode').click();
   });
 
+  it('works from the keyboard: Tab reaches step with a visible focus ring, Enter steps, Space plays and pauses', async () => {
+    const before = await month();
+    await page.getByTestId('live-play').focus();
+    await page.keyboard.press('Tab');
+    const step = page.getByTestId('live-step');
+    expect(await step.evaluate((el) => el.matches(':focus-visible'))).toBe(true);
+    expect(await step.evaluate((el) => getComputedStyle(el).outlineStyle)).toBe('solid');
+    await page.keyboard.press('Enter');
+    await expect.poll(month).toBe(before + 1);
+    await page.getByTestId('live-play').focus();
+    await page.keyboard.press(' ');
+    await expect.poll(() => view((el) => el.playing)).toBe(true);
+    await page.keyboard.press(' ');
+    await expect.poll(() => view((el) => el.playing)).toBe(false);
+  });
+
   it('reset goes back to month 0 with no numbers', async () => {
     await page.getByTestId('live-reset').click();
     await expect.poll(month).toBe(0);
@@ -176,5 +194,24 @@ describe.skipIf(!browserCheck.path)('live economy view in Chromium', () => {
     await expect.poll(month).toBe(1);
     expect(await view((el) => el.numbers)).toEqual(nodeNumbers(1));
     expect(errors).toEqual([]);
+  });
+
+  it('with reduced motion asked for, the app starts paused and a step jumps without gliding', async () => {
+    const reduced = await browser.newPage({ viewport: { width: 1200, height: 900 }, reducedMotion: 'reduce' });
+    try {
+      await reduced.goto(startUrl); // the link does not say whether animation is paused: the preference decides
+      const el = `document.querySelector('pendamping-app').shadowRoot.querySelector('pendamping-classroom').shadowRoot.querySelector('pendamping-economy-view')`;
+      await reduced.waitForFunction(`(${el})?.status === 'ready'`, null, { timeout: 60_000 });
+      expect(await reduced.evaluate(`(${el}).paused`)).toBe(true);
+      await reduced.evaluate(`(${el}).resetFrameStats()`);
+      await reduced.getByTestId('live-step').click();
+      await reduced.waitForFunction(`(${el}).month === 1`);
+      await reduced.waitForTimeout(700);
+      // Drawn once for the new month, never as a moving animation.
+      expect(await reduced.evaluate(`(${el}).frameStats.intervals.length`)).toBe(0);
+      expect(await reduced.evaluate(`(${el}).frameStats.frames`)).toBeGreaterThanOrEqual(1);
+    } finally {
+      await reduced.close();
+    }
   });
 });
