@@ -386,6 +386,7 @@ export class EconomyView extends LitElement {
     }
     if (changed.has('locale') || changed.has('trainer')) this.dirty = true;
     // A new scenario or seed (by content, not identity) starts a new run.
+    if (!changed.has('scenario') && !changed.has('seed') && this.runKey) return;
     const key = this.scenario && this.isConnected ? JSON.stringify([this.scenario, this.seed]) : '';
     if (key && key !== this.runKey) {
       this.runKey = key;
