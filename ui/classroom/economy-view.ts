@@ -95,6 +95,15 @@ export class EconomyView extends LitElement {
   /** Layout bounds shown (grows, never shrinks, within one run: the picture does not zoom back and forth). */
   private bounds = { minX: -1, maxX: 1, minY: -1, maxY: 1 };
   private lit = new Set<number>();
+  // The month's split: businesses (and ties) that glide this month, and the rest, painted once into a layer.
+  private moving: Int32Array = new Int32Array(0);
+  private movingMask: Uint8Array = new Uint8Array(0);
+  private staticNodes: Int32Array = new Int32Array(0);
+  private movingEdges: Int32Array = new Int32Array(0);
+  private staticEdges: Int32Array = new Int32Array(0);
+  private layer: HTMLCanvasElement | null = null;
+  private layerDirty = true;
+  private transform = { dpr: 1, ox: 0, oy: 0, scale: 1, r: 2 };
   // Playing: the next month asked for and the one waiting for its turn.
   private inFlight = false;
   private queued: LiveFrame | null = null;
@@ -473,6 +482,7 @@ export class EconomyView extends LitElement {
     this.tweenMs = glide && this.motionAllowed ? Math.min(MAX_TWEEN_MS, this.playing ? this.interval() : MAX_TWEEN_MS / 2) : 0;
     this.states = frame.states;
     this.counts = countStates(frame.states);
+    this.splitMoving();
     const b = this.bounds;
     for (let i = 0; i < frame.positions.length; i += 2) {
       const x = frame.positions[i], y = frame.positions[i + 1];
@@ -498,6 +508,41 @@ export class EconomyView extends LitElement {
       this.announcement = t('live.announceEnd', { month: frame.month }, this.locale) + ' ' + this.summaryText();
     }
     this.requestFrame();
+  }
+
+  /** Which businesses glide this month (moved, with a glide), which ties touch them; ties of closed businesses are left out. */
+  private splitMoving(): void {
+    const n = this.states.length;
+    const mask = new Uint8Array(n);
+    let count = 0;
+    if (this.tweenMs > 0) {
+      for (let id = 0; id < n; id++) {
+        if (this.from[2 * id] !== this.to[2 * id] || this.from[2 * id + 1] !== this.to[2 * id + 1]) {
+          mask[id] = 1;
+          count++;
+        }
+      }
+    }
+    const moving = new Int32Array(count);
+    const still = new Int32Array(n - count);
+    for (let id = 0, i = 0, j = 0; id < n; id++) {
+      if (mask[id]) moving[i++] = id;
+      else still[j++] = id;
+    }
+    const e = this.edges;
+    const open = (id: number) => id < n && (this.states[id] & CODE.PERFORMANCE) !== 0;
+    const movingEdges: number[] = [];
+    const staticEdges: number[] = [];
+    for (let i = 0; i < e.length / 2; i++) {
+      const a = e[2 * i], c = e[2 * i + 1];
+      if (!open(a) || !open(c)) continue;
+      (mask[a] || mask[c] ? movingEdges : staticEdges).push(i);
+    }
+    this.movingMask = mask;
+    this.moving = moving;
+    this.staticNodes = still;
+    this.movingEdges = Int32Array.from(movingEdges);
+    this.staticEdges = Int32Array.from(staticEdges);
   }
 
   private currentPositions(now: number): Float32Array {
@@ -572,6 +617,8 @@ export class EconomyView extends LitElement {
     const moving = this.tweenMs > 0 && now - this.tweenStart < this.tweenMs + 20;
     let drew = false;
     if (this.dirty || moving) {
+      // Something changed (a month, a highlight, the size, the language): repaint the still layer too.
+      if (this.dirty) this.layerDirty = true;
       const t0 = performance.now();
       this.draw(now);
       const ms = performance.now() - t0;
@@ -606,59 +653,106 @@ export class EconomyView extends LitElement {
     this.requestFrame();
   }
 
+  /**
+   * Draw the view. Everything that does not move this month (nearly all of it: only entrants and newly
+   * tied businesses move) is painted once per month into a cached layer; each animation frame copies that
+   * layer and paints only the moving businesses and their ties on top.
+   */
   private draw(now: number): void {
     const canvas = this.canvas;
     const ctx = canvas?.getContext('2d');
     if (!canvas || !ctx) return;
-    const dpr = canvas.width / Math.max(1, this.cssSize.width);
-    const { width, height } = this.cssSize;
+    const n = this.states.length;
+    if (this.layerDirty || !this.layer || this.layer.width !== canvas.width || this.layer.height !== canvas.height) this.paintLayer(canvas);
     ctx.setTransform(1, 0, 0, 1, 0, 0);
     ctx.clearRect(0, 0, canvas.width, canvas.height);
-    ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
+    if (this.layer) ctx.drawImage(this.layer, 0, 0);
+    if (n === 0 || this.to.length < n * 2) return;
+    const v = this.transform;
+    ctx.setTransform(v.dpr, 0, 0, v.dpr, 0, 0);
+    // Positions now of the businesses that move (gliding between months).
+    const k = this.progress(now);
+    const p = this.shown;
+    for (const id of this.moving) {
+      p[2 * id] = this.from[2 * id] + (this.to[2 * id] - this.from[2 * id]) * k;
+      p[2 * id + 1] = this.from[2 * id + 1] + (this.to[2 * id + 1] - this.from[2 * id + 1]) * k;
+    }
+    const highlighting = this.lit.size > 0;
+    if (this.moving.length > 0) {
+      this.paintEdges(ctx, p, this.movingEdges);
+      ctx.globalAlpha = highlighting ? 0.3 : 1;
+      this.paintNodes(ctx, p, this.moving);
+      ctx.globalAlpha = 1;
+    }
+    if (highlighting) this.drawHighlight(ctx, p, v.ox, v.oy, v.scale, v.r);
+  }
+
+  /** Repaint the cached layer: ties, businesses and rings that do not move this month, sector names. */
+  private paintLayer(canvas: HTMLCanvasElement): void {
+    this.layerDirty = false;
+    if (!this.layer) this.layer = document.createElement('canvas');
+    const layer = this.layer;
+    if (layer.width !== canvas.width || layer.height !== canvas.height) {
+      layer.width = canvas.width;
+      layer.height = canvas.height;
+    }
+    const ctx = layer.getContext('2d');
+    if (!ctx) return;
+    ctx.setTransform(1, 0, 0, 1, 0, 0);
+    ctx.clearRect(0, 0, layer.width, layer.height);
     const n = this.states.length;
     if (n === 0 || this.to.length < n * 2) return;
-
-    // Positions on screen now (gliding between months).
-    const k = this.progress(now);
-    const p = this.shown.length === n * 2 ? this.shown : (this.shown = new Float32Array(n * 2));
-    for (let i = 0; i < n * 2; i++) p[i] = this.from[i] + (this.to[i] - this.from[i]) * k;
-
+    const dpr = canvas.width / Math.max(1, this.cssSize.width);
+    const { width, height } = this.cssSize;
     // Fit the layout's bounds into the canvas, leaving room for the sector labels.
     const b = this.bounds;
     const labelRoom = this.trainer ? 34 : 26;
     const pad = 12;
     const spanX = Math.max(1e-6, b.maxX - b.minX), spanY = Math.max(1e-6, b.maxY - b.minY);
-    const scale = Math.min((width - 2 * pad) / spanX, (height - 2 * pad - labelRoom) / spanY);
+    const scale = Math.max(1e-6, Math.min((width - 2 * pad) / spanX, (height - 2 * pad - labelRoom) / spanY));
     const ox = pad + (width - 2 * pad - spanX * scale) / 2 - b.minX * scale;
     const oy = pad + labelRoom + (height - 2 * pad - labelRoom - spanY * scale) / 2 - b.minY * scale;
     // Dots about 2.2 layout units apart: a radius of ~40% of that, kept legible on a projector.
     const r = Math.max(1.6, Math.min(this.trainer ? 9 : 7, scale * 2.2 * 0.4));
-    const states = this.states;
-    const lit = this.lit;
-    const highlighting = lit.size > 0;
+    this.transform = { dpr, ox, oy, scale, r };
+    ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
+    // Static businesses sit at their month's position; the moving ones are painted per frame.
+    const p = this.to;
+    this.paintEdges(ctx, p, this.staticEdges);
+    ctx.globalAlpha = this.lit.size > 0 ? 0.3 : 1;
+    this.paintNodes(ctx, p, this.staticNodes);
+    ctx.globalAlpha = 1;
+    this.drawSectorLabels(ctx, ox, oy, scale);
+  }
 
-    // Ties between open businesses: one thin path.
-    ctx.beginPath();
+  /** Ties (edge indices into this.edges) as one thin path. */
+  private paintEdges(ctx: CanvasRenderingContext2D, p: Float32Array, which: Int32Array): void {
+    const { ox, oy, scale, r } = this.transform;
     const e = this.edges;
-    for (let i = 0; i < e.length; i += 2) {
-      const a = e[i], c = e[i + 1];
-      if (a >= n || c >= n || !(states[a] & CODE.PERFORMANCE) || !(states[c] & CODE.PERFORMANCE)) continue;
+    ctx.beginPath();
+    for (let j = 0; j < which.length; j++) {
+      const i = which[j];
+      const a = e[2 * i], c = e[2 * i + 1];
       ctx.moveTo(ox + p[2 * a] * scale, oy + p[2 * a + 1] * scale);
       ctx.lineTo(ox + p[2 * c] * scale, oy + p[2 * c + 1] * scale);
     }
-    ctx.strokeStyle = highlighting ? 'rgba(60, 70, 80, 0.07)' : 'rgba(60, 70, 80, 0.15)';
+    ctx.strokeStyle = this.lit.size > 0 ? 'rgba(60, 70, 80, 0.07)' : 'rgba(60, 70, 80, 0.15)';
     ctx.lineWidth = Math.max(0.5, r * 0.18);
     ctx.stroke();
+  }
 
-    ctx.globalAlpha = highlighting ? 0.3 : 1;
-    // Businesses, one path per style: performance × shape; closed ones hollow and smaller.
+  /** Businesses (ids), one path per style (performance × shape), then the mentored rings. */
+  private paintNodes(ctx: CanvasRenderingContext2D, p: Float32Array, ids: Int32Array): void {
+    const { ox, oy, scale, r } = this.transform;
+    const states = this.states;
     const square = r * 0.9;
     for (let group = 0; group < 8; group++) {
       const perf = group >> 1;
       const isSquare = (group & 1) === 1;
       ctx.beginPath();
       let any = false;
-      for (let id = 0; id < n; id++) {
+      for (let j = 0; j < ids.length; j++) {
+        const id = ids[j];
         if (styleGroup(states[id]) !== group) continue;
         any = true;
         const x = ox + p[2 * id] * scale, y = oy + p[2 * id + 1] * scale;
@@ -681,11 +775,11 @@ export class EconomyView extends LitElement {
         ctx.fill();
       }
     }
-    // Mentored: a black ring around the dot.
+    // Mentored: a black ring close to the dot and thin, so the rings of a forum's tightly tied members stay apart.
     ctx.beginPath();
-    // Close to the dot and thin, so the rings of a forum's tightly tied members stay apart.
     const ringR = r + Math.max(1, r * 0.24);
-    for (let id = 0; id < n; id++) {
+    for (let j = 0; j < ids.length; j++) {
+      const id = ids[j];
       if (!(states[id] & CODE.MENTORED)) continue;
       const x = ox + p[2 * id] * scale, y = oy + p[2 * id + 1] * scale;
       ctx.moveTo(x + ringR, y);
@@ -694,20 +788,19 @@ export class EconomyView extends LitElement {
     ctx.strokeStyle = RING_COLOUR;
     ctx.lineWidth = Math.max(1, r * 0.24);
     ctx.stroke();
-    ctx.globalAlpha = 1;
-
-    if (highlighting) this.drawHighlight(ctx, p, ox, oy, scale, r);
-    this.drawSectorLabels(ctx, ox, oy, scale);
   }
 
   /** Businesses lit up by follow the rupiah: a yellow halo, a black outline, drawn over the dimmed rest. */
   private drawHighlight(ctx: CanvasRenderingContext2D, p: Float32Array, ox: number, oy: number, scale: number, r: number): void {
     const n = this.states.length;
     const ids = [...this.lit].filter((id) => id >= 0 && id < n);
+    // Moving businesses are at their glide position in p; the others at their month's position.
+    const at = (id: number) => (this.movingMask[id] ? p : this.to);
     const halo = r * 2.4;
     ctx.beginPath();
     for (const id of ids) {
-      const x = ox + p[2 * id] * scale, y = oy + p[2 * id + 1] * scale;
+      const q = at(id);
+      const x = ox + q[2 * id] * scale, y = oy + q[2 * id + 1] * scale;
       ctx.moveTo(x + halo, y);
       ctx.arc(x, y, halo, 0, 2 * Math.PI);
     }
@@ -721,7 +814,8 @@ export class EconomyView extends LitElement {
     for (const id of ids) {
       const code = this.states[id];
       const perf = code & CODE.PERFORMANCE;
-      const x = ox + p[2 * id] * scale, y = oy + p[2 * id + 1] * scale;
+      const q = at(id);
+      const x = ox + q[2 * id] * scale, y = oy + q[2 * id + 1] * scale;
       ctx.beginPath();
       if (code & CODE.DIGITAL && perf) ctx.rect(x - r * 1.2, y - r * 1.2, r * 2.4, r * 2.4);
       else ctx.arc(x, y, r * 1.3, 0, 2 * Math.PI);
