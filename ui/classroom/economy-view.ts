@@ -592,7 +592,8 @@ export class EconomyView extends LitElement {
       if (this.queued && now - this.lastAdvance >= this.interval() - 4) {
         const next = this.queued;
         this.queued = null;
-        this.lastAdvance = now;
+        // On the beat rather than from now, so frame timing does not slow the months down (no catch-up bursts).
+        this.lastAdvance = Math.max(this.lastAdvance + this.interval(), now - this.interval());
         this.apply(next, true);
       }
       if (this.playing && !this.inFlight && !this.queued && this.frame && this.frame.month < this.frame.horizon) {

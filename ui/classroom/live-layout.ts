@@ -7,7 +7,7 @@
 // to a business they are tied to, or at the edge of their sector's neighbourhood; closed businesses stay
 // where they were, pinned, and no longer pull or push.
 // Coordinates are abstract (about -1..1 × the layout's radius); the view fits them to its canvas.
-import { forceCollide, forceLink, forceSimulation, forceX, forceY, type Simulation, type SimulationLinkDatum, type SimulationNodeDatum } from 'd3';
+import { forceCollide, forceLink, forceSimulation, forceX, forceY, quadtree, type SimulationLinkDatum, type SimulationNodeDatum } from 'd3';
 
 interface Node extends SimulationNodeDatum {
   id: number;
@@ -32,9 +32,13 @@ export interface LayoutInput {
 
 /** Ticks of the first layout (the start is already an even packing, so few are needed). */
 export const FIRST_TICKS = 80;
-/** Ticks after each month (gentle: alpha MONTH_ALPHA). */
-export const MONTH_TICKS = 6;
+/** Ticks after each month, moving only the businesses free to move (at alpha MONTH_ALPHA). */
+export const MONTH_TICKS = 20;
 const MONTH_ALPHA = 0.25;
+const ANCHOR = 0.12;
+const COLLIDE = 0.8;
+/** d3's default velocity decay (0.4): the share of velocity kept each tick. */
+const VELOCITY_KEEP = 0.6;
 /** Spacing of the dots in layout units (collision radius is half of it). */
 const SPACING = 2.2;
 
@@ -49,9 +53,9 @@ export function hash01(n: number): number {
 
 export class LiveLayout {
   private readonly nodes: Node[] = [];
-  private readonly simulation: Simulation<Node, SimulationLinkDatum<Node>>;
   private readonly anchors: { x: number; y: number; r: number }[] = [];
-  private edgeCount = -1;
+  private edges: Int32Array = new Int32Array(0);
+  private open: Uint8Array = new Uint8Array(0);
   /** Radius of the whole layout (the sector discs and the ring they sit on). */
   readonly radius: number;
   /** Milliseconds spent ticking the force simulation so far (first layout and monthly relaxations). */
@@ -73,16 +77,28 @@ export class LiveLayout {
       this.anchors.push({ x: ring * ASPECT * Math.cos(mid), y: ring * Math.sin(mid), r });
     }
     this.radius = ring * ASPECT + Math.max(...discs);
-    this.simulation = forceSimulation<Node>([])
-      .stop()
-      .force('collide', forceCollide<Node>(SPACING / 2).strength(0.8).iterations(1))
-      .force('x', forceX<Node>((d) => this.anchor(d.sector).x).strength(0.12))
-      .force('y', forceY<Node>((d) => this.anchor(d.sector).y).strength(0.12))
-      .force('link', forceLink<Node, SimulationLinkDatum<Node>>([]).distance(SPACING * 1.2));
     this.update(input);
+    // The first layout: d3-force over every business and tie, from the sunflower packing.
     const t0 = performance.now();
-    this.simulation.alpha(0.5).alphaDecay(1 - Math.pow(0.02, 1 / FIRST_TICKS));
-    this.simulation.tick(FIRST_TICKS);
+    const links: SimulationLinkDatum<Node>[] = [];
+    for (let i = 0; i < input.edges.length; i += 2) links.push({ source: input.edges[i], target: input.edges[i + 1] });
+    forceSimulation<Node>(this.nodes)
+      .stop()
+      .force('collide', forceCollide<Node>(SPACING / 2).strength(COLLIDE).iterations(1))
+      .force('x', forceX<Node>((d) => this.anchor(d.sector).x).strength(ANCHOR))
+      .force('y', forceY<Node>((d) => this.anchor(d.sector).y).strength(ANCHOR))
+      // Ties within a sector pull more than ties across sectors (which would fold the sectors into one ball).
+      .force('link', forceLink<Node, SimulationLinkDatum<Node>>(links).distance(LINK_DISTANCE).strength((l) => linkStrength(l.source as Node, l.target as Node)))
+      .alpha(0.5)
+      .alphaDecay(1 - Math.pow(0.02, 1 / FIRST_TICKS))
+      .tick(FIRST_TICKS);
+    // From now on everyone stays put until they gain a tie (update() frees them).
+    for (const node of this.nodes) {
+      node.vx = 0;
+      node.vy = 0;
+      node.fx = node.x;
+      node.fy = node.y;
+    }
     this.firstLayoutMs = performance.now() - t0;
     this.layoutMs += this.firstLayoutMs;
   }
@@ -106,7 +122,6 @@ export class LiveLayout {
     }
     const inSector = new Array<number>(this.anchors.length).fill(0);
     let perSector: number[] | undefined;
-    let added = false;
     for (let id = this.nodes.length; id < sectors.length; id++) {
       const sector = sectors[id];
       const anchor = this.anchor(sector);
@@ -131,7 +146,6 @@ export class LiveLayout {
         y = anchor.y + edge * Math.sin(a);
       }
       this.nodes.push({ id, sector, x, y, vx: 0, vy: 0, degree: 0, free: first ? 0 : FREE_MONTHS });
-      added = true;
     }
     // Businesses that gained a tie may move for a few months (towards their new partners).
     const degree = new Uint16Array(this.nodes.length);
@@ -146,21 +160,8 @@ export class LiveLayout {
       node.fx = moves ? null : node.x;
       node.fy = moves ? null : node.y;
     }
-    if (added) this.simulation.nodes(this.nodes);
-    const link = this.simulation.force<LinkForce>('link')!;
-    if (edges.length !== this.edgeCount || added) {
-      this.edgeCount = edges.length;
-      const links: SimulationLinkDatum<Node>[] = [];
-      for (let i = 0; i < edges.length; i += 2) links.push({ source: edges[i], target: edges[i + 1] });
-      link.links(links);
-    }
-    // Ties to closed businesses no longer pull; ties within a sector pull more than ties across sectors
-    // (which would otherwise fold the sectors into one ball).
-    link.strength((l) => {
-      const s = l.source as Node, t = l.target as Node;
-      if (!open[s.id] || !open[t.id]) return 0;
-      return s.sector === t.sector ? 0.12 : 0.01;
-    });
+    this.edges = edges;
+    this.open = open;
   }
 
   /** Businesses per sector (ids below `sectors.length`). */
@@ -170,14 +171,98 @@ export class LiveLayout {
     return counts;
   }
 
-  /** A few gentle ticks after a month's changes; only entrants and businesses with new ties move. */
+  /**
+   * Let the businesses that may move (entrants, new ties) settle: a few ticks of the same forces as the
+   * first layout — the pull to their sector, their ties, collision — applied to them only, against everyone
+   * else held still. Written for the few that move (a quadtree of the still ones), so a month costs little
+   * however many businesses there are.
+   */
   relax(ticks = MONTH_TICKS): void {
     const t0 = performance.now();
-    let moving = 0;
-    for (const node of this.nodes) if (node.fx == null) moving++;
-    if (moving > 0) {
-      this.simulation.alpha(MONTH_ALPHA);
-      this.simulation.tick(ticks);
+    const free = this.nodes.filter((n) => n.fx == null);
+    if (free.length > 0) {
+      const isFree = new Uint8Array(this.nodes.length);
+      for (const f of free) isFree[f.id] = 1;
+      // Tie partners (open businesses) of the moving ones.
+      const partners = new Map<number, Node[]>();
+      const e = this.edges;
+      for (let i = 0; i < e.length; i += 2) {
+        const a = e[i], b = e[i + 1];
+        if (!this.open[a] || !this.open[b]) continue;
+        if (isFree[a]) (partners.get(a) ?? partners.set(a, []).get(a)!).push(this.nodes[b]);
+        if (isFree[b]) (partners.get(b) ?? partners.set(b, []).get(b)!).push(this.nodes[a]);
+      }
+      const still = quadtree<Node>()
+        .x((d) => d.x ?? 0)
+        .y((d) => d.y ?? 0)
+        .addAll(this.nodes.filter((n) => !isFree[n.id]));
+      const R = SPACING; // closest two centres may be
+      const push = (f: Node, ox: number, oy: number, share: number) => {
+        let dx = (f.x ?? 0) + (f.vx ?? 0) - ox, dy = (f.y ?? 0) + (f.vy ?? 0) - oy;
+        let d2 = dx * dx + dy * dy;
+        if (d2 >= R * R) return;
+        if (d2 === 0) {
+          dx = (hash01(f.id) - 0.5) * 1e-3;
+          dy = (hash01(f.id + 7) - 0.5) * 1e-3;
+          d2 = dx * dx + dy * dy;
+        }
+        const d = Math.sqrt(d2);
+        const k = ((R - d) / d) * COLLIDE * share;
+        f.vx = (f.vx ?? 0) + dx * k;
+        f.vy = (f.vy ?? 0) + dy * k;
+      };
+      for (let t = 0; t < ticks; t++) {
+        for (const f of free) {
+          const a = this.anchor(f.sector);
+          const fx = f.x ?? 0, fy = f.y ?? 0;
+          f.vx = (f.vx ?? 0) + (a.x - fx) * ANCHOR * MONTH_ALPHA;
+          f.vy = (f.vy ?? 0) + (a.y - fy) * ANCHOR * MONTH_ALPHA;
+          for (const q of partners.get(f.id) ?? []) {
+            const dx = (q.x ?? 0) - fx, dy = (q.y ?? 0) - fy;
+            const l = Math.hypot(dx, dy);
+            if (l === 0) continue;
+            // A partner that moves too takes half the pull.
+            const k = ((l - LINK_DISTANCE) / l) * MONTH_ALPHA * linkStrength(f, q) * (isFree[q.id] ? 0.5 : 1);
+            f.vx += dx * k;
+            f.vy += dy * k;
+          }
+        }
+        for (const f of free) {
+          const fx = (f.x ?? 0) + (f.vx ?? 0), fy = (f.y ?? 0) + (f.vy ?? 0);
+          still.visit((quad, x0, y0, x1, y1) => {
+            if (!quad.length) {
+              let leaf: typeof quad | undefined = quad;
+              while (leaf && !leaf.length) {
+                const o = (leaf as { data: Node }).data;
+                push(f, o.x ?? 0, o.y ?? 0, 1);
+                leaf = (leaf as { next?: typeof quad }).next;
+              }
+            }
+            return x0 > fx + R || x1 < fx - R || y0 > fy + R || y1 < fy - R;
+          });
+        }
+        for (let i = 0; i < free.length; i++) {
+          for (let j = i + 1; j < free.length; j++) {
+            const f = free[i], g = free[j];
+            const gx = (g.x ?? 0) + (g.vx ?? 0), gy = (g.y ?? 0) + (g.vy ?? 0);
+            const before = { vx: f.vx ?? 0, vy: f.vy ?? 0 };
+            push(f, gx, gy, 0.5);
+            // Equal and opposite.
+            g.vx = (g.vx ?? 0) - ((f.vx ?? 0) - before.vx);
+            g.vy = (g.vy ?? 0) - ((f.vy ?? 0) - before.vy);
+          }
+        }
+        for (const f of free) {
+          f.vx = (f.vx ?? 0) * VELOCITY_KEEP;
+          f.vy = (f.vy ?? 0) * VELOCITY_KEEP;
+          f.x = (f.x ?? 0) + f.vx;
+          f.y = (f.y ?? 0) + f.vy;
+        }
+      }
+      for (const f of free) {
+        f.vx = 0;
+        f.vy = 0;
+      }
     }
     for (const node of this.nodes) if (node.free > 0) node.free--;
     this.layoutMs += performance.now() - t0;
@@ -201,5 +286,6 @@ export class LiveLayout {
 
 /** Width ÷ height of the ring the sector discs sit on. */
 const ASPECT = 1.5;
+const LINK_DISTANCE = SPACING * 1.2;
+const linkStrength = (a: Node, b: Node) => (a.sector === b.sector ? 0.12 : 0.01);
 const GOLDEN_ANGLE = Math.PI * (3 - Math.sqrt(5));
-type LinkForce = ReturnType<typeof forceLink<Node, SimulationLinkDatum<Node>>>;
