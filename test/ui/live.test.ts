@@ -7,7 +7,7 @@ import { LiveState } from '../../sim/classroom/live.js';
 import type { ScenarioInput } from '../../sim/index.js';
 import { EconomyView, sectorLabelPositions, type LiveSource } from '../../ui/classroom/economy-view.js';
 import type { LiveFrame } from '../../ui/classroom/live-protocol.js';
-import { CODE, COLOURS, countStates, nodeStyle, styleGroup } from '../../ui/classroom/live-style.js';
+import { CODE, COLOURS, countStates, nodeStyle, sparklinePath, sparklineZero, styleGroup } from '../../ui/classroom/live-style.js';
 import { MESSAGE_FILES } from '../../ui/i18n/i18n.js';
 import { OKABE_ITO } from '../../ui/charts/palette.js';
 
@@ -60,6 +60,24 @@ describe('state codes → what is drawn', () => {
     expect(labels[0]).toEqual({ x: 1, y: -4, name: 'a' });
     expect(labels[1]).toEqual({ x: 22, y: -2, name: 'b' });
     expect(labels[2]).toEqual({ x: 50, y: -5, name: 'c' }); // no businesses: the top of its disc
+  });
+});
+
+describe('sparklines of the numbers so far', () => {
+  it('spans months 1..horizon left to right and the values\' range top to bottom; gaps break the line', () => {
+    expect(sparklinePath([], 36, 120, 26)).toBe('');
+    // Three months of 36: the line covers the first 2/35 of the width; the highest value is at the top.
+    expect(sparklinePath([1, 3, 2], 36, 120, 26)).toBe('M0.0,24.0L3.4,2.0L6.9,13.0');
+    expect(sparklinePath([1, null, 2], 3, 120, 26)).toBe('M0.0,24.0M120.0,2.0');
+    // A flat line sits in the middle.
+    expect(sparklinePath([5, 5], 2, 100, 22)).toBe('M0.0,11.0L100.0,11.0');
+  });
+
+  it('effects include 0 in their range, with the zero line where 0 falls', () => {
+    expect(sparklinePath([2, 4], 2, 100, 24, true)).toBe('M0.0,12.0L100.0,2.0');
+    expect(sparklineZero([2, 4], 24)).toBe(22);
+    expect(sparklineZero([-1, 1], 24)).toBe(12);
+    expect(sparklineZero([null], 24)).toBeNull();
   });
 });
 
@@ -186,6 +204,12 @@ describe('<pendamping-economy-view>', () => {
     expect(q(el, 'live-multiplier').textContent!.trim()).toBe('1.25');
     expect(q(el, 'live-announcement').textContent).toContain('Month 1: jobs 101');
     expect(q(el, 'live-announcement').getAttribute('aria-live')).toBe('polite');
+    // Each number has a small line of its months so far.
+    expect(q(el, 'live-jobs-spark').querySelector('path')!.getAttribute('d')).toMatch(/^M0\.0,/);
+    button(el, 'live-step').click();
+    await vi.waitFor(() => expect(el.month).toBe(2));
+    await el.updateComplete;
+    expect(q(el, 'live-jobs-spark').querySelector('path')!.getAttribute('d')).toMatch(/^M0\.0,[\d.]+L60\.0,/);
     expect(button(el, 'live-reset').disabled).toBe(false);
   });
 
@@ -248,6 +272,14 @@ describe('<pendamping-economy-view>', () => {
     el.highlight = { round: 2, businesses: [0, 2], households: [5, 6, 7], suppliers: [1] };
     await el.updateComplete;
     expect(q(el, 'live-highlight').textContent).toContain('Rupiah round 2: 2 businesses lit up, 3 households, 1 suppliers');
+    // Households as dots and suppliers as diamonds, one mark each.
+    const recipients = q(el, 'live-highlight-recipients');
+    expect(recipients.querySelectorAll('circle').length).toBe(3);
+    expect(recipients.querySelectorAll('rect').length).toBe(1);
+    el.highlight = { round: 3, businesses: [], households: Array.from({ length: 100 }, (_, i) => i), suppliers: [] };
+    await el.updateComplete;
+    expect(q(el, 'live-highlight-recipients').querySelectorAll('circle').length).toBe(40);
+    expect(q(el, 'live-highlight-recipients').textContent).toContain('+60 households');
     el.highlight = null;
     await el.updateComplete;
     expect(q(el, 'live-highlight')).toBeNull();

@@ -12,7 +12,8 @@ import { formatCount, formatRatio, formatRupiah } from '../format/format.js';
 import { MESSAGES, t } from '../i18n/i18n.js';
 import { LiveClient, StaleError } from './live-client.js';
 import type { LiveFrame } from './live-protocol.js';
-import { CODE, COLOURS, DEFAULT_SPEED, HIGHLIGHT_COLOUR, LEGEND, RING_COLOUR, SPEEDS, countStates, styleGroup, type LegendKey, type StateCounts } from './live-style.js';
+import { CODE, COLOURS, DEFAULT_SPEED, HIGHLIGHT_COLOUR, LEGEND, RING_COLOUR, SPEEDS, countStates, sparklinePath, sparklineZero, styleGroup, type LegendKey, type StateCounts } from './live-style.js';
+import { OKABE_ITO } from '../charts/palette.js';
 import type { Highlight, LiveNumbers } from './types.js';
 
 /** What the view needs from its simulation (the worker client; a fake in the component tests). */
@@ -88,6 +89,8 @@ export class EconomyView extends LitElement {
   private edges: Int32Array = new Int32Array(0);
   private discs: NonNullable<LiveFrame['discs']> = [];
   private counts: StateCounts | null = null;
+  /** The numbers of every month shown so far in this run (for the sparklines). */
+  private history: LiveNumbers[] = [];
   /** Where each sector's name goes (layout units): above the top of its businesses. */
   private labels: { x: number; y: number; name: string }[] = [];
   private tweenStart = 0;
@@ -206,6 +209,16 @@ export class EconomyView extends LitElement {
         border-left: 4px solid ${unsafeCSS(HIGHLIGHT_COLOUR)};
         background: #fffbe0;
       }
+      .recipients {
+        display: flex;
+        flex-wrap: wrap;
+        gap: 0.25rem 1rem;
+        margin-top: 0.3rem;
+      }
+      .marks svg {
+        vertical-align: middle;
+        margin-right: 0.3rem;
+      }
       .numbers {
         margin: 0;
         display: grid;
@@ -224,6 +237,12 @@ export class EconomyView extends LitElement {
         font-size: 1.6em;
         font-weight: 700;
         font-variant-numeric: tabular-nums;
+      }
+      .numbers svg.spark {
+        display: block;
+        width: 100%;
+        height: 1.6em;
+        margin-top: 0.15rem;
       }
       .numbers .hint {
         display: block;
@@ -499,6 +518,8 @@ export class EconomyView extends LitElement {
       b.minY = Math.min(b.minY, d.y - d.r);
       b.maxY = Math.max(b.maxY, d.y + d.r);
     }
+    const numbers = frame.numbers;
+    this.history = numbers ? [...this.history.filter((h) => h.month < numbers.month), numbers] : [];
     this.stats.lastStepMs = frame.stepMs;
     if (this.playing) this.stats.monthsAt.push(now);
     this.frame = frame;
@@ -884,16 +905,17 @@ export class EconomyView extends LitElement {
           ${this.highlight
             ? html`<p class="highlight" data-testid="live-highlight">
                 ${t('live.highlight', { round: this.highlight.round, businesses: this.highlight.businesses.length, households: this.highlight.households.length, suppliers: this.highlight.suppliers.length }, L)}
+                ${recipientDots(this.highlight.households.length, this.highlight.suppliers.length, L)}
               </p>`
             : nothing}
         </div>
         <div>
           <h3>${t('live.numbers', {}, L)}</h3>
           <dl class="numbers">
-            ${this.numberRow('live-jobs', 'live.jobs', 'live.jobsHint', n?.jobs ?? null, n ? formatCount(n.jobs, L) : '—')}
-            ${this.numberRow('live-jobs-effect', 'live.jobsEffect', 'live.jobsEffectHint', n?.jobsEffect ?? null, n ? formatCount(n.jobsEffect, L, { sign: true }) : '—')}
-            ${this.numberRow('live-local-income', 'live.localIncome', 'live.localIncomeHint', n?.localIncome ?? null, n ? formatRupiah(n.localIncome, L) : '—')}
-            ${this.numberRow('live-multiplier', 'live.multiplier', 'live.multiplierHint', n?.multiplier ?? null, formatRatio(n?.multiplier ?? null, L))}
+            ${this.numberRow('live-jobs', 'live.jobs', 'live.jobsHint', n?.jobs ?? null, n ? formatCount(n.jobs, L) : '—', (h) => h.jobs, false)}
+            ${this.numberRow('live-jobs-effect', 'live.jobsEffect', 'live.jobsEffectHint', n?.jobsEffect ?? null, n ? formatCount(n.jobsEffect, L, { sign: true }) : '—', (h) => h.jobsEffect, true)}
+            ${this.numberRow('live-local-income', 'live.localIncome', 'live.localIncomeHint', n?.localIncome ?? null, n ? formatRupiah(n.localIncome, L) : '—', (h) => h.localIncome, false)}
+            ${this.numberRow('live-multiplier', 'live.multiplier', 'live.multiplierHint', n?.multiplier ?? null, formatRatio(n?.multiplier ?? null, L), (h) => h.multiplier, true)}
           </dl>
           <p class="open">${t('live.open', {}, L)}: <strong data-testid="live-open" data-value=${n ? String(n.open) : ''}>${n ? formatCount(n.open, L) : c ? formatCount(f!.count - c.closed, L) : '—'}</strong></p>
           <h3 id="legend-h">${t('live.legend', {}, L)}</h3>
@@ -907,11 +929,20 @@ export class EconomyView extends LitElement {
     `;
   }
 
-  private numberRow(testid: string, label: string, hint: string, value: number | null, text: string) {
+  private numberRow(testid: string, label: string, hint: string, value: number | null, text: string, pick: (n: LiveNumbers) => number | null, withZero: boolean) {
     const L = this.locale;
+    const W = 120, H = 26;
+    // The months so far as a small line across the run's horizon (decoration: the value is the text).
+    const values = this.history.map(pick);
+    const path = sparklinePath(values, this.horizon, W, H, withZero);
+    const zero = withZero ? sparklineZero(values, H) : null;
     return html`<div>
       <dt>${t(label, {}, L)}<span class="hint">${t(hint, {}, L)}</span></dt>
       <dd data-testid=${testid} data-value=${value === null ? '' : String(value)}>${text}</dd>
+      <svg class="spark" viewBox="0 0 ${W} ${H}" preserveAspectRatio="none" aria-hidden="true" data-testid=${`${testid}-spark`}>
+        ${zero !== null ? svg`<line x1="0" x2=${W} y1=${zero} y2=${zero} stroke="#8a96a3" stroke-dasharray="3 3" vector-effect="non-scaling-stroke"></line>` : nothing}
+        ${path ? svg`<path d=${path} fill="none" stroke=${OKABE_ITO.blue} stroke-width="2" vector-effect="non-scaling-stroke"></path>` : nothing}
+      </svg>
     </div>`;
   }
 
@@ -949,6 +980,27 @@ export function sectorLabelPositions(positions: Float32Array, sectors: Uint8Arra
 export function sectorLabel(name: string, locale: Locale): string {
   const key = `live.sector.${name}`;
   return MESSAGES[locale][key] ?? MESSAGES.id[key] ?? name;
+}
+
+/**
+ * The households and suppliers of a highlight as rows of small marks (households: sky-blue dots,
+ * suppliers: orange diamonds), at most MAX_MARKS each with "+N" for the rest.
+ */
+function recipientDots(households: number, suppliers: number, locale: Locale) {
+  const MAX_MARKS = 40;
+  const row = (count: number, mark: (i: number) => unknown, label: string) => {
+    if (count === 0) return nothing;
+    const shown = Math.min(count, MAX_MARKS);
+    const width = shown * 9 + 2;
+    return html`<span class="marks"
+      ><svg width=${width} height="12" viewBox="0 0 ${width} 12" aria-hidden="true">${Array.from({ length: shown }, (_, i) => mark(i))}</svg
+      >${count > shown ? ` +${formatCount(count - shown, locale)}` : ''} ${label}</span
+    >`;
+  };
+  return html`<span class="recipients" data-testid="live-highlight-recipients"
+    >${row(households, (i) => svg`<circle cx=${5 + i * 9} cy="6" r="3.5" fill=${OKABE_ITO.skyBlue} stroke="#1f2933" stroke-width="0.6"></circle>`, t('live.households', {}, locale))}
+    ${row(suppliers, (i) => svg`<rect x=${2 + i * 9} y="2.5" width="6" height="6" transform="rotate(45 ${5 + i * 9} 5.5)" fill=${OKABE_ITO.orange} stroke="#1f2933" stroke-width="0.6"></rect>`, t('live.suppliers', {}, locale))}</span
+  >`;
 }
 
 /** The legend's small picture of each state, as drawn on the canvas. */

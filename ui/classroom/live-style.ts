@@ -80,3 +80,49 @@ export const LEGEND: readonly LegendKey[] = ['growing', 'steady', 'struggling', 
 /** Speeds offered (months per second) and the default. */
 export const SPEEDS: readonly number[] = [0.5, 1, 2, 4, 8];
 export const DEFAULT_SPEED = 2;
+
+/**
+ * An SVG path of a number's months so far in a `width` × `height` box: x spans months 1..horizon (so the
+ * line grows across the box as the run goes on), y the values' range (with 0 when `withZero`). Missing
+ * values (null, not finite) break the line. Returns '' with fewer than one value.
+ */
+export function sparklinePath(values: readonly (number | null)[], horizon: number, width: number, height: number, withZero = false): string {
+  const finite = values.filter((v): v is number => v !== null && Number.isFinite(v));
+  if (finite.length === 0) return '';
+  let lo = Math.min(...finite), hi = Math.max(...finite);
+  if (withZero) {
+    lo = Math.min(lo, 0);
+    hi = Math.max(hi, 0);
+  }
+  if (hi === lo) {
+    hi += 1;
+    lo -= 1;
+  }
+  const pad = 2;
+  const x = (i: number) => (horizon <= 1 ? width / 2 : (i / (horizon - 1)) * width);
+  const y = (v: number) => pad + (1 - (v - lo) / (hi - lo)) * (height - 2 * pad);
+  let d = '';
+  let pen = false;
+  values.forEach((v, i) => {
+    if (v === null || !Number.isFinite(v)) {
+      pen = false;
+      return;
+    }
+    d += `${pen ? 'L' : 'M'}${x(i).toFixed(1)},${y(v).toFixed(1)}`;
+    pen = true;
+  });
+  return d;
+}
+
+/** Where 0 falls in the same box (for the zero line of effects), or null when the range does not hold 0. */
+export function sparklineZero(values: readonly (number | null)[], height: number): number | null {
+  const finite = values.filter((v): v is number => v !== null && Number.isFinite(v));
+  if (finite.length === 0) return null;
+  let lo = Math.min(...finite, 0), hi = Math.max(...finite, 0);
+  if (hi === lo) {
+    hi += 1;
+    lo -= 1;
+  }
+  const pad = 2;
+  return pad + (1 - (0 - lo) / (hi - lo)) * (height - 2 * pad);
+}
