@@ -196,6 +196,29 @@ describe.skipIf(!browserCheck.path)('live economy view in Chromium', () => {
     expect(errors).toEqual([]);
   });
 
+  it('is sharp on a HiDPI screen and follows its container\'s size', async () => {
+    const hidpi = await browser.newPage({ viewport: { width: 1200, height: 900 }, deviceScaleFactor: 2 });
+    try {
+      await hidpi.goto(startUrl);
+      const el = `document.querySelector('pendamping-app').shadowRoot.querySelector('pendamping-classroom').shadowRoot.querySelector('pendamping-economy-view')`;
+      await hidpi.waitForFunction(`(${el})?.status === 'ready'`, null, { timeout: 60_000 });
+      const size = () => hidpi.getByTestId('live-canvas').evaluate((c) => {
+        const canvas = c as HTMLCanvasElement;
+        const box = canvas.getBoundingClientRect();
+        return { width: canvas.width, height: canvas.height, cssWidth: Math.round(box.width), cssHeight: Math.round(box.height) };
+      });
+      const wide = await size();
+      expect(wide.width).toBe(wide.cssWidth * 2);
+      expect(wide.height).toBe(wide.cssHeight * 2);
+      await hidpi.setViewportSize({ width: 700, height: 900 });
+      await expect.poll(async () => (await size()).cssWidth).toBeLessThan(wide.cssWidth);
+      await expect.poll(async () => { const s = await size(); return s.width === s.cssWidth * 2; }).toBe(true);
+      await hidpi.screenshot({ path: join(SCREENSHOTS, 'live-narrow-hidpi.png') });
+    } finally {
+      await hidpi.close();
+    }
+  });
+
   it('with reduced motion asked for, the app starts paused and a step jumps without gliding', async () => {
     const reduced = await browser.newPage({ viewport: { width: 1200, height: 900 }, reducedMotion: 'reduce' });
     try {
