@@ -1,12 +1,12 @@
 // Where the live economy view draws each business: a d3-force layout of the businesses and their ties,
 // run off the render loop (in the live worker). Businesses gather in one disc per sector (so the picture
 // reads as a few neighbourhoods, and same-sector ties are short), ties pull tied businesses together and
-// collision keeps dots apart. It starts from an even (sunflower) packing of each disc, so a short first
-// layout (FIRST_TICKS) converges;
-// after each month only a few gentle ticks, so positions stay put from month to month. Entrants start next
-// to a business they are tied to, or at the edge of their sector's neighbourhood; closed businesses stay
-// where they were, pinned, and no longer pull or push.
-// Coordinates are abstract (about -1..1 × the layout's radius); the view fits them to its canvas.
+// collision keeps dots apart. The first layout starts from an even (sunflower) packing of each disc, so a
+// short run of d3-force (FIRST_TICKS) settles it. After that positions stay put from month to month: only
+// entrants and businesses that gained a tie may move, for FREE_MONTHS months, with the same forces applied
+// to them alone (relax). Entrants start next to a business they are tied to in their sector, or at the
+// edge of their sector's disc; closed businesses stay where they were and no longer pull.
+// Coordinates are in layout units (dots about SPACING apart); the view fits them to its canvas.
 import { forceCollide, forceLink, forceSimulation, forceX, forceY, quadtree, type SimulationLinkDatum, type SimulationNodeDatum } from 'd3';
 
 interface Node extends SimulationNodeDatum {
