@@ -300,6 +300,37 @@ describe('<pendamping-economy-view>', () => {
     await vi.waitFor(() => expect(source.inits).toHaveLength(3));
   });
 
+  it('shows a simulation error as an alert over the canvas; reset tries again', async () => {
+    const source = new FakeSource();
+    let fail = true;
+    source.init = async (scenario: ScenarioInput, seed: number) => {
+      source.inits.push({ scenario, seed });
+      if (fail) throw new Error('economy.businesses: expected a number');
+      return FakeSource.prototype.init.call(source, scenario, seed);
+    };
+    source.reset = async () => {
+      fail = false;
+      return FakeSource.prototype.reset.call(source);
+    };
+    EconomyView.createSource = () => source;
+    const el = document.createElement('pendamping-economy-view');
+    el.scenario = scenario;
+    el.locale = 'en';
+    document.body.append(el);
+    await vi.waitFor(() => expect(el.status).toBe('error'));
+    await el.updateComplete;
+    const alert = el.shadowRoot!.querySelector('[role="alert"]')!;
+    expect(alert.textContent).toContain('The simulation failed: economy.businesses: expected a number');
+    expect(button(el, 'live-play').disabled).toBe(true);
+    expect(button(el, 'live-step').disabled).toBe(true);
+    expect(button(el, 'live-reset').disabled).toBe(false);
+    button(el, 'live-reset').click();
+    await vi.waitFor(() => expect(el.status).toBe('ready'));
+    await el.updateComplete;
+    expect(el.shadowRoot!.querySelector('[role="alert"]')).toBeNull();
+    expect(button(el, 'live-play').disabled).toBe(false);
+  });
+
   it('lets its worker go when removed from the page', async () => {
     const { el, source } = await mount();
     el.remove();

@@ -371,6 +371,8 @@ export class EconomyView extends LitElement {
     try {
       const frame = await this.source.reset();
       this.begin(frame);
+      this.status = 'ready';
+      this.error = '';
       this.announcement = t('live.announceStart', {}, this.locale);
     } catch (e) {
       this.fail(e);
@@ -885,7 +887,7 @@ export class EconomyView extends LitElement {
               ${this.playing ? `❚❚ ${t('live.pause', {}, L)}` : `▶ ${t('live.play', {}, L)}`}
             </button>
             <button data-testid="live-step" ?disabled=${!this.canStep} @click=${() => void this.step()}>→ ${t('live.step', {}, L)}</button>
-            <button data-testid="live-reset" ?disabled=${this.status !== 'ready' || (this.month === 0 && !this.playing)} @click=${() => void this.reset()}>⟲ ${t('live.reset', {}, L)}</button>
+            <button data-testid="live-reset" ?disabled=${this.status === 'error' ? false : this.status !== 'ready' || (this.month === 0 && !this.playing)} @click=${() => void this.reset()}>⟲ ${t('live.reset', {}, L)}</button>
             <label
               >${t('live.speed', {}, L)}
               <select data-testid="live-speed" @change=${(e: Event) => this.setSpeed(Number((e.target as HTMLSelectElement).value))}>
