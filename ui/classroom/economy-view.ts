@@ -523,7 +523,10 @@ export class EconomyView extends LitElement {
     const numbers = frame.numbers;
     this.history = numbers ? [...this.history.filter((h) => h.month < numbers.month), numbers] : [];
     this.stats.lastStepMs = frame.stepMs;
-    if (this.playing) this.stats.monthsAt.push(now);
+    if (this.playing) {
+      this.stats.monthsAt.push(now);
+      if (this.stats.monthsAt.length > STATS_LIMIT) this.stats.monthsAt.shift();
+    }
     this.frame = frame;
     this.dirty = true;
     if (frame.month >= frame.horizon && this.playing) {
