@@ -1,0 +1,185 @@
+// A lockstep live run for the classroom: the program arm and its counterfactual (the same scenario and
+// seed with the program's levers off, as runScenario runs them) advanced one month at a time, with what
+// the live economy view draws after each month — a state code per business, the ties between businesses
+// and the live summary numbers. The numbers are the recorded metrics (ECONOMY_METRICS), not new formulas,
+// so after month t they equal runScenario's series at t exactly.
+import { ECONOMY_METRICS, type EconomyMetric } from '../metrics/definitions.js';
+import type { Scenario } from '../scenario/schema.js';
+import type { Economy } from '../state/economy.js';
+import { createEconomy } from '../state/init.js';
+import { stepMonth } from '../step.js';
+
+/**
+ * A business's state, one byte: its performance in the low two bits and two flags.
+ *
+ * Performance (bits 0–1), for an open business, from this month's columns:
+ * - STRUGGLING: profit < 0, or turnover below STRUGGLING_TURNOVER × its start turnover;
+ * - GROWING: not struggling and turnover at least GROWING_TURNOVER × its start turnover;
+ * - STEADY: anything else (and every open business before the first month).
+ * A closed business is CLOSED (0) whatever else holds, with no flags.
+ *
+ * Flags (open businesses only):
+ * - DIGITAL (bit 2): it sells through a digital channel (b.digitalChannel);
+ * - MENTORED (bit 3): a program participant whose cohort has started (program arm only; the flag stays
+ *   after mentoring ends: the business has been through the program).
+ */
+export const LiveState = {
+  CLOSED: 0,
+  STRUGGLING: 1,
+  STEADY: 2,
+  GROWING: 3,
+  PERFORMANCE_MASK: 3,
+  DIGITAL: 4,
+  MENTORED: 8,
+} as const;
+
+/** Turnover at or above this multiple of the business's start turnover (and profit ≥ 0) counts as growing. */
+export const GROWING_TURNOVER = 1.2;
+/** Turnover below this multiple of the start turnover (or a loss) counts as struggling. */
+export const STRUGGLING_TURNOVER = 0.8;
+
+/** Live summary numbers after a month (program arm vs its counterfactual); same shape as the UI's LiveNumbers. */
+export interface LiveRunNumbers {
+  month: number;
+  /** ECONOMY_METRICS totalJobs of the program arm. */
+  jobs: number;
+  /** totalJobs program − counterfactual this month. */
+  jobsEffect: number;
+  /** ECONOMY_METRICS localIncome of the program arm this month (rupiah). */
+  localIncome: number;
+  /** Cumulative (localIncome program − counterfactual) ÷ program.injectedLocal; null while nothing is injected. */
+  multiplier: number | null;
+  /** Open businesses, program arm. */
+  open: number;
+}
+
+export interface LiveRun {
+  readonly scenario: Scenario;
+  readonly seed: number;
+  /** Months the run can be stepped (the scenario's horizon: entrant slots are sized for it). */
+  readonly horizon: number;
+  /** Months stepped so far (0 before the first). */
+  readonly month: number;
+  readonly done: boolean;
+  /** The program arm (what the view shows) and its counterfactual. */
+  readonly program: Economy;
+  readonly counterfactual: Economy;
+  /** Advance both arms one month; false (and nothing happens) once the horizon is reached. */
+  step(): boolean;
+  /** Businesses that exist or existed (ids 0..count-1), program arm. */
+  businessCount(): number;
+  /** State code per business id (LiveState), program arm; a new array of businessCount() entries. */
+  states(): Uint8Array;
+  /** Sector index per business id, program arm. */
+  sectors(): Uint8Array;
+  /** Ties of the program arm as pairs [a0, b0, a1, b1, …] with a < b, each tie once, ordered by a then slot. */
+  edges(): Int32Array;
+  /** Ties in the program arm (changes only when ties are added: they are never removed). */
+  tieTotal(): number;
+  /** The numbers after the last month; null before the first. */
+  numbers(): LiveRunNumbers | null;
+}
+
+const metric = (id: string): EconomyMetric => {
+  const m = ECONOMY_METRICS.find((x) => x.id === id);
+  if (!m) throw new Error(`no economy metric ${id}`);
+  return m;
+};
+
+/** The state code of business `id` in economy `e` after its latest month (see LiveState). */
+export function stateOf(e: Economy, id: number): number {
+  const b = e.b;
+  if (!b.open[id]) return LiveState.CLOSED;
+  let code: number = LiveState.STEADY;
+  if (e.month > 0) {
+    const start = b.turnoverStart[id];
+    const turnover = b.turnover[id];
+    if (b.profit[id] < 0 || turnover < STRUGGLING_TURNOVER * start) code = LiveState.STRUGGLING;
+    else if (turnover >= GROWING_TURNOVER * start) code = LiveState.GROWING;
+  }
+  if (b.digitalChannel[id]) code |= LiveState.DIGITAL;
+  if (e.programActive && b.participant[id] && b.cohort[id] >= 0 && e.program.cohortStart[b.cohort[id]] <= e.month) code |= LiveState.MENTORED;
+  return code;
+}
+
+export function createLiveRun(scenario: Scenario, seed: number): LiveRun {
+  const horizon = scenario.months;
+  // As runScenario: both arms from the scenario with its horizon, on the same seed.
+  const program = createEconomy({ ...scenario, months: horizon }, seed, true);
+  const counterfactual = createEconomy({ ...scenario, months: horizon }, seed, false);
+  const totalJobs = metric('totalJobs');
+  const localIncome = metric('localIncome');
+  let month = 0;
+  let gained = 0;
+  let latest: LiveRunNumbers | null = null;
+
+  const run: LiveRun = {
+    scenario,
+    seed,
+    horizon,
+    get month() {
+      return month;
+    },
+    get done() {
+      return month >= horizon;
+    },
+    program,
+    counterfactual,
+    step() {
+      if (month >= horizon) return false;
+      stepMonth(program);
+      stepMonth(counterfactual);
+      month++;
+      const jobsP = totalJobs.compute(program);
+      const jobsC = totalJobs.compute(counterfactual);
+      const incomeP = localIncome.compute(program);
+      const incomeC = localIncome.compute(counterfactual);
+      // Summed month by month in the order summarise() sums, so the last month's value is the summary's.
+      gained += incomeP - incomeC;
+      const injected = program.program.injectedLocal;
+      let open = 0;
+      for (let id = 0; id < program.b.used; id++) open += program.b.open[id];
+      latest = {
+        month,
+        jobs: jobsP,
+        jobsEffect: jobsP - jobsC,
+        localIncome: incomeP,
+        multiplier: injected > 0 && Number.isFinite(gained) ? gained / injected : null,
+        open,
+      };
+      return true;
+    },
+    businessCount: () => program.b.used,
+    states() {
+      const out = new Uint8Array(program.b.used);
+      for (let id = 0; id < out.length; id++) out[id] = stateOf(program, id);
+      return out;
+    },
+    sectors: () => program.b.sector.slice(0, program.b.used),
+    edges() {
+      const { ties, tieCounts, maxTies } = program;
+      const n = program.b.used;
+      let count = 0;
+      for (let a = 0; a < n; a++) for (let k = 0; k < tieCounts[a]; k++) if (ties[a * maxTies + k] > a) count++;
+      const out = new Int32Array(count * 2);
+      let i = 0;
+      for (let a = 0; a < n; a++) {
+        for (let k = 0; k < tieCounts[a]; k++) {
+          const other = ties[a * maxTies + k];
+          if (other > a) {
+            out[i++] = a;
+            out[i++] = other;
+          }
+        }
+      }
+      return out;
+    },
+    tieTotal() {
+      let sum = 0;
+      for (let a = 0; a < program.b.used; a++) sum += program.tieCounts[a];
+      return sum / 2;
+    },
+    numbers: () => latest,
+  };
+  return run;
+}

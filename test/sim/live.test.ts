@@ -1,0 +1,143 @@
+// The classroom's lockstep live run: its numbers are runScenario's series month by month (the same
+// arms, the same metric definitions), its state codes follow the documented rules from the columns, and
+// its edges are the ties, each once.
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { GROWING_TURNOVER, LiveState, STRUGGLING_TURNOVER, createLiveRun, stateOf } from '../../sim/classroom/live.js';
+import { parseScenario, runScenario, type Scenario } from '../../sim/index.js';
+
+const load = (name: string, businesses = 150, months = 14): Scenario => {
+  const s = parseScenario(JSON.parse(readFileSync(`scenarios/${name}.json`, 'utf8')), name);
+  return { ...s, months, economy: { ...s.economy, businesses } };
+};
+
+describe('createLiveRun', () => {
+  for (const name of ['full-cycle', 'forums-networks', 'no-program']) {
+    it(`${name}: the numbers after each month are runScenario's series for the same scenario and seed, exactly`, () => {
+      const s = load(name);
+      const seed = 11;
+      const reference = runScenario(s, { seed });
+      const P = reference.series.program.economy;
+      const C = reference.series.counterfactual.economy;
+      const run = createLiveRun(s, seed);
+      expect(run.numbers()).toBeNull();
+      expect(run.horizon).toBe(14);
+      let gained = 0;
+      for (let t = 0; t < run.horizon; t++) {
+        expect(run.step()).toBe(true);
+        const n = run.numbers()!;
+        expect(n.month).toBe(t + 1);
+        expect(n.jobs).toBe(P.totalJobs[t]);
+        expect(n.jobsEffect).toBe(P.totalJobs[t] - C.totalJobs[t]);
+        expect(n.localIncome).toBe(P.localIncome[t]);
+        gained += P.localIncome[t] - C.localIncome[t];
+        const injected = run.program.program.injectedLocal;
+        if (injected > 0) expect(n.multiplier).toBe(gained / injected);
+        else expect(n.multiplier).toBeNull();
+        // Open businesses: the survival share of all businesses times their number.
+        const all = reference.series.program.all;
+        expect(n.open).toBe(Math.round(all.survival[t] * all.businesses[t]));
+      }
+      expect(run.done).toBe(true);
+      expect(run.step()).toBe(false);
+      expect(run.month).toBe(14);
+      // At the horizon the cumulative multiplier is the run's summary figure.
+      expect(run.numbers()!.multiplier).toBe(reference.summary.incomeMultiplier);
+      expect(run.numbers()!.jobsEffect).toBe(P.totalJobs[13] - C.totalJobs[13]);
+    });
+  }
+
+  it('no program: no multiplier (nothing injected), no jobs effect, nobody mentored', () => {
+    const run = createLiveRun(load('no-program', 120, 6), 3);
+    while (run.step()) {
+      expect(run.numbers()!.multiplier).toBeNull();
+      expect(run.numbers()!.jobsEffect).toBe(0);
+      for (const code of run.states()) expect(code & LiveState.MENTORED).toBe(0);
+    }
+  });
+
+  it('state codes follow the documented rules from the program arm\'s columns', () => {
+    const run = createLiveRun(load('full-cycle', 200, 18), 5);
+    // Before the first month every open business is steady (no month of trade yet).
+    for (const code of run.states()) expect(code & LiveState.PERFORMANCE_MASK).toBe(LiveState.STEADY);
+    const seen = new Set<number>();
+    while (run.step()) {
+      const e = run.program;
+      const b = e.b;
+      const states = run.states();
+      expect(states.length).toBe(b.used);
+      expect(run.businessCount()).toBe(b.used);
+      for (let id = 0; id < b.used; id++) {
+        const code = states[id];
+        expect(code).toBe(stateOf(e, id));
+        seen.add(code & LiveState.PERFORMANCE_MASK);
+        if (!b.open[id]) {
+          expect(code).toBe(LiveState.CLOSED);
+          continue;
+        }
+        const perf = code & LiveState.PERFORMANCE_MASK;
+        const struggling = b.profit[id] < 0 || b.turnover[id] < STRUGGLING_TURNOVER * b.turnoverStart[id];
+        const growing = !struggling && b.turnover[id] >= GROWING_TURNOVER * b.turnoverStart[id];
+        expect(perf).toBe(struggling ? LiveState.STRUGGLING : growing ? LiveState.GROWING : LiveState.STEADY);
+        expect((code & LiveState.DIGITAL) !== 0).toBe(b.digitalChannel[id] === 1);
+        const mentored = b.participant[id] === 1 && e.program.cohortStart[b.cohort[id]] <= run.month;
+        expect((code & LiveState.MENTORED) !== 0).toBe(mentored);
+      }
+    }
+    // Over 18 months every performance class occurs (the rules separate businesses, they do not lump them).
+    expect([...seen].sort()).toEqual([LiveState.CLOSED, LiveState.STRUGGLING, LiveState.STEADY, LiveState.GROWING]);
+    // Both cohorts have started by month 18: every open participant is flagged mentored.
+    const final = run.states();
+    let participants = 0, flagged = 0;
+    for (let id = 0; id < final.length; id++) {
+      if (run.program.b.participant[id] && run.program.b.open[id]) participants++;
+      if (final[id] & LiveState.MENTORED) flagged++;
+    }
+    expect(participants).toBeGreaterThan(0);
+    expect(flagged).toBe(participants);
+    // The counterfactual has the same participants assigned, but nobody in it is mentored.
+    for (let id = 0; id < run.counterfactual.b.used; id++) expect(stateOf(run.counterfactual, id) & LiveState.MENTORED).toBe(0);
+  });
+
+  it('edges are the ties: symmetric in the columns, each pair once with a < b, only ever growing', () => {
+    const run = createLiveRun(load('forums-networks', 200, 16), 9);
+    let previous = new Set<string>();
+    do {
+      const e = run.program;
+      const edges = run.edges();
+      expect(edges.length % 2).toBe(0);
+      expect(edges.length / 2).toBe(run.tieTotal());
+      const pairs = new Set<string>();
+      for (let i = 0; i < edges.length; i += 2) {
+        const [a, b] = [edges[i], edges[i + 1]];
+        expect(a).toBeLessThan(b);
+        expect(b).toBeLessThan(e.b.used);
+        const key = `${a}-${b}`;
+        expect(pairs.has(key)).toBe(false);
+        pairs.add(key);
+        // The tie is in both businesses' slots.
+        const has = (x: number, y: number) => e.ties.subarray(x * e.maxTies, x * e.maxTies + e.tieCounts[x]).includes(y);
+        expect(has(a, b) && has(b, a)).toBe(true);
+      }
+      // Every tie slot in use appears as an edge.
+      let slots = 0;
+      for (let id = 0; id < e.b.used; id++) slots += e.tieCounts[id];
+      expect(pairs.size * 2).toBe(slots);
+      for (const key of previous) expect(pairs.has(key)).toBe(true);
+      previous = pairs;
+    } while (run.step());
+    // Forums add ties among participants when a cohort starts.
+    expect(previous.size).toBeGreaterThan(0);
+  });
+
+  it('same scenario and seed give the same states and edges; the program arm differs from the counterfactual', () => {
+    const s = load('full-cycle', 150, 10);
+    const a = createLiveRun(s, 4);
+    const b = createLiveRun(s, 4);
+    while (a.step()) b.step();
+    expect(b.states()).toEqual(a.states());
+    expect(b.edges()).toEqual(a.edges());
+    expect(b.numbers()).toEqual(a.numbers());
+    expect(a.numbers()!.jobsEffect).not.toBe(0);
+  });
+});
