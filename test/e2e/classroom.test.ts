@@ -23,11 +23,11 @@ const focused = (page: Page) =>
     return { testid: a?.getAttribute('data-testid') ?? null, tag: a?.tagName ?? null, text: (a as HTMLElement | null)?.innerText?.slice(0, 60) ?? '' };
   });
 
-/** Press Tab until the element with `testid` has focus (at most `limit` times); fails otherwise. */
-async function tabTo(page: Page, testid: string, limit = 60): Promise<void> {
+/** Press Tab (or Shift+Tab) until the element with `testid` has focus (at most `limit` times); fails otherwise. */
+async function tabTo(page: Page, testid: string, limit = 60, key: 'Tab' | 'Shift+Tab' = 'Tab'): Promise<void> {
   for (let i = 0; i < limit; i++) {
     if ((await focused(page)).testid === testid) return;
-    await page.keyboard.press('Tab');
+    await page.keyboard.press(key);
   }
   throw new Error(`Tab never reached ${testid}; focus is on ${JSON.stringify(await focused(page))}`);
 }
@@ -101,6 +101,127 @@ describe.skipIf(!browserCheck.path)('classroom in Chromium', () => {
     await page.screenshot({ path: join(SCREENSHOTS, 'classroom-shortcuts.png') });
     await page.keyboard.press('Escape');
     await expect(page.getByTestId('shortcuts-dialog').isVisible()).resolves.toBe(false);
+    await page.close();
+  });
+
+  it('runs the whole guided lesson with the keyboard only, ending in the sandbox', async () => {
+    const { page, errors } = await open({ view: 'classroom', seed: 2 });
+    const lessonDone = () => page.getByTestId('lesson-done').innerText();
+    const month = () => page.evaluate(() => {
+      const app = document.querySelector('pendamping-app')!.shadowRoot!;
+      const view = app.querySelector('pendamping-classroom')!.shadowRoot!.querySelector('pendamping-economy-view') as unknown as { month: number };
+      return view.month;
+    });
+    // The parts load their runs in workers; the rupiah view says when it is ready.
+    await page.getByTestId('rupiah-lm3').first().waitFor({ timeout: 60_000 });
+    await page.getByTestId('live-step').waitFor({ timeout: 60_000 });
+    await page.waitForFunction(() => {
+      const app = document.querySelector('pendamping-app')!.shadowRoot!;
+      const step = app.querySelector('pendamping-classroom')!.shadowRoot!.querySelector('pendamping-economy-view')!.shadowRoot!.querySelector('[data-testid="live-step"]') as HTMLButtonElement | null;
+      return step !== null && !step.disabled;
+    }, null, { timeout: 60_000 });
+
+    await tabTo(page, 'lesson-start');
+    await page.keyboard.press('Enter');
+    await expect(page.getByTestId('lesson-heading').innerText()).resolves.toMatch(/Langkah 1 dari 5/);
+    expect((await focused(page)).testid).toBe('lesson-heading');
+
+    // 1. A rupiah spent locally: choose the local buyer, step to round 3.
+    await tabTo(page, 'lesson-action-rupiah-local');
+    await page.keyboard.press('Enter');
+    await tabTo(page, 'lesson-action-rupiah-next');
+    await page.keyboard.press('Enter');
+    await page.keyboard.press('Enter');
+    await expect(page.getByTestId('rupiah-round').first().innerText()).resolves.toMatch(/3/);
+    await page.waitForFunction(() => document.querySelector('pendamping-app')!.shadowRoot!.querySelector('pendamping-classroom')!.shadowRoot!.querySelector('pendamping-lesson')!.shadowRoot!.querySelector('[data-testid="lesson-done"]')!.textContent!.includes('✓'));
+    const lmLocal = Number(await page.getByTestId('rupiah-lm3').first().getAttribute('data-value'));
+    await page.screenshot({ path: join(SCREENSHOTS, 'classroom-lesson-1.png') });
+
+    // 2. The same amount in the business that buys from outside: a lower LM3.
+    await tabTo(page, 'lesson-next');
+    await page.keyboard.press('Enter');
+    await expect(page.getByTestId('lesson-heading').innerText()).resolves.toMatch(/Langkah 2/);
+    await tabTo(page, 'lesson-action-rupiah-outside');
+    await page.keyboard.press('Enter');
+    await tabTo(page, 'lesson-action-rupiah-next');
+    await page.keyboard.press('Enter');
+    await page.keyboard.press('Enter');
+    await expect(lessonDone()).resolves.toMatch(/✓/);
+    const lmOutside = Number(await page.getByTestId('rupiah-lm3').first().getAttribute('data-value'));
+    expect(lmOutside).toBeLessThan(lmLocal);
+
+    // 3. Predict first: the guess set on the chart by keyboard, then the lesson's button reveals the model.
+    await tabTo(page, 'lesson-next');
+    await page.keyboard.press('Enter');
+    await expect(page.getByTestId('lesson-heading').innerText()).resolves.toMatch(/Langkah 3/);
+    await tabTo(page, 'predict-handle-24', 120);
+    for (let i = 0; i < 4; i++) await page.keyboard.press('ArrowUp');
+    expect(Number(await page.getByTestId('predict-handle-24').getAttribute('aria-valuenow'))).toBeGreaterThan(0);
+    await tabTo(page, 'lesson-action-predict-reveal', 120, 'Shift+Tab');
+    await page.keyboard.press('Enter');
+    await page.getByTestId('predict-model-24').waitFor({ timeout: 90_000 });
+    await expect(lessonDone()).resolves.toMatch(/✓/);
+
+    // 4. Watch the economy move: Space plays (focus is on the lesson's heading, not on a button), again pauses; → steps.
+    await tabTo(page, 'lesson-next');
+    await page.keyboard.press('Enter');
+    await expect(page.getByTestId('lesson-heading').innerText()).resolves.toMatch(/Langkah 4/);
+    expect((await focused(page)).testid).toBe('lesson-heading');
+    await page.keyboard.press('Space');
+    await page.waitForFunction(() => {
+      const view = document.querySelector('pendamping-app')!.shadowRoot!.querySelector('pendamping-classroom')!.shadowRoot!.querySelector('pendamping-economy-view') as unknown as { month: number };
+      return view.month >= 12;
+    }, null, { timeout: 60_000 });
+    await page.keyboard.press('Space');
+    await expect(lessonDone()).resolves.toMatch(/✓/);
+    const paused = await month();
+    await page.waitForTimeout(1200);
+    expect(await month()).toBe(paused); // Space paused it
+    await page.keyboard.press('ArrowRight');
+    await page.waitForFunction((m) => {
+      const view = document.querySelector('pendamping-app')!.shadowRoot!.querySelector('pendamping-classroom')!.shadowRoot!.querySelector('pendamping-economy-view') as unknown as { month: number };
+      return view.month === m + 1;
+    }, paused, { timeout: 30_000 });
+    await page.screenshot({ path: join(SCREENSHOTS, 'classroom-lesson-4.png') });
+
+    // 5. What mentoring changes: open the sandbox.
+    await tabTo(page, 'lesson-next');
+    await page.keyboard.press('Enter');
+    await expect(page.getByTestId('lesson-heading').innerText()).resolves.toMatch(/Langkah 5/);
+    await tabTo(page, 'lesson-action-sandbox');
+    await page.keyboard.press('Enter');
+    await page.getByTestId('lesson-sandbox').waitFor();
+    await page.screenshot({ path: join(SCREENSHOTS, 'classroom-lesson-sandbox.png'), fullPage: true });
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('opens the live graphs in their own window, which follow the main window month by month', async () => {
+    const { page } = await open({ view: 'classroom', seed: 1, trainer: true });
+    const step = page.getByTestId('live-step');
+    await page.waitForFunction(() => {
+      const el = document.querySelector('pendamping-app')!.shadowRoot!.querySelector('pendamping-classroom')!.shadowRoot!.querySelector('pendamping-economy-view')!.shadowRoot!.querySelector('[data-testid="live-step"]') as HTMLButtonElement | null;
+      return el !== null && !el.disabled;
+    }, null, { timeout: 60_000 });
+    const popupEvent = page.waitForEvent('popup');
+    await page.getByTestId('live-popout').click();
+    const popup = await popupEvent;
+    await popup.getByTestId('popout-title').waitFor();
+    for (let i = 0; i < 3; i++) {
+      await step.click();
+      await page.waitForFunction((m) => {
+        const view = document.querySelector('pendamping-app')!.shadowRoot!.querySelector('pendamping-classroom')!.shadowRoot!.querySelector('pendamping-economy-view') as unknown as { month: number };
+        return view.month === m;
+      }, i + 1, { timeout: 30_000 });
+    }
+    await popup.waitForFunction(() => document.querySelector('pendamping-popout')!.shadowRoot!.querySelector('[data-testid="popout-month"]')!.textContent!.includes('3'), null, { timeout: 10_000 });
+    await expect(popup.getByTestId('popout-live-jobs').getByTestId('line-chart-line').count()).resolves.toBe(1);
+    // The main window's live chart and the pop-out's show the same points.
+    const mainLine = await page.getByTestId('chart-live-jobs').getByTestId('line-chart-line').getAttribute('d');
+    expect(mainLine).toBeTruthy();
+    await popup.screenshot({ path: join(SCREENSHOTS, 'classroom-popout.png') });
+    await page.screenshot({ path: join(SCREENSHOTS, 'classroom-trainer.png') });
+    await popup.close();
     await page.close();
   });
 });

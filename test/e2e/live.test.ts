@@ -1,9 +1,7 @@
-// The live economy view end to end in Chromium: the built app (its own build, dist/ui-live, so it does
-// not race the app suite's dist/ui) opened on the classroom page from a shared link; step, play, pause
+// The live economy view end to end in Chromium: the built app (dist/ui) opened on the classroom page from a shared link; step, play, pause
 // and reset; the jobs and other numbers shown equal the live run computed in Node for the same scenario
 // and seed; the page's pause-animation toggle stops playing; a highlight lights businesses up; screenshots
 // in test-results/screenshots/live-*.png.
-import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync } from 'node:fs';
 import type { Server } from 'node:http';
 import { join } from 'node:path';
@@ -13,7 +11,8 @@ import { createLiveRun, parseScenario, type LiveRunNumbers } from '../../sim/ind
 import { browserAvailability, launch, serveStatic } from './browser.js';
 
 const SCREENSHOTS = join('test-results', 'screenshots');
-const OUT = join('dist', 'ui-live');
+/** The web app, built once for all test files by test/globalSetup.ts. */
+const OUT = join('dist', 'ui');
 const browserCheck = browserAvailability();
 const SEED = 3;
 
@@ -49,7 +48,6 @@ describe.skipIf(!browserCheck.path)('live economy view in Chromium', () => {
   const shownNumber = async (testid: string) => Number(await page.getByTestId(testid).getAttribute('data-value'));
 
   beforeAll(async () => {
-    execFileSync('npx', ['vite', 'build', '--outDir', join('..', OUT), '--emptyOutDir', '--logLevel', 'error'], { stdio: 'pipe' });
     mkdirSync(SCREENSHOTS, { recursive: true });
     const served = await serveStatic(join(process.cwd(), OUT));
     server = served.server;

@@ -16,6 +16,7 @@ import { liveRows, liveSpecs } from './live-charts.js';
 import { CHANNEL, openPopout, type PopoutMessage } from './popout.js';
 import './predict-view.js';
 import './rupiah-view.js';
+import './economy-view.js';
 import type { PredictView } from './predict-view.js';
 import type { Highlight, LiveNumbers } from './types.js';
 
@@ -149,11 +150,13 @@ export class ClassroomPage extends LitElement {
     this.completed = new Set([...this.completed, event]);
   }
 
-  private onLiveMonth(n: LiveNumbers): void {
-    // A month earlier than the last one means the run was reset.
-    this.history = n.month <= (this.history.at(-1)?.month ?? 0) ? [n] : [...this.history, n];
-    if (n.month >= 12) this.complete('live-month-12');
+  private onLiveMonth(n: LiveNumbers | null): void {
+    // No numbers, or a month not after the last one, means the run was reset or restarted.
+    if (!n) this.history = [];
+    else this.history = n.month <= (this.history.at(-1)?.month ?? 0) ? [n] : [...this.history, n];
     this.broadcast();
+    if (!n) return;
+    if (n.month >= 12) this.complete('live-month-12');
   }
 
   private onRupiah(h: Highlight | null): void {
@@ -262,7 +265,7 @@ export class ClassroomPage extends LitElement {
           ?paused=${this.paused}
           ?trainer=${this.trainer}
           .highlight=${this.highlight}
-          @live-month=${(e: CustomEvent<LiveNumbers>) => this.onLiveMonth(e.detail)}
+          @live-month=${(e: CustomEvent<LiveNumbers | null>) => this.onLiveMonth(e.detail)}
         ></pendamping-economy-view>
         <div class="row">
           <button data-testid="live-popout" @click=${() => openPopout('live')}>⧉ ${t('classroom.liveChart.open')}</button>

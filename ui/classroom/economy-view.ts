@@ -522,6 +522,8 @@ export class EconomyView extends LitElement {
     }
     const numbers = frame.numbers;
     this.history = numbers ? [...this.history.filter((h) => h.month < numbers.month), numbers] : [];
+    // The page's live graphs, pop-out window and lesson follow the months (null: back at month 0).
+    this.dispatchEvent(new CustomEvent<LiveNumbers | null>('live-month', { detail: numbers ?? null, bubbles: true, composed: true }));
     this.stats.lastStepMs = frame.stepMs;
     if (this.playing) {
       this.stats.monthsAt.push(now);

@@ -22,7 +22,7 @@ const INITIAL_HASH = typeof location === 'undefined' ? '' : location.hash;
 
 const W = 640;
 const H = 320;
-const M = { top: 16, right: 112, bottom: 40, left: 72 };
+const M = { top: 16, right: 150, bottom: 40, left: 72 };
 
 export class PredictView extends LitElement {
   static override properties = {
