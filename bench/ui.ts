@@ -43,8 +43,10 @@ async function main(): Promise<void> {
           g.__before = g.__pendamping.lastComparison;
         });
         await slider.focus();
+        const value = await slider.inputValue();
         const t0 = Date.now();
         await page.keyboard.press(lever === 'budget' ? 'ArrowLeft' : 'ArrowRight'); // always a new value: no cached run
+        if ((await slider.inputValue()) === value) throw new Error(`the ${lever} slider is at its bound (${value}) after ${i} moves: run with fewer BENCH_MOVES`);
         await page.waitForFunction(() => {
           const g = globalThis as unknown as Hook & { __before?: unknown };
           return g.__pendamping.lastComparison !== g.__before;
