@@ -6,50 +6,23 @@
 // A second, 4× longer batch of the same design gives the steady-state (marginal) throughput:
 // (extra runs) / (extra seconds), which leaves out the fixed start-up and JIT warm-up of each thread.
 // Prints a table and writes bench/results/batch-<timestamp>.json and bench/results/batch-latest.json.
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { availableParallelism, cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { batchCommand } from '../cli/commands/batch.js';
+import { root, saveResults, benchExperiments, POINTS } from './shared.js';
 
-const root = new URL('../../', import.meta.url); // dist/bench/ → repository root
-const fullCycle = JSON.parse(readFileSync(new URL('scenarios/full-cycle.json', root), 'utf8'));
 const businesses = Number(process.env.BENCH_BUSINESSES ?? 500);
 const months = Number(process.env.BENCH_MONTHS ?? 24);
 const replicates = Number(process.env.BENCH_REPLICATES ?? 20);
 const longFactor = Number(process.env.BENCH_LONG_FACTOR ?? 3);
 const repeats = Number(process.env.BENCH_REPEATS ?? 3);
 const workerCounts = (process.env.BENCH_WORKERS ?? '1,2').split(',').map(Number);
-const POINTS = [1, 2, 3, 4];
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
 const dir = mkdtempSync(join(tmpdir(), 'pendamping-bench-batch-'));
-const { $schema: _schema, ...base } = fullCycle;
-writeFileSync(
-  join(dir, 'base.json'),
-  JSON.stringify({
-    ...base,
-    name: 'bench-base',
-    months,
-    economy: { ...base.economy, businesses },
-    program: { ...base.program, maxParticipants: Math.round(businesses / 5), budgetRupiah: Math.round(base.program.budgetRupiah * (businesses / 500)) },
-  }),
-);
-const experiment = (name: string, reps: number) => {
-  const file = join(dir, `${name}.json`);
-  writeFileSync(
-    file,
-    JSON.stringify({
-      name,
-      base: 'base.json',
-      parameters: [{ path: 'program.mentoring.visitsPerMonth', values: POINTS }],
-      replicates: reps,
-      metrics: ['profit.effect', 'jobs.effect', 'incomeMultiplier', 'localIncomeGained'],
-      record: 'final',
-    }),
-  );
-  return file;
-};
+const experiment = benchExperiments(dir, businesses, months);
 const batches = { short: experiment('short', replicates), long: experiment('long', replicates * longFactor) };
 
 interface Sample {
@@ -124,8 +97,4 @@ const out = {
   repeats,
   rows: table,
 };
-mkdirSync(new URL('bench/results/', root), { recursive: true });
-const stamp = out.date.replace(/[:.]/g, '-');
-writeFileSync(new URL(`bench/results/batch-${stamp}.json`, root), JSON.stringify(out, null, 2) + '\n');
-writeFileSync(new URL('bench/results/batch-latest.json', root), JSON.stringify(out, null, 2) + '\n');
-console.log(`wrote bench/results/batch-${stamp}.json`);
+saveResults('batch', out);

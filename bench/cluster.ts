@@ -11,7 +11,7 @@
 // Median of BENCH_REPEATS (default 3). Prints a table and writes bench/results/cluster-<timestamp>.json
 // and bench/results/cluster-latest.json.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { availableParallelism, cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -21,8 +21,8 @@ import { clusterBatch } from '../cli/cluster/coordinator.js';
 import { bullConnection, checkRedis } from '../cli/cluster/connection.js';
 import { parseRedisUrl } from '../cli/cluster/redisUrl.js';
 import { batchCommand } from '../cli/commands/batch.js';
+import { root, saveResults, benchExperiments, POINTS } from './shared.js';
 
-const root = new URL('../../', import.meta.url); // dist/bench/ → repository root
 const cliMain = fileURLToPath(new URL('dist/cli/main.js', root));
 const businesses = Number(process.env.BENCH_BUSINESSES ?? 500);
 const months = Number(process.env.BENCH_MONTHS ?? 24);
@@ -31,7 +31,6 @@ const repeats = Number(process.env.BENCH_REPEATS ?? 3);
 const overheadJobs = Number(process.env.BENCH_OVERHEAD_JOBS ?? 200);
 const processCounts = (process.env.BENCH_PROCESSES ?? '1,2').split(',').map(Number);
 const chunkSizes = (process.env.BENCH_CHUNKS ?? '1,8').split(',').map(Number);
-const POINTS = [1, 2, 3, 4];
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -106,32 +105,7 @@ async function overhead(): Promise<{ latencyMs: number; latencyP90Ms: number; am
 
 // (b) Throughput of a real experiment.
 const dir = mkdtempSync(join(tmpdir(), 'pendamping-bench-cluster-'));
-const { $schema: _schema, ...base } = JSON.parse(readFileSync(new URL('scenarios/full-cycle.json', root), 'utf8'));
-writeFileSync(
-  join(dir, 'base.json'),
-  JSON.stringify({
-    ...base,
-    name: 'bench-base',
-    months,
-    economy: { ...base.economy, businesses },
-    program: { ...base.program, maxParticipants: Math.round(businesses / 5), budgetRupiah: Math.round(base.program.budgetRupiah * (businesses / 500)) },
-  }),
-);
-const writeExperiment = (name: string, reps: number) => {
-  const file = join(dir, `${name}.json`);
-  writeFileSync(
-    file,
-    JSON.stringify({
-      name,
-      base: 'base.json',
-      parameters: [{ path: 'program.mentoring.visitsPerMonth', values: POINTS }],
-      replicates: reps,
-      metrics: ['profit.effect', 'jobs.effect', 'incomeMultiplier', 'localIncomeGained'],
-      record: 'final',
-    }),
-  );
-  return file;
-};
+const writeExperiment = benchExperiments(dir, businesses, months);
 const experiment = writeExperiment('cluster-bench', replicates);
 /** Run through fresh workers before timing, so their threads are warm (as in a long-lived cluster). */
 const warmUp = writeExperiment('warm-up', 2);
@@ -231,9 +205,5 @@ const result = {
   repeats,
   rows,
 };
-mkdirSync(new URL('bench/results/', root), { recursive: true });
-const stamp = result.date.replace(/[:.]/g, '-');
-writeFileSync(new URL(`bench/results/cluster-${stamp}.json`, root), JSON.stringify(result, null, 2) + '\n');
-writeFileSync(new URL('bench/results/cluster-latest.json', root), JSON.stringify(result, null, 2) + '\n');
-console.log(`wrote bench/results/cluster-${stamp}.json`);
+saveResults('cluster', result);
 process.exit(0);

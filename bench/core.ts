@@ -1,11 +1,11 @@
 // Core throughput: business-months per second of the monthly step (households, suppliers, program and
 // ledger checks included; metrics collection excluded) at 1k, 10k and 100k businesses, one thread.
 // Prints a table and writes bench/results/core-<timestamp>.json and bench/results/core-latest.json.
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { createEconomy, parseScenario, stepMonth } from '../sim/index.js';
+import { root, saveResults } from './shared.js';
 
-const root = new URL('../../', import.meta.url); // dist/bench/ → repository root
 const fullCycle = JSON.parse(readFileSync(new URL('scenarios/full-cycle.json', root), 'utf8'));
 const sizes = (process.env.BENCH_SIZES ?? '1000,10000,100000').split(',').map(Number);
 const months = Number(process.env.BENCH_MONTHS ?? 12);
@@ -71,8 +71,4 @@ for (const r of rows) {
   console.log(`${fmt(r.businesses).padStart(10)}  ${fmt(r.households).padStart(10)}  ${r.medianSeconds.toFixed(3).padStart(9)}  ${fmt(r.businessMonthsPerSecond).padStart(18)}   ${r.transfersPerBusinessMonth.toFixed(1).padStart(31)}   ${top}`);
 }
 const out = { bench: 'core', date: new Date().toISOString(), node: process.version, cpu: cpus()[0]?.model, rows };
-mkdirSync(new URL('bench/results/', root), { recursive: true });
-const stamp = out.date.replace(/[:.]/g, '-');
-writeFileSync(new URL(`bench/results/core-${stamp}.json`, root), JSON.stringify(out, null, 2) + '\n');
-writeFileSync(new URL('bench/results/core-latest.json', root), JSON.stringify(out, null, 2) + '\n');
-console.log(`wrote bench/results/core-${stamp}.json`);
+saveResults('core', out);

@@ -7,14 +7,13 @@
 // Run: npm run bench:live (builds the app first). Env: BENCH_BUSINESSES (2000), BENCH_SECONDS (10),
 // BENCH_SPEEDS (comma-separated months per second, default "2,8"). Prints a table and writes
 // bench/results/live-<stamp>.json and live-latest.json.
-import { execFileSync } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { browserAvailability, launch, serveStatic } from '../test/e2e/browser.js';
+import { root, saveResults } from './shared.js';
 
-const root = new URL('../../', import.meta.url); // dist/bench/ → repository root
 const businesses = Number(process.env.BENCH_BUSINESSES ?? 2000);
 const seconds = Number(process.env.BENCH_SECONDS ?? 10);
 const speeds = (process.env.BENCH_SPEEDS ?? '2,8').split(',').map(Number);
@@ -42,7 +41,6 @@ const onView = <T>(page: Page, body: string): Promise<T> => page.evaluate(`((el)
 async function main(): Promise<void> {
   const { path } = browserAvailability();
   if (!path) throw new Error('no Chromium: install it (apt-get install -y chromium) or set CHROMIUM_PATH');
-  execFileSync('npx', ['vite', 'build', '--logLevel', 'error'], { cwd: root.pathname, stdio: 'inherit' });
   const { server, url } = await serveStatic(join(root.pathname, 'dist', 'ui'));
   const browser = await launch(path);
   try {
@@ -113,11 +111,7 @@ async function main(): Promise<void> {
       targetFps: 30,
       rows,
     };
-    mkdirSync(new URL('bench/results/', root), { recursive: true });
-    const stamp = out.date.replace(/[:.]/g, '-');
-    writeFileSync(new URL(`bench/results/live-${stamp}.json`, root), JSON.stringify(out, null, 2) + '\n');
-    writeFileSync(new URL('bench/results/live-latest.json', root), JSON.stringify(out, null, 2) + '\n');
-    console.log(`wrote bench/results/live-${stamp}.json`);
+    saveResults('live', out);
   } finally {
     await browser.close();
     server.close();

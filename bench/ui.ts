@@ -3,13 +3,11 @@
 // the comparison is recomputed and the charts redrawn is recorded (median of several moves), for the
 // budget and for mentor visits.
 // Run: npm run bench:ui (builds the app first). Prints a table and writes bench/results/ui-*.json.
-import { execFileSync } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { join } from 'node:path';
 import { browserAvailability, launch, serveStatic } from '../test/e2e/browser.js';
+import { root, saveResults } from './shared.js';
 
-const root = new URL('../../', import.meta.url); // dist/bench/ → repository root
 const moves = Number(process.env.BENCH_MOVES ?? 7);
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
@@ -18,7 +16,6 @@ type Hook = { __pendamping: { ready: Promise<void>; lastComparison: { elapsedMs:
 async function main(): Promise<void> {
   const { path } = browserAvailability();
   if (!path) throw new Error('no Chromium: install it (apt-get install -y chromium) or set CHROMIUM_PATH');
-  execFileSync('npx', ['vite', 'build', '--logLevel', 'error'], { cwd: root.pathname, stdio: 'inherit' });
   const { server, url } = await serveStatic(join(root.pathname, 'dist', 'ui'));
   const browser = await launch(path);
   try {
@@ -77,11 +74,7 @@ async function main(): Promise<void> {
       console.log(`${row.lever.padEnd(17)}  ${String(moves).padStart(5)}   ${String(row.medianSliderToChartMs).padStart(22)}   ${String(row.medianComputeMs).padStart(17)}   ${String(row.medianWorkerMsPerRun).padStart(17)}   ${`${row.minMs}–${row.maxMs}`.padStart(10)}   ≤ 250`);
     }
     const out = { bench: 'ui', date: new Date().toISOString(), node: process.version, cpu: cpus()[0]?.model, rows };
-    mkdirSync(new URL('bench/results/', root), { recursive: true });
-    const stamp = out.date.replace(/[:.]/g, '-');
-    writeFileSync(new URL(`bench/results/ui-${stamp}.json`, root), JSON.stringify(out, null, 2) + '\n');
-    writeFileSync(new URL('bench/results/ui-latest.json', root), JSON.stringify(out, null, 2) + '\n');
-    console.log(`wrote bench/results/ui-${stamp}.json`);
+    saveResults('ui', out);
   } finally {
     await browser.close();
     server.close();

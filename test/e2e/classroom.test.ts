@@ -174,7 +174,15 @@ describe.skipIf(!browserCheck.path)('classroom in Chromium', () => {
     }, null, { timeout: 60_000 });
     await page.keyboard.press('Space');
     await expect(lessonDone()).resolves.toMatch(/✓/);
-    const paused = await month();
+    await expect(page.getByTestId('live-play').getAttribute('aria-pressed')).resolves.toBe('false');
+    // A month already being computed when Space was pressed may still land: wait until the month holds.
+    let paused = await month();
+    for (let i = 0; i < 8; i++) {
+      await page.waitForTimeout(400);
+      const now = await month();
+      if (now === paused) break;
+      paused = now;
+    }
     await page.waitForTimeout(1200);
     expect(await month()).toBe(paused); // Space paused it
     await page.keyboard.press('ArrowRight');
