@@ -3,7 +3,7 @@
 import { LitElement, css, html, nothing } from 'lit';
 import '../charts/index.js';
 import type { ChartLabels, EstimateChartSpec, LineChartSpec, Locale } from '../charts/index.js';
-import { t } from '../i18n/i18n.js';
+import { getLocale, t } from '../i18n/i18n.js';
 import type { ComparisonResult } from '../runner/compare.js';
 import { SERIES_METRICS } from '../runner/metrics.js';
 import { focusStyles } from './styles.js';
@@ -15,7 +15,20 @@ export interface RunStatus {
   message?: string;
 }
 
-export const chartLabelsFor = (): Partial<ChartLabels> => ({ month: t('table.month'), design: t('table.design'), mean: t('table.mean'), low: t('table.low'), high: t('table.high') });
+const labelsByLocale = new Map<string, Partial<ChartLabels>>();
+/**
+ * The charts' table labels in the current language: one object per language, so a re-render of the page
+ * (a progress line, say) hands the charts the same labels and they do not redraw.
+ */
+export function chartLabelsFor(): Partial<ChartLabels> {
+  const locale = getLocale();
+  let labels = labelsByLocale.get(locale);
+  if (!labels) {
+    labels = { month: t('table.month'), design: t('table.design'), mean: t('table.mean'), low: t('table.low'), high: t('table.high') };
+    labelsByLocale.set(locale, labels);
+  }
+  return labels;
+}
 
 export class ComparisonView extends LitElement {
   static override properties = {
