@@ -109,7 +109,7 @@ export function recordRun(scenario: Scenario, options: { seed?: number; months?:
   const months = options.months ?? RUPIAH_MONTHS;
   const economy = createEconomy({ ...scenario, months }, seed, true);
   const tap = new AccountTap(economy.b.slots);
-  economy.ledger.tap = tap;
+  economy.ledger.attachTap(tap);
   for (let t = 0; t < months; t++) stepMonth(economy);
   return { economy, tap, cells: Float64Array.from(economy.ledger.totalCells), months, seed };
 }

@@ -41,7 +41,7 @@ export class Ledger {
   maxImbalance = 0;
   /** Transfers made so far (for benchmarks: the ledger's share of the work). */
   transfers = 0;
-  /** Per-account record of the business accounts' payments, when attached (see AccountTap). */
+  /** Per-account record of the business accounts' payments, when attached with attachTap. */
   tap: AccountTap | null = null;
 
   constructor(accounts: number) {
@@ -59,11 +59,26 @@ export class Ledger {
     const money = this.money;
     money[payer] -= a;
     money[payee] += a;
-    const sp = this.sectorOf[payer];
-    const sq = this.sectorOf[payee];
-    this.monthCells[(kind * SECTOR_COUNT + sp) * SECTOR_COUNT + sq] += a;
-    if (this.tap !== null) this.tap.record(payer, payee, a, kind, sp, sq);
+    this.monthCells[(kind * SECTOR_COUNT + this.sectorOf[payer]) * SECTOR_COUNT + this.sectorOf[payee]] += a;
     return a;
+  }
+
+  /**
+   * Record every payment from now on also in `tap` (null: stop). The tapped ledger gets its own `transfer`,
+   * so untapped ledgers — every CLI run — keep the plain one on their hot path.
+   */
+  attachTap(tap: AccountTap | null): void {
+    this.tap = tap;
+    if (tap === null) {
+      delete (this as { transfer?: unknown }).transfer;
+      return;
+    }
+    const plain = Ledger.prototype.transfer;
+    this.transfer = (payer: number, payee: number, amount: number, kind: FlowKind): number => {
+      const a = plain.call(this, payer, payee, amount, kind);
+      if (a > 0) tap.record(payer, payee, a, kind, this.sectorOf[payer], this.sectorOf[payee]);
+      return a;
+    };
   }
 
   /** Pay at most what the payer holds. */

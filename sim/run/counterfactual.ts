@@ -66,14 +66,14 @@ export function simulateNeutral(scenario: Scenario, seed: number, months: number
   const slots = e.householdAccount0; // business accounts come first
   e.ledger.sectorOf.fill(Sector.otherBusinesses, 0, slots);
   const tap = new AccountTap(slots);
-  e.ledger.tap = tap;
+  e.ledger.attachTap(tap);
   const reads = [...new Set([...metrics.participants, ...metrics.nonParticipants].flatMap((m) => m.reads))];
   const snapshots: ColumnSnapshot[] = [];
   const arm = simulateArm(scenario, seed, months, false, (t) => {
     snapshots.push(snapshot(e, reads));
     onMonth?.(t);
   }, { ...metrics, participants: [], nonParticipants: [] }, e);
-  e.ledger.tap = null;
+  e.ledger.attachTap(null);
   return { arm, tap, snapshots };
 }
 
