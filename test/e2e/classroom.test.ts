@@ -92,7 +92,7 @@ describe.skipIf(!browserCheck.path)('classroom in Chromium', () => {
     await page.getByTestId('predict').screenshot({ path: join(SCREENSHOTS, 'classroom-predict.png') });
     expect(errors).toEqual([]);
     await page.close();
-  });
+  }, 180_000);
 
   it('shows the keyboard shortcuts with ? and closes them with Escape', async () => {
     const { page } = await open({ view: 'classroom' });
@@ -102,7 +102,7 @@ describe.skipIf(!browserCheck.path)('classroom in Chromium', () => {
     await page.keyboard.press('Escape');
     await expect(page.getByTestId('shortcuts-dialog').isVisible()).resolves.toBe(false);
     await page.close();
-  });
+  }, 180_000);
 
   it('runs the whole guided lesson with the keyboard only, ending in the sandbox', async () => {
     const { page, errors } = await open({ view: 'classroom', seed: 2 });
@@ -202,7 +202,7 @@ describe.skipIf(!browserCheck.path)('classroom in Chromium', () => {
     await page.screenshot({ path: join(SCREENSHOTS, 'classroom-lesson-sandbox.png'), fullPage: true });
     expect(errors).toEqual([]);
     await page.close();
-  });
+  }, 180_000);
 
   it('opens the live graphs in their own window, which follow the main window month by month', async () => {
     const { page } = await open({ view: 'classroom', seed: 1, trainer: true });
@@ -231,5 +231,5 @@ describe.skipIf(!browserCheck.path)('classroom in Chromium', () => {
     await page.screenshot({ path: join(SCREENSHOTS, 'classroom-trainer.png') });
     await popup.close();
     await page.close();
-  });
+  }, 180_000);
 });
