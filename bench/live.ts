@@ -11,7 +11,7 @@ import { mkdirSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { browserAvailability, launch, serveStatic } from '../test/e2e/browser.js';
+import { withAppPage } from './browser.js';
 import { root, saveResults } from './shared.js';
 
 const businesses = Number(process.env.BENCH_BUSINESSES ?? 2000);
@@ -39,12 +39,7 @@ interface Stats {
 const onView = <T>(page: Page, body: string): Promise<T> => page.evaluate(`((el) => ${body})(${VIEW})`) as Promise<T>;
 
 async function main(): Promise<void> {
-  const { path } = browserAvailability();
-  if (!path) throw new Error('no Chromium: install it (apt-get install -y chromium) or set CHROMIUM_PATH');
-  const { server, url } = await serveStatic(join(root.pathname, 'dist', 'ui'));
-  const browser = await launch(path);
-  try {
-    const page = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
+  await withAppPage({ width: 1920, height: 1080 }, async (page, url) => {
     const state = { designs: [{ id: 'A', name: 'A', base: 'full-cycle', levers: { businesses } }], view: 'classroom' };
     const t0 = Date.now();
     await page.goto(url + '#s=' + Buffer.from(JSON.stringify(state)).toString('base64url'));
@@ -112,10 +107,7 @@ async function main(): Promise<void> {
       rows,
     };
     saveResults('live', out);
-  } finally {
-    await browser.close();
-    server.close();
-  }
+  });
 }
 
 await main();

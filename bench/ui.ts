@@ -5,9 +5,8 @@
 // driver (its round trips and polling included) is printed beside it.
 // Run: npm run bench:ui (builds the app first). Prints a table and writes bench/results/ui-*.json.
 import { cpus } from 'node:os';
-import { join } from 'node:path';
-import { browserAvailability, launch, serveStatic } from '../test/e2e/browser.js';
-import { root, saveResults } from './shared.js';
+import { withAppPage } from './browser.js';
+import { saveResults } from './shared.js';
 
 const moves = Number(process.env.BENCH_MOVES ?? 7);
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
@@ -15,12 +14,7 @@ const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.len
 type Hook = { __pendamping: { ready: Promise<void>; lastComparison: { elapsedMs: number; lines: unknown; computed: { runs: number; workerMs: number } } } };
 
 async function main(): Promise<void> {
-  const { path } = browserAvailability();
-  if (!path) throw new Error('no Chromium: install it (apt-get install -y chromium) or set CHROMIUM_PATH');
-  const { server, url } = await serveStatic(join(root.pathname, 'dist', 'ui'));
-  const browser = await launch(path);
-  try {
-    const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
+  await withAppPage({ width: 1400, height: 1000 }, async (page, url) => {
     await page.goto(url);
     await page.waitForFunction(() => (globalThis as unknown as Partial<Hook>).__pendamping !== undefined);
     await page.evaluate(() => (globalThis as unknown as Hook).__pendamping.ready);
@@ -94,10 +88,7 @@ async function main(): Promise<void> {
     }
     const out = { bench: 'ui', date: new Date().toISOString(), node: process.version, cpu: cpus()[0]?.model, rows };
     saveResults('ui', out);
-  } finally {
-    await browser.close();
-    server.close();
-  }
+  });
 }
 
 await main();
