@@ -38,7 +38,7 @@ export const GROWING_TURNOVER = 1.2;
 /** Turnover below this multiple of the start turnover (or a loss) counts as struggling. */
 export const STRUGGLING_TURNOVER = 0.8;
 
-/** Live summary numbers after a month (program arm vs its counterfactual); same shape as the UI's LiveNumbers. */
+/** Live summary numbers after a month (program arm vs its counterfactual); the UI's LiveNumbers. */
 export interface LiveRunNumbers {
   month: number;
   /** ECONOMY_METRICS totalJobs of the program arm. */

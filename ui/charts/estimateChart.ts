@@ -1,8 +1,8 @@
 // <pendamping-estimate-chart .spec=${EstimateChartSpec} .locale=${'id'|'en'}>: one row per design, a dot
 // at the mean with a horizontal 95% whisker, the value at the right and a reference line at zero (one
 // for ratios). A pure render of its inputs; it resizes with its container.
-import { css, html, nothing, svg } from 'lit';
-import { ResizingChart } from './resizingChart.js';
+import { html, nothing, svg } from 'lit';
+import { ResizingChart, chartFrameStyles } from './resizingChart.js';
 import { formatInterval, formatValue } from '../format/format.js';
 import { layoutEstimateChart } from './estimateLayout.js';
 import { chartLabels, type ChartLabels } from './labels.js';
@@ -41,25 +41,7 @@ export class EstimateChart extends ResizingChart {
     this.width = DEFAULT_WIDTH;
   }
 
-  static override styles = css`
-    :host {
-      display: block;
-      font-family: system-ui, -apple-system, 'Segoe UI', Roboto, 'Noto Sans', Arial, sans-serif;
-    }
-    figure {
-      margin: 0;
-      border-radius: 4px;
-    }
-    figure:focus-visible {
-      outline: 3px solid #0072b2;
-      outline-offset: 2px;
-    }
-    svg {
-      display: block;
-      width: 100%;
-      height: auto;
-    }
-  `;
+  static override styles = chartFrameStyles;
 
   tableData(): ChartTable | null {
     return this.spec ? estimateChartTable(this.spec, this.locale, chartLabels(this.locale, this.labels)) : null;

@@ -2,7 +2,7 @@
 // line with its 95% band, labelled at its right end, a zero line, month and value axes. A pure render
 // of its inputs; it resizes with its container.
 import { css, html, nothing, svg } from 'lit';
-import { ResizingChart } from './resizingChart.js';
+import { ResizingChart, chartFrameStyles } from './resizingChart.js';
 import { formatInterval, formatValue } from '../format/format.js';
 import { chartLabels, type ChartLabels } from './labels.js';
 import { textColour } from './palette.js';
@@ -56,23 +56,10 @@ export class LineChart extends ResizingChart {
     this.width = DEFAULT_WIDTH;
   }
 
-  static override styles = css`
-    :host {
-      display: block;
-      font-family: system-ui, -apple-system, 'Segoe UI', Roboto, 'Noto Sans', Arial, sans-serif;
-    }
-    figure {
-      margin: 0;
-      border-radius: 4px;
-    }
-    figure:focus-visible {
-      outline: 3px solid #0072b2;
-      outline-offset: 2px;
-    }
+  static override styles = [
+    chartFrameStyles,
+    css`
     svg {
-      display: block;
-      width: 100%;
-      height: auto;
       overflow: visible;
     }
     @media (prefers-reduced-motion: no-preference) {
@@ -85,7 +72,8 @@ export class LineChart extends ResizingChart {
         transition: transform 300ms ease-out, y 300ms ease-out;
       }
     }
-  `;
+  `,
+  ];
 
   /** The chart's data as a table (for the card's Table view). */
   tableData(): ChartTable | null {

@@ -1,7 +1,28 @@
 // What every chart element shares: it follows its container's width (ResizeObserver), tells a surrounding
 // <pendamping-chart-card> when its data changes so the table view refreshes, and hands over its <svg>
 // for export.
-import { LitElement } from 'lit';
+import { LitElement, css } from 'lit';
+
+/** The frame every chart draws in: a focusable figure holding an SVG that fills the element's width. */
+export const chartFrameStyles = css`
+  :host {
+    display: block;
+    font-family: system-ui, -apple-system, 'Segoe UI', Roboto, 'Noto Sans', Arial, sans-serif;
+  }
+  figure {
+    margin: 0;
+    border-radius: 4px;
+  }
+  figure:focus-visible {
+    outline: 3px solid #0072b2;
+    outline-offset: 2px;
+  }
+  svg {
+    display: block;
+    width: 100%;
+    height: auto;
+  }
+`;
 
 export abstract class ResizingChart extends LitElement {
   declare width: number;

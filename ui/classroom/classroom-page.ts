@@ -18,7 +18,7 @@ import './predict-view.js';
 import './rupiah-view.js';
 import './economy-view.js';
 import type { PredictView } from './predict-view.js';
-import type { Highlight, LiveNumbers } from './types.js';
+import { CLASSROOM_INPUT_PROPERTIES, type Highlight, type LiveNumbers } from './types.js';
 
 /** What the page needs of the live economy element (ui/classroom/economy-view.ts). */
 interface EconomyViewApi extends HTMLElement {
@@ -30,12 +30,8 @@ interface EconomyViewApi extends HTMLElement {
 
 export class ClassroomPage extends LitElement {
   static override properties = {
-    scenario: { attribute: false },
+    ...CLASSROOM_INPUT_PROPERTIES,
     designName: { attribute: false },
-    seed: { type: Number },
-    locale: { type: String },
-    paused: { type: Boolean },
-    trainer: { type: Boolean, reflect: true },
     pool: { attribute: false },
     highlight: { state: true },
     history: { state: true },

@@ -14,7 +14,7 @@ import { LiveClient, StaleError } from './live-client.js';
 import type { LiveFrame } from './live-protocol.js';
 import { CODE, COLOURS, DEFAULT_SPEED, HIGHLIGHT_COLOUR, LEGEND, RING_COLOUR, SPEEDS, countStates, sparklinePath, sparklineZero, styleGroup, type LegendKey, type StateCounts } from './live-style.js';
 import { OKABE_ITO } from '../charts/palette.js';
-import type { Highlight, LiveNumbers } from './types.js';
+import { CLASSROOM_INPUT_PROPERTIES, type Highlight, type LiveNumbers } from './types.js';
 
 /** What the view needs from its simulation (the worker client; a fake in the component tests). */
 export interface LiveSource {
@@ -46,11 +46,7 @@ type Status = 'idle' | 'loading' | 'ready' | 'error';
 
 export class EconomyView extends LitElement {
   static override properties = {
-    scenario: { attribute: false },
-    seed: { type: Number },
-    locale: { type: String },
-    paused: { type: Boolean, reflect: true },
-    trainer: { type: Boolean, reflect: true },
+    ...CLASSROOM_INPUT_PROPERTIES,
     highlight: { attribute: false },
     playing: { state: true },
     speed: { state: true },

@@ -12,7 +12,7 @@ import { downloadBlob, serializeSvg, svgSize, svgToPng, withExtension } from '..
 import { formatRatio, formatRupiah, formatShare } from '../format/format.js';
 import { t } from '../i18n/i18n.js';
 import { focusStyles } from '../app/styles.js';
-import type { ClassroomInputs, Highlight } from './types.js';
+import { CLASSROOM_INPUT_PROPERTIES, type ClassroomInputs, type Highlight } from './types.js';
 import type { LessonBusiness, RupiahData, RupiahRequest, RupiahResponse } from './rupiah-data.js';
 import { CLASS_COLOURS, LABEL_LINE, SMALL_FLOW_SHARE, layoutSankey, type SankeyLabels, type SankeyLayout } from './rupiah-sankey.js';
 
@@ -76,11 +76,7 @@ const cumulativeLocal = (trace: RupiahTrace, round: number) => trace.rounds.slic
 
 export class RupiahView extends LitElement implements ClassroomInputs {
   static override properties = {
-    scenario: { attribute: false },
-    seed: { type: Number },
-    locale: { type: String, reflect: true },
-    paused: { type: Boolean, reflect: true },
-    trainer: { type: Boolean, reflect: true },
+    ...CLASSROOM_INPUT_PROPERTIES,
     amount: { state: true },
     mode: { state: true },
     round: { state: true },

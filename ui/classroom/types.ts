@@ -1,6 +1,6 @@
 // Contracts between the classroom's parts: the live economy view, follow the rupiah, predict-then-reveal
 // and the lesson. Each part is a Lit element in ui/classroom/; the page (classroom-page.ts) wires them.
-import type { ScenarioInput } from '../../sim/index.js';
+import type { LiveRunNumbers, ScenarioInput } from '../../sim/index.js';
 import type { Locale } from '../charts/types.js';
 
 /** What every classroom element receives from the page. */
@@ -15,6 +15,15 @@ export interface ClassroomInputs {
   trainer: boolean;
 }
 
+/** Lit's declarations of the ClassroomInputs properties, for every part's `static properties`. */
+export const CLASSROOM_INPUT_PROPERTIES = {
+  scenario: { attribute: false },
+  seed: { type: Number },
+  locale: { type: String, reflect: true },
+  paused: { type: Boolean, reflect: true },
+  trainer: { type: Boolean, reflect: true },
+} as const;
+
 /**
  * Accounts lit up in the economy view (follow the rupiah): ids are the simulation's business ids, household
  * indices and supplier indices; `round` is the spending round they belong to (1 = where the money went in).
@@ -26,17 +35,5 @@ export interface Highlight {
   suppliers: readonly number[];
 }
 
-/** Live summary numbers after a month of the live run (program arm vs its counterfactual). */
-export interface LiveNumbers {
-  month: number;
-  /** Jobs in the local economy (micro-businesses and suppliers), program arm. */
-  jobs: number;
-  /** Jobs effect so far (program − counterfactual). */
-  jobsEffect: number;
-  /** Local income this month, program arm (rupiah). */
-  localIncome: number;
-  /** Income multiplier so far: local income gained ÷ program money injected locally (null before any). */
-  multiplier: number | null;
-  /** Businesses open, program arm. */
-  open: number;
-}
+/** Live summary numbers after a month of the live run (program arm vs its counterfactual): sim/classroom/live.ts. */
+export type LiveNumbers = LiveRunNumbers;
