@@ -21,6 +21,7 @@ import {
   DEFAULT_QUEUE,
   batchIdOf,
   chunkJobData,
+  chunkSizeOfJob,
   chunksOf,
   decodeOutcomes,
   defaultChunkSize,
@@ -79,7 +80,7 @@ export async function clusterBatch(file: string, options: ClusterBatchOptions): 
   await checkRedis(target);
   const { runsDir, pending, finishedBefore, failedBefore } = openBatchFolder(planned);
 
-  const size = options.chunkSize ?? defaultChunkSize(plan.runs.length);
+  let size = options.chunkSize ?? defaultChunkSize(plan.runs.length);
   const batchId = batchIdOf(planned.manifest, out);
   const name = queueName(options.queue ?? DEFAULT_QUEUE);
   const queue = new Queue<Job<ChunkJobData, ChunkJobResult, 'chunk'>>(name, {
@@ -164,6 +165,16 @@ export async function clusterBatch(file: string, options: ClusterBatchOptions): 
     // 2. Collect what an earlier coordinator of this batch left finished in the queue, then queue the
     //    chunks that still have runs without a file (the same job ids as before: nothing added twice).
     await sweep(true);
+    // Chunks of this batch still queued or running keep their size: cut the runs another way and
+    // those runs would be queued twice (each still counted once, but run twice).
+    const inQueue = (await queue.getRanges(['waiting', 'active', 'delayed', 'prioritized'], 0, -1, true))
+      .map((id) => chunkSizeOfJob(batchId, id))
+      .filter((s): s is number => s !== undefined);
+    if (inQueue.length > 0 && !inQueue.includes(size)) {
+      const kept = inQueue[0];
+      note(`keeping the chunk size of the batch in progress, ${kept} runs (not ${size}): its chunks are still in the queue, and other chunks would run those runs twice`);
+      size = kept;
+    }
     const chunks = chunksOf(plan, batchId, size).filter((c) => c.runs.some((r) => waiting.has(r.runId)));
     await enqueue(chunks);
     chunksQueued = chunks.length;

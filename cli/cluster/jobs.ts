@@ -76,6 +76,12 @@ export function defaultChunkSize(runs: number): number {
 
 export const jobIdOf = (batchId: string, size: number, chunk: number) => `${batchId}-${size}-${chunk}`;
 export const isJobOf = (batchId: string, jobId: string) => jobId.startsWith(`${batchId}-`);
+/** The chunk size a job id of this batch was cut with (`undefined` for an id of another batch or shape). */
+export function chunkSizeOfJob(batchId: string, jobId: string): number | undefined {
+  if (!isJobOf(batchId, jobId)) return undefined;
+  const m = /^(\d+)-(\d+)$/.exec(jobId.slice(batchId.length + 1));
+  return m ? Number(m[1]) : undefined;
+}
 
 export interface Chunk {
   index: number;

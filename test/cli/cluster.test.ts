@@ -254,6 +254,33 @@ describe('cluster batch on Redis', () => {
     expectSameBatch(out, local);
   });
 
+  it.skipIf(availability.skipReason)('--resume with another --chunk-size keeps the size of the chunks still queued, so no run is run twice', async () => {
+    nextQueue();
+    const experiment = writeExperiment('resize.json', { replicates: 4 });
+    const local = join(dir, 'resize-local');
+    expect(await localBatch(experiment, local)).toBe(0);
+
+    // 12 runs queued in 4 chunks of 3; the coordinator dies before any worker is there.
+    const out = join(dir, 'resize-cluster');
+    const first = coordinator(experiment, out, '--chunk-size', '3');
+    await until('the chunks to be queued', () => /12 runs in 4 chunks of up to 3 runs/.test(first.err()));
+    first.child.kill('SIGKILL');
+    await first.done;
+
+    const resumed = coordinator(experiment, out, '--chunk-size', '5', '--resume');
+    await until('the resumed coordinator to look at the queue', () => /keeping the chunk size/.test(resumed.err()));
+    expect(resumed.err()).toContain('keeping the chunk size of the batch in progress, 3 runs (not 5)');
+    const w = worker();
+    const r = await resumed.done;
+    expect(r.code, resumed.err()).toBe(0);
+    expect(resumed.out()).toContain('batch: 12 runs (12 run now), 12 with results, 0 failed');
+    expectSameBatch(out, local);
+    // The worker ran the four chunks of 3 and nothing else: 12 runs, each once.
+    const done = [...w.err().matchAll(/finished chunk \S+: (\d+) runs/g)].map((m) => Number(m[1]));
+    expect(done).toEqual([3, 3, 3, 3]);
+    await stopGracefully(w);
+  });
+
   it.skipIf(availability.skipReason)('a password-protected Redis: the batch runs, and no output ever shows the password', async () => {
     if (!hasRedisServer()) return void console.warn('password test skipped: it starts its own redis-server, and there is none here');
     nextQueue();
