@@ -51,7 +51,15 @@ export interface LiveRunNumbers {
   multiplier: number | null;
   /** Open businesses, program arm. */
   open: number;
+  /** The same three of the counterfactual arm (the economy without the program), this month. */
+  counterfactualJobs: number;
+  counterfactualLocalIncome: number;
+  counterfactualOpen: number;
 }
+
+/** Which of the two economies a picture shows: with the program, or the same economy without it. */
+export type LiveArm = 'program' | 'counterfactual';
+export const LIVE_ARMS: readonly LiveArm[] = ['program', 'counterfactual'];
 
 export interface LiveRun {
   readonly scenario: Scenario;
@@ -61,21 +69,27 @@ export interface LiveRun {
   /** Months stepped so far (0 before the first). */
   readonly month: number;
   readonly done: boolean;
-  /** The program arm (what the view shows) and its counterfactual. */
+  /** The program arm and its counterfactual (the view shows either; see LiveArm). */
   readonly program: Economy;
   readonly counterfactual: Economy;
   /** Advance both arms one month; false (and nothing happens) once the horizon is reached. */
   step(): boolean;
-  /** Businesses that exist or existed (ids 0..count-1), program arm. */
-  businessCount(): number;
-  /** State code per business id (LiveState), program arm; a new array of businessCount() entries. */
-  states(): Uint8Array;
-  /** Sector index per business id, program arm. */
-  sectors(): Uint8Array;
-  /** Ties of the program arm as pairs [a0, b0, a1, b1, …] with a < b, each tie once, ordered by a then slot. */
-  edges(): Int32Array;
-  /** Ties in the program arm (changes only when ties are added: they are never removed). */
-  tieTotal(): number;
+  /*
+   * What an arm looks like (default: the program arm). Both arms start as the same businesses with the
+   * same ties (ids 0..initial-1 are the same businesses in both); entrants and new ties differ.
+   */
+  /** Businesses that exist or existed in the arm (ids 0..count-1). */
+  businessCount(arm?: LiveArm): number;
+  /** State code per business id (LiveState); a new array of businessCount(arm) entries. */
+  states(arm?: LiveArm): Uint8Array;
+  /** Sector index per business id. */
+  sectors(arm?: LiveArm): Uint8Array;
+  /** Ties as pairs [a0, b0, a1, b1, …] with a < b, each tie once, ordered by a then slot. */
+  edges(arm?: LiveArm): Int32Array;
+  /** Ties in the arm (changes only when ties are added: they are never removed). */
+  tieTotal(arm?: LiveArm): number;
+  /** Open businesses in the arm now. */
+  openCount(arm?: LiveArm): number;
   /** The numbers after the last month; null before the first. */
   numbers(): LiveRunNumbers | null;
 }
@@ -112,6 +126,11 @@ export function createLiveRun(scenario: Scenario, seed: number): LiveRun {
   let month = 0;
   let gained = 0;
   let latest: LiveRunNumbers | null = null;
+  const economyOf = (arm: LiveArm): Economy => {
+    if (arm === 'program') return program;
+    if (arm === 'counterfactual') return counterfactual;
+    throw new Error(`unknown arm ${String(arm)}: expected ${LIVE_ARMS.join(' or ')}`);
+  };
 
   const run: LiveRun = {
     scenario,
@@ -137,28 +156,30 @@ export function createLiveRun(scenario: Scenario, seed: number): LiveRun {
       // Summed month by month in the order summarise() sums, so the last month's value is the summary's.
       gained += incomeP - incomeC;
       const injected = program.program.injectedLocal;
-      let open = 0;
-      for (let id = 0; id < program.b.used; id++) open += program.b.open[id];
       latest = {
         month,
         jobs: jobsP,
         jobsEffect: jobsP - jobsC,
         localIncome: incomeP,
         multiplier: injected > 0 && Number.isFinite(gained) ? gained / injected : null,
-        open,
+        open: run.openCount('program'),
+        counterfactualJobs: jobsC,
+        counterfactualLocalIncome: incomeC,
+        counterfactualOpen: run.openCount('counterfactual'),
       };
       return true;
     },
-    businessCount: () => program.b.used,
-    states() {
-      const out = new Uint8Array(program.b.used);
-      for (let id = 0; id < out.length; id++) out[id] = stateOf(program, id);
+    businessCount: (arm = 'program') => economyOf(arm).b.used,
+    states(arm = 'program') {
+      const e = economyOf(arm);
+      const out = new Uint8Array(e.b.used);
+      for (let id = 0; id < out.length; id++) out[id] = stateOf(e, id);
       return out;
     },
-    sectors: () => program.b.sector.slice(0, program.b.used),
-    edges() {
-      const { ties, tieCounts, maxTies } = program;
-      const n = program.b.used;
+    sectors: (arm = 'program') => economyOf(arm).b.sector.slice(0, economyOf(arm).b.used),
+    edges(arm = 'program') {
+      const { ties, tieCounts, maxTies } = economyOf(arm);
+      const n = economyOf(arm).b.used;
       let count = 0;
       for (let a = 0; a < n; a++) for (let k = 0; k < tieCounts[a]; k++) if (ties[a * maxTies + k] > a) count++;
       const out = new Int32Array(count * 2);
@@ -174,10 +195,17 @@ export function createLiveRun(scenario: Scenario, seed: number): LiveRun {
       }
       return out;
     },
-    tieTotal() {
+    tieTotal(arm = 'program') {
+      const e = economyOf(arm);
       let sum = 0;
-      for (let a = 0; a < program.b.used; a++) sum += program.tieCounts[a];
+      for (let a = 0; a < e.b.used; a++) sum += e.tieCounts[a];
       return sum / 2;
+    },
+    openCount(arm = 'program') {
+      const b = economyOf(arm).b;
+      let open = 0;
+      for (let id = 0; id < b.used; id++) open += b.open[id];
+      return open;
     },
     numbers: () => latest,
   };

@@ -98,6 +98,8 @@ describe.skipIf(!browserCheck.path)('classroom in Chromium', () => {
     const { page } = await open({ view: 'classroom' });
     await page.keyboard.press('?');
     await expect(page.getByTestId('shortcuts-dialog').isVisible()).resolves.toBe(true);
+    const rows = await page.getByTestId('shortcuts-dialog').locator('tr').allTextContents();
+    expect(rows.some((r) => r.includes('W') && r.includes('tanpa program'))).toBe(true);
     await page.screenshot({ path: join(SCREENSHOTS, 'classroom-shortcuts.png') });
     await page.keyboard.press('Escape');
     await expect(page.getByTestId('shortcuts-dialog').isVisible()).resolves.toBe(false);

@@ -32,6 +32,7 @@ interface ViewHandle {
   numbers: LiveRunNumbers | null;
   highlight: unknown;
   frameStats: { frames: number };
+  shownArm: string | null;
 }
 
 describe.skipIf(!browserCheck.path)('live economy view in Chromium', () => {
@@ -154,6 +155,36 @@ describe.skipIf(!browserCheck.path)('live economy view in Chromium', () => {
     await view((el) => {
       el.highlight = null;
     });
+  });
+
+  it('shows the same economy without the program, its numbers the Node run\'s counterfactual, and back', async () => {
+    const m = await month();
+    await page.getByTestId('live-arm-counterfactual').click();
+    await expect.poll(() => view((el) => el.shownArm)).toBe('counterfactual');
+    expect(await page.getByTestId('live-arm-counterfactual').getAttribute('aria-pressed')).toBe('true');
+    expect(await page.getByTestId('live-without').textContent()).toContain('tanpa program');
+    const expected = nodeNumbers(m);
+    expect(await month()).toBe(m);
+    expect(await shownNumber('live-jobs')).toBe(expected.counterfactualJobs);
+    expect(await shownNumber('live-local-income')).toBe(expected.counterfactualLocalIncome);
+    expect(await shownNumber('live-open')).toBe(expected.counterfactualOpen);
+    expect(await shownNumber('live-jobs-effect')).toBe(expected.jobsEffect);
+    // Nobody is mentored in this economy: the legend counts no ring.
+    expect((await page.getByTestId('live-legend').locator('[data-key="mentored"] .count').textContent())!.trim()).toBe('0');
+    expect(await page.getByTestId('live-canvas').getAttribute('aria-label')).toMatch(/^Tanpa program\./);
+    await page.getByTestId('live-arm-counterfactual').scrollIntoViewIfNeeded();
+    await page.screenshot({ path: join(SCREENSHOTS, 'live-without.png') });
+    // The run goes on in both economies: a step here is the counterfactual's next month.
+    await page.getByTestId('live-step').click();
+    await expect.poll(month).toBe(m + 1);
+    expect(await shownNumber('live-jobs')).toBe(nodeNumbers(m + 1).counterfactualJobs);
+    // W (the trainer's shortcut) switches back.
+    await page.keyboard.press('w');
+    await expect.poll(() => view((el) => el.shownArm)).toBe('program');
+    expect(await page.getByTestId('live-arm-program').getAttribute('aria-pressed')).toBe('true');
+    expect(await shownNumber('live-jobs')).toBe(nodeNumbers(m + 1).jobs);
+    expect(Number((await page.getByTestId('live-legend').locator('[data-key="mentored"] .count').textContent())!.trim().replace(/\./g, ''))).toBeGreaterThan(0);
+    expect(errors).toEqual([]);
   });
 
   it('trainer mode (projector) and English', async () => {

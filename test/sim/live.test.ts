@@ -30,6 +30,12 @@ describe('createLiveRun', () => {
         expect(n.jobs).toBe(P.totalJobs[t]);
         expect(n.jobsEffect).toBe(P.totalJobs[t] - C.totalJobs[t]);
         expect(n.localIncome).toBe(P.localIncome[t]);
+        // The counterfactual's own numbers, for the picture without the program.
+        expect(n.counterfactualJobs).toBe(C.totalJobs[t]);
+        expect(n.counterfactualLocalIncome).toBe(C.localIncome[t]);
+        const none = reference.series.counterfactual.all;
+        expect(n.counterfactualOpen).toBe(Math.round(none.survival[t] * none.businesses[t]));
+        expect(n.counterfactualOpen).toBe(run.openCount('counterfactual'));
         gained += P.localIncome[t] - C.localIncome[t];
         const injected = run.program.program.injectedLocal;
         if (injected > 0) expect(n.multiplier).toBe(gained / injected);
@@ -46,6 +52,35 @@ describe('createLiveRun', () => {
       expect(run.numbers()!.jobsEffect).toBe(P.totalJobs[13] - C.totalJobs[13]);
     });
   }
+
+  it('each arm\'s picture: the same businesses and ties at the start, the counterfactual never mentored, then they part', () => {
+    const run = createLiveRun(load('full-cycle', 200, 18), 4);
+    expect(run.businessCount('counterfactual')).toBe(run.businessCount('program'));
+    expect(run.sectors('counterfactual')).toEqual(run.sectors('program'));
+    expect(run.edges('counterfactual')).toEqual(run.edges('program'));
+    expect(run.states('counterfactual')).toEqual(run.states('program'));
+    expect(run.states()).toEqual(run.states('program')); // the program arm is the default
+    let differ = false;
+    while (run.step()) {
+      const c = run.counterfactual;
+      expect(run.businessCount('counterfactual')).toBe(c.b.used);
+      const states = run.states('counterfactual');
+      for (let id = 0; id < states.length; id++) {
+        expect(states[id]).toBe(stateOf(c, id));
+        expect(states[id] & LiveState.MENTORED).toBe(0);
+      }
+      let ties = 0;
+      for (let a = 0; a < c.b.used; a++) ties += c.tieCounts[a];
+      expect(run.tieTotal('counterfactual')).toBe(ties / 2);
+      expect(run.edges('counterfactual').length).toBe(ties);
+      const p = run.states('program');
+      if (p.length !== states.length || p.some((code, id) => (code & ~LiveState.MENTORED) !== states[id])) differ = true;
+    }
+    expect(differ).toBe(true);
+    // The mentored are in the program arm's picture only.
+    expect(run.states('program').some((code) => code & LiveState.MENTORED)).toBe(true);
+    expect(() => run.states('both' as never)).toThrow(/unknown arm both: expected program or counterfactual/);
+  });
 
   it('no program: no multiplier (nothing injected), no jobs effect, nobody mentored', () => {
     const run = createLiveRun(load('no-program', 120, 6), 3);

@@ -93,6 +93,46 @@ describe('live worker and client', () => {
     client.dispose();
   });
 
+  it('shows either arm: the counterfactual starts where the program arm is, both go on in lockstep, reset keeps the arm', async () => {
+    const client = new LiveClient(() => new InProcessWorker() as unknown as Worker);
+    const reference = createLiveRun(parseScenario(json()), 3);
+    const first = await client.init(json(), 3);
+    expect(first.arm).toBe('program');
+    const without = await client.arm('counterfactual');
+    // Month 0: the same businesses, ties and places in both economies.
+    expect(without.arm).toBe('counterfactual');
+    expect(without.month).toBe(0);
+    expect(without.positions).toEqual(first.positions);
+    expect(without.states).toEqual(reference.states('counterfactual'));
+    expect(without.edges).toEqual(first.edges); // sent again after a switch
+    expect(without.sectors).toEqual(first.sectors);
+    for (let m = 1; m <= 6; m++) {
+      const frame = await client.step(1);
+      reference.step();
+      expect(frame.arm).toBe('counterfactual');
+      expect(frame.month).toBe(m);
+      expect(frame.count).toBe(reference.businessCount('counterfactual'));
+      expect(frame.states).toEqual(reference.states('counterfactual'));
+      expect(frame.numbers).toEqual(reference.numbers());
+    }
+    // Back to the program arm at the same month: its states, its ties, and its businesses where they were.
+    const back = await client.arm('program');
+    expect(back.month).toBe(6);
+    expect(back.states).toEqual(reference.states('program'));
+    expect(back.edges).toEqual(reference.edges('program'));
+    expect(back.sectors).toEqual(reference.sectors('program'));
+    const other = await client.arm('counterfactual');
+    // Businesses there from the start stayed put unless they gained a tie: most share their place.
+    let same = 0;
+    for (let id = 0; id < 160; id++) if (other.positions[2 * id] === back.positions[2 * id] && other.positions[2 * id + 1] === back.positions[2 * id + 1]) same++;
+    expect(same).toBeGreaterThan(100);
+    const reset = await client.reset();
+    expect(reset.arm).toBe('counterfactual');
+    expect(reset.month).toBe(0);
+    await expect(client.arm('both' as never)).rejects.toThrow(/unknown arm both/);
+    client.dispose();
+  });
+
   it('answers to requests sent before a reset or a new run are stale; errors reach the caller', async () => {
     const client = new LiveClient(() => new InProcessWorker() as unknown as Worker);
     await client.init(json(), 1);

@@ -4,7 +4,7 @@
 // shown, the announcements, reduced motion / pause, highlight, and a new run on a new scenario or seed.
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { LiveState } from '../../sim/classroom/live.js';
-import type { ScenarioInput } from '../../sim/index.js';
+import type { LiveArm, ScenarioInput } from '../../sim/index.js';
 import { EconomyView, sectorLabelPositions, type LiveSource } from '../../ui/classroom/economy-view.js';
 import type { LiveFrame } from '../../ui/classroom/live-protocol.js';
 import { CODE, COLOURS, countStates, nodeStyle, sparklinePath, sparklineZero, styleGroup } from '../../ui/classroom/live-style.js';
@@ -98,18 +98,25 @@ describe('message files', () => {
 const HORIZON = 3;
 const N = 4;
 
-/** A fake live run: month m has jobs 100 + m, every business growing from month 1 on, one entrant at month 2. */
+/**
+ * A fake live run: month m has jobs 100 + m, every business growing from month 1 on, one entrant at month 2.
+ * Without the program: jobs 90 + m, every business struggling from month 1 on, no ring, no entrant.
+ */
 class FakeSource implements LiveSource {
   month = 0;
-  inits: { scenario: ScenarioInput; seed: number }[] = [];
+  shows: LiveArm = 'program';
+  inits: { scenario: ScenarioInput; seed: number; arm?: LiveArm }[] = [];
+  arms: LiveArm[] = [];
   steps = 0;
   disposed = false;
   private frame(): LiveFrame {
-    const count = this.month >= 2 ? N + 1 : N;
-    const states = new Uint8Array(count).fill(this.month === 0 ? LiveState.STEADY : LiveState.GROWING);
-    states[0] |= LiveState.MENTORED;
+    const program = this.shows === 'program';
+    const count = this.month >= 2 && program ? N + 1 : N;
+    const states = new Uint8Array(count).fill(this.month === 0 ? LiveState.STEADY : program ? LiveState.GROWING : LiveState.STRUGGLING);
+    if (program) states[0] |= LiveState.MENTORED;
     const positions = new Float32Array(count * 2).map((_, i) => (i % 2 ? i : -i) + this.month);
     return {
+      arm: this.shows,
       month: this.month,
       horizon: HORIZON,
       count,
@@ -119,15 +126,34 @@ class FakeSource implements LiveSource {
       edges: Int32Array.from([0, 1, 1, 2]),
       discs: [{ x: 0, y: 0, r: 3, name: 'food processing' }],
       radius: 5,
-      numbers: this.month === 0 ? null : { month: this.month, jobs: 100 + this.month, jobsEffect: this.month / 2, localIncome: 6.3e6 * this.month, multiplier: 1.25, open: count },
+      numbers:
+        this.month === 0
+          ? null
+          : {
+              month: this.month,
+              jobs: 100 + this.month,
+              jobsEffect: this.month / 2,
+              localIncome: 6.3e6 * this.month,
+              multiplier: 1.25,
+              open: this.month >= 2 ? N + 1 : N,
+              counterfactualJobs: 90 + this.month,
+              counterfactualLocalIncome: 5e6 * this.month,
+              counterfactualOpen: N - 1,
+            },
       stepMs: 1,
       layoutMs: 2,
       firstLayoutMs: 2,
     };
   }
-  async init(scenario: ScenarioInput, seed: number) {
-    this.inits.push({ scenario, seed });
+  async init(scenario: ScenarioInput, seed: number, arm?: LiveArm) {
+    this.inits.push({ scenario, seed, arm });
     this.month = 0;
+    this.shows = arm ?? 'program';
+    return this.frame();
+  }
+  async arm(arm: LiveArm) {
+    this.arms.push(arm);
+    this.shows = arm;
     return this.frame();
   }
   async step(months = 1) {
@@ -283,6 +309,89 @@ describe('<pendamping-economy-view>', () => {
     el.highlight = null;
     await el.updateComplete;
     expect(q(el, 'live-highlight')).toBeNull();
+  });
+
+  it('switches the picture to the same economy without the program and back; the month and the effects stay', async () => {
+    const { el, source } = await mount();
+    await el.step();
+    await el.step();
+    await el.updateComplete;
+    expect(button(el, 'live-arm-program').getAttribute('aria-pressed')).toBe('true');
+    expect(button(el, 'live-arm-counterfactual').getAttribute('aria-pressed')).toBe('false');
+    expect(q(el, 'live-without')).toBeNull();
+    expect(q(el, 'live-legend').querySelector('[data-key="mentored"] .count')!.textContent).toBe('1');
+
+    button(el, 'live-arm-counterfactual').click();
+    await vi.waitFor(() => expect(el.shownArm).toBe('counterfactual'));
+    await el.updateComplete;
+    expect(source.arms).toEqual(['counterfactual']);
+    expect(el.month).toBe(2);
+    expect(button(el, 'live-arm-counterfactual').getAttribute('aria-pressed')).toBe('true');
+    expect(button(el, 'live-arm-program').getAttribute('aria-pressed')).toBe('false');
+    expect(q(el, 'live-without').textContent).toContain('The same economy without the program');
+    // Jobs, local income and open businesses are the counterfactual's; extra jobs and the multiplier stay.
+    expect(q(el, 'live-jobs').dataset.value).toBe('92');
+    expect(el.shadowRoot!.textContent).toContain('Jobs without the program');
+    expect(q(el, 'live-local-income').dataset.value).toBe('10000000');
+    expect(q(el, 'live-open').dataset.value).toBe('3');
+    expect(q(el, 'live-jobs-effect').dataset.value).toBe('1');
+    expect(q(el, 'live-multiplier').dataset.value).toBe('1.25');
+    // The picture: no one mentored, all struggling, no entrant; the description says which economy.
+    expect(q(el, 'live-legend').querySelector('[data-key="mentored"] .count')!.textContent).toBe('0');
+    expect(q(el, 'live-legend').querySelector('[data-key="struggling"] .count')!.textContent).toBe('4');
+    expect(q(el, 'live-canvas').getAttribute('aria-label')).toMatch(/^Without the program\. Network of 4 businesses in month 2/);
+    expect(q(el, 'live-announcement').textContent).toContain('The same economy without the program');
+
+    // Stepping goes on in the arm shown; reset keeps it.
+    await el.step();
+    expect(el.month).toBe(3);
+    expect(el.shownArm).toBe('counterfactual');
+    expect(q(el, 'live-jobs').dataset.value).toBe('93');
+    await el.reset();
+    expect(el.shownArm).toBe('counterfactual');
+
+    await el.showArm('program');
+    await el.updateComplete;
+    expect(el.shownArm).toBe('program');
+    expect(q(el, 'live-without')).toBeNull();
+    expect(source.arms).toEqual(['counterfactual', 'program']);
+  });
+
+  it('a new run starts in the arm shown; a highlight is drawn over the program arm only, and says so in the other', async () => {
+    const { el, source } = await mount();
+    await el.showArm('counterfactual');
+    el.seed = 9;
+    await vi.waitFor(() => expect(source.inits).toHaveLength(2));
+    await vi.waitFor(() => expect(el.status).toBe('ready'));
+    expect(source.inits[1].arm).toBe('counterfactual');
+    expect(el.shownArm).toBe('counterfactual');
+    // Switched while a new run is being prepared: the arm asked for last is the one shown.
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    const init = source.init.bind(source);
+    source.init = async (s: ScenarioInput, seed: number, arm?: LiveArm) => {
+      await gate;
+      return init(s, seed, arm);
+    };
+    el.seed = 10;
+    await vi.waitFor(() => expect(el.status).toBe('loading'));
+    await el.updateComplete;
+    button(el, 'live-arm-program').click();
+    release();
+    await vi.waitFor(() => expect(el.status).toBe('ready'));
+    await vi.waitFor(() => expect(el.shownArm).toBe('program'));
+    expect(source.inits[2].arm).toBe('counterfactual');
+    expect(source.arms.at(-1)).toBe('program');
+    await el.showArm('counterfactual');
+    el.highlight = { round: 2, businesses: [0, 2], households: [5], suppliers: [] };
+    await el.updateComplete;
+    // The highlight does not pull the picture back (the rupiah view re-sends it whenever its run arrives).
+    expect(el.shownArm).toBe('counterfactual');
+    expect(q(el, 'live-highlight-program-only').textContent).toContain('With the program');
+    await el.showArm('program');
+    await el.updateComplete;
+    expect(q(el, 'live-highlight-program-only')).toBeNull();
+    expect(q(el, 'live-highlight').textContent).toContain('2 businesses lit up');
   });
 
   it('a new seed or scenario starts a new run; the same scenario again does not', async () => {

@@ -179,8 +179,8 @@ export class PendampingApp extends LitElement {
 
   /**
    * Keyboard shortcuts (listed in the help dialog, `?`): Ctrl/⌘+Z undo, Ctrl/⌘+Shift+Z or Ctrl+Y redo, R
-   * replay the last change; in the classroom Space plays or pauses the live economy and → or N steps one
-   * month. Letters and Space are left alone while typing, and Space and arrows while a button, link or
+   * replay the last change; in the classroom Space plays or pauses the live economy, → or N steps one
+   * month and W switches its picture between the economy with the program and without it. Letters and Space are left alone while typing, and Space and arrows while a button, link or
    * slider has focus (they operate it).
    */
   private onKey = (e: KeyboardEvent) => {
@@ -202,6 +202,7 @@ export class PendampingApp extends LitElement {
     else if (e.key === 'r' || e.key === 'R') this.store.replayLast();
     else if (classroom && e.key === ' ' && !operable) classroom.togglePlay();
     else if (classroom && ((e.key === 'ArrowRight' && !operable) || e.key === 'n' || e.key === 'N')) classroom.stepMonth();
+    else if (classroom && (e.key === 'w' || e.key === 'W')) classroom.toggleArm();
     else return;
     e.preventDefault();
   };
@@ -215,6 +216,7 @@ export class PendampingApp extends LitElement {
       ['?', t('shortcuts.help')],
       ['Space', t('shortcuts.play')],
       ['→ / N', t('shortcuts.step')],
+      ['W', t('shortcuts.arm')],
       ['R', t('shortcuts.replay')],
       ['Ctrl/⌘ + Z', t('shortcuts.undo')],
       ['Ctrl/⌘ + Shift + Z, Ctrl + Y', t('shortcuts.redo')],

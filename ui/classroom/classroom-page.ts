@@ -26,6 +26,8 @@ interface EconomyViewApi extends HTMLElement {
   step(): void;
   play(): void;
   pause(): void;
+  readonly arm: 'program' | 'counterfactual';
+  showArm(arm: 'program' | 'counterfactual'): Promise<void>;
 }
 
 export class ClassroomPage extends LitElement {
@@ -134,6 +136,12 @@ export class ClassroomPage extends LitElement {
   /** Play or pause the live economy (keyboard shortcut Space). */
   togglePlay(): void {
     this.economy()?.togglePlay();
+  }
+
+  /** The live economy's picture with the program ↔ the same economy without it (shortcut W). */
+  toggleArm(): void {
+    const economy = this.economy();
+    void economy?.showArm(economy.arm === 'program' ? 'counterfactual' : 'program');
   }
 
   /** One month of the live economy (shortcut →; the view ignores it while playing). */

@@ -5,7 +5,7 @@
 // their new place, unless animation is paused or reduced motion is asked for. Nothing moves unless the
 // user plays or steps (WCAG 2.2.2), and the page's pause-animation toggle stops playing.
 import { LitElement, css, html, nothing, svg, unsafeCSS, type PropertyValues } from 'lit';
-import type { ScenarioInput } from '../../sim/index.js';
+import type { LiveArm, ScenarioInput } from '../../sim/index.js';
 import type { Locale } from '../charts/types.js';
 import { focusStyles } from '../app/styles.js';
 import { formatCount, formatRatio, formatRupiah } from '../format/format.js';
@@ -18,9 +18,11 @@ import { CLASSROOM_INPUT_PROPERTIES, type Highlight, type LiveNumbers } from './
 
 /** What the view needs from its simulation (the worker client; a fake in the component tests). */
 export interface LiveSource {
-  init(scenario: ScenarioInput, seed: number): Promise<LiveFrame>;
+  init(scenario: ScenarioInput, seed: number, arm?: LiveArm): Promise<LiveFrame>;
   step(months?: number): Promise<LiveFrame>;
   reset(): Promise<LiveFrame>;
+  /** The same month of the other economy (the run goes on in both). */
+  arm(arm: LiveArm): Promise<LiveFrame>;
   dispose(): void;
 }
 
@@ -55,6 +57,7 @@ export class EconomyView extends LitElement {
     announcement: { state: true },
     error: { state: true },
     stepping: { state: true },
+    arm: { state: true },
   };
 
   declare scenario: ScenarioInput | undefined;
@@ -70,6 +73,8 @@ export class EconomyView extends LitElement {
   declare announcement: string;
   declare error: string;
   declare stepping: boolean;
+  /** The economy drawn: with the program, or the same one without it (the numbers cover both). */
+  declare arm: LiveArm;
 
   /** How the view gets its simulation (replaced in the component tests). */
   static createSource: () => LiveSource = () => new LiveClient();
@@ -131,6 +136,7 @@ export class EconomyView extends LitElement {
     this.announcement = '';
     this.error = '';
     this.stepping = false;
+    this.arm = 'program';
   }
 
   static override styles = [
@@ -170,6 +176,30 @@ export class EconomyView extends LitElement {
         color: #fff;
         border-color: #0072b2;
       }
+      .arms {
+        display: inline-flex;
+        gap: 0;
+      }
+      .arms button {
+        border-radius: 0;
+      }
+      .arms button:first-child {
+        border-radius: 6px 0 0 6px;
+      }
+      .arms button:last-child {
+        border-radius: 0 6px 6px 0;
+        margin-left: -1px;
+      }
+      .controls .arms button[aria-pressed='true'] {
+        background: #1f2933;
+        border-color: #1f2933;
+      }
+      .without {
+        margin: 0 0 0.5rem;
+        padding: 0.4rem 0.6rem;
+        border-left: 4px solid #1f2933;
+        background: #f2f4f6;
+      }
       .month {
         font-weight: 600;
         font-variant-numeric: tabular-nums;
@@ -204,6 +234,10 @@ export class EconomyView extends LitElement {
         padding: 0.3rem 0.5rem;
         border-left: 4px solid ${unsafeCSS(HIGHLIGHT_COLOUR)};
         background: #fffbe0;
+      }
+      .program-only {
+        display: block;
+        font-style: italic;
       }
       .recipients {
         display: flex;
@@ -309,6 +343,32 @@ export class EconomyView extends LitElement {
     return { ...s, intervals: [...s.intervals], drawMs: [...s.drawMs], monthsAt: [...s.monthsAt] };
   }
 
+  /** The arm of the frame on screen (may lag `arm` while a switch is on its way). */
+  get shownArm(): LiveArm | null {
+    return this.frame?.arm ?? null;
+  }
+
+  /**
+   * Draw the other economy: with the program, or the same one without it. The run goes on in both, so
+   * this changes only the picture (and the jobs, income and open businesses beside it), not the month.
+   */
+  async showArm(arm: LiveArm): Promise<void> {
+    if (arm === this.arm) return;
+    this.arm = arm;
+    // Before the run is there, init asks for this arm.
+    if (!this.source || this.status !== 'ready') return;
+    try {
+      const frame = await this.source.arm(arm);
+      if (frame.arm !== this.arm) return; // switched again meanwhile: the later answer is the one to show
+      // A month of the other arm waiting to be shown is this month or older: the switch replaces it.
+      this.queued = null;
+      this.apply(frame, false);
+      this.announcement = (arm === 'counterfactual' ? t('live.showingCounterfactual', {}, this.locale) + ' ' : '') + this.summaryText();
+    } catch (e) {
+      this.fail(e);
+    }
+  }
+
   resetFrameStats(): void {
     this.stats = { ...this.stats, frames: 0, intervals: [], drawMs: [], monthsAt: [] };
   }
@@ -349,8 +409,11 @@ export class EconomyView extends LitElement {
     this.stepping = true;
     try {
       const frame = await this.source.step(1);
-      this.apply(frame, true);
-      this.announce();
+      // Asked for before a switch of arm: the switch's answer shows this month in the other arm.
+      if (frame.arm === this.arm) {
+        this.apply(frame, true);
+        this.announce();
+      }
     } catch (e) {
       this.fail(e);
     } finally {
@@ -443,9 +506,15 @@ export class EconomyView extends LitElement {
     this.error = '';
     this.source ??= EconomyView.createSource();
     try {
-      const frame = await this.source.init(structuredClone(scenario), this.seed);
+      const frame = await this.source.init(structuredClone(scenario), this.seed, this.arm);
       this.begin(frame);
       this.status = 'ready';
+      // The arm was switched while the run was being prepared: show the one asked for now.
+      if (frame.arm !== this.arm) {
+        const wanted = this.arm;
+        this.arm = frame.arm;
+        await this.showArm(wanted);
+      }
     } catch (e) {
       this.fail(e);
     }
@@ -625,7 +694,9 @@ export class EconomyView extends LitElement {
         this.source.step(1).then(
           (f) => {
             this.inFlight = false;
-            if (this.playing) this.queued = f;
+            if (f.arm !== this.arm) {
+              // Asked for before a switch of arm: the switch's answer carries this month.
+            } else if (this.playing) this.queued = f;
             else {
               this.apply(f, false);
               this.announce();
@@ -702,7 +773,7 @@ export class EconomyView extends LitElement {
       p[2 * id] = this.from[2 * id] + (this.to[2 * id] - this.from[2 * id]) * k;
       p[2 * id + 1] = this.from[2 * id + 1] + (this.to[2 * id + 1] - this.from[2 * id + 1]) * k;
     }
-    const highlighting = this.lit.size > 0;
+    const highlighting = this.highlighting;
     if (this.moving.length > 0) {
       this.paintEdges(ctx, p, this.movingEdges);
       ctx.globalAlpha = highlighting ? 0.3 : 1;
@@ -710,6 +781,15 @@ export class EconomyView extends LitElement {
       ctx.globalAlpha = 1;
     }
     if (highlighting) this.drawHighlight(ctx, p, v.ox, v.oy, v.scale, v.r);
+  }
+
+  /**
+   * A highlight (follow the rupiah) traces money through the program arm's ledger: it is drawn over that
+   * arm only. Switching arms is left to the trainer (the rupiah view re-sends its highlight whenever its
+   * run arrives, which must not pull the picture back).
+   */
+  private get highlighting(): boolean {
+    return this.lit.size > 0 && this.frame?.arm !== 'counterfactual';
   }
 
   /** Repaint the cached layer: ties, businesses and rings that do not move this month, sector names. */
@@ -744,7 +824,7 @@ export class EconomyView extends LitElement {
     // Static businesses sit at their month's position; the moving ones are painted per frame.
     const p = this.to;
     this.paintEdges(ctx, p, this.staticEdges);
-    ctx.globalAlpha = this.lit.size > 0 ? 0.3 : 1;
+    ctx.globalAlpha = this.highlighting ? 0.3 : 1;
     this.paintNodes(ctx, p, this.staticNodes);
     ctx.globalAlpha = 1;
     this.drawSectorLabels(ctx, ox, oy, scale);
@@ -761,7 +841,7 @@ export class EconomyView extends LitElement {
       ctx.moveTo(ox + p[2 * a] * scale, oy + p[2 * a + 1] * scale);
       ctx.lineTo(ox + p[2 * c] * scale, oy + p[2 * c + 1] * scale);
     }
-    ctx.strokeStyle = this.lit.size > 0 ? 'rgba(60, 70, 80, 0.07)' : 'rgba(60, 70, 80, 0.15)';
+    ctx.strokeStyle = this.highlighting ? 'rgba(60, 70, 80, 0.07)' : 'rgba(60, 70, 80, 0.15)';
     ctx.lineWidth = Math.max(0.5, r * 0.18);
     ctx.stroke();
   }
@@ -876,9 +956,11 @@ export class EconomyView extends LitElement {
     const f = this.frame;
     const n = f?.numbers ?? null;
     const c = this.counts;
-    const canvasLabel = f && c
+    const without = f?.arm === 'counterfactual';
+    const described = f && c
       ? t('live.canvas', { businesses: formatCount(f.count, L), month: f.month, growing: c.growing, steady: c.steady, struggling: c.struggling, closed: c.closed, mentored: c.mentored, digital: c.digital }, L)
       : t('live.label', {}, L);
+    const canvasLabel = without ? t('live.canvasWithout', { text: described }, L) : described;
     const businesses = this.scenario ? (this.scenario as { economy?: { businesses?: number } }).economy?.businesses ?? 500 : 0;
     return html`
       <div class="layout">
@@ -895,8 +977,21 @@ export class EconomyView extends LitElement {
                 ${SPEEDS.map((s) => html`<option value=${s} ?selected=${s === this.speed}>${t('live.speedOption', { speed: formatSpeed(s, L) }, L)}</option>`)}
               </select></label
             >
+            <span class="arms" role="group" aria-label=${t('live.show', {}, L)}>
+              ${(['program', 'counterfactual'] as const).map(
+                (arm) => html`<button
+                  data-testid=${`live-arm-${arm}`}
+                  aria-pressed=${this.arm === arm ? 'true' : 'false'}
+                  ?disabled=${this.status === 'error'}
+                  @click=${() => void this.showArm(arm)}
+                >
+                  ${t(arm === 'program' ? 'live.showProgram' : 'live.showCounterfactual', {}, L)}
+                </button>`,
+              )}
+            </span>
             <span class="month" data-testid="live-month" data-value=${this.month}>${f ? t('live.month', { month: f.month, horizon: f.horizon }, L) : ''}</span>
           </div>
+          ${without ? html`<p class="without" data-testid="live-without">${t('live.showingCounterfactual', {}, L)}</p>` : nothing}
           <div class="stage">
             <canvas data-testid="live-canvas" role="img" aria-label=${canvasLabel}></canvas>
             ${this.status === 'loading'
@@ -908,6 +1003,7 @@ export class EconomyView extends LitElement {
           ${this.highlight
             ? html`<p class="highlight" data-testid="live-highlight">
                 ${t('live.highlight', { round: this.highlight.round, businesses: this.highlight.businesses.length, households: this.highlight.households.length, suppliers: this.highlight.suppliers.length }, L)}
+                ${without ? html`<span class="program-only" data-testid="live-highlight-program-only">${t('live.highlightProgramOnly', {}, L)}</span>` : nothing}
                 ${recipientDots(this.highlight.households.length, this.highlight.suppliers.length, L)}
               </p>`
             : nothing}
@@ -915,12 +1011,16 @@ export class EconomyView extends LitElement {
         <div>
           <h3>${t('live.numbers', {}, L)}</h3>
           <dl class="numbers">
-            ${this.numberRow('live-jobs', 'live.jobs', 'live.jobsHint', n?.jobs ?? null, n ? formatCount(n.jobs, L) : '—', (h) => h.jobs, false)}
+            ${without
+              ? this.numberRow('live-jobs', 'live.jobsWithout', 'live.jobsHint', n?.counterfactualJobs ?? null, n ? formatCount(n.counterfactualJobs, L) : '—', (h) => h.counterfactualJobs, false)
+              : this.numberRow('live-jobs', 'live.jobs', 'live.jobsHint', n?.jobs ?? null, n ? formatCount(n.jobs, L) : '—', (h) => h.jobs, false)}
             ${this.numberRow('live-jobs-effect', 'live.jobsEffect', 'live.jobsEffectHint', n?.jobsEffect ?? null, n ? formatCount(n.jobsEffect, L, { sign: true }) : '—', (h) => h.jobsEffect, true)}
-            ${this.numberRow('live-local-income', 'live.localIncome', 'live.localIncomeHint', n?.localIncome ?? null, n ? formatRupiah(n.localIncome, L) : '—', (h) => h.localIncome, false)}
+            ${without
+              ? this.numberRow('live-local-income', 'live.localIncomeWithout', 'live.localIncomeHint', n?.counterfactualLocalIncome ?? null, n ? formatRupiah(n.counterfactualLocalIncome, L) : '—', (h) => h.counterfactualLocalIncome, false)
+              : this.numberRow('live-local-income', 'live.localIncome', 'live.localIncomeHint', n?.localIncome ?? null, n ? formatRupiah(n.localIncome, L) : '—', (h) => h.localIncome, false)}
             ${this.numberRow('live-multiplier', 'live.multiplier', 'live.multiplierHint', n?.multiplier ?? null, formatRatio(n?.multiplier ?? null, L), (h) => h.multiplier, true)}
           </dl>
-          <p class="open">${t('live.open', {}, L)}: <strong data-testid="live-open" data-value=${n ? String(n.open) : ''}>${n ? formatCount(n.open, L) : c ? formatCount(f!.count - c.closed, L) : '—'}</strong></p>
+          <p class="open">${t(without ? 'live.openWithout' : 'live.open', {}, L)}: <strong data-testid="live-open" data-value=${n ? String(without ? n.counterfactualOpen : n.open) : ''}>${n ? formatCount(without ? n.counterfactualOpen : n.open, L) : c ? formatCount(f!.count - c.closed, L) : '—'}</strong></p>
           <h3 id="legend-h">${t('live.legend', {}, L)}</h3>
           <ul class="legend" data-testid="live-legend" aria-labelledby="legend-h">
             ${LEGEND.map((key) => html`<li data-key=${key}>${swatch(key)}<span>${t(`live.legend.${key}`, {}, L)}</span><span class="count">${c ? formatCount(c[key], L) : ''}</span></li>`)}

@@ -1,7 +1,7 @@
 // The page's side of the live worker: one request at a time, answered in order. A newer init or reset
 // makes the answers to older requests stale: those promises reject with StaleError, so a view never draws
 // a month of a run it has left.
-import type { ScenarioInput } from '../../sim/index.js';
+import type { LiveArm, ScenarioInput } from '../../sim/index.js';
 import type { LiveFrame, LiveRequest, LiveResponse } from './live-protocol.js';
 
 export class StaleError extends Error {
@@ -54,8 +54,13 @@ export class LiveClient {
   }
 
   /** A new live run (month 0 with its first layout). */
-  init(scenario: ScenarioInput, seed: number): Promise<LiveFrame> {
-    return this.send({ type: 'init', scenario, seed }, true);
+  init(scenario: ScenarioInput, seed: number, arm?: LiveArm): Promise<LiveFrame> {
+    return this.send({ type: 'init', scenario, seed, arm }, true);
+  }
+
+  /** The same month of the other economy (with or without the program). */
+  arm(arm: LiveArm): Promise<LiveFrame> {
+    return this.send({ type: 'arm', arm }, false);
   }
 
   step(months = 1): Promise<LiveFrame> {

@@ -268,6 +268,15 @@ export class LiveLayout {
     this.layoutMs += performance.now() - t0;
   }
 
+  /**
+   * An independent copy with the same positions and state: the layout of a second economy that starts as
+   * this one (the live run's counterfactual arm), without laying the same start out twice.
+   */
+  clone(): LiveLayout {
+    const copy = Object.create(LiveLayout.prototype) as LiveLayout;
+    return Object.assign(copy, this, { nodes: this.nodes.map((n) => ({ ...n })), anchors: this.anchors.map((a) => ({ ...a })) });
+  }
+
   /** Positions [x0, y0, x1, y1, …] per business id. */
   positions(): Float32Array {
     const out = new Float32Array(this.nodes.length * 2);

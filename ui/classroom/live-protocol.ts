@@ -1,17 +1,21 @@
 // Messages between the live economy view and its worker (live-worker.ts).
-import type { ScenarioInput } from '../../sim/index.js';
+import type { LiveArm, ScenarioInput } from '../../sim/index.js';
 import type { LiveNumbers } from './types.js';
 
 export type LiveRequest =
   /** Start a live run (a new one replaces the old): the scenario as JSON, parsed in the worker. */
-  | { type: 'init'; id: number; scenario: ScenarioInput; seed: number }
+  | { type: 'init'; id: number; scenario: ScenarioInput; seed: number; arm?: LiveArm }
   /** Advance the run up to `months` months (fewer at the horizon). */
   | { type: 'step'; id: number; months: number }
-  /** Back to month 0 of the same scenario and seed. */
-  | { type: 'reset'; id: number };
+  /** Back to month 0 of the same scenario and seed (showing the same arm). */
+  | { type: 'reset'; id: number }
+  /** Show the other economy: with the program, or the same one without it (both go on in lockstep). */
+  | { type: 'arm'; id: number; arm: LiveArm };
 
 /** The economy after a month (or at month 0): what the view draws and the numbers beside it. */
 export interface LiveFrame {
+  /** The economy drawn: with the program or without it (the numbers cover both either way). */
+  arm: LiveArm;
   month: number;
   horizon: number;
   /** Businesses that exist or existed (ids 0..count-1). */
