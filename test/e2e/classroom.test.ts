@@ -194,10 +194,16 @@ describe.skipIf(!browserCheck.path)('classroom in Chromium', () => {
     }, paused, { timeout: 30_000 });
     await page.screenshot({ path: join(SCREENSHOTS, 'classroom-lesson-4.png') });
 
-    // 5. What mentoring changes: open the sandbox.
+    // 5. What mentoring changes: the same economy without the program, then the sandbox.
     await tabTo(page, 'lesson-next');
     await page.keyboard.press('Enter');
     await expect(page.getByTestId('lesson-heading').innerText()).resolves.toMatch(/Langkah 5/);
+    await tabTo(page, 'lesson-action-live-arm');
+    await page.keyboard.press('Enter');
+    await page.waitForFunction(() => {
+      const view = document.querySelector('pendamping-app')!.shadowRoot!.querySelector('pendamping-classroom')!.shadowRoot!.querySelector('pendamping-economy-view') as unknown as { shownArm: string | null };
+      return view.shownArm === 'counterfactual';
+    }, null, { timeout: 30_000 });
     await tabTo(page, 'lesson-action-sandbox');
     await page.keyboard.press('Enter');
     await page.getByTestId('lesson-sandbox').waitFor();

@@ -159,6 +159,9 @@ describe.skipIf(!browserCheck.path)('live economy view in Chromium', () => {
 
   it('shows the same economy without the program, its numbers the Node run\'s counterfactual, and back', async () => {
     const m = await month();
+    const graphed = () => page.evaluate(`document.querySelector('pendamping-app').shadowRoot.querySelector('pendamping-classroom').history.map((h) => h.month).join(',')`) as Promise<string>;
+    const before = await graphed();
+    expect(before.split(',').at(-1)).toBe(String(m));
     await page.getByTestId('live-arm-counterfactual').click();
     await expect.poll(() => view((el) => el.shownArm)).toBe('counterfactual');
     expect(await page.getByTestId('live-arm-counterfactual').getAttribute('aria-pressed')).toBe('true');
@@ -174,6 +177,8 @@ describe.skipIf(!browserCheck.path)('live economy view in Chromium', () => {
     expect(await page.getByTestId('live-canvas').getAttribute('aria-label')).toMatch(/^Tanpa program\./);
     await page.getByTestId('live-arm-counterfactual').scrollIntoViewIfNeeded();
     await page.screenshot({ path: join(SCREENSHOTS, 'live-without.png') });
+    // The page's live graphs keep their months: a switch is not a new month, nor a restarted run.
+    expect(await graphed()).toBe(before);
     // The run goes on in both economies: a step here is the counterfactual's next month.
     await page.getByTestId('live-step').click();
     await expect.poll(month).toBe(m + 1);
@@ -182,6 +187,7 @@ describe.skipIf(!browserCheck.path)('live economy view in Chromium', () => {
     await page.keyboard.press('w');
     await expect.poll(() => view((el) => el.shownArm)).toBe('program');
     expect(await page.getByTestId('live-arm-program').getAttribute('aria-pressed')).toBe('true');
+    expect(await graphed()).toBe(`${before},${m + 1}`);
     expect(await shownNumber('live-jobs')).toBe(nodeNumbers(m + 1).jobs);
     expect(Number((await page.getByTestId('live-legend').locator('[data-key="mentored"] .count').textContent())!.trim().replace(/\./g, ''))).toBeGreaterThan(0);
     expect(errors).toEqual([]);

@@ -321,8 +321,11 @@ describe('<pendamping-economy-view>', () => {
     expect(q(el, 'live-without')).toBeNull();
     expect(q(el, 'live-legend').querySelector('[data-key="mentored"] .count')!.textContent).toBe('1');
 
+    const months: (number | null)[] = [];
+    el.addEventListener('live-month', (e) => months.push((e as CustomEvent<{ month: number } | null>).detail?.month ?? null));
     button(el, 'live-arm-counterfactual').click();
     await vi.waitFor(() => expect(el.shownArm).toBe('counterfactual'));
+    expect(months).toEqual([]); // the same month: the page's graphs are not told again
     await el.updateComplete;
     expect(source.arms).toEqual(['counterfactual']);
     expect(el.month).toBe(2);

@@ -204,6 +204,9 @@ export class ClassroomPage extends LitElement {
       case 'live-play':
         this.togglePlay();
         return;
+      case 'live-arm':
+        this.toggleArm();
+        return;
       case 'sandbox':
         this.complete('sandbox');
         this.goToStep(LESSON.length);

@@ -362,7 +362,8 @@ export class EconomyView extends LitElement {
       if (frame.arm !== this.arm) return; // switched again meanwhile: the later answer is the one to show
       // A month of the other arm waiting to be shown is this month or older: the switch replaces it.
       this.queued = null;
-      this.apply(frame, false);
+      // The same month: the page's graphs already have it (a repeat would read as a restarted run).
+      this.apply(frame, false, false);
       this.announcement = (arm === 'counterfactual' ? t('live.showingCounterfactual', {}, this.locale) + ' ' : '') + this.summaryText();
     } catch (e) {
       this.fail(e);
@@ -549,8 +550,11 @@ export class EconomyView extends LitElement {
     this.apply(frame, false);
   }
 
-  /** Show a month: new states at once, positions gliding from where they are (or jumping). */
-  private apply(frame: LiveFrame, glide: boolean): void {
+  /**
+   * Show a month: new states at once, positions gliding from where they are (or jumping). `newMonth` false
+   * (a switch of arm) keeps the month's numbers from being sent to the page again.
+   */
+  private apply(frame: LiveFrame, glide: boolean, newMonth = true): void {
     const now = performance.now();
     if (frame.edges) this.edges = frame.edges;
     if (frame.sectors) this.sectors = frame.sectors;
@@ -588,7 +592,7 @@ export class EconomyView extends LitElement {
     const numbers = frame.numbers;
     this.history = numbers ? [...this.history.filter((h) => h.month < numbers.month), numbers] : [];
     // The page's live graphs, pop-out window and lesson follow the months (null: back at month 0).
-    this.dispatchEvent(new CustomEvent<LiveNumbers | null>('live-month', { detail: numbers ?? null, bubbles: true, composed: true }));
+    if (newMonth) this.dispatchEvent(new CustomEvent<LiveNumbers | null>('live-month', { detail: numbers ?? null, bubbles: true, composed: true }));
     this.stats.lastStepMs = frame.stepMs;
     if (this.playing) {
       this.stats.monthsAt.push(now);

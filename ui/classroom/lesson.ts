@@ -7,7 +7,7 @@ import type { Locale } from '../charts/types.js';
 import { t } from '../i18n/i18n.js';
 import { focusStyles } from '../app/styles.js';
 
-export type LessonAction = 'rupiah-local' | 'rupiah-next' | 'rupiah-outside' | 'predict-reveal' | 'live-play' | 'sandbox';
+export type LessonAction = 'rupiah-local' | 'rupiah-next' | 'rupiah-outside' | 'predict-reveal' | 'live-play' | 'live-arm' | 'sandbox';
 export type LessonTarget = 'rupiah' | 'predict' | 'live';
 
 export interface LessonStep {
@@ -27,7 +27,7 @@ export const LESSON: readonly LessonStep[] = [
   { id: 'leak', target: 'rupiah', actions: ['rupiah-outside', 'rupiah-next'], done: 'rupiah-outside-round-3' },
   { id: 'predict', target: 'predict', actions: ['predict-reveal'], done: 'predict-revealed' },
   { id: 'live', target: 'live', actions: ['live-play'], done: 'live-month-12' },
-  { id: 'mentoring', target: 'live', actions: ['sandbox'], done: 'sandbox' },
+  { id: 'mentoring', target: 'live', actions: ['live-arm', 'sandbox'], done: 'sandbox' },
 ];
 
 export class LessonPanel extends LitElement {
