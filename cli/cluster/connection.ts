@@ -19,9 +19,15 @@ export const CONNECT_TIMEOUT_MS = 5000;
 
 /** Why a connection failed, in a few words (never the URL: ioredis messages hold host and port only). */
 export function connectionProblem(err: unknown, timeoutMs = CONNECT_TIMEOUT_MS): string {
-  const e = err as NodeJS.ErrnoException | undefined;
-  const code = e?.code ?? '';
-  const message = e?.message ?? String(err);
+  const e = err as { code?: unknown; message?: unknown } | null | undefined;
+  // Not every error's code is a string (seen while a worker's network link was down: a number).
+  const code = typeof e?.code === 'string' ? e.code : '';
+  const message =
+    typeof e?.message === 'string' && e.message
+      ? e.message
+      : typeof err === 'object' && err !== null
+        ? `unknown error${e?.code !== undefined ? ` (code ${String(e.code)})` : ''}` // never the object itself: it may hold the options
+        : String(err);
   if (code === 'ECONNREFUSED') return 'connection refused';
   if (code === 'ENOTFOUND' || code === 'EAI_AGAIN') return 'host not found';
   if (code === 'ETIMEDOUT' || /timed? ?out/i.test(message)) return `no answer within ${timeoutMs / 1000} s`;

@@ -58,6 +58,9 @@ export async function runClusterWorker(options: ClusterWorkerOptions): Promise<C
   let lastReport = started;
   let reported = 0;
   const active = new Map<string, Job<ChunkJobData, ChunkJobResult>>();
+  /** Chunks computed here and not yet confirmed by Redis (counted in the summary until taken back). */
+  const unconfirmed = new Map<string, { runs: number; failed: number }>();
+  const reportedLosses = new Set<string>();
 
   const worker = new Worker<ChunkJobData, ChunkJobResult>(
     queue,
@@ -73,6 +76,7 @@ export async function runClusterWorker(options: ClusterWorkerOptions): Promise<C
         summary.chunks++;
         summary.runs += encoded.runs;
         summary.failedRuns += encoded.failed;
+        unconfirmed.set(job.id!, { runs: encoded.runs, failed: encoded.failed });
         log(`finished chunk ${job.id}: ${encoded.runs} runs${encoded.failed ? ` (${encoded.failed} failed)` : ''} in ${((performance.now() - t) / 1000).toFixed(1)} s`);
         return encoded;
       } finally {
@@ -96,6 +100,30 @@ export async function runClusterWorker(options: ClusterWorkerOptions): Promise<C
   // BullMQ reconnects by itself; say so once per outage rather than on every retry.
   let down = false;
   worker.on('error', (err) => {
+    // Not a connection problem: this worker was out of reach (or frozen) past its lock, so the chunk goes
+    // to another worker; the result computed here is not taken.
+    const lost = chunkTakenOver(err);
+    if (lost) {
+      // BullMQ may report the same loss more than once: say it once.
+      const key = `${lost.when}:${lost.chunk}`;
+      if (reportedLosses.has(key)) return;
+      reportedLosses.add(key);
+    }
+    if (lost?.when === 'renew') {
+      log(`lost the lock on chunk ${lost.chunk} (this worker was out of reach longer than --lock-duration); another worker takes it over`);
+      return;
+    }
+    if (lost) {
+      const counted = unconfirmed.get(lost.chunk);
+      if (counted) {
+        summary.chunks--;
+        summary.runs -= counted.runs;
+        summary.failedRuns -= counted.failed;
+        unconfirmed.delete(lost.chunk);
+      }
+      log(`chunk ${lost.chunk} was taken over by another worker while this one was out of reach; the result computed here is dropped, each run counts once`);
+      return;
+    }
     if (!down) log(`Redis problem (${connectionProblem(err)}); reconnecting`);
     down = true;
   });
@@ -103,6 +131,7 @@ export async function runClusterWorker(options: ClusterWorkerOptions): Promise<C
     if (down) log('connected to Redis again');
     down = false;
   });
+  worker.on('completed', (job) => unconfirmed.delete(job.id!));
   worker.on('failed', (job, err) => {
     if (job) log(`chunk ${job.id} failed (attempt ${job.attemptsMade}): ${err.message}`);
   });
@@ -150,3 +179,18 @@ export async function runClusterWorker(options: ClusterWorkerOptions): Promise<C
     await worker.close(true);
   }
 }
+
+/**
+ * A chunk whose lock this worker lost after being out of reach past its lock (a network outage, a long
+ * pause): `renew` when BullMQ could not renew the lock (another worker takes the chunk over), `finish`
+ * when it reports finishing a job that is no longer this worker's ("Missing key for job …", "Missing lock
+ * for job …": the result computed here is not taken). Null for any other error.
+ */
+export function chunkTakenOver(err: unknown): { chunk: string; when: 'renew' | 'finish' } | null {
+  const message = err instanceof Error ? err.message : typeof err === 'string' ? err : '';
+  const finish = /Missing (?:key|lock) for job (\S+?)\.?(?:\s|$)/.exec(message);
+  if (finish) return { chunk: finish[1], when: 'finish' };
+  const renew = /could not renew lock for job (\S+?)\.?(?:\s|$)/i.exec(message);
+  return renew ? { chunk: renew[1], when: 'renew' } : null;
+}
+

@@ -12,6 +12,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { splitCsvLine } from '../../cli/batch/rows.js';
 import { batchIdOf, chunksOf, decodeOutcomes, defaultChunkSize, encodeOutcomes, jobIdOf, queueName } from '../../cli/cluster/jobs.js';
 import { connectionProblem } from '../../cli/cluster/connection.js';
+import { chunkTakenOver } from '../../cli/cluster/workerProcess.js';
 import { parseRedisUrl, redactRedisUrl, scrub, scrubError } from '../../cli/cluster/redisUrl.js';
 import { loadBatchPlan, planManifest } from '../../cli/batch/plan.js';
 import { tempDir } from './helpers.js';
@@ -222,6 +223,40 @@ describe('cluster batch on Redis', () => {
     await Promise.all(others.map(stopGracefully));
   });
 
+  it.skipIf(availability.skipReason)('a worker frozen mid-chunk past its lock (SIGSTOP): the chunk runs elsewhere; woken, its late result is dropped, not counted', async () => {
+    nextQueue();
+    const experiment = writeExperiment('freeze.json');
+    const local = join(dir, 'freeze-local');
+    expect(await localBatch(experiment, local)).toBe(0);
+
+    const [sleeper, other] = [worker(...FAST_RECOVERY), worker(...FAST_RECOVERY)];
+    await listening([sleeper, other]);
+    const out = join(dir, 'freeze-cluster');
+    const c = coordinator(experiment, out, '--chunk-size', '4');
+    // Freeze the sleeper the moment it starts a chunk (a laptop lid closed, a machine cut off the network).
+    await until('the sleeper to take a chunk', () => /took chunk /.test(sleeper.err()), 30_000);
+    sleeper.child.kill('SIGSTOP');
+    const held = /took chunk (\S+) /.exec(sleeper.err())![1];
+    // Its lock expires; the other worker takes the chunk over.
+    await until('the chunk to be taken over', () => other.err().includes(`took chunk ${held} `), 30_000);
+    sleeper.child.kill('SIGCONT');
+
+    const r = await c.done;
+    expect(r.code, c.err()).toBe(0);
+    expect(c.out()).toContain('batch: 36 runs (36 run now), 36 with results, 0 failed');
+    expectSameBatch(out, local);
+    const ids = csvRows(read(out, 'results.csv')).map((f) => Number(f[0]));
+    expect(ids.filter((id, i) => i === 0 || ids[i - 1] !== id)).toEqual(Array.from({ length: 36 }, (_, i) => i));
+    // Woken, the sleeper finishes the chunk and is told it is no longer its own: said so, not as a Redis outage.
+    await until('the sleeper to learn its chunk was taken over', () => sleeper.err().includes(`chunk ${held} was taken over by another worker`), 30_000);
+    await until('the sleeper to say it lost the lock', () => sleeper.err().includes(`lost the lock on chunk ${held}`), 10_000);
+    expect(sleeper.err()).not.toContain('Redis problem');
+    await Promise.all([sleeper, other].map(stopGracefully));
+    // Its summary leaves the dropped chunk out.
+    const finished = (sleeper.err().match(/finished chunk /g) ?? []).length;
+    expect(sleeper.err()).toMatch(new RegExp(`stopped after ${finished - 1} chunks`));
+  });
+
   it.skipIf(availability.skipReason)('--resume re-attaches to a batch whose coordinator died: it collects what the workers finished meanwhile', async () => {
     nextQueue();
     const experiment = writeExperiment('resume.json', { replicates: 4 });
@@ -379,12 +414,25 @@ describe('cluster internals', () => {
     expect(err.stack).not.toContain('hunter22');
   });
 
+  it('tells a chunk taken over by another worker (a lost lock) from a Redis problem', () => {
+    expect(chunkTakenOver(new Error('Missing key for job e483912ab25466b4-4-36. moveToFinished'))).toEqual({ chunk: 'e483912ab25466b4-4-36', when: 'finish' });
+    expect(chunkTakenOver(new Error('Missing lock for job abc-1-2. moveToFinished'))).toEqual({ chunk: 'abc-1-2', when: 'finish' });
+    expect(chunkTakenOver(new Error('could not renew lock for job 936ff0efbeea0207-4-1'))).toEqual({ chunk: '936ff0efbeea0207-4-1', when: 'renew' });
+    expect(chunkTakenOver(new Error('connect ECONNREFUSED 127.0.0.1:6379'))).toBeNull();
+    expect(chunkTakenOver(undefined)).toBeNull();
+  });
+
   it('names the reason a connection failed', () => {
     expect(connectionProblem(Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:1'), { code: 'ECONNREFUSED' }))).toBe('connection refused');
     expect(connectionProblem(Object.assign(new Error('getaddrinfo ENOTFOUND x'), { code: 'ENOTFOUND' }))).toBe('host not found');
     expect(connectionProblem(new Error('WRONGPASS invalid username-password pair or user is disabled.'))).toMatch(/^authentication failed/);
     expect(connectionProblem(new Error('NOAUTH Authentication required.'))).toMatch(/^authentication required/);
     expect(connectionProblem(Object.assign(new Error('connect ETIMEDOUT'), { code: 'ETIMEDOUT' }), 5000)).toBe('no answer within 5 s');
+    // Whatever the error's shape: a code that is not a string, no message, not an Error at all.
+    expect(connectionProblem(Object.assign(new Error('write EPIPE'), { code: 32 }))).toBe('write EPIPE');
+    expect(connectionProblem({ code: 7 })).toBe('unknown error (code 7)');
+    expect(connectionProblem('socket closed')).toBe('socket closed');
+    expect(connectionProblem(null)).toBe('null');
   });
 
   it('cuts a batch into the same chunks and job ids every time, and carries outcomes through a job intact', async () => {
