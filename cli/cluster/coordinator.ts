@@ -59,6 +59,13 @@ export interface ClusterBatchOutcome extends BatchOutcome {
   chunksQueued: number;
 }
 
+/**
+ * A coordinator's command with no answer for this long fails (then "lost Redis …; retrying"): over a
+ * network that drops packets silently (a VPN gone, a cable out), TCP alone would wait for many minutes
+ * with the progress frozen and nothing said.
+ */
+const COMMAND_TIMEOUT_MS = 10_000;
+
 /** Chunk jobs added per round trip. */
 const ADD_BATCH = 200;
 /** How often the outstanding jobs are checked to still exist, and the worker count looked up. */
@@ -85,7 +92,7 @@ export async function clusterBatch(file: string, options: ClusterBatchOptions): 
   const name = queueName(options.queue ?? DEFAULT_QUEUE);
   const queue = new Queue<Job<ChunkJobData, ChunkJobResult, 'chunk'>>(name, {
     // Commands fail instead of queueing forever while Redis is away, so the loop below can say so.
-    connection: bullConnection(target, { maxRetriesPerRequest: 1, connectionName: `pendamping-coordinator:${hostname()}:${process.pid}` }),
+    connection: bullConnection(target, { maxRetriesPerRequest: 1, commandTimeout: COMMAND_TIMEOUT_MS, connectionName: `pendamping-coordinator:${hostname()}:${process.pid}` }),
   });
   let lastRedisError: unknown;
   queue.on('error', (err) => {
@@ -203,8 +210,11 @@ export async function clusterBatch(file: string, options: ClusterBatchOptions): 
         }
         if (downSince !== undefined) note('Redis is back');
         downSince = undefined;
+        lastRedisError = undefined;
       } catch (err) {
-        const why = connectionProblem(lastRedisError ?? err);
+        const why = /command timed out/i.test(err instanceof Error ? err.message : '')
+          ? `no answer within ${COMMAND_TIMEOUT_MS / 1000} s`
+          : connectionProblem(lastRedisError ?? err);
         if (downSince === undefined) {
           downSince = performance.now();
           note(`lost Redis at ${target.shown} (${why}); retrying. Runs collected so far are safe in ${runsDir}`);
@@ -219,7 +229,13 @@ export async function clusterBatch(file: string, options: ClusterBatchOptions): 
     }
   } finally {
     progress?.stop();
-    await queue.close().catch(() => undefined);
+    // A graceful close needs Redis to answer; with Redis out of reach, give it a moment, then cut the
+    // connection, or its reconnection attempts keep the process alive after the batch has ended.
+    const closed = queue.close().then(
+      () => true,
+      () => false,
+    );
+    if (!(await Promise.race([closed, sleep(3000).then(() => false)]))) await queue.disconnect().catch(() => undefined);
   }
 
   if (chunkFailures.length > 0) {

@@ -6,7 +6,7 @@
 // starts on a free loopback port. Without redis-server the Redis tests are skipped, except under CI.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
+import { connect, createServer, type Socket } from 'node:net';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { splitCsvLine } from '../../cli/batch/rows.js';
@@ -141,6 +141,47 @@ async function localBatch(experiment: string, out: string): Promise<number | nul
   return (await p.done).code;
 }
 
+/**
+ * A TCP proxy to Redis that can freeze: while frozen it holds every byte either way, as a network that
+ * drops packets silently does (a VPN gone, a cable out) — no error, no answer.
+ */
+async function freezableProxy(redisUrl: string): Promise<{ url: string; freeze: () => void; thaw: () => void; close: () => void }> {
+  const target = new URL(redisUrl);
+  let frozen = false;
+  const flushes: (() => void)[] = [];
+  const sockets: Socket[] = [];
+  const forward = (from: Socket, to: Socket) => {
+    const held: Buffer[] = [];
+    from.on('data', (d: Buffer) => (frozen ? held.push(d) : to.write(d)));
+    flushes.push(() => {
+      for (const d of held.splice(0)) to.write(d);
+    });
+  };
+  const server = createServer((client) => {
+    const upstream = connect(Number(target.port), target.hostname);
+    sockets.push(client, upstream);
+    for (const [a, b] of [[client, upstream], [upstream, client]] as const) {
+      forward(a, b);
+      a.on('error', () => b.destroy());
+      a.on('close', () => b.destroy());
+    }
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const port = (server.address() as { port: number }).port;
+  return {
+    url: `redis://127.0.0.1:${port}${target.pathname}`,
+    freeze: () => (frozen = true),
+    thaw: () => {
+      frozen = false;
+      for (const f of flushes) f();
+    },
+    close: () => {
+      for (const sock of sockets) sock.destroy();
+      server.close();
+    },
+  };
+}
+
 describe('cluster batch on Redis', () => {
   const availability = redisAvailability();
   let redis: { url: string; stop: () => void } | undefined;
@@ -255,6 +296,33 @@ describe('cluster batch on Redis', () => {
     // Its summary leaves the dropped chunk out.
     const finished = (sleeper.err().match(/finished chunk /g) ?? []).length;
     expect(sleeper.err()).toMatch(new RegExp(`stopped after ${finished - 1} chunks`));
+  });
+
+  it.skipIf(availability.skipReason)('a coordinator whose Redis stops answering (packets dropped, no error) says so within 10 s, and carries on when it answers again', async () => {
+    nextQueue();
+    const experiment = writeExperiment('silent.json', { replicates: 4 });
+    const local = join(dir, 'silent-local');
+    expect(await localBatch(experiment, local)).toBe(0);
+    const proxy = await freezableProxy(redis!.url);
+    try {
+      const w = worker();
+      await listening([w]);
+      const out = join(dir, 'silent-cluster');
+      // Only the coordinator goes through the proxy; the worker keeps running the chunks meanwhile.
+      const c = cli(['batch', experiment, '--cluster', proxy.url, '--queue', queue, '--out', out, '--chunk-size', '4']);
+      await until('the chunks to be queued', () => /runs in \d+ chunks/.test(c.err()));
+      proxy.freeze();
+      await until('the coordinator to notice', () => /lost Redis at redis:\/\/127\.0\.0\.1:\d+ \(no answer within 10 s\); retrying/.test(c.err()), 25_000);
+      proxy.thaw();
+      const r = await c.done;
+      expect(r.code, c.err()).toBe(0);
+      expect(c.err()).toContain('cluster: Redis is back');
+      expect(c.out()).toContain('batch: 12 runs (12 run now), 12 with results, 0 failed');
+      expectSameBatch(out, local);
+      await stopGracefully(w);
+    } finally {
+      proxy.close();
+    }
   });
 
   it.skipIf(availability.skipReason)('--resume re-attaches to a batch whose coordinator died: it collects what the workers finished meanwhile', async () => {
