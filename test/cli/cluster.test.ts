@@ -205,6 +205,23 @@ describe('cluster batch on Redis', () => {
     expect(w.err()).toMatch(/stopped after \d+ chunks/);
   };
 
+  /**
+   * On a new queue: the local batch of a 12-run experiment, and the same batch through the cluster whose
+   * coordinator queued its 4 chunks of 3 runs and died (SIGKILL) before any worker was there.
+   */
+  const orphanedBatch = async (name: string) => {
+    nextQueue();
+    const experiment = writeExperiment(`${name}.json`, { replicates: 4 });
+    const local = join(dir, `${name}-local`);
+    expect(await localBatch(experiment, local)).toBe(0);
+    const out = join(dir, `${name}-cluster`);
+    const first = coordinator(experiment, out, '--chunk-size', '3');
+    await until('the chunks to be queued', () => /12 runs in 4 chunks of up to 3 runs/.test(first.err()));
+    first.child.kill('SIGKILL');
+    await first.done;
+    return { experiment, local, out };
+  };
+
   it.skipIf(availability.skipReason)('through two worker processes gives the local batch byte for byte, run failures included (exit 4)', async () => {
     nextQueue();
     // Point 1's expression divides by zero for some business: its runs fail (recorded, not retried).
@@ -326,17 +343,7 @@ describe('cluster batch on Redis', () => {
   });
 
   it.skipIf(availability.skipReason)('--resume re-attaches to a batch whose coordinator died: it collects what the workers finished meanwhile', async () => {
-    nextQueue();
-    const experiment = writeExperiment('resume.json', { replicates: 4 });
-    const local = join(dir, 'resume-local');
-    expect(await localBatch(experiment, local)).toBe(0);
-
-    // The coordinator queues 12 runs in 4 chunks and dies before any worker is there.
-    const out = join(dir, 'resume-cluster');
-    const first = coordinator(experiment, out, '--chunk-size', '3');
-    await until('the chunks to be queued', () => /12 runs in 4 chunks of up to 3 runs/.test(first.err()));
-    first.child.kill('SIGKILL');
-    await first.done;
+    const { experiment, local, out } = await orphanedBatch('resume');
     expect(existsSync(join(out, 'manifest.json'))).toBe(true);
     expect(existsSync(join(out, 'results.csv'))).toBe(false);
 
@@ -358,17 +365,7 @@ describe('cluster batch on Redis', () => {
   });
 
   it.skipIf(availability.skipReason)('--resume with another --chunk-size keeps the size of the chunks still queued, so no run is run twice', async () => {
-    nextQueue();
-    const experiment = writeExperiment('resize.json', { replicates: 4 });
-    const local = join(dir, 'resize-local');
-    expect(await localBatch(experiment, local)).toBe(0);
-
-    // 12 runs queued in 4 chunks of 3; the coordinator dies before any worker is there.
-    const out = join(dir, 'resize-cluster');
-    const first = coordinator(experiment, out, '--chunk-size', '3');
-    await until('the chunks to be queued', () => /12 runs in 4 chunks of up to 3 runs/.test(first.err()));
-    first.child.kill('SIGKILL');
-    await first.done;
+    const { experiment, local, out } = await orphanedBatch('resize');
 
     const resumed = coordinator(experiment, out, '--chunk-size', '5', '--resume');
     await until('the resumed coordinator to look at the queue', () => /keeping the chunk size/.test(resumed.err()));
