@@ -23,4 +23,4 @@ export { morrisIndices, elementaryEffects, type MorrisIndex, type BootstrapOptio
 export { sobolIndices, saltelliOutputs, type SobolIndex } from './sensitivity/sobol.js';
 export { sensitivityIndices, type SensitivityIndexRow } from './sensitivity/analyse.js';
 export { recordRun as recordRupiahRun, traceRupiah, followRupiah, pickBusinesses, recipientsByRound, accountOf, incomeOf, businessLm3, RUPIAH_MONTHS, RUPIAH_ROUNDS, type RupiahTrace, type RoundSummary, type TraceNode, type TraceFlow, type FlowClass, type AccountRecord, type RecordedRun, type BusinessPicks, type RoundRecipients } from './classroom/rupiah.js';
-export { createLiveRun, stateOf, LiveState, GROWING_TURNOVER, STRUGGLING_TURNOVER, LIVE_ARMS, type LiveArm, type LiveRun, type LiveRunNumbers } from './classroom/live.js';
+export { createLiveRun, stateOf, LiveState, GROWING_TURNOVER, STRUGGLING_TURNOVER, LIVE_ARMS, type LiveAnchors, type LiveArm, type LiveRun, type LiveRunNumbers } from './classroom/live.js';

@@ -5,7 +5,7 @@
 // so after month t they equal runScenario's series at t exactly.
 import { ECONOMY_METRICS, type EconomyMetric } from '../metrics/definitions.js';
 import type { Scenario } from '../scenario/schema.js';
-import type { Economy } from '../state/economy.js';
+import { MAX_EMPLOYEES, type Economy } from '../state/economy.js';
 import { createEconomy } from '../state/init.js';
 import { stepMonth } from '../step.js';
 
@@ -57,6 +57,12 @@ export interface LiveRunNumbers {
   counterfactualOpen: number;
 }
 
+/** Business ids beside which households and suppliers are drawn (-1: none to draw it beside). */
+export interface LiveAnchors {
+  households: Int32Array;
+  suppliers: Int32Array;
+}
+
 /** Which of the two economies a picture shows: with the program, or the same economy without it. */
 export type LiveArm = 'program' | 'counterfactual';
 export const LIVE_ARMS: readonly LiveArm[] = ['program', 'counterfactual'];
@@ -90,6 +96,13 @@ export interface LiveRun {
   tieTotal(arm?: LiveArm): number;
   /** Open businesses in the arm now. */
   openCount(arm?: LiveArm): number;
+  /**
+   * Where to draw households and suppliers, which have no place of their own in the picture: the business
+   * each sits beside. A household sits beside the business it owns (the lowest id if several), else the one
+   * it works at, else the first shop it knows; a supplier beside its first buyer (the lowest business id
+   * buying from it). -1 for an index out of range or with no such business.
+   */
+  anchors(households: readonly number[], suppliers: readonly number[], arm?: LiveArm): LiveAnchors;
   /** The numbers after the last month; null before the first. */
   numbers(): LiveRunNumbers | null;
 }
@@ -208,6 +221,34 @@ export function createLiveRun(scenario: Scenario, seed: number): LiveRun {
       return open;
     },
     numbers: () => latest,
+    anchors(households, suppliers, arm = 'program') {
+      const e = economyOf(arm);
+      const b = e.b;
+      const owns = new Int32Array(e.h.count).fill(-1);
+      const worksAt = new Int32Array(e.h.count).fill(-1);
+      const buyer = new Int32Array(e.s.count).fill(-1);
+      // From the highest id down, so the lowest id is the one left.
+      for (let id = b.used - 1; id >= 0; id--) {
+        owns[b.ownerHousehold[id]] = id;
+        for (let j = 0; j < b.employees[id]; j++) {
+          const worker = b.employeeHousehold[id * MAX_EMPLOYEES + j];
+          if (worker >= 0) worksAt[worker] = id;
+        }
+        buyer[b.supplier[id]] = id;
+      }
+      const K = e.h.shopsKnown;
+      const home = (i: number) => {
+        if (!Number.isInteger(i) || i < 0 || i >= e.h.count) return -1;
+        if (owns[i] >= 0) return owns[i];
+        if (worksAt[i] >= 0) return worksAt[i];
+        const shop = e.h.shops[i * K];
+        return shop >= 0 && shop < b.used ? shop : -1;
+      };
+      return {
+        households: Int32Array.from(households, home),
+        suppliers: Int32Array.from(suppliers, (j) => (Number.isInteger(j) && j >= 0 && j < e.s.count ? buyer[j] : -1)),
+      };
+    },
   };
   return run;
 }

@@ -137,21 +137,30 @@ describe.skipIf(!browserCheck.path)('live economy view in Chromium', () => {
     await page.getByTestId('pause-animation').click(); // animation back on for the rest
   });
 
-  it('lights up the businesses of a highlight (follow the rupiah) and dims the rest', async () => {
-    await view((el) => {
-      el.highlight = { round: 1, businesses: [0, 5, 10, 15, 20, 25, 30, 35, 40, 45], households: [1, 2, 3], suppliers: [0] };
-    });
-    await expect.poll(() => page.getByTestId('live-highlight').count()).toBe(1);
-    expect(await page.getByTestId('live-highlight').textContent()).toContain('10 usaha menyala');
-    // The highlight's yellow (Okabe–Ito #F0E442) is on the canvas.
-    await expect.poll(() => page.getByTestId('live-canvas').evaluate((c) => {
+  it('lights up the businesses, households and suppliers of a highlight (follow the rupiah) and dims the rest', async () => {
+    /** Canvas pixels within 14 of an RGB colour. */
+    const pixels = (rgb: [number, number, number]) => page.getByTestId('live-canvas').evaluate((c, [r, g, b]) => {
       const canvas = c as HTMLCanvasElement;
       const data = canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height).data;
       let n = 0;
-      for (let i = 0; i < data.length; i += 4) if (Math.abs(data[i] - 0xf0) < 12 && Math.abs(data[i + 1] - 0xe4) < 12 && data[i + 2] < 0x70) n++;
+      for (let i = 0; i < data.length; i += 4) if (Math.abs(data[i] - r) < 14 && Math.abs(data[i + 1] - g) < 14 && Math.abs(data[i + 2] - b) < 14) n++;
       return n;
-    })).toBeGreaterThan(50);
-    await page.screenshot({ path: join(SCREENSHOTS, 'live-highlight.png') });
+    }, rgb);
+    const skyBlue: [number, number, number] = [0x56, 0xb4, 0xe9];
+    const orange: [number, number, number] = [0xe6, 0x9f, 0x00];
+    expect(await pixels(skyBlue)).toBe(0); // no household is drawn without a highlight
+    expect(await pixels(orange)).toBe(0);
+    await view((el) => {
+      el.highlight = { round: 1, businesses: [0, 5, 10, 15, 20, 25, 30, 35, 40, 45], households: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12], suppliers: [0, 1] };
+    });
+    await expect.poll(() => page.getByTestId('live-highlight').count()).toBe(1);
+    expect(await page.getByTestId('live-highlight').textContent()).toContain('10 usaha menyala');
+    // The highlight's yellow (Okabe–Ito #F0E442) is on the canvas, and so are the households (sky blue,
+    // beside the business each owns or works at) and the suppliers (orange diamonds), in the economy view.
+    await expect.poll(() => pixels([0xf0, 0xe4, 0x42])).toBeGreaterThan(50);
+    await expect.poll(() => pixels(skyBlue)).toBeGreaterThan(12 * 8);
+    await expect.poll(() => pixels(orange)).toBeGreaterThan(2 * 8);
+    await page.getByTestId('economy-view').screenshot({ path: join(SCREENSHOTS, 'live-highlight.png') });
     await view((el) => {
       el.highlight = null;
     });

@@ -5,6 +5,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { GROWING_TURNOVER, LiveState, STRUGGLING_TURNOVER, createLiveRun, stateOf } from '../../sim/classroom/live.js';
 import { parseScenario, runScenario, type Scenario } from '../../sim/index.js';
+import { MAX_EMPLOYEES } from '../../sim/state/economy.js';
 
 const load = (name: string, businesses = 150, months = 14): Scenario => {
   const s = parseScenario(JSON.parse(readFileSync(`scenarios/${name}.json`, 'utf8')), name);
@@ -80,6 +81,41 @@ describe('createLiveRun', () => {
     // The mentored are in the program arm's picture only.
     expect(run.states('program').some((code) => code & LiveState.MENTORED)).toBe(true);
     expect(() => run.states('both' as never)).toThrow(/unknown arm both: expected program or counterfactual/);
+  });
+
+  it('anchors: a household beside the business it owns, else where it works, else its first shop; a supplier beside its first buyer', () => {
+    const run = createLiveRun(load('full-cycle', 150, 8), 2);
+    for (let m = 0; m < 5; m++) run.step();
+    const e = run.program;
+    const b = e.b;
+    const H = e.h.count;
+    const K = e.h.shopsKnown;
+    const a = run.anchors(Array.from({ length: H }, (_, i) => i), Array.from({ length: e.s.count }, (_, j) => j));
+    const kinds = { owner: 0, worker: 0, shopper: 0 };
+    for (let i = 0; i < H; i++) {
+      const owned: number[] = [];
+      const works: number[] = [];
+      for (let id = 0; id < b.used; id++) {
+        if (b.ownerHousehold[id] === i) owned.push(id);
+        for (let j = 0; j < b.employees[id]; j++) if (b.employeeHousehold[id * MAX_EMPLOYEES + j] === i) works.push(id);
+      }
+      const expected = owned.length > 0 ? Math.min(...owned) : works.length > 0 ? Math.min(...works) : e.h.shops[i * K];
+      expect(a.households[i], `household ${i}`).toBe(expected);
+      kinds[owned.length > 0 ? 'owner' : works.length > 0 ? 'worker' : 'shopper']++;
+    }
+    // The three rules all occur in a default economy.
+    expect(kinds.owner).toBeGreaterThan(0);
+    expect(kinds.worker).toBeGreaterThan(0);
+    expect(kinds.shopper).toBeGreaterThan(0);
+    for (let j = 0; j < e.s.count; j++) {
+      let first = -1;
+      for (let id = 0; id < b.used && first < 0; id++) if (b.supplier[id] === j) first = id;
+      expect(a.suppliers[j], `supplier ${j}`).toBe(first);
+    }
+    // Out of range, or not an index: nothing to draw beside.
+    const bad = run.anchors([-1, H, 1.5], [e.s.count, -2]);
+    expect([...bad.households]).toEqual([-1, -1, -1]);
+    expect([...bad.suppliers]).toEqual([-1, -1]);
   });
 
   it('no program: no multiplier (nothing injected), no jobs effect, nobody mentored', () => {

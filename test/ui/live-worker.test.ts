@@ -126,6 +126,9 @@ describe('live worker and client', () => {
     let same = 0;
     for (let id = 0; id < 160; id++) if (other.positions[2 * id] === back.positions[2 * id] && other.positions[2 * id + 1] === back.positions[2 * id + 1]) same++;
     expect(same).toBeGreaterThan(100);
+    // Where a highlight's households and suppliers are drawn: the program arm's anchors, whatever arm is shown.
+    const anchors = await client.anchors([0, 5, 77], [0, 1]);
+    expect(anchors).toEqual(reference.anchors([0, 5, 77], [0, 1], 'program'));
     const reset = await client.reset();
     expect(reset.arm).toBe('counterfactual');
     expect(reset.month).toBe(0);

@@ -107,6 +107,7 @@ class FakeSource implements LiveSource {
   shows: LiveArm = 'program';
   inits: { scenario: ScenarioInput; seed: number; arm?: LiveArm }[] = [];
   arms: LiveArm[] = [];
+  anchorCalls: { households: readonly number[]; suppliers: readonly number[] }[] = [];
   steps = 0;
   disposed = false;
   private frame(): LiveFrame {
@@ -150,6 +151,11 @@ class FakeSource implements LiveSource {
     this.month = 0;
     this.shows = arm ?? 'program';
     return this.frame();
+  }
+  /** Household i beside business i mod N, every supplier beside business 0. */
+  async anchors(households: readonly number[], suppliers: readonly number[]) {
+    this.anchorCalls.push({ households, suppliers });
+    return { households: Int32Array.from(households, (i) => i % N), suppliers: Int32Array.from(suppliers, () => 0) };
   }
   async arm(arm: LiveArm) {
     this.arms.push(arm);
@@ -294,10 +300,13 @@ describe('<pendamping-economy-view>', () => {
   });
 
   it('a highlight from follow the rupiah is described beside the canvas', async () => {
-    const { el } = await mount();
+    const { el, source } = await mount();
     el.highlight = { round: 2, businesses: [0, 2], households: [5, 6, 7], suppliers: [1] };
     await el.updateComplete;
     expect(q(el, 'live-highlight').textContent).toContain('Rupiah round 2: 2 businesses lit up, 3 households, 1 suppliers');
+    // The run is asked where its households and suppliers are drawn (beside which business), once.
+    await vi.waitFor(() => expect(source.anchorCalls).toEqual([{ households: [5, 6, 7], suppliers: [1] }]));
+    expect(q(el, 'live-highlight').textContent).toContain('households (sky-blue dots) sit beside the business they own or work at');
     // Households as dots and suppliers as diamonds, one mark each.
     const recipients = q(el, 'live-highlight-recipients');
     expect(recipients.querySelectorAll('circle').length).toBe(3);
@@ -306,6 +315,16 @@ describe('<pendamping-economy-view>', () => {
     await el.updateComplete;
     expect(q(el, 'live-highlight-recipients').querySelectorAll('circle').length).toBe(40);
     expect(q(el, 'live-highlight-recipients').textContent).toContain('+60 households');
+    await vi.waitFor(() => expect(source.anchorCalls).toHaveLength(2));
+    // A highlight of businesses only needs no anchors; a new run asks again for the highlight it has.
+    el.highlight = { round: 1, businesses: [3], households: [], suppliers: [] };
+    await el.updateComplete;
+    expect(source.anchorCalls).toHaveLength(2);
+    el.highlight = { round: 2, businesses: [], households: [9], suppliers: [] };
+    await vi.waitFor(() => expect(source.anchorCalls).toHaveLength(3));
+    await el.reset();
+    await vi.waitFor(() => expect(source.anchorCalls).toHaveLength(4));
+    expect(source.anchorCalls[3]).toEqual({ households: [9], suppliers: [] });
     el.highlight = null;
     await el.updateComplete;
     expect(q(el, 'live-highlight')).toBeNull();

@@ -5,12 +5,13 @@
 // their new place, unless animation is paused or reduced motion is asked for. Nothing moves unless the
 // user plays or steps (WCAG 2.2.2), and the page's pause-animation toggle stops playing.
 import { LitElement, css, html, nothing, svg, unsafeCSS, type PropertyValues } from 'lit';
-import type { LiveArm, ScenarioInput } from '../../sim/index.js';
+import type { LiveAnchors, LiveArm, ScenarioInput } from '../../sim/index.js';
 import type { Locale } from '../charts/types.js';
 import { focusStyles } from '../app/styles.js';
 import { formatCount, formatRatio, formatRupiah } from '../format/format.js';
 import { MESSAGES, t } from '../i18n/i18n.js';
 import { LiveClient, StaleError } from './live-client.js';
+import { hash01 } from './live-layout.js';
 import type { LiveFrame } from './live-protocol.js';
 import { CODE, COLOURS, DEFAULT_SPEED, HIGHLIGHT_COLOUR, LEGEND, RING_COLOUR, SPEEDS, countStates, sparklinePath, sparklineZero, styleGroup, type LegendKey, type StateCounts } from './live-style.js';
 import { OKABE_ITO } from '../charts/palette.js';
@@ -23,6 +24,8 @@ export interface LiveSource {
   reset(): Promise<LiveFrame>;
   /** The same month of the other economy (the run goes on in both). */
   arm(arm: LiveArm): Promise<LiveFrame>;
+  /** The businesses beside which households and suppliers are drawn (program arm). */
+  anchors(households: readonly number[], suppliers: readonly number[]): Promise<LiveAnchors>;
   dispose(): void;
 }
 
@@ -99,6 +102,8 @@ export class EconomyView extends LitElement {
   /** Layout bounds shown (grows, never shrinks, within one run: the picture does not zoom back and forth). */
   private bounds = { minX: -1, maxX: 1, minY: -1, maxY: 1 };
   private lit = new Set<number>();
+  /** Where the highlight's households and suppliers are drawn: beside these businesses (null until known). */
+  private anchors: LiveAnchors | null = null;
   // The month's split: businesses (and ties) that glide this month, and the rest, painted once into a layer.
   private moving: Int32Array = new Int32Array(0);
   private movingMask: Uint8Array = new Uint8Array(0);
@@ -235,9 +240,14 @@ export class EconomyView extends LitElement {
         border-left: 4px solid ${unsafeCSS(HIGHLIGHT_COLOUR)};
         background: #fffbe0;
       }
-      .program-only {
+      .program-only,
+      .places {
         display: block;
         font-style: italic;
+      }
+      .places {
+        font-size: 0.9em;
+        color: #4a5560;
       }
       .recipients {
         display: flex;
@@ -432,6 +442,7 @@ export class EconomyView extends LitElement {
       const frame = await this.source.reset();
       this.begin(frame);
       this.status = 'ready';
+      void this.fetchAnchors();
       this.error = '';
       this.announcement = t('live.announceStart', {}, this.locale);
     } catch (e) {
@@ -473,6 +484,7 @@ export class EconomyView extends LitElement {
     if (changed.has('highlight')) {
       this.lit = new Set(this.highlight?.businesses ?? []);
       this.dirty = true;
+      void this.fetchAnchors();
     }
     if (changed.has('locale') || changed.has('trainer')) this.dirty = true;
     // A new scenario or seed (by content, not identity) starts a new run.
@@ -510,6 +522,7 @@ export class EconomyView extends LitElement {
       const frame = await this.source.init(structuredClone(scenario), this.seed, this.arm);
       this.begin(frame);
       this.status = 'ready';
+      void this.fetchAnchors();
       // The arm was switched while the run was being prepared: show the one asked for now.
       if (frame.arm !== this.arm) {
         const wanted = this.arm;
@@ -518,6 +531,22 @@ export class EconomyView extends LitElement {
       }
     } catch (e) {
       this.fail(e);
+    }
+  }
+
+  /** Ask the run where the highlight's households and suppliers go (they have no place of their own). */
+  private async fetchAnchors(): Promise<void> {
+    const h = this.highlight;
+    this.anchors = null;
+    if (!h || (h.households.length === 0 && h.suppliers.length === 0) || !this.source || this.status !== 'ready') return;
+    try {
+      const anchors = await this.source.anchors(h.households, h.suppliers);
+      if (this.highlight !== h) return; // another highlight meanwhile: its own answer follows
+      this.anchors = anchors;
+      this.dirty = true;
+      this.requestFrame();
+    } catch (e) {
+      if (!(e instanceof StaleError)) this.fail(e);
     }
   }
 
@@ -793,7 +822,8 @@ export class EconomyView extends LitElement {
    * run arrives, which must not pull the picture back).
    */
   private get highlighting(): boolean {
-    return this.lit.size > 0 && this.frame?.arm !== 'counterfactual';
+    const h = this.highlight;
+    return !!h && (this.lit.size > 0 || h.households.length > 0 || h.suppliers.length > 0) && this.frame?.arm !== 'counterfactual';
   }
 
   /** Repaint the cached layer: ties, businesses and rings that do not move this month, sector names. */
@@ -932,6 +962,53 @@ export class EconomyView extends LitElement {
       ctx.fill();
       ctx.stroke();
     }
+    this.drawRecipients(ctx, p, ox, oy, scale, r);
+  }
+
+  /**
+   * The highlight's households (sky-blue dots) and suppliers (orange diamonds), each beside the business
+   * it is anchored to (see LiveRun.anchors), at a fixed angle of its own so several around one business
+   * do not cover each other.
+   */
+  private drawRecipients(ctx: CanvasRenderingContext2D, p: Float32Array, ox: number, oy: number, scale: number, r: number): void {
+    const a = this.anchors;
+    const h = this.highlight;
+    if (!a || !h) return;
+    const n = this.states.length;
+    const at = (id: number) => (this.movingMask[id] ? p : this.to);
+    const place = (anchor: number, seed: number, distance: number): [number, number] | null => {
+      if (anchor < 0 || anchor >= n) return null;
+      const q = at(anchor);
+      const angle = 2 * Math.PI * hash01(seed);
+      return [ox + q[2 * anchor] * scale + distance * Math.cos(angle), oy + q[2 * anchor + 1] * scale + distance * Math.sin(angle)];
+    };
+    ctx.lineWidth = Math.max(1, r * 0.3);
+    ctx.strokeStyle = RING_COLOUR;
+    const dot = Math.max(2.5, r * 0.85);
+    ctx.beginPath();
+    h.households.forEach((household, i) => {
+      const xy = place(a.households[i] ?? -1, household * 2 + 1, r * 2.9);
+      if (!xy) return;
+      ctx.moveTo(xy[0] + dot, xy[1]);
+      ctx.arc(xy[0], xy[1], dot, 0, 2 * Math.PI);
+    });
+    ctx.fillStyle = OKABE_ITO.skyBlue;
+    ctx.fill();
+    ctx.stroke();
+    const half = Math.max(3, r * 1.1);
+    ctx.beginPath();
+    h.suppliers.forEach((supplier, i) => {
+      const xy = place(a.suppliers[i] ?? -1, supplier * 2 + 2, r * 3.6);
+      if (!xy) return;
+      ctx.moveTo(xy[0], xy[1] - half);
+      ctx.lineTo(xy[0] + half, xy[1]);
+      ctx.lineTo(xy[0], xy[1] + half);
+      ctx.lineTo(xy[0] - half, xy[1]);
+      ctx.closePath();
+    });
+    ctx.fillStyle = OKABE_ITO.orange;
+    ctx.fill();
+    ctx.stroke();
   }
 
   private drawSectorLabels(ctx: CanvasRenderingContext2D, ox: number, oy: number, scale: number): void {
@@ -1007,6 +1084,7 @@ export class EconomyView extends LitElement {
           ${this.highlight
             ? html`<p class="highlight" data-testid="live-highlight">
                 ${t('live.highlight', { round: this.highlight.round, businesses: this.highlight.businesses.length, households: this.highlight.households.length, suppliers: this.highlight.suppliers.length }, L)}
+                <span class="places">${t('live.highlightPlaces', {}, L)}</span>
                 ${without ? html`<span class="program-only" data-testid="live-highlight-program-only">${t('live.highlightProgramOnly', {}, L)}</span>` : nothing}
                 ${recipientDots(this.highlight.households.length, this.highlight.suppliers.length, L)}
               </p>`

@@ -1,7 +1,7 @@
 // The page's side of the live worker: one request at a time, answered in order. A newer init or reset
 // makes the answers to older requests stale: those promises reject with StaleError, so a view never draws
 // a month of a run it has left.
-import type { LiveArm, ScenarioInput } from '../../sim/index.js';
+import type { LiveAnchors, LiveArm, ScenarioInput } from '../../sim/index.js';
 import type { LiveFrame, LiveRequest, LiveResponse } from './live-protocol.js';
 
 export class StaleError extends Error {
@@ -14,7 +14,8 @@ export class StaleError extends Error {
 /** A request without its id (distributes over the union). */
 type Unsent = LiveRequest extends infer R ? (R extends LiveRequest ? Omit<R, 'id'> : never) : never;
 
-type Pending = { resolve: (f: LiveFrame) => void; reject: (e: unknown) => void; generation: number };
+type Answer = LiveFrame | LiveAnchors;
+type Pending = { resolve: (a: Answer) => void; reject: (e: unknown) => void; generation: number };
 
 export class LiveClient {
   private readonly worker: Worker;
@@ -29,7 +30,7 @@ export class LiveClient {
       if (!p) return;
       this.pending.delete(e.data.id);
       if (p.generation !== this.generation) p.reject(new StaleError());
-      else if (e.data.ok) p.resolve(e.data.frame);
+      else if (e.data.ok) p.resolve('frame' in e.data ? e.data.frame : e.data.anchors);
       else p.reject(new Error(e.data.error));
     };
     this.worker.onerror = (e) => {
@@ -43,12 +44,12 @@ export class LiveClient {
     return this.pending.size > 0;
   }
 
-  private send(request: Unsent, newGeneration: boolean): Promise<LiveFrame> {
+  private send<T extends Answer = LiveFrame>(request: Unsent, newGeneration: boolean): Promise<T> {
     if (newGeneration) this.generation++;
     const id = this.nextId++;
     const generation = this.generation;
-    return new Promise((resolve, reject) => {
-      this.pending.set(id, { resolve, reject, generation });
+    return new Promise<T>((resolve, reject) => {
+      this.pending.set(id, { resolve: resolve as (a: Answer) => void, reject, generation });
       this.worker.postMessage({ ...request, id } as LiveRequest);
     });
   }
@@ -56,6 +57,11 @@ export class LiveClient {
   /** A new live run (month 0 with its first layout). */
   init(scenario: ScenarioInput, seed: number, arm?: LiveArm): Promise<LiveFrame> {
     return this.send({ type: 'init', scenario, seed, arm }, true);
+  }
+
+  /** The businesses beside which these households and suppliers are drawn (program arm). */
+  anchors(households: readonly number[], suppliers: readonly number[]): Promise<LiveAnchors> {
+    return this.send<LiveAnchors>({ type: 'anchors', households: [...households], suppliers: [...suppliers] }, false);
   }
 
   /** The same month of the other economy (with or without the program). */

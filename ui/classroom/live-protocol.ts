@@ -1,5 +1,5 @@
 // Messages between the live economy view and its worker (live-worker.ts).
-import type { LiveArm, ScenarioInput } from '../../sim/index.js';
+import type { LiveAnchors, LiveArm, ScenarioInput } from '../../sim/index.js';
 import type { LiveNumbers } from './types.js';
 
 export type LiveRequest =
@@ -10,7 +10,9 @@ export type LiveRequest =
   /** Back to month 0 of the same scenario and seed (showing the same arm). */
   | { type: 'reset'; id: number }
   /** Show the other economy: with the program, or the same one without it (both go on in lockstep). */
-  | { type: 'arm'; id: number; arm: LiveArm };
+  | { type: 'arm'; id: number; arm: LiveArm }
+  /** The businesses beside which these households and suppliers are drawn (program arm): answered with `anchors`. */
+  | { type: 'anchors'; id: number; households: number[]; suppliers: number[] };
 
 /** The economy after a month (or at month 0): what the view draws and the numbers beside it. */
 export interface LiveFrame {
@@ -40,4 +42,7 @@ export interface LiveFrame {
   firstLayoutMs: number;
 }
 
-export type LiveResponse = { id: number; ok: true; frame: LiveFrame } | { id: number; ok: false; error: string };
+export type LiveResponse =
+  | { id: number; ok: true; frame: LiveFrame }
+  | { id: number; ok: true; anchors: LiveAnchors }
+  | { id: number; ok: false; error: string };

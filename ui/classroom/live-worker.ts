@@ -81,6 +81,12 @@ scope.onmessage = (event: MessageEvent<LiveRequest>) => {
   const request = event.data;
   const t0 = performance.now();
   try {
+    if (request.type === 'anchors') {
+      if (!live) throw new Error('anchors before init');
+      const anchors = live.run.anchors(request.households, request.suppliers, 'program');
+      scope.postMessage({ id: request.id, ok: true, anchors } satisfies LiveResponse, [anchors.households.buffer, anchors.suppliers.buffer]);
+      return;
+    }
     if (request.type === 'init') live = start(request, checkArm(request.arm ?? 'program'));
     else if (request.type === 'reset') {
       if (!live) throw new Error('reset before init');
