@@ -9,6 +9,8 @@ import { withAppPage } from './browser.js';
 import { saveResults } from './shared.js';
 
 const moves = Number(process.env.BENCH_MOVES ?? 7);
+/** The sliders moved, in this order (BENCH_LEVERS=mentoring.visits,budget measures visits first). */
+const levers = (process.env.BENCH_LEVERS ?? 'budget,mentoring.visits').split(',');
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
 type Hook = { __pendamping: { ready: Promise<void>; lastComparison: { elapsedMs: number; lines: unknown; computed: { runs: number; workerMs: number } } } };
@@ -38,7 +40,7 @@ async function main(): Promise<void> {
     });
     // Two sliders: the budget (changes who is enrolled) and mentor visits (the same participants).
     const rows = [];
-    for (const lever of ['budget', 'mentoring.visits']) {
+    for (const lever of levers) {
       const slider = page.getByTestId(`lever-${lever}-range`);
       const totals: number[] = [];
       const drivers: number[] = [];
