@@ -379,6 +379,20 @@ describe('<pendamping-economy-view>', () => {
     expect(source.arms).toEqual(['counterfactual', 'program']);
   });
 
+  it('a switch while a step is on its way shows that step\'s month in the arm asked for, and the page gets the month once', async () => {
+    const { el } = await mount();
+    const months: (number | null)[] = [];
+    el.addEventListener('live-month', (e) => months.push((e as CustomEvent<{ month: number } | null>).detail?.month ?? null));
+    const step = el.step(); // answered first, in the program arm: dropped
+    await el.showArm('counterfactual'); // answered with month 1 in the arm asked for
+    await step;
+    await el.updateComplete;
+    expect(el.month).toBe(1);
+    expect(el.shownArm).toBe('counterfactual');
+    expect(months).toEqual([1]);
+    expect(q(el, 'live-jobs').dataset.value).toBe('91');
+  });
+
   it('a new run starts in the arm shown; a highlight is drawn over the program arm only, and says so in the other', async () => {
     const { el, source } = await mount();
     await el.showArm('counterfactual');

@@ -372,8 +372,9 @@ export class EconomyView extends LitElement {
       if (frame.arm !== this.arm) return; // switched again meanwhile: the later answer is the one to show
       // A month of the other arm waiting to be shown is this month or older: the switch replaces it.
       this.queued = null;
-      // The same month: the page's graphs already have it (a repeat would read as a restarted run).
-      this.apply(frame, false, false);
+      // Usually the month on screen, which the page's graphs already have (sent again, it would read as a
+      // restarted run); a month later when a step asked for before the switch was answered first.
+      this.apply(frame, false, frame.month !== this.frame?.month);
       this.announcement = (arm === 'counterfactual' ? t('live.showingCounterfactual', {}, this.locale) + ' ' : '') + this.summaryText();
     } catch (e) {
       this.fail(e);
