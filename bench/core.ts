@@ -37,7 +37,7 @@ for (const n of sizes) {
   let transfers = 0;
   for (let r = 0; r < repeats + 1; r++) {
     const e = createEconomy(scenario, 1 + r, true);
-    households = e.h.count;
+    households = e.households.count;
     stepMonth(e); // warm-up month, not timed
     let last = performance.now();
     const start = last;

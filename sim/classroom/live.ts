@@ -115,7 +115,7 @@ const metric = (id: string): EconomyMetric => {
 
 /** The state code of business `id` in economy `e` after its latest month (see LiveState). */
 export function stateOf(e: Economy, id: number): number {
-  const b = e.b;
+  const b = e.businesses;
   if (!b.open[id]) return LiveState.CLOSED;
   let code: number = LiveState.STEADY;
   if (e.month > 0) {
@@ -182,17 +182,17 @@ export function createLiveRun(scenario: Scenario, seed: number): LiveRun {
       };
       return true;
     },
-    businessCount: (arm = 'program') => economyOf(arm).b.used,
+    businessCount: (arm = 'program') => economyOf(arm).businesses.used,
     states(arm = 'program') {
       const e = economyOf(arm);
-      const out = new Uint8Array(e.b.used);
+      const out = new Uint8Array(e.businesses.used);
       for (let id = 0; id < out.length; id++) out[id] = stateOf(e, id);
       return out;
     },
-    sectors: (arm = 'program') => economyOf(arm).b.sector.slice(0, economyOf(arm).b.used),
+    sectors: (arm = 'program') => economyOf(arm).businesses.sector.slice(0, economyOf(arm).businesses.used),
     edges(arm = 'program') {
       const { ties, tieCounts, maxTies } = economyOf(arm);
-      const n = economyOf(arm).b.used;
+      const n = economyOf(arm).businesses.used;
       let count = 0;
       for (let a = 0; a < n; a++) for (let k = 0; k < tieCounts[a]; k++) if (ties[a * maxTies + k] > a) count++;
       const out = new Int32Array(count * 2);
@@ -211,11 +211,11 @@ export function createLiveRun(scenario: Scenario, seed: number): LiveRun {
     tieTotal(arm = 'program') {
       const e = economyOf(arm);
       let sum = 0;
-      for (let a = 0; a < e.b.used; a++) sum += e.tieCounts[a];
+      for (let a = 0; a < e.businesses.used; a++) sum += e.tieCounts[a];
       return sum / 2;
     },
     openCount(arm = 'program') {
-      const b = economyOf(arm).b;
+      const b = economyOf(arm).businesses;
       let open = 0;
       for (let id = 0; id < b.used; id++) open += b.open[id];
       return open;
@@ -223,10 +223,10 @@ export function createLiveRun(scenario: Scenario, seed: number): LiveRun {
     numbers: () => latest,
     anchors(households, suppliers, arm = 'program') {
       const e = economyOf(arm);
-      const b = e.b;
-      const owns = new Int32Array(e.h.count).fill(-1);
-      const worksAt = new Int32Array(e.h.count).fill(-1);
-      const buyer = new Int32Array(e.s.count).fill(-1);
+      const b = e.businesses;
+      const owns = new Int32Array(e.households.count).fill(-1);
+      const worksAt = new Int32Array(e.households.count).fill(-1);
+      const buyer = new Int32Array(e.suppliers.count).fill(-1);
       // From the highest id down, so the lowest id is the one left.
       for (let id = b.used - 1; id >= 0; id--) {
         owns[b.ownerHousehold[id]] = id;
@@ -236,17 +236,17 @@ export function createLiveRun(scenario: Scenario, seed: number): LiveRun {
         }
         buyer[b.supplier[id]] = id;
       }
-      const K = e.h.shopsKnown;
+      const K = e.households.shopsKnown;
       const home = (i: number) => {
-        if (!Number.isInteger(i) || i < 0 || i >= e.h.count) return -1;
+        if (!Number.isInteger(i) || i < 0 || i >= e.households.count) return -1;
         if (owns[i] >= 0) return owns[i];
         if (worksAt[i] >= 0) return worksAt[i];
-        const shop = e.h.shops[i * K];
+        const shop = e.households.shops[i * K];
         return shop >= 0 && shop < b.used ? shop : -1;
       };
       return {
         households: Int32Array.from(households, home),
-        suppliers: Int32Array.from(suppliers, (j) => (Number.isInteger(j) && j >= 0 && j < e.s.count ? buyer[j] : -1)),
+        suppliers: Int32Array.from(suppliers, (j) => (Number.isInteger(j) && j >= 0 && j < e.suppliers.count ? buyer[j] : -1)),
       };
     },
   };

@@ -108,14 +108,14 @@ export function recordRun(scenario: Scenario, options: { seed?: number; months?:
   const seed = options.seed ?? scenario.seed;
   const months = options.months ?? RUPIAH_MONTHS;
   const economy = createEconomy({ ...scenario, months }, seed, true);
-  const tap = new AccountTap(economy.b.slots);
+  const tap = new AccountTap(economy.businesses.slots);
   economy.ledger.attachTap(tap);
   for (let t = 0; t < months; t++) stepMonth(economy);
   return { economy, tap, cells: Float64Array.from(economy.ledger.totalCells), months, seed };
 }
 
 export function accountOf(run: RecordedRun, id: number): AccountRecord {
-  if (!(id >= 0 && id < run.economy.b.used)) throw new Error(`no business ${id} in this run`);
+  if (!(id >= 0 && id < run.economy.businesses.used)) throw new Error(`no business ${id} in this run`);
   return {
     id,
     sector: run.economy.ledger.sectorOf[id],
@@ -306,7 +306,7 @@ export interface BusinessPicks {
  */
 export function pickBusinesses(run: RecordedRun): BusinessPicks {
   const { economy: e } = run;
-  const b = e.b;
+  const b = e.businesses;
   const n = e.scenario.economy.businesses;
   type Candidate = { id: number; share: number; participant: boolean };
   const candidates: Candidate[] = [];
@@ -356,8 +356,8 @@ export interface RoundRecipients {
  */
 export function recipientsByRound(run: RecordedRun, business: number, rounds = RUPIAH_ROUNDS): RoundRecipients[] {
   const e = run.economy;
-  const b = e.b;
-  const h = e.h;
+  const b = e.businesses;
+  const h = e.households;
   const account = accountOf(run, business);
   const S = SECTOR_COUNT;
   const paid = (kind: string) => {
@@ -400,7 +400,7 @@ export function recipientsByRound(run: RecordedRun, business: number, rounds = R
       for (const w of workersOf(id)) nh.add(w);
       nh.add(b.ownerHousehold[id]);
     }
-    for (const j of fs) nh.add(e.s.ownerHousehold[j]);
+    for (const j of fs) nh.add(e.suppliers.ownerHousehold[j]);
     out.push({ round, businesses: limit(nb), households: limit(nh), suppliers: limit(ns) });
     fb = nb;
     fh = nh;

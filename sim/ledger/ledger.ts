@@ -25,6 +25,11 @@ export class Ledger {
   readonly money: Float64Array;
   /** Sector (transaction-flow-matrix column) of each account. */
   readonly sectorOf: Uint8Array;
+  /**
+   * Money each account has received since its counter was last taken (rupiah). Households' income is
+   * read from it (takeReceived), so a new payment to a household is its income with no code of its own.
+   */
+  readonly received: Float64Array;
   /** This month's payments by kind, payer sector and payee sector: the one record `transfer` writes. */
   private readonly monthCells = new Float64Array(FLOW_COUNT * SECTOR_COUNT * SECTOR_COUNT);
   /** This month's flows: [kind * SECTOR_COUNT + sector], payer negative, payee positive (set at close). */
@@ -47,6 +52,7 @@ export class Ledger {
   constructor(accounts: number) {
     this.money = new Float64Array(accounts);
     this.sectorOf = new Uint8Array(accounts);
+    this.received = new Float64Array(accounts);
   }
 
   /** Move `amount` (rounded to whole rupiah) from `payer` to `payee`. Returns what moved. */
@@ -59,6 +65,7 @@ export class Ledger {
     const money = this.money;
     money[payer] -= a;
     money[payee] += a;
+    this.received[payee] += a;
     this.monthCells[(kind * SECTOR_COUNT + this.sectorOf[payer]) * SECTOR_COUNT + this.sectorOf[payee]] += a;
     return a;
   }
@@ -93,8 +100,21 @@ export class Ledger {
     for (let i = 0; i < money.length; i++) out[sectorOf[i]] += money[i];
   }
 
-  /** Forget the run totals (after the opening balances, so totals cover simulated months only). */
+  /**
+   * Copy what accounts [from, from + out.length) received since they were last taken into `out`, and
+   * start their counters again from zero.
+   */
+  takeReceived(from: number, out: Float64Array): void {
+    const received = this.received;
+    for (let i = 0; i < out.length; i++) {
+      out[i] = received[from + i];
+      received[from + i] = 0;
+    }
+  }
+
+  /** Forget the run totals and received counters (after the opening balances: they cover simulated months only). */
   resetTotals(): void {
+    this.received.fill(0);
     this.totalFlows.fill(0);
     this.totalPairs.fill(0);
     this.totalCells.fill(0);

@@ -12,7 +12,7 @@ export function decide(e: Economy): void {
   const P = s.performance;
   const F = s.firms;
   const forums = s.program.forums;
-  const b = e.b;
+  const b = e.businesses;
   const ledger = e.ledger;
   const money = ledger.money;
   const used = b.used;
@@ -21,8 +21,8 @@ export function decide(e: Economy): void {
   const forumActive = (id: number) =>
     e.programActive && forums.enabled && b.forum[id] >= 0 && e.month - e.program.cohortStart[b.cohort[id]] < forums.months;
   const u = e.streams.uniforms('labour', e.month, used * 2);
-  const row = e.accounts.restOfWorld;
-  e.s.sales.fill(0);
+  const world = e.accounts.restOfWorld;
+  e.suppliers.sales.fill(0);
 
   for (let id = 0; id < used; id++) {
     if (!b.open[id]) continue;
@@ -70,8 +70,8 @@ export function decide(e: Economy): void {
     const localShare = b.localInputShare[id];
     const supplierAccount = e.supplierAccount0 + b.supplier[id];
     const paidLocal = ledger.transfer(id, supplierAccount, q * unitCost * localShare, Flow.localInputs);
-    const paidImported = ledger.pay(id, row, q * unitCost * (1 - localShare), Flow.importedInputs);
-    e.s.sales[b.supplier[id]] += paidLocal;
+    const paidImported = ledger.pay(id, world, q * unitCost * (1 - localShare), Flow.importedInputs);
+    e.suppliers.sales[b.supplier[id]] += paidLocal;
     b.inputsLocal[id] = paidLocal;
     b.inputsImported[id] = paidImported;
     b.production[id] = q;
@@ -106,7 +106,7 @@ export function decide(e: Economy): void {
       const valuePerUnit = b.price[id] * (1 - s.economy.sectors[b.sector[id]].overheadShare) - unitCost;
       const paysBack = F.investmentProductivityGain * capacityUnits * valuePerUnit * 24 > F.investmentRupiah;
       if (paysBack && money[id] - F.investmentRupiah > F.investCashMonths * monthlyCosts) {
-        ledger.transfer(id, row, F.investmentRupiah, Flow.equipment);
+        ledger.transfer(id, world, F.investmentRupiah, Flow.equipment);
         b.equipmentGain[id] += F.investmentProductivityGain;
       }
     }
@@ -115,13 +115,13 @@ export function decide(e: Economy): void {
 
 /** Hire one worker from a household with free labour, searching from a place set by the draw. */
 function hire(e: Economy, id: number, draw: number): void {
-  const h = e.h;
+  const h = e.households;
   const H = h.count;
   let k = Math.floor(((draw * 7919) % 1) * H);
   for (let tries = 0; tries < 64; tries++, k = (k + 1) % H) {
     if (h.employed[k] < h.labourSupply[k]) {
       h.employed[k]++;
-      const b = e.b;
+      const b = e.businesses;
       b.employeeHousehold[id * MAX_EMPLOYEES + b.employees[id]] = k;
       b.employees[id]++;
       return;
@@ -130,11 +130,11 @@ function hire(e: Economy, id: number, draw: number): void {
 }
 
 export function fire(e: Economy, id: number): void {
-  const b = e.b;
+  const b = e.businesses;
   if (b.employees[id] === 0) return;
   b.employees[id]--;
   const slot = id * MAX_EMPLOYEES + b.employees[id];
   const hh = b.employeeHousehold[slot];
-  if (hh >= 0) e.h.employed[hh]--;
+  if (hh >= 0) e.households.employed[hh]--;
   b.employeeHousehold[slot] = -1;
 }

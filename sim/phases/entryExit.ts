@@ -16,11 +16,10 @@ export function exitAndEnter(e: Economy): void {
 }
 
 export function closeBusiness(e: Economy, id: number): void {
-  const b = e.b;
+  const b = e.businesses;
   while (b.employees[id] > 0) fire(e, id);
   const owner = b.ownerHousehold[id];
-  const paid = e.ledger.pay(id, e.householdAccount0 + owner, e.ledger.money[id], Flow.liquidation);
-  e.h.income[owner] += paid;
+  e.ledger.pay(id, e.householdAccount0 + owner, e.ledger.money[id], Flow.liquidation);
   b.open[id] = 0;
   b.closedMonth[id] = e.month;
   b.attraction[id] = 0;
@@ -31,7 +30,7 @@ export function closeBusiness(e: Economy, id: number): void {
 }
 
 function exits(e: Economy): void {
-  const b = e.b;
+  const b = e.businesses;
   const F = e.scenario.firms;
   const u = e.streams.uniforms('exit', e.month, b.used);
   for (let id = 0; id < b.used; id++) {
@@ -46,7 +45,7 @@ const DRAWS_PER_CANDIDATE = 64;
 function entries(e: Economy): void {
   const s = e.scenario;
   const F = s.firms;
-  const b = e.b;
+  const b = e.businesses;
   const n0 = s.economy.businesses;
   let open = 0;
   for (let id = 0; id < b.used; id++) open += b.open[id];
@@ -65,7 +64,7 @@ function entries(e: Economy): void {
     };
     if (rng() >= pEnter) continue;
     // The founder: the first household from a random place with the start-up capital saved.
-    const H = e.h.count;
+    const H = e.households.count;
     let founder = -1;
     for (let k = Math.floor(rng() * H), tries = 0; tries < 32; tries++, k = (k + 1) % H) {
       if (e.ledger.money[e.householdAccount0 + k] >= F.entrantCapitalRupiah) {
@@ -83,7 +82,7 @@ function entries(e: Economy): void {
     drawOwnerAndCapacities(e, id, rng);
     setTechnology(e, id, rng);
     b.ownerHousehold[id] = founder;
-    b.supplier[id] = Math.floor(rng() * e.s.count);
+    b.supplier[id] = Math.floor(rng() * e.suppliers.count);
     const size = 0.5 * Math.exp(0.5 * normal(rng(), rng()) - 0.125);
     b.attractionStart[id] = size;
     b.attraction[id] = size;

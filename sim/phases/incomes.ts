@@ -1,19 +1,20 @@
 // Phase 7: incomes. Businesses pay overheads, wages, taxes and loan installments, work out profit and
 // pay the owner's household; suppliers pay for their own imports and pay out the rest to their
-// households; households receive income from outside. Then this month's income becomes next month's
-// spending power.
+// households; households receive income from outside. Then what each household received through the
+// ledger since the last incomes phase (every payment to it: wages, profits, payouts, program fees, cash,
+// liquidations, outside income) becomes its income, next month's spending power.
 import { Flow } from '../ledger/accounts.js';
 import { MAX_EMPLOYEES, type Economy } from '../state/economy.js';
 
 export function payIncomes(e: Economy): void {
   const s = e.scenario;
   const F = s.firms;
-  const b = e.b;
-  const h = e.h;
+  const b = e.businesses;
+  const h = e.households;
   const ledger = e.ledger;
   const money = ledger.money;
   const h0 = e.householdAccount0;
-  const row = e.accounts.restOfWorld;
+  const world = e.accounts.restOfWorld;
   const wage = s.households.wageRupiahPerMonth;
   const subsidy = s.government.interestSubsidyShare;
   const rate = s.program.resourceAccess.creditInterestPerMonth;
@@ -23,14 +24,12 @@ export function payIncomes(e: Economy): void {
     if (!b.open[id]) continue;
     const sector = s.economy.sectors[b.sector[id]];
     const turnover = b.turnover[id];
-    const overheads = ledger.pay(id, row, turnover * sector.overheadShare, Flow.overheads);
+    const overheads = ledger.pay(id, world, turnover * sector.overheadShare, Flow.overheads);
     b.overheads[id] = overheads;
     let wages = 0;
     for (let j = 0; j < b.employees[id]; j++) {
       const hh = b.employeeHousehold[id * MAX_EMPLOYEES + j];
-      const paid = ledger.pay(id, h0 + hh, wage, Flow.wages);
-      h.income[hh] += paid;
-      wages += paid;
+      wages += ledger.pay(id, h0 + hh, wage, Flow.wages);
     }
     b.wagesPaid[id] = wages;
     const taxes = ledger.pay(id, e.accounts.government, Math.max(0, turnover - F.taxExemptTurnoverRupiahPerMonth) * F.turnoverTaxRate, Flow.taxes);
@@ -61,25 +60,20 @@ export function payIncomes(e: Economy): void {
     let draw = Math.min(Math.max(F.ownerDrawShare * profit, F.subsistenceDrawRupiahPerMonth), Math.max(0, cash - workingCapital));
     // Cash that stands against an outstanding loan is not idle.
     draw += Math.max(0, cash - draw - F.idleCashMonths * workingCapital - b.loanBalance[id]);
-    h.income[owner] += ledger.pay(id, h0 + owner, draw, Flow.ownerDraws);
+    ledger.pay(id, h0 + owner, draw, Flow.ownerDraws);
     if (!b.separatesMoney[id] && emergencies[id] < F.householdEmergencyPerMonth) {
-      h.income[owner] += ledger.pay(id, h0 + owner, money[id] * F.householdEmergencyShare, Flow.householdUse);
+      ledger.pay(id, h0 + owner, money[id] * F.householdEmergencyShare, Flow.householdUse);
     }
   }
 
-  const sup = e.s;
+  const sup = e.suppliers;
   const importShare = s.suppliers.importShare;
   for (let j = 0; j < sup.count; j++) {
     const acct = e.supplierAccount0 + j;
-    ledger.pay(acct, row, sup.sales[j] * importShare, Flow.supplierImports);
-    const owner = sup.ownerHousehold[j];
-    const paid = ledger.pay(acct, h0 + owner, money[acct], Flow.supplierPayouts);
-    h.income[owner] += paid;
+    ledger.pay(acct, world, sup.sales[j] * importShare, Flow.supplierImports);
+    ledger.pay(acct, h0 + sup.ownerHousehold[j], money[acct], Flow.supplierPayouts);
   }
 
-  for (let i = 0; i < h.count; i++) {
-    h.income[i] += ledger.transfer(row, h0 + i, h.outsideIncome[i], Flow.outsideIncome);
-    h.incomeLast[i] = h.income[i];
-    h.income[i] = 0;
-  }
+  for (let i = 0; i < h.count; i++) ledger.transfer(world, h0 + i, h.outsideIncome[i], Flow.outsideIncome);
+  ledger.takeReceived(h0, h.incomeLast);
 }

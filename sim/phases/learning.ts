@@ -13,7 +13,7 @@ export function learn(e: Economy): void {
   const m = s.mechanisms;
   const L = s.learning;
   const p = s.program;
-  const b = e.b;
+  const b = e.businesses;
   const cap = b.capacity;
   const start = b.capacityStart;
   const used = b.used;
@@ -102,7 +102,7 @@ export function learn(e: Economy): void {
 function peerAdoptionShare(e: Economy, id: number): number {
   const n = e.tieCounts[id];
   if (n === 0) return 0;
-  const b = e.b;
+  const b = e.businesses;
   let adopted = 0, open = 0;
   for (let k = 0; k < n; k++) {
     const j = e.ties[id * e.maxTies + k];
@@ -116,7 +116,7 @@ function peerAdoptionShare(e: Economy, id: number): number {
 
 /** Learned capacity spreads along ties: each business closes part of the gap to its peers' mean gain. */
 function spill(e: Economy): void {
-  const b = e.b;
+  const b = e.businesses;
   const used = b.used;
   const cap = b.capacity;
   const start = b.capacityStart;

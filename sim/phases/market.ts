@@ -8,8 +8,8 @@ import { CAPACITY_COUNT, Cap, type Economy } from '../state/economy.js';
 
 export function trade(e: Economy): void {
   const s = e.scenario;
-  const b = e.b;
-  const h = e.h;
+  const b = e.businesses;
+  const h = e.households;
   const HH = s.households;
   const P = s.performance;
   const ledger = e.ledger;
@@ -18,7 +18,7 @@ export function trade(e: Economy): void {
   const K = h.shopsKnown;
   const H = h.count;
   const h0 = e.householdAccount0;
-  const row = e.accounts.restOfWorld;
+  const world = e.accounts.restOfWorld;
   const cond = e.conditions;
   const stealing = s.businessStealingShare;
 
@@ -126,9 +126,9 @@ export function trade(e: Economy): void {
     }
     // What local shops could not deliver is bought outside instead.
     const c = consumption[i];
-    ledger.pay(acct, row, c - local, Flow.householdImports);
+    ledger.pay(acct, world, c - local, Flow.householdImports);
     // The part of this month's income saved (1 − mpc) that is deposited outside the area.
-    ledger.pay(acct, row, incomeLast[i] * (1 - mpc) * saveOutside, Flow.savingsOutside);
+    ledger.pay(acct, world, incomeLast[i] * (1 - mpc) * saveOutside, Flow.savingsOutside);
   }
 
   // Outside buyers pay; stock falls by what was sold.
@@ -138,7 +138,7 @@ export function trade(e: Economy): void {
       b.customers[id] = 0;
       continue;
     }
-    const paid = ledger.transfer(row, id, b.outsideSales[id], Flow.outsideSales);
+    const paid = ledger.transfer(world, id, b.outsideSales[id], Flow.outsideSales);
     b.outsideSales[id] = paid;
     b.turnover[id] = b.localSales[id] + paid;
     const units = b.turnover[id] / b.price[id];
@@ -164,10 +164,10 @@ const scratches = new WeakMap<Economy, MarketScratch>();
 function scratchFor(e: Economy): MarketScratch {
   let sc = scratches.get(e);
   if (!sc) {
-    const n = e.b.slots;
+    const n = e.businesses.slots;
     sc = {
       pull: new Float64Array(2 * n), links: new Float64Array(n), fill: new Float64Array(n), before: new Float64Array(n),
-      consumption: new Float64Array(e.h.count), hasClosedShop: new Uint8Array(e.h.count),
+      consumption: new Float64Array(e.households.count), hasClosedShop: new Uint8Array(e.households.count),
     };
     scratches.set(e, sc);
   }
@@ -180,8 +180,8 @@ function scratchFor(e: Economy): MarketScratch {
  * and the one with more pull is compared with the household's weakest shop.
  */
 function switchShops(e: Economy, scratch: MarketScratch): void {
-  const b = e.b;
-  const h = e.h;
+  const b = e.businesses;
+  const h = e.households;
   const K = h.shopsKnown;
   const used = b.used;
   const pull = scratch.pull;
@@ -211,7 +211,7 @@ function switchShops(e: Economy, scratch: MarketScratch): void {
 }
 
 function nextOpen(e: Economy, start: number): number {
-  const used = e.b.used;
-  for (let t = 0, id = start; t < used; t++, id = id + 1 === used ? 0 : id + 1) if (e.b.open[id]) return id;
+  const used = e.businesses.used;
+  for (let t = 0, id = start; t < used; t++, id = id + 1 === used ? 0 : id + 1) if (e.businesses.open[id]) return id;
   return -1;
 }

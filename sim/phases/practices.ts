@@ -6,7 +6,7 @@ import { CAPACITY_COUNT, Cap, type Economy } from '../state/economy.js';
 export function adoptPractices(e: Economy): void {
   if (!e.scenario.mechanisms.practiceAdoption) return;
   const P = e.scenario.performance;
-  const b = e.b;
+  const b = e.businesses;
   const used = b.used;
   const u = e.streams.uniforms('adoption', e.month, used * 3);
   for (let id = 0; id < used; id++) {

@@ -13,7 +13,6 @@ function spend(e: Economy, payee: number, amount: number, local: boolean): void 
   if (local) {
     e.program.spentLocal += paid;
     e.program.injectedLocal += paid;
-    e.h.income[payee - e.householdAccount0] += paid;
   }
 }
 
@@ -27,7 +26,7 @@ function spendSplit(e: Economy, amount: number, localShare: number, salt: number
 }
 
 export function runProgram(e: Economy): void {
-  const b = e.b;
+  const b = e.businesses;
   b.visits.fill(0, 0, b.used);
   b.inTraining.fill(0, 0, b.used);
   b.attendance.fill(0, 0, b.used);
@@ -96,7 +95,7 @@ export function runProgram(e: Economy): void {
 function payMentors(e: Economy, members: Int32Array): void {
   const p = e.scenario.program.mentoring;
   const seen = new Set<number>();
-  for (const id of members) seen.add(e.b.mentor[id]);
+  for (const id of members) seen.add(e.businesses.mentor[id]);
   for (const m of seen) {
     if (m < 0) continue;
     const payee = p.local ? e.householdAccount0 + e.program.mentorHousehold[m] : e.accounts.restOfWorld;
@@ -106,7 +105,7 @@ function payMentors(e: Economy, members: Int32Array): void {
 
 function grantResources(e: Economy, members: Int32Array): void {
   const r = e.scenario.program.resourceAccess;
-  const b = e.b;
+  const b = e.businesses;
   for (const id of members) {
     if (!b.open[id]) continue;
     spend(e, e.accounts.restOfWorld, r.costRupiahPerParticipant, false);
@@ -139,7 +138,6 @@ function payCash(e: Economy): number {
     const paid = e.ledger.pay(e.accounts.program, e.householdAccount0 + hh, cashPerRecipientMonth, Flow.cashTransfers);
     e.program.spent += paid;
     e.program.injectedLocal += paid;
-    e.h.income[hh] += paid;
     total += paid;
   }
   const d = e.scenario.program.cashTransfer.deliveryCostShare;
@@ -150,11 +148,11 @@ function payCash(e: Economy): number {
 /** Forums: consecutive participants (grouped by sector first) meet as groups; every pair gets a tie. */
 function formForums(e: Economy, members: Int32Array, cohort: number): void {
   const size = e.scenario.program.forums.size;
-  const sorted = Array.from(members).sort((x, y) => e.b.sector[x] - e.b.sector[y] || x - y);
+  const sorted = Array.from(members).sort((x, y) => e.businesses.sector[x] - e.businesses.sector[y] || x - y);
   for (let g = 0; g * size < sorted.length; g++) {
     const group = sorted.slice(g * size, (g + 1) * size);
     const forumId = cohort * 10_000 + g;
-    for (const id of group) e.b.forum[id] = forumId;
+    for (const id of group) e.businesses.forum[id] = forumId;
     for (let i = 0; i < group.length; i++) for (let j = i + 1; j < group.length; j++) addTie(e, group[i], group[j]);
   }
 }

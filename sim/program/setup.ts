@@ -9,7 +9,7 @@ import { targetingOrder } from './targeting.js';
 export function setupProgram(e: Economy): ProgramState {
   const s = e.scenario;
   const p = s.program;
-  const b = e.b;
+  const b = e.businesses;
   const n = s.economy.businesses;
   const order = targetingOrder(e, n);
   const places = Math.min(p.maxParticipants, order.length, affordablePlaces(s));
@@ -41,12 +41,12 @@ export function setupProgram(e: Economy): ProgramState {
     const first = m;
     for (let k = 0; k < Math.ceil(members.length / p.mentoring.caseload); k++, m++) {
       mentorCompetence[m] = Math.min(1, Math.max(0.05, p.mentoring.competence + 0.1 * (rng() - 0.5) * 2));
-      mentorHousehold[m] = Math.floor(rng() * e.h.count);
+      mentorHousehold[m] = Math.floor(rng() * e.households.count);
     }
     members.forEach((id, i) => (b.mentor[id] = first + Math.floor(i / p.mentoring.caseload)));
   }
   const providerHouseholds = new Int32Array(10);
-  for (let k = 0; k < providerHouseholds.length; k++) providerHouseholds[k] = Math.floor(rng() * e.h.count);
+  for (let k = 0; k < providerHouseholds.length; k++) providerHouseholds[k] = Math.floor(rng() * e.households.count);
 
   // Cash benchmarking: the same number of recipients as places, either the participants' own households
   // or the households with the lowest income.
@@ -56,8 +56,8 @@ export function setupProgram(e: Economy): ProgramState {
     if (p.cashTransfer.recipients === 'participantOwners') {
       cashRecipients = Int32Array.from(chosen, (id) => b.ownerHousehold[id]);
     } else {
-      const ids = Array.from({ length: e.h.count }, (_, i) => i);
-      ids.sort((x, y) => e.h.incomeLast[x] - e.h.incomeLast[y] || x - y);
+      const ids = Array.from({ length: e.households.count }, (_, i) => i);
+      ids.sort((x, y) => e.households.incomeLast[x] - e.households.incomeLast[y] || x - y);
       cashRecipients = Int32Array.from(ids.slice(0, places));
     }
     const months = Math.max(1, p.cashTransfer.months);

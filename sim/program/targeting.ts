@@ -6,13 +6,13 @@ import { compileTargetingExpression, type ExpressionVariable } from './expressio
 
 function meanCap(e: Economy, id: number): number {
   let sum = 0;
-  for (let k = 0; k < CAPACITY_COUNT; k++) sum += e.b.capacity[id * CAPACITY_COUNT + k];
+  for (let k = 0; k < CAPACITY_COUNT; k++) sum += e.businesses.capacity[id * CAPACITY_COUNT + k];
   return sum / CAPACITY_COUNT;
 }
 
 /** The variables a targeting expression sees for business `id`. */
 export function expressionVariables(e: Economy, id: number): Record<ExpressionVariable, number> {
-  const b = e.b;
+  const b = e.businesses;
   const vars = {
     female: b.female[id], education: b.education[id], digitalLiteracy: b.digitalLiteracy[id],
     timeAvailable: b.timeAvailable[id], openness: b.openness[id],
@@ -30,7 +30,7 @@ export function targetingOrder(e: Economy, n: number): Int32Array {
   const tie = Float64Array.from(draws.subarray(0, n));
   const key = new Float64Array(n);
   const eligible: number[] = [];
-  const b = e.b;
+  const b = e.businesses;
   let score: ((id: number) => number) | undefined;
   if (rule === 'expression') {
     const compiled = compileTargetingExpression(e.scenario.program.targeting.expression ?? '');

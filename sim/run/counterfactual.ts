@@ -51,12 +51,12 @@ export function counterfactualKey(scenario: Scenario, seed: number, months: numb
 }
 
 function snapshot(e: Economy, reads: readonly MetricColumn[]): ColumnSnapshot {
-  const used = e.b.used;
+  const used = e.businesses.used;
   const columns: Partial<Record<MetricColumn, Column>> = {};
   for (const col of reads) {
     if (col === 'tieCounts') columns.tieCounts = e.tieCounts.slice(0, used);
-    else if (col === 'capacity') columns.capacity = e.b.capacity.slice(0, used * CAPACITY_COUNT);
-    else columns[col] = (e.b[col] as Column).slice(0, used);
+    else if (col === 'capacity') columns.capacity = e.businesses.capacity.slice(0, used * CAPACITY_COUNT);
+    else columns[col] = (e.businesses[col] as Column).slice(0, used);
   }
   return { used, columns };
 }
@@ -83,7 +83,7 @@ export function applyEnrolment(c: NeutralCounterfactual, enrolled: Uint8Array, m
   for (const g of ['participants', 'nonParticipants'] as const) for (const m of metrics[g]) series[g][m.id] = [];
   c.snapshots.forEach((snap, i) => {
     const month = i + 1;
-    const view = { b: { ...snap.columns, used: snap.used }, tieCounts: snap.columns.tieCounts } as unknown as Economy;
+    const view = { businesses: { ...snap.columns, used: snap.used }, tieCounts: snap.columns.tieCounts } as unknown as Economy;
     const inGroup = (want: number) => {
       let n = 0;
       for (let id = 0; id < snap.used; id++) if ((enrolled[id] ?? 0) === want) n++;

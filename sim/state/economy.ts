@@ -104,10 +104,11 @@ export interface Businesses {
 
 export interface Households {
   readonly count: number;
-  /** Income of last month, spent this month. */
+  /**
+   * Income of last month, spent this month: what the household received through the ledger between two
+   * incomes phases (Ledger.takeReceived); nothing else writes it after the start.
+   */
   incomeLast: Float64Array;
-  /** Income accumulating this month. */
-  income: Float64Array;
   outsideIncome: Float64Array;
   labourSupply: Uint8Array;
   employed: Uint8Array;
@@ -155,9 +156,9 @@ export interface Economy {
   readonly programActive: boolean;
   readonly streams: Streams;
   readonly ledger: Ledger;
-  readonly b: Businesses;
-  readonly h: Households;
-  readonly s: Suppliers;
+  readonly businesses: Businesses;
+  readonly households: Households;
+  readonly suppliers: Suppliers;
   program: ProgramState;
   /** Business ties: informal (both runs) and forum (program only), [id * maxTies + k], -1 = none. */
   readonly ties: Int32Array;

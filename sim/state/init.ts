@@ -47,9 +47,9 @@ function pickByShares(shares: readonly number[], u: number): number {
 }
 
 /** Draw the owner, capacities and practices of business `b` (initial businesses and entrants alike). */
-export function drawOwnerAndCapacities(e: { scenario: Scenario; b: Businesses }, id: number, rng: Uniform): void {
+export function drawOwnerAndCapacities(e: Pick<Economy, 'scenario' | 'businesses'>, id: number, rng: Uniform): void {
   const s = e.scenario;
-  const b = e.b;
+  const b = e.businesses;
   b.sector[id] = pickByShares(s.economy.sectors.map((k) => k.share), rng());
   const female = rng() < s.economy.womenOwnedShare ? 1 : 0;
   b.female[id] = female;
@@ -80,9 +80,9 @@ export function drawOwnerAndCapacities(e: { scenario: Scenario; b: Businesses },
 }
 
 /** Set the price, unit cost and productivity of business `id` from its sector and capacities. */
-export function setTechnology(e: { scenario: Scenario; b: Businesses }, id: number, rng: Uniform): void {
+export function setTechnology(e: Pick<Economy, 'scenario' | 'businesses'>, id: number, rng: Uniform): void {
   const s = e.scenario;
-  const b = e.b;
+  const b = e.businesses;
   const sector = s.economy.sectors[b.sector[id]];
   const price = sector.priceRupiah * (0.85 + 0.3 * rng());
   b.price[id] = price;
@@ -108,14 +108,14 @@ export function createEconomy(scenario: Scenario, seed: number, programActive: b
   const b = allocateBusinesses(slots);
   const h: Households = {
     count: H, shopsKnown: K,
-    incomeLast: new Float64Array(H), income: new Float64Array(H), outsideIncome: new Float64Array(H),
+    incomeLast: new Float64Array(H), outsideIncome: new Float64Array(H),
     labourSupply: new Uint8Array(H), employed: new Uint8Array(H),
     shops: new Int32Array(H * K), orders: new Float64Array(H * K),
   };
   const sup: Suppliers = { count: S, ownerHousehold: new Int32Array(S), sales: new Float64Array(S) };
   const maxTies = Math.min(250, 2 * s.economy.baselineTiesPerBusiness + s.program.forums.size + 4);
   const e: Economy = {
-    scenario: s, programActive, streams, ledger, b, h, s: sup,
+    scenario: s, programActive, streams, ledger, businesses: b, households: h, suppliers: sup,
     program: undefined as unknown as Economy['program'],
     ties: new Int32Array(slots * maxTies).fill(-1), maxTies, tieCounts: new Uint8Array(slots),
     accounts, householdAccount0: slots, supplierAccount0: slots + H,
@@ -231,15 +231,15 @@ export function createEconomy(scenario: Scenario, seed: number, programActive: b
   // Opening balances: all money is issued from outside (the rest of the world holds the matching
   // liability), so the sum of all balances is zero: money adds nothing to the economy's net worth.
   ledger.openMonth();
-  const row = accounts.restOfWorld;
+  const world = accounts.restOfWorld;
   for (let id = 0; id < n; id++) {
     const sector = s.economy.sectors[b.sector[id]];
     const monthlyCosts = b.expectedDemand[id] * b.inputCostPerUnit[id] * (1 + b.waste[id]) +
       b.expectedDemand[id] * b.price[id] * sector.overheadShare + b.employees[id] * wage;
-    ledger.transfer(row, id, monthlyCosts * s.economy.workingCapitalMonths, Flow.openingBalance);
+    ledger.transfer(world, id, monthlyCosts * s.economy.workingCapitalMonths, Flow.openingBalance);
   }
   const bufferMonths = ((1 - hh.savingsOutsideShare) * (1 - hh.marginalPropensityToConsume)) / Math.max(1e-9, hh.spendingFromSavings);
-  for (let i = 0; i < H; i++) ledger.transfer(row, e.householdAccount0 + i, h.incomeLast[i] * Math.min(6, bufferMonths), Flow.openingBalance);
+  for (let i = 0; i < H; i++) ledger.transfer(world, e.householdAccount0 + i, h.incomeLast[i] * Math.min(6, bufferMonths), Flow.openingBalance);
   ledger.closeMonth();
   ledger.resetTotals();
   // Enrolment is decided after the opening balances (targeting may read working capital); it retags

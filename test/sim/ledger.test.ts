@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { Ledger } from '../../sim/ledger/ledger.js';
 import { Flow, SECTOR_COUNT, Sector } from '../../sim/ledger/accounts.js';
@@ -54,5 +55,67 @@ describe('ledger', () => {
       }),
       { numRuns: 100 },
     );
+  });
+});
+
+describe('household income comes from the ledger', () => {
+  const small = () => parseScenario({ economy: { businesses: 120 }, program: { budgetRupiah: 0 } });
+
+  it('a household paid through every flow kind between two incomes phases has exactly that much more income', async () => {
+    const { PHASES } = await import('../../sim/step.js');
+    const seed = 5;
+    const plain = createEconomy({ ...small(), months: 3 }, seed, true);
+    const paid = createEconomy({ ...small(), months: 3 }, seed, true);
+    const household = 7;
+    const kinds = Object.values(Flow);
+    let extra = 0;
+    for (const e of [plain, paid]) {
+      e.month += 1;
+      e.ledger.openMonth();
+      for (const phase of PHASES) {
+        if (phase.name === 'incomes' && e === paid) {
+          // Every kind of flow, from outside and from a local business, just before incomes are taken.
+          kinds.forEach((kind, k) => {
+            extra += e.ledger.transfer(e.accounts.restOfWorld, e.householdAccount0 + household, 1000 + k, kind);
+          });
+          extra += e.ledger.transfer(0, e.householdAccount0 + household, 333, Flow.wages);
+        }
+        phase.run(e);
+      }
+      e.ledger.closeMonth();
+    }
+    expect(kinds.length).toBeGreaterThan(20);
+    expect(extra).toBe(kinds.reduce<number>((a, _k, k) => a + 1000 + k, 0) + 333);
+    const h = (e: typeof plain) => e.households.incomeLast[household];
+    expect(h(paid) - h(plain)).toBe(extra);
+    // No other household's income moved.
+    for (let i = 0; i < plain.households.count; i++) if (i !== household) expect(paid.households.incomeLast[i]).toBe(plain.households.incomeLast[i]);
+  });
+
+  it('in a run with every lever and cash, each household income is the sum of the payments it received that month', () => {
+    const s = parseScenario(JSON.parse(readFileSync('scenarios/full-cycle.json', 'utf8')));
+    const withCash = { ...s, economy: { ...s.economy, businesses: 150 }, program: { ...s.program, cashTransfer: { ...s.program.cashTransfer, enabled: true } } };
+    const e = createEconomy({ ...withCash, months: 8 }, 11, true);
+    const h0 = e.householdAccount0;
+    const H = e.households.count;
+    const received = new Float64Array(H);
+    const plainTransfer = e.ledger.transfer.bind(e.ledger);
+    e.ledger.transfer = (payer, payee, amount, kind) => {
+      const a = plainTransfer(payer, payee, amount, kind);
+      if (payee >= h0 && payee < h0 + H) received[payee - h0] += a;
+      return a;
+    };
+    let checked = 0;
+    for (let t = 0; t < 8; t++) {
+      // The income window runs from one incomes phase to the next (liquidations after it count next month).
+      stepMonth(e, (phase) => {
+        if (phase !== 'incomes') return;
+        for (let i = 0; i < H; i++) expect(e.households.incomeLast[i]).toBe(received[i]);
+        received.fill(0);
+        checked++;
+      });
+    }
+    expect(checked).toBe(8);
+    expect(e.program.cashRecipients.length).toBeGreaterThan(0);
   });
 });

@@ -64,14 +64,14 @@ describe('createLiveRun', () => {
     let differ = false;
     while (run.step()) {
       const c = run.counterfactual;
-      expect(run.businessCount('counterfactual')).toBe(c.b.used);
+      expect(run.businessCount('counterfactual')).toBe(c.businesses.used);
       const states = run.states('counterfactual');
       for (let id = 0; id < states.length; id++) {
         expect(states[id]).toBe(stateOf(c, id));
         expect(states[id] & LiveState.MENTORED).toBe(0);
       }
       let ties = 0;
-      for (let a = 0; a < c.b.used; a++) ties += c.tieCounts[a];
+      for (let a = 0; a < c.businesses.used; a++) ties += c.tieCounts[a];
       expect(run.tieTotal('counterfactual')).toBe(ties / 2);
       expect(run.edges('counterfactual').length).toBe(ties);
       const p = run.states('program');
@@ -87,10 +87,10 @@ describe('createLiveRun', () => {
     const run = createLiveRun(load('full-cycle', 150, 8), 2);
     for (let m = 0; m < 5; m++) run.step();
     const e = run.program;
-    const b = e.b;
-    const H = e.h.count;
-    const K = e.h.shopsKnown;
-    const a = run.anchors(Array.from({ length: H }, (_, i) => i), Array.from({ length: e.s.count }, (_, j) => j));
+    const b = e.businesses;
+    const H = e.households.count;
+    const K = e.households.shopsKnown;
+    const a = run.anchors(Array.from({ length: H }, (_, i) => i), Array.from({ length: e.suppliers.count }, (_, j) => j));
     const kinds = { owner: 0, worker: 0, shopper: 0 };
     for (let i = 0; i < H; i++) {
       const owned: number[] = [];
@@ -99,7 +99,7 @@ describe('createLiveRun', () => {
         if (b.ownerHousehold[id] === i) owned.push(id);
         for (let j = 0; j < b.employees[id]; j++) if (b.employeeHousehold[id * MAX_EMPLOYEES + j] === i) works.push(id);
       }
-      const expected = owned.length > 0 ? Math.min(...owned) : works.length > 0 ? Math.min(...works) : e.h.shops[i * K];
+      const expected = owned.length > 0 ? Math.min(...owned) : works.length > 0 ? Math.min(...works) : e.households.shops[i * K];
       expect(a.households[i], `household ${i}`).toBe(expected);
       kinds[owned.length > 0 ? 'owner' : works.length > 0 ? 'worker' : 'shopper']++;
     }
@@ -107,13 +107,13 @@ describe('createLiveRun', () => {
     expect(kinds.owner).toBeGreaterThan(0);
     expect(kinds.worker).toBeGreaterThan(0);
     expect(kinds.shopper).toBeGreaterThan(0);
-    for (let j = 0; j < e.s.count; j++) {
+    for (let j = 0; j < e.suppliers.count; j++) {
       let first = -1;
       for (let id = 0; id < b.used && first < 0; id++) if (b.supplier[id] === j) first = id;
       expect(a.suppliers[j], `supplier ${j}`).toBe(first);
     }
     // Out of range, or not an index: nothing to draw beside.
-    const bad = run.anchors([-1, H, 1.5], [e.s.count, -2]);
+    const bad = run.anchors([-1, H, 1.5], [e.suppliers.count, -2]);
     expect([...bad.households]).toEqual([-1, -1, -1]);
     expect([...bad.suppliers]).toEqual([-1, -1]);
   });
@@ -134,7 +134,7 @@ describe('createLiveRun', () => {
     const seen = new Set<number>();
     while (run.step()) {
       const e = run.program;
-      const b = e.b;
+      const b = e.businesses;
       const states = run.states();
       expect(states.length).toBe(b.used);
       expect(run.businessCount()).toBe(b.used);
@@ -161,13 +161,13 @@ describe('createLiveRun', () => {
     const final = run.states();
     let participants = 0, flagged = 0;
     for (let id = 0; id < final.length; id++) {
-      if (run.program.b.participant[id] && run.program.b.open[id]) participants++;
+      if (run.program.businesses.participant[id] && run.program.businesses.open[id]) participants++;
       if (final[id] & LiveState.MENTORED) flagged++;
     }
     expect(participants).toBeGreaterThan(0);
     expect(flagged).toBe(participants);
     // The counterfactual has the same participants assigned, but nobody in it is mentored.
-    for (let id = 0; id < run.counterfactual.b.used; id++) expect(stateOf(run.counterfactual, id) & LiveState.MENTORED).toBe(0);
+    for (let id = 0; id < run.counterfactual.businesses.used; id++) expect(stateOf(run.counterfactual, id) & LiveState.MENTORED).toBe(0);
   });
 
   it('edges are the ties: symmetric in the columns, each pair once with a < b, only ever growing', () => {
@@ -182,7 +182,7 @@ describe('createLiveRun', () => {
       for (let i = 0; i < edges.length; i += 2) {
         const [a, b] = [edges[i], edges[i + 1]];
         expect(a).toBeLessThan(b);
-        expect(b).toBeLessThan(e.b.used);
+        expect(b).toBeLessThan(e.businesses.used);
         const key = `${a}-${b}`;
         expect(pairs.has(key)).toBe(false);
         pairs.add(key);
@@ -192,7 +192,7 @@ describe('createLiveRun', () => {
       }
       // Every tie slot in use appears as an edge.
       let slots = 0;
-      for (let id = 0; id < e.b.used; id++) slots += e.tieCounts[id];
+      for (let id = 0; id < e.businesses.used; id++) slots += e.tieCounts[id];
       expect(pairs.size * 2).toBe(slots);
       for (const key of previous) expect(pairs.has(key)).toBe(true);
       previous = pairs;

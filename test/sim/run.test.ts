@@ -45,7 +45,7 @@ describe('runScenario', () => {
         const s = parseScenario(input);
         const e = createEconomy(s, seed, active);
         for (let t = 0; t < s.months; t++) stepMonth(e);
-        const b = e.b;
+        const b = e.businesses;
         for (let id = 0; id < b.used; id++) {
           expect(b.inventory[id]).toBeGreaterThanOrEqual(0);
           expect(b.loanBalance[id]).toBeGreaterThanOrEqual(0);
@@ -56,9 +56,9 @@ describe('runScenario', () => {
             expect(v >= 0 && v <= 1).toBe(true);
           }
         }
-        for (let i = 0; i < e.h.count; i++) {
-          expect(e.h.employed[i]).toBeLessThanOrEqual(e.h.labourSupply[i]);
-          expect(Number.isFinite(e.h.incomeLast[i]) && e.h.incomeLast[i] >= 0).toBe(true);
+        for (let i = 0; i < e.households.count; i++) {
+          expect(e.households.employed[i]).toBeLessThanOrEqual(e.households.labourSupply[i]);
+          expect(Number.isFinite(e.households.incomeLast[i]) && e.households.incomeLast[i] >= 0).toBe(true);
         }
         for (let i = 0; i < e.ledger.money.length; i++) expect(Number.isFinite(e.ledger.money[i])).toBe(true);
       }),
@@ -90,7 +90,7 @@ describe('runScenario', () => {
     const s = small('full-cycle.json');
     const withProgram = createEconomy(s, 5, true);
     const without = createEconomy(s, 5, false);
-    expect(Array.from(without.b.participant)).toEqual(Array.from(withProgram.b.participant));
+    expect(Array.from(without.businesses.participant)).toEqual(Array.from(withProgram.businesses.participant));
     for (let t = 0; t < 6; t++) {
       stepMonth(withProgram);
       stepMonth(without);
@@ -171,7 +171,7 @@ describe('metric column declarations', () => {
     const s = small('full-cycle.json');
     const e = createEconomy({ ...s, months: 6 }, 3, true);
     for (let t = 0; t < 6; t++) stepMonth(e);
-    const members = Int32Array.from({ length: e.b.used }, (_, i) => i).filter((id) => id % 3 !== 0);
+    const members = Int32Array.from({ length: e.businesses.used }, (_, i) => i).filter((id) => id % 3 !== 0);
     for (const m of BUSINESS_METRICS) {
       const allowed = new Set<string>(m.reads);
       const guard = <T extends object>(target: T, what: string) =>
@@ -181,9 +181,9 @@ describe('metric column declarations', () => {
             return Reflect.get(obj, prop);
           },
         });
-      const view = guard({ b: guard(e.b, 'b.'), tieCounts: e.tieCounts }, '') as unknown as typeof e;
-      // The proxy lets `b` and `tieCounts` through only when declared; `b` itself is always reachable.
-      allowed.add('b');
+      const view = guard({ businesses: guard(e.businesses, 'businesses.'), tieCounts: e.tieCounts }, '') as unknown as typeof e;
+      // The proxy lets `businesses` and `tieCounts` through only when declared; `businesses` itself is always reachable.
+      allowed.add('businesses');
       expect(m.compute(view, members), m.id).toBe(m.compute(e, members));
     }
   });
