@@ -1,5 +1,7 @@
-// One month of the model: the phases in their one visible order.
+// One month of the model: the phases in their one visible order, each with the parts of the state it
+// reads and writes (a test, test/sim/phases.test.ts, holds every phase to its declaration).
 import type { MonthCheck } from './ledger/ledger.js';
+import { startMonth } from './phases/reset.js';
 import { applyShocks } from './phases/shocks.js';
 import { runProgram } from './phases/program.js';
 import { learn } from './phases/learning.js';
@@ -8,17 +10,57 @@ import { decide } from './phases/decisions.js';
 import { trade } from './phases/market.js';
 import { payIncomes } from './phases/incomes.js';
 import { exitAndEnter } from './phases/entryExit.js';
+import type { BusinessComponent } from './state/businesses.js';
 import type { Economy } from './state/economy.js';
 
-export const PHASES: readonly { name: string; run: (e: Economy) => void }[] = [
-  { name: 'shocks', run: applyShocks },
-  { name: 'program', run: runProgram },
-  { name: 'learning', run: learn },
-  { name: 'practices', run: adoptPractices },
-  { name: 'decisions', run: decide },
-  { name: 'market', run: trade },
-  { name: 'incomes', run: payIncomes },
-  { name: 'entryExit', run: exitAndEnter },
+/**
+ * A part of the state a phase can read or write: a business component (sim/state/businesses.ts; the
+ * businesses' counters `used` and the open-id list belong to `life`), or one of the economy's other
+ * parts. What every phase may read without saying so: the scenario, the month, the random streams,
+ * whether the program is active and the account numbers.
+ */
+export type StatePart =
+  | `businesses.${BusinessComponent}`
+  | 'households' | 'suppliers' | 'program' | 'ties' | 'ledger' | 'conditions' | 'entryBlocked';
+
+export interface Phase {
+  name: string;
+  run: (e: Economy) => void;
+  reads: readonly StatePart[];
+  writes: readonly StatePart[];
+}
+
+export const PHASES: readonly Phase[] = [
+  { name: 'startMonth', run: startMonth,
+    reads: ['businesses.life'],
+    writes: ['businesses.membership', 'businesses.flows', 'suppliers'] },
+  { name: 'shocks', run: applyShocks,
+    reads: [],
+    writes: ['conditions'] },
+  { name: 'program', run: runProgram,
+    reads: ['businesses.life', 'businesses.owner'],
+    writes: ['businesses.membership', 'businesses.market', 'businesses.technology', 'program', 'ties', 'ledger'] },
+  { name: 'learning', run: learn,
+    reads: ['businesses.life', 'businesses.practices', 'program', 'ties'],
+    writes: ['businesses.capacities', 'businesses.membership', 'businesses.owner'] },
+  { name: 'practices', run: adoptPractices,
+    reads: ['businesses.life', 'businesses.capacities', 'businesses.owner'],
+    writes: ['businesses.practices'] },
+  { name: 'decisions', run: decide,
+    reads: ['businesses.life', 'businesses.capacities', 'businesses.membership', 'businesses.practices', 'conditions', 'program'],
+    writes: ['businesses.technology', 'businesses.market', 'businesses.workforce', 'businesses.finance', 'businesses.flows', 'households', 'suppliers', 'ledger'] },
+  { name: 'market', run: trade,
+    reads: ['businesses.life', 'businesses.capacities', 'businesses.membership', 'businesses.practices', 'businesses.technology', 'conditions', 'program'],
+    writes: ['businesses.market', 'businesses.flows', 'households', 'ledger'] },
+  { name: 'incomes', run: payIncomes,
+    reads: ['businesses.life', 'businesses.owner', 'businesses.practices', 'businesses.market', 'businesses.workforce', 'businesses.finance', 'suppliers'],
+    writes: ['businesses.flows', 'households', 'ledger'] },
+  { name: 'entryExit', run: exitAndEnter,
+    reads: ['businesses.finance', 'suppliers'],
+    writes: [
+      'businesses.life', 'businesses.owner', 'businesses.capacities', 'businesses.practices', 'businesses.technology', 'businesses.market',
+      'businesses.workforce', 'businesses.membership', 'households', 'ties', 'ledger', 'entryBlocked',
+    ] },
 ];
 
 /** Advance one month; `onPhase` (for profiling) is told when each phase ends. */

@@ -116,16 +116,16 @@ const metric = (id: string): EconomyMetric => {
 /** The state code of business `id` in economy `e` after its latest month (see LiveState). */
 export function stateOf(e: Economy, id: number): number {
   const b = e.businesses;
-  if (!b.open[id]) return LiveState.CLOSED;
+  if (!b.life.open[id]) return LiveState.CLOSED;
   let code: number = LiveState.STEADY;
   if (e.month > 0) {
-    const start = b.turnoverStart[id];
-    const turnover = b.turnover[id];
-    if (b.profit[id] < 0 || turnover < STRUGGLING_TURNOVER * start) code = LiveState.STRUGGLING;
+    const start = b.market.turnoverStart[id];
+    const turnover = b.flows.turnover[id];
+    if (b.flows.profit[id] < 0 || turnover < STRUGGLING_TURNOVER * start) code = LiveState.STRUGGLING;
     else if (turnover >= GROWING_TURNOVER * start) code = LiveState.GROWING;
   }
-  if (b.digitalChannel[id]) code |= LiveState.DIGITAL;
-  if (e.programActive && b.participant[id] && b.cohort[id] >= 0 && e.program.cohortStart[b.cohort[id]] <= e.month) code |= LiveState.MENTORED;
+  if (b.practices.digitalChannel[id]) code |= LiveState.DIGITAL;
+  if (e.programActive && b.membership.participant[id] && b.membership.cohort[id] >= 0 && e.program.cohortStart[b.membership.cohort[id]] <= e.month) code |= LiveState.MENTORED;
   return code;
 }
 
@@ -189,7 +189,7 @@ export function createLiveRun(scenario: Scenario, seed: number): LiveRun {
       for (let id = 0; id < out.length; id++) out[id] = stateOf(e, id);
       return out;
     },
-    sectors: (arm = 'program') => economyOf(arm).businesses.sector.slice(0, economyOf(arm).businesses.used),
+    sectors: (arm = 'program') => economyOf(arm).businesses.life.sector.slice(0, economyOf(arm).businesses.used),
     edges(arm = 'program') {
       const { ties, tieCounts, maxTies } = economyOf(arm);
       const n = economyOf(arm).businesses.used;
@@ -217,7 +217,7 @@ export function createLiveRun(scenario: Scenario, seed: number): LiveRun {
     openCount(arm = 'program') {
       const b = economyOf(arm).businesses;
       let open = 0;
-      for (let id = 0; id < b.used; id++) open += b.open[id];
+      for (let id = 0; id < b.used; id++) open += b.life.open[id];
       return open;
     },
     numbers: () => latest,
@@ -229,12 +229,12 @@ export function createLiveRun(scenario: Scenario, seed: number): LiveRun {
       const buyer = new Int32Array(e.suppliers.count).fill(-1);
       // From the highest id down, so the lowest id is the one left.
       for (let id = b.used - 1; id >= 0; id--) {
-        owns[b.ownerHousehold[id]] = id;
-        for (let j = 0; j < b.employees[id]; j++) {
-          const worker = b.employeeHousehold[id * MAX_EMPLOYEES + j];
+        owns[b.owner.ownerHousehold[id]] = id;
+        for (let j = 0; j < b.workforce.employees[id]; j++) {
+          const worker = b.workforce.employeeHousehold[id * MAX_EMPLOYEES + j];
           if (worker >= 0) worksAt[worker] = id;
         }
-        buyer[b.supplier[id]] = id;
+        buyer[b.technology.supplier[id]] = id;
       }
       const K = e.households.shopsKnown;
       const home = (i: number) => {

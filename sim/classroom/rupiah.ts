@@ -313,7 +313,7 @@ export function pickBusinesses(run: RecordedRun): BusinessPicks {
   const incomes: number[] = [];
   const pool: { id: number; income: number; share: number }[] = [];
   for (let id = 0; id < n; id++) {
-    if (!b.open[id]) continue;
+    if (!b.life.open[id]) continue;
     const account = accountOf(run, id);
     const income = incomeOf(account);
     const share = recordedLocalInputShare(account);
@@ -327,7 +327,7 @@ export function pickBusinesses(run: RecordedRun): BusinessPicks {
   if (pool.length === 0) throw new Error('no business received and spent money through the run');
   const sorted = [...incomes].sort((x, y) => x - y);
   const median = sorted[Math.floor((sorted.length - 1) / 2)];
-  for (const c of pool) if (c.income >= median) candidates.push({ id: c.id, share: c.share, participant: b.participant[c.id] === 1 });
+  for (const c of pool) if (c.income >= median) candidates.push({ id: c.id, share: c.share, participant: b.membership.participant[c.id] === 1 });
   const participants = candidates.filter((c) => c.participant);
   const best = (list: Candidate[], better: (a: Candidate, z: Candidate) => boolean) =>
     list.reduce((acc, c) => (better(c, acc) || (c.share === acc.share && c.id < acc.id) ? c : acc));
@@ -367,7 +367,7 @@ export function recipientsByRound(run: RecordedRun, business: number, rounds = R
   };
   const workersOf = (id: number) => {
     const out: number[] = [];
-    for (let j = 0; j < b.employees[id]; j++) out.push(b.employeeHousehold[id * MAX_EMPLOYEES + j]);
+    for (let j = 0; j < b.workforce.employees[id]; j++) out.push(b.workforce.employeeHousehold[id * MAX_EMPLOYEES + j]);
     return out;
   };
   const limit = (xs: Set<number>) => [...xs].slice(0, HIGHLIGHT_LIMIT);
@@ -375,12 +375,12 @@ export function recipientsByRound(run: RecordedRun, business: number, rounds = R
   // Round 2.
   const sup2 = new Set<number>();
   const hh2 = new Set<number>();
-  if (paid('localInputs') > 0) sup2.add(b.supplier[business]);
+  if (paid('localInputs') > 0) sup2.add(b.technology.supplier[business]);
   if (paid('wages') > 0) for (const w of workersOf(business)) hh2.add(w);
   const followedHouseholds = new Set(hh2);
   let hasProfit = false;
   for (const k of PROFIT_DISTRIBUTIONS) for (let s = 0; s < S; s++) if (account.outflow[k * S + s] > 0) hasProfit = true;
-  if (hasProfit) hh2.add(b.ownerHousehold[business]);
+  if (hasProfit) hh2.add(b.owner.ownerHousehold[business]);
   out.push({ round: 2, businesses: [], households: limit(hh2), suppliers: limit(sup2) });
   let fb = new Set<number>();
   let fh = followedHouseholds;
@@ -392,13 +392,13 @@ export function recipientsByRound(run: RecordedRun, business: number, rounds = R
     for (const i of fh) {
       for (let k = 0; k < h.shopsKnown; k++) {
         const shop = h.shops[i * h.shopsKnown + k];
-        if (shop >= 0 && b.open[shop]) nb.add(shop);
+        if (shop >= 0 && b.life.open[shop]) nb.add(shop);
       }
     }
     for (const id of fb) {
-      ns.add(b.supplier[id]);
+      ns.add(b.technology.supplier[id]);
       for (const w of workersOf(id)) nh.add(w);
-      nh.add(b.ownerHousehold[id]);
+      nh.add(b.owner.ownerHousehold[id]);
     }
     for (const j of fs) nh.add(e.suppliers.ownerHousehold[j]);
     out.push({ round, businesses: limit(nb), households: limit(nh), suppliers: limit(ns) });

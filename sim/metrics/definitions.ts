@@ -2,6 +2,7 @@
 // businesses (or once for the whole economy) after every month. The model never knows what is recorded.
 import { Flow, SECTOR_COUNT, Sector } from '../ledger/accounts.js';
 import { CAPACITY_COUNT, type Economy } from '../state/economy.js';
+import type { BusinessComponents } from '../state/businesses.js';
 import { gini, giniOfSorted } from '../stats/gini.js';
 
 export type GroupName = 'participants' | 'nonParticipants' | 'all';
@@ -12,6 +13,15 @@ export type MetricColumn =
   | 'open' | 'female' | 'turnover' | 'profit' | 'customers' | 'production' | 'priceStart' | 'digitalChannel' | 'keepsBooks'
   | 'separatesMoney' | 'familyWorkers' | 'employees' | 'inputsLocal' | 'inputsImported' | 'overheads' | 'capacity'
   | 'outsideSales' | 'forum' | 'tieCounts';
+
+/**
+ * What a business metric may read: the business components and the tie counts. An Economy is one; the
+ * counterfactual re-cut (sim/run/counterfactual.ts) builds one from copies of the declared columns.
+ */
+export interface BusinessView {
+  readonly businesses: Readonly<BusinessComponents>;
+  readonly tieCounts: Uint8Array;
+}
 
 export interface BusinessMetric {
   id: string;
@@ -24,7 +34,7 @@ export interface BusinessMetric {
    */
   reads: readonly MetricColumn[];
   /** Value over the member ids (initial and entrant businesses alike; closed ones included). */
-  compute: (e: Economy, members: Int32Array) => number;
+  compute: (e: BusinessView, members: Int32Array) => number;
 }
 
 export interface EconomyMetric {
@@ -37,24 +47,24 @@ export interface EconomyMetric {
 type Column = Float64Array | Uint8Array;
 // Column loops, one function per shape (no callback per business: these run for every group every month).
 /** Sum over open members of col[id]. */
-const sumOpen = (e: Economy, m: Int32Array, col: Column) => {
-  const open = e.businesses.open;
+const sumOpen = (e: BusinessView, m: Int32Array, col: Column) => {
+  const open = e.businesses.life.open;
   let sum = 0;
   for (let i = 0; i < m.length; i++) { const id = m[i]; if (open[id]) sum += col[id]; }
   return sum;
 };
 /** Mean over members (closed count as 0) of col[id]. */
-const meanOpen = (e: Economy, m: Int32Array, col: Column) => (m.length ? sumOpen(e, m, col) / m.length : 0);
+const meanOpen = (e: BusinessView, m: Int32Array, col: Column) => (m.length ? sumOpen(e, m, col) / m.length : 0);
 /** Mean over open members of col[id]. */
-const shareOfOpen = (e: Economy, m: Int32Array, col: Column) => {
-  const open = e.businesses.open;
+const shareOfOpen = (e: BusinessView, m: Int32Array, col: Column) => {
+  const open = e.businesses.life.open;
   let n = 0, yes = 0;
   for (let i = 0; i < m.length; i++) { const id = m[i]; if (open[id]) { n++; yes += col[id]; } }
   return n === 0 ? 0 : yes / n;
 };
 /** Mean over open members of a per-business value. */
-const meanOverOpen = (e: Economy, m: Int32Array, f: (e: Economy, id: number) => number) => {
-  const open = e.businesses.open;
+const meanOverOpen = (e: BusinessView, m: Int32Array, f: (e: BusinessView, id: number) => number) => {
+  const open = e.businesses.life.open;
   let n = 0, sum = 0;
   for (let i = 0; i < m.length; i++) { const id = m[i]; if (open[id]) { n++; sum += f(e, id); } }
   return n === 0 ? 0 : sum / n;
@@ -85,55 +95,55 @@ function membersWhere(m: Int32Array, col: Uint8Array, value: number): Int32Array
   for (let i = 0, k = 0; i < m.length; i++) if (col[m[i]] === value) out[k++] = m[i];
   return out;
 }
-const women = (e: Economy, m: Int32Array) => (cacheOf(m).women ??= membersWhere(m, e.businesses.female, 1));
-const men = (e: Economy, m: Int32Array) => (cacheOf(m).men ??= membersWhere(m, e.businesses.female, 0));
-function sortedProfit(e: Economy, m: Int32Array): Float64Array {
+const women = (e: BusinessView, m: Int32Array) => (cacheOf(m).women ??= membersWhere(m, e.businesses.owner.female, 1));
+const men = (e: BusinessView, m: Int32Array) => (cacheOf(m).men ??= membersWhere(m, e.businesses.owner.female, 0));
+function sortedProfit(e: BusinessView, m: Int32Array): Float64Array {
   const c = cacheOf(m);
   if (c.sortedProfit) return c.sortedProfit;
   const out = new Float64Array(m.length);
-  for (let i = 0; i < m.length; i++) out[i] = e.businesses.open[m[i]] ? e.businesses.profit[m[i]] : 0;
+  for (let i = 0; i < m.length; i++) out[i] = e.businesses.life.open[m[i]] ? e.businesses.flows.profit[m[i]] : 0;
   return (c.sortedProfit = out.sort());
 }
-function sortedOpenTurnover(e: Economy, m: Int32Array): Float64Array {
+function sortedOpenTurnover(e: BusinessView, m: Int32Array): Float64Array {
   const c = cacheOf(m);
   if (c.sortedOpenTurnover) return c.sortedOpenTurnover;
-  const open = membersWhere(m, e.businesses.open, 1);
+  const open = membersWhere(m, e.businesses.life.open, 1);
   const out = new Float64Array(open.length);
-  for (let i = 0; i < open.length; i++) out[i] = e.businesses.turnover[open[i]];
+  for (let i = 0; i < open.length; i++) out[i] = e.businesses.flows.turnover[open[i]];
   return (c.sortedOpenTurnover = out.sort());
 }
 /** Quantile q (0..1) of sorted values (nearest rank); 0 for none. */
 const quantile = (sorted: Float64Array, q: number) =>
   sorted.length === 0 ? 0 : sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))];
-const survival = (e: Economy, m: Int32Array) => {
+const survival = (e: BusinessView, m: Int32Array) => {
   let n = 0;
-  for (let i = 0; i < m.length; i++) n += e.businesses.open[m[i]];
+  for (let i = 0; i < m.length; i++) n += e.businesses.life.open[m[i]];
   return m.length ? n / m.length : 0;
 };
-const turnover = (e: Economy, m: Int32Array) => meanOpen(e, m, e.businesses.turnover);
-const profit = (e: Economy, m: Int32Array) => meanOpen(e, m, e.businesses.profit);
-const workersOf = (e: Economy, id: number) => 1 + e.businesses.familyWorkers[id] + e.businesses.employees[id];
-const jobs = (e: Economy, m: Int32Array) => {
+const turnover = (e: BusinessView, m: Int32Array) => meanOpen(e, m, e.businesses.flows.turnover);
+const profit = (e: BusinessView, m: Int32Array) => meanOpen(e, m, e.businesses.flows.profit);
+const workersOf = (e: BusinessView, id: number) => 1 + e.businesses.workforce.familyWorkers[id] + e.businesses.workforce.employees[id];
+const jobs = (e: BusinessView, m: Int32Array) => {
   const b = e.businesses;
   let sum = 0;
-  for (let i = 0; i < m.length; i++) { const id = m[i]; if (b.open[id]) sum += 1 + b.familyWorkers[id] + b.employees[id]; }
+  for (let i = 0; i < m.length; i++) { const id = m[i]; if (b.life.open[id]) sum += 1 + b.workforce.familyWorkers[id] + b.workforce.employees[id]; }
   return sum;
 };
-const valueAddedOf = (e: Economy, id: number) => e.businesses.turnover[id] - e.businesses.inputsLocal[id] - e.businesses.inputsImported[id] - e.businesses.overheads[id];
-const valueAdded = (e: Economy, m: Int32Array) => {
+const valueAddedOf = (e: BusinessView, id: number) => e.businesses.flows.turnover[id] - e.businesses.flows.inputsLocal[id] - e.businesses.flows.inputsImported[id] - e.businesses.flows.overheads[id];
+const valueAdded = (e: BusinessView, m: Int32Array) => {
   let sum = 0;
-  for (let i = 0; i < m.length; i++) { const id = m[i]; if (e.businesses.open[id]) sum += valueAddedOf(e, id); }
+  for (let i = 0; i < m.length; i++) { const id = m[i]; if (e.businesses.life.open[id]) sum += valueAddedOf(e, id); }
   return sum;
 };
-const production = (e: Economy, m: Int32Array) => {
+const production = (e: BusinessView, m: Int32Array) => {
   const b = e.businesses;
   let sum = 0;
-  for (let i = 0; i < m.length; i++) { const id = m[i]; if (b.open[id]) sum += b.production[id] * b.priceStart[id]; }
+  for (let i = 0; i < m.length; i++) { const id = m[i]; if (b.life.open[id]) sum += b.flows.production[id] * b.technology.priceStart[id]; }
   return m.length ? sum / m.length : 0;
 };
-const capacityOf = (e: Economy, id: number) => {
+const capacityOf = (e: BusinessView, id: number) => {
   let s = 0;
-  for (let k = 0; k < CAPACITY_COUNT; k++) s += e.businesses.capacity[id * CAPACITY_COUNT + k];
+  for (let k = 0; k < CAPACITY_COUNT; k++) s += e.businesses.capacities.capacity[id * CAPACITY_COUNT + k];
   return s / CAPACITY_COUNT;
 };
 
@@ -144,34 +154,34 @@ export const BUSINESS_METRICS: readonly BusinessMetric[] = [
   { id: 'survival', reads: ['open'], unit: 'share', description: 'share of the group still open', compute: survival },
   { id: 'turnover', reads: ['open', 'turnover'], unit: 'rupiah/month per business', description: 'monthly sales revenue (omzet)', compute: turnover },
   { id: 'profit', reads: ['open', 'profit'], unit: 'rupiah/month per business', description: 'monthly profit after materials, overheads, wages, taxes and interest', compute: profit },
-  { id: 'customers', reads: ['open', 'customers'], unit: 'customers per business', description: 'paying local households plus outside buyers at the local ticket', compute: (e, m) => meanOpen(e, m, e.businesses.customers) },
+  { id: 'customers', reads: ['open', 'customers'], unit: 'customers per business', description: 'paying local households plus outside buyers at the local ticket', compute: (e, m) => meanOpen(e, m, e.businesses.flows.customers) },
   { id: 'production', reads: ['open', 'production', 'priceStart'], unit: 'rupiah/month per business at start prices', description: 'output volume valued at each business\'s start price', compute: production },
-  { id: 'digitalAdoption', reads: ['open', 'digitalChannel'], unit: 'share of open', description: 'businesses with a digital sales channel', compute: (e, m) => shareOfOpen(e, m, e.businesses.digitalChannel) },
-  { id: 'bookkeepingAdoption', reads: ['open', 'keepsBooks'], unit: 'share of open', description: 'businesses keeping written books', compute: (e, m) => shareOfOpen(e, m, e.businesses.keepsBooks) },
-  { id: 'separatedMoney', reads: ['open', 'separatesMoney'], unit: 'share of open', description: 'businesses separating household and business money', compute: (e, m) => shareOfOpen(e, m, e.businesses.separatesMoney) },
+  { id: 'digitalAdoption', reads: ['open', 'digitalChannel'], unit: 'share of open', description: 'businesses with a digital sales channel', compute: (e, m) => shareOfOpen(e, m, e.businesses.practices.digitalChannel) },
+  { id: 'bookkeepingAdoption', reads: ['open', 'keepsBooks'], unit: 'share of open', description: 'businesses keeping written books', compute: (e, m) => shareOfOpen(e, m, e.businesses.practices.keepsBooks) },
+  { id: 'separatedMoney', reads: ['open', 'separatesMoney'], unit: 'share of open', description: 'businesses separating household and business money', compute: (e, m) => shareOfOpen(e, m, e.businesses.practices.separatesMoney) },
   { id: 'jobs', reads: ['open', 'familyWorkers', 'employees'], unit: 'workers', description: 'owners, unpaid family and paid workers in open businesses of the group', compute: jobs },
   { id: 'workersPerBusiness', reads: ['open', 'familyWorkers', 'employees'], unit: 'workers per open business', description: 'owner, unpaid family and paid workers (I2)', compute: (e, m) => meanOverOpen(e, m, workersOf) },
-  { id: 'localRawMaterialDemand', reads: ['open', 'inputsLocal'], unit: 'rupiah/month', description: 'raw materials bought from local suppliers by the group', compute: (e, m) => sumOpen(e, m, e.businesses.inputsLocal) },
-  { id: 'localInputShare', reads: ['open', 'inputsLocal', 'inputsImported'], unit: 'share', description: 'local share of the group\'s raw-material purchases', compute: (e, m) => { let l = 0, t = 0; for (const id of m) if (e.businesses.open[id]) { l += e.businesses.inputsLocal[id]; t += e.businesses.inputsLocal[id] + e.businesses.inputsImported[id]; } return t > 0 ? l / t : 0; } },
+  { id: 'localRawMaterialDemand', reads: ['open', 'inputsLocal'], unit: 'rupiah/month', description: 'raw materials bought from local suppliers by the group', compute: (e, m) => sumOpen(e, m, e.businesses.flows.inputsLocal) },
+  { id: 'localInputShare', reads: ['open', 'inputsLocal', 'inputsImported'], unit: 'share', description: 'local share of the group\'s raw-material purchases', compute: (e, m) => { let l = 0, t = 0; for (const id of m) if (e.businesses.life.open[id]) { l += e.businesses.flows.inputsLocal[id]; t += e.businesses.flows.inputsLocal[id] + e.businesses.flows.inputsImported[id]; } return t > 0 ? l / t : 0; } },
   { id: 'valueAdded', reads: ['open', 'turnover', 'inputsLocal', 'inputsImported', 'overheads'], unit: 'rupiah/month', description: 'turnover less raw materials and overheads bought, summed over the group', compute: valueAdded },
   { id: 'capacity', reads: ['open', 'capacity'], unit: 'index 0..1', description: 'mean of the six capacities over open businesses', compute: (e, m) => meanOverOpen(e, m, capacityOf) },
   { id: 'womenTurnover', reads: ['female', 'open', 'turnover'], unit: 'rupiah/month per business', description: 'turnover of women-owned businesses', compute: (e, m) => turnover(e, women(e, m)) },
   { id: 'womenProfit', reads: ['female', 'open', 'profit'], unit: 'rupiah/month per business', description: 'profit of women-owned businesses', compute: (e, m) => profit(e, women(e, m)) },
-  { id: 'womenOwned', reads: ['open', 'female'], unit: 'share of open', description: 'businesses owned by women', compute: (e, m) => shareOfOpen(e, m, e.businesses.female) },
+  { id: 'womenOwned', reads: ['open', 'female'], unit: 'share of open', description: 'businesses owned by women', compute: (e, m) => shareOfOpen(e, m, e.businesses.owner.female) },
   { id: 'menProfit', reads: ['female', 'open', 'profit'], unit: 'rupiah/month per business', description: 'profit of men-owned businesses', compute: (e, m) => profit(e, men(e, m)) },
   { id: 'menTurnover', reads: ['female', 'open', 'turnover'], unit: 'rupiah/month per business', description: 'turnover of men-owned businesses', compute: (e, m) => turnover(e, men(e, m)) },
   { id: 'profitMedian', reads: ['open', 'profit'], unit: 'rupiah/month', description: 'median profit of the group (closed businesses count as 0)', compute: (e, m) => quantile(sortedProfit(e, m), 0.5) },
   { id: 'profitP90', reads: ['open', 'profit'], unit: 'rupiah/month', description: '90th percentile of profit in the group (closed businesses count as 0)', compute: (e, m) => quantile(sortedProfit(e, m), 0.9) },
   { id: 'turnoverMedian', reads: ['open', 'turnover'], unit: 'rupiah/month', description: 'median turnover of open businesses', compute: (e, m) => quantile(sortedOpenTurnover(e, m), 0.5) },
-  { id: 'outsideSales', reads: ['open', 'outsideSales'], unit: 'rupiah/month', description: 'sales to buyers from outside the area, summed over the group', compute: (e, m) => sumOpen(e, m, e.businesses.outsideSales) },
-  { id: 'turnoverTotal', reads: ['open', 'turnover'], unit: 'rupiah/month', description: 'turnover summed over the group', compute: (e, m) => sumOpen(e, m, e.businesses.turnover) },
+  { id: 'outsideSales', reads: ['open', 'outsideSales'], unit: 'rupiah/month', description: 'sales to buyers from outside the area, summed over the group', compute: (e, m) => sumOpen(e, m, e.businesses.flows.outsideSales) },
+  { id: 'turnoverTotal', reads: ['open', 'turnover'], unit: 'rupiah/month', description: 'turnover summed over the group', compute: (e, m) => sumOpen(e, m, e.businesses.flows.turnover) },
   { id: 'valueAddedPerWorker', reads: ['open', 'turnover', 'inputsLocal', 'inputsImported', 'overheads', 'familyWorkers', 'employees'], unit: 'rupiah/month per worker', description: 'value added per worker over the open businesses of the group (labour productivity)', compute: (e, m) => { const w = jobs(e, m); return w ? valueAdded(e, m) / w : 0; } },
-  { id: 'valueAddedPerWorkerSd', reads: ['open', 'turnover', 'inputsLocal', 'inputsImported', 'overheads', 'familyWorkers', 'employees'], unit: 'rupiah/month per worker', description: 'standard deviation across open businesses of value added per worker', compute: (e, m) => { const xs: number[] = []; for (const id of m) if (e.businesses.open[id]) xs.push(valueAddedOf(e, id) / workersOf(e, id)); if (xs.length < 2) return 0; const mu = xs.reduce((a, x) => a + x, 0) / xs.length; return Math.sqrt(xs.reduce((a, x) => a + (x - mu) ** 2, 0) / (xs.length - 1)); } },
-  { id: 'microSized', reads: ['open', 'familyWorkers', 'employees', 'turnover'], unit: 'share of open', description: 'businesses within the micro class: at most 4 workers (I2) and annual turnover at most Rp 2 billion (I3)', compute: (e, m) => meanOverOpen(e, m, (e, id) => (workersOf(e, id) <= 4 && e.businesses.turnover[id] * 12 <= 2e9 ? 1 : 0)) },
+  { id: 'valueAddedPerWorkerSd', reads: ['open', 'turnover', 'inputsLocal', 'inputsImported', 'overheads', 'familyWorkers', 'employees'], unit: 'rupiah/month per worker', description: 'standard deviation across open businesses of value added per worker', compute: (e, m) => { const xs: number[] = []; for (const id of m) if (e.businesses.life.open[id]) xs.push(valueAddedOf(e, id) / workersOf(e, id)); if (xs.length < 2) return 0; const mu = xs.reduce((a, x) => a + x, 0) / xs.length; return Math.sqrt(xs.reduce((a, x) => a + (x - mu) ** 2, 0) / (xs.length - 1)); } },
+  { id: 'microSized', reads: ['open', 'familyWorkers', 'employees', 'turnover'], unit: 'share of open', description: 'businesses within the micro class: at most 4 workers (I2) and annual turnover at most Rp 2 billion (I3)', compute: (e, m) => meanOverOpen(e, m, (e, id) => (workersOf(e, id) <= 4 && e.businesses.flows.turnover[id] * 12 <= 2e9 ? 1 : 0)) },
   { id: 'womenSurvival', reads: ['female', 'open'], unit: 'share', description: 'share of women-owned businesses still open', compute: (e, m) => survival(e, women(e, m)) },
   { id: 'turnoverGini', reads: ['open', 'turnover'], unit: 'Gini 0..1', description: 'inequality of turnover among open businesses', compute: (e, m) => giniOfSorted(sortedOpenTurnover(e, m)) },
   { id: 'networkDegree', reads: ['open', 'tieCounts'], unit: 'ties per open business', description: 'mean number of ties to other businesses (informal and forum)', compute: (e, m) => shareOfOpen(e, m, e.tieCounts) },
-  { id: 'forumMembership', reads: ['open', 'forum'], unit: 'share of open', description: 'businesses in a business forum', compute: (e, m) => meanOverOpen(e, m, (e, id) => (e.businesses.forum[id] >= 0 ? 1 : 0)) },
+  { id: 'forumMembership', reads: ['open', 'forum'], unit: 'share of open', description: 'businesses in a business forum', compute: (e, m) => meanOverOpen(e, m, (e, id) => (e.businesses.membership.forum[id] >= 0 ? 1 : 0)) },
 ];
 
 const local = (s: number) => s <= Sector.suppliers;
@@ -227,5 +237,5 @@ export function allIds(e: Economy): Int32Array {
 export function groupMembers(e: Economy, group: GroupName): Int32Array {
   const all = allIds(e);
   if (group === 'all') return all;
-  return membersWhere(all, e.businesses.participant, group === 'participants' ? 1 : 0);
+  return membersWhere(all, e.businesses.membership.participant, group === 'participants' ? 1 : 0);
 }

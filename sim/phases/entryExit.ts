@@ -5,7 +5,7 @@
 import { Flow, Sector } from '../ledger/accounts.js';
 import { normal } from '../rng/streams.js';
 import { drawOwnerAndCapacities, setTechnology } from '../state/init.js';
-import type { Economy } from '../state/economy.js';
+import { openIds, setOpen, type Economy } from '../state/economy.js';
 import { addTie } from '../state/ties.js';
 import { fire } from './decisions.js';
 
@@ -17,25 +17,26 @@ export function exitAndEnter(e: Economy): void {
 
 export function closeBusiness(e: Economy, id: number): void {
   const b = e.businesses;
-  while (b.employees[id] > 0) fire(e, id);
-  const owner = b.ownerHousehold[id];
+  while (b.workforce.employees[id] > 0) fire(e, id);
+  const owner = b.owner.ownerHousehold[id];
   e.ledger.pay(id, e.householdAccount0 + owner, e.ledger.money[id], Flow.liquidation);
-  b.open[id] = 0;
-  b.closedMonth[id] = e.month;
-  b.attraction[id] = 0;
-  b.inventory[id] = 0;
+  setOpen(b, id, false);
+  b.life.closedMonth[id] = e.month;
+  b.market.attraction[id] = 0;
+  b.market.inventory[id] = 0;
   // An unpaid loan is written off: a loss for the lender, not a money flow.
-  b.loanBalance[id] = 0;
-  b.loanInstallment[id] = 0;
+  b.finance.loanBalance[id] = 0;
+  b.finance.loanInstallment[id] = 0;
 }
 
 function exits(e: Economy): void {
   const b = e.businesses;
   const F = e.scenario.firms;
   const u = e.streams.uniforms('exit', e.month, b.used);
-  for (let id = 0; id < b.used; id++) {
-    if (!b.open[id]) continue;
-    if (b.distressMonths[id] >= F.distressMonthsToExit || u[id] < F.baseExitHazardPerMonth) closeBusiness(e, id);
+  const ids = openIds(b);
+  for (let n = 0; n < ids.length; n++) {
+    const id = ids[n];
+    if (b.finance.distressMonths[id] >= F.distressMonthsToExit || u[id] < F.baseExitHazardPerMonth) closeBusiness(e, id);
   }
 }
 
@@ -47,8 +48,7 @@ function entries(e: Economy): void {
   const F = s.firms;
   const b = e.businesses;
   const n0 = s.economy.businesses;
-  let open = 0;
-  for (let id = 0; id < b.used; id++) open += b.open[id];
+  const open = openIds(b).length;
   const candidates = Math.max(1, Math.ceil(3 * n0 * F.entryRatePerMonth));
   const expected = open * F.entryRatePerMonth * (0.5 + s.government.permitEase);
   const pEnter = Math.min(1, expected / candidates);
@@ -81,23 +81,23 @@ function entries(e: Economy): void {
     e.ledger.sectorOf[id] = Sector.otherBusinesses;
     drawOwnerAndCapacities(e, id, rng);
     setTechnology(e, id, rng);
-    b.ownerHousehold[id] = founder;
-    b.supplier[id] = Math.floor(rng() * e.suppliers.count);
+    b.owner.ownerHousehold[id] = founder;
+    b.technology.supplier[id] = Math.floor(rng() * e.suppliers.count);
     const size = 0.5 * Math.exp(0.5 * normal(rng(), rng()) - 0.125);
-    b.attractionStart[id] = size;
-    b.attraction[id] = size;
-    const sector = s.economy.sectors[b.sector[id]];
+    b.market.attractionStart[id] = size;
+    b.market.attraction[id] = size;
+    const sector = s.economy.sectors[b.life.sector[id]];
     const startTurnover = s.economy.meanTurnoverRupiahPerMonth * size;
-    b.turnoverStart[id] = startTurnover;
-    b.outsideBase[id] = startTurnover * sector.outsideSalesShare * 0.5;
-    b.expectedDemand[id] = (0.3 * startTurnover) / b.price[id];
-    b.productivityStart[id] = b.productivity[id];
-    b.inventory[id] = 0;
-    b.openedMonth[id] = e.month;
-    b.closedMonth[id] = -1;
-    b.open[id] = 1;
+    b.market.turnoverStart[id] = startTurnover;
+    b.market.outsideBase[id] = startTurnover * sector.outsideSalesShare * 0.5;
+    b.market.expectedDemand[id] = (0.3 * startTurnover) / b.technology.price[id];
+    b.technology.productivityStart[id] = b.technology.productivity[id];
+    b.market.inventory[id] = 0;
+    b.life.openedMonth[id] = e.month;
+    b.life.closedMonth[id] = -1;
+    setOpen(b, id, true);
     const other = Math.floor(rng() * b.used);
-    if (b.open[other]) addTie(e, id, other);
+    if (b.life.open[other]) addTie(e, id, other);
     e.ledger.transfer(e.householdAccount0 + founder, id, F.entrantCapitalRupiah, Flow.entryCapital);
   }
 }

@@ -4,7 +4,7 @@
 // ledger since the last incomes phase (every payment to it: wages, profits, payouts, program fees, cash,
 // liquidations, outside income) becomes its income, next month's spending power.
 import { Flow } from '../ledger/accounts.js';
-import { MAX_EMPLOYEES, type Economy } from '../state/economy.js';
+import { MAX_EMPLOYEES, openIds, type Economy } from '../state/economy.js';
 
 export function payIncomes(e: Economy): void {
   const s = e.scenario;
@@ -20,48 +20,49 @@ export function payIncomes(e: Economy): void {
   const rate = s.program.resourceAccess.creditInterestPerMonth;
   const emergencies = e.streams.uniforms('household', e.month, b.used);
 
-  for (let id = 0; id < b.used; id++) {
-    if (!b.open[id]) continue;
-    const sector = s.economy.sectors[b.sector[id]];
-    const turnover = b.turnover[id];
+  const ids = openIds(b);
+  for (let n = 0; n < ids.length; n++) {
+    const id = ids[n];
+    const sector = s.economy.sectors[b.life.sector[id]];
+    const turnover = b.flows.turnover[id];
     const overheads = ledger.pay(id, world, turnover * sector.overheadShare, Flow.overheads);
-    b.overheads[id] = overheads;
+    b.flows.overheads[id] = overheads;
     let wages = 0;
-    for (let j = 0; j < b.employees[id]; j++) {
-      const hh = b.employeeHousehold[id * MAX_EMPLOYEES + j];
+    for (let j = 0; j < b.workforce.employees[id]; j++) {
+      const hh = b.workforce.employeeHousehold[id * MAX_EMPLOYEES + j];
       wages += ledger.pay(id, h0 + hh, wage, Flow.wages);
     }
-    b.wagesPaid[id] = wages;
+    b.flows.wagesPaid[id] = wages;
     const taxes = ledger.pay(id, e.accounts.government, Math.max(0, turnover - F.taxExemptTurnoverRupiahPerMonth) * F.turnoverTaxRate, Flow.taxes);
     let interest = 0;
-    if (b.loanBalance[id] > 0) {
-      interest = b.loanBalance[id] * rate;
+    if (b.finance.loanBalance[id] > 0) {
+      interest = b.finance.loanBalance[id] * rate;
       const subsidised = interest * subsidy;
       if (subsidised > 0) ledger.transfer(e.accounts.government, e.accounts.lender, subsidised, Flow.interestSubsidy);
-      const due = Math.min(b.loanInstallment[id] - subsidised, b.loanBalance[id] + interest - subsidised);
+      const due = Math.min(b.finance.loanInstallment[id] - subsidised, b.finance.loanBalance[id] + interest - subsidised);
       const paid = ledger.pay(id, e.accounts.lender, due, Flow.loanRepayments);
-      b.loanBalance[id] = Math.max(0, b.loanBalance[id] + interest - subsidised - paid);
-      if (b.loanBalance[id] < 1) {
-        b.loanBalance[id] = 0;
-        b.loanInstallment[id] = 0;
+      b.finance.loanBalance[id] = Math.max(0, b.finance.loanBalance[id] + interest - subsidised - paid);
+      if (b.finance.loanBalance[id] < 1) {
+        b.finance.loanBalance[id] = 0;
+        b.finance.loanInstallment[id] = 0;
       }
       interest -= subsidised;
     }
     // Profit on an accrual basis: the raw materials in what was sold, at this month's cost per unit.
-    const materials = b.salesUnits[id] * b.unitCostPaid[id];
+    const materials = b.flows.salesUnits[id] * b.flows.unitCostPaid[id];
     const profit = turnover - materials - overheads - wages - taxes - interest;
-    b.profit[id] = profit;
+    b.flows.profit[id] = profit;
     // The owner's household takes its share of profit (at least a subsistence amount) from the cash above
     // next month's working capital, and idle cash beyond a few months of it. With mixed money, household
     // emergencies are paid out of business cash, working capital or not.
-    const owner = b.ownerHousehold[id];
-    const workingCapital = b.expectedDemand[id] * b.unitCostPaid[id] + b.employees[id] * wage;
+    const owner = b.owner.ownerHousehold[id];
+    const workingCapital = b.market.expectedDemand[id] * b.flows.unitCostPaid[id] + b.workforce.employees[id] * wage;
     const cash = money[id];
     let draw = Math.min(Math.max(F.ownerDrawShare * profit, F.subsistenceDrawRupiahPerMonth), Math.max(0, cash - workingCapital));
     // Cash that stands against an outstanding loan is not idle.
-    draw += Math.max(0, cash - draw - F.idleCashMonths * workingCapital - b.loanBalance[id]);
+    draw += Math.max(0, cash - draw - F.idleCashMonths * workingCapital - b.finance.loanBalance[id]);
     ledger.pay(id, h0 + owner, draw, Flow.ownerDraws);
-    if (!b.separatesMoney[id] && emergencies[id] < F.householdEmergencyPerMonth) {
+    if (!b.practices.separatesMoney[id] && emergencies[id] < F.householdEmergencyPerMonth) {
       ledger.pay(id, h0 + owner, money[id] * F.householdEmergencyShare, Flow.householdUse);
     }
   }

@@ -2,7 +2,7 @@
 // attendance, relevance, mentor competence and trust), resistance worn down, fade-out once mentoring
 // stops, and spillovers along business ties.
 import { CAPACITIES } from '../scenario/schema.js';
-import { CAPACITY_COUNT, Cap, type Economy } from '../state/economy.js';
+import { CAPACITY_COUNT, Cap, openIds, type Economy } from '../state/economy.js';
 
 const C = CAPACITY_COUNT;
 let spillScratch = new Float64Array(0);
@@ -14,8 +14,8 @@ export function learn(e: Economy): void {
   const L = s.learning;
   const p = s.program;
   const b = e.businesses;
-  const cap = b.capacity;
-  const start = b.capacityStart;
+  const cap = b.capacities.capacity;
+  const start = b.capacities.capacityStart;
   const used = b.used;
 
   if (m.learning && e.programActive) {
@@ -24,14 +24,16 @@ export function learn(e: Economy): void {
     const trainingMonths = Math.max(1, p.training.months);
     const trainingEffect = CAPACITIES.map((k) => (1 - Math.exp(-p.training.hoursByModule[k] / L.trainingHoursHalfEffect)) / trainingMonths);
     const gaps = new Float64Array(C);
-    for (let id = 0; id < used; id++) {
-      const a = b.attendance[id];
-      if ((a <= 0 && b.visits[id] <= 0) || !b.open[id]) continue;
-      const mentored = b.visits[id] > 0;
+    const ids = openIds(b);
+    for (let n = 0; n < ids.length; n++) {
+      const id = ids[n];
+      const a = b.membership.attendance[id];
+      if (a <= 0 && b.membership.visits[id] <= 0) continue;
+      const mentored = b.membership.visits[id] > 0;
       const adaptive = mentored && p.mentoring.adaptive;
-      const uptake = m.resistance ? 1 - L.resistanceWeight * b.resistance[id] : 1;
-      const simpler = b.education[id] === 0 ? 1 - L.lowEducationPenalty * (adaptive ? 0.3 : 1) : 1;
-      const reflection = p.reflection.enabled ? Math.pow(1 + p.reflection.learningGainPerCohort, Math.max(0, b.cohort[id])) : 1;
+      const uptake = m.resistance ? 1 - L.resistanceWeight * b.owner.resistance[id] : 1;
+      const simpler = b.owner.education[id] === 0 ? 1 - L.lowEducationPenalty * (adaptive ? 0.3 : 1) : 1;
+      const reflection = p.reflection.enabled ? Math.pow(1 + p.reflection.learningGainPerCohort, Math.max(0, b.membership.cohort[id])) : 1;
       const base = uptake * simpler * reflection;
       // Needs analysis: content follows each business's largest gaps.
       for (let k = 0; k < C; k++) gaps[k] = 1 - cap[id * C + k];
@@ -41,26 +43,26 @@ export function learn(e: Economy): void {
         if (gaps[k] > gaps[top1]) { top2 = top1; top1 = k; } else if (gaps[k] > gaps[top2]) top2 = k;
       }
       const mentorGain = mentored
-        ? L.mentoringRate * e.program.mentorCompetence[b.mentor[id]] * b.trust[id] * (1 - Math.exp(-b.visits[id] / L.visitsHalfEffect))
+        ? L.mentoringRate * e.program.mentorCompetence[b.membership.mentor[id]] * b.membership.trust[id] * (1 - Math.exp(-b.membership.visits[id] / L.visitsHalfEffect))
         : 0;
       for (let k = 0; k < C; k++) {
         const gap = gaps[k];
         const relevance = p.needsAnalysis.enabled ? Math.min(1, 0.5 + gap) : L.relevanceWithoutNeedsAnalysis;
         const focus = p.needsAnalysis.enabled ? (k === top1 || k === top2 ? 1.4 : 0.8) : 1;
         let gain = 0;
-        if (b.inTraining[id]) gain += a * L.trainingRate * relevance * trainingEffect[k];
+        if (b.membership.inTraining[id]) gain += a * L.trainingRate * relevance * trainingEffect[k];
         gain += mentorGain * focus;
         const next = cap[id * C + k] + base * gain * gap;
         cap[id * C + k] = next < 1 ? next : 1;
       }
       if (mentored) {
         const speed = p.mentoring.local ? 1 : L.externalMentorTrustFactor;
-        b.trust[id] += L.trustGainPerMonth * speed * (1 - b.trust[id]);
+        b.membership.trust[id] += L.trustGainPerMonth * speed * (1 - b.membership.trust[id]);
       }
       if (m.resistance) {
         let decay = adaptive ? L.adaptiveResistanceDecayPerMonth : L.resistanceDecayPerMonth;
         decay += L.peerResistanceDecay * peerAdoptionShare(e, id);
-        b.resistance[id] *= 1 - Math.min(1, decay);
+        b.owner.resistance[id] *= 1 - Math.min(1, decay);
       }
     }
   }
@@ -71,11 +73,11 @@ export function learn(e: Economy): void {
   if (m.mentorInformation) {
     const keep = 1 - p.mentoring.informationDecayPerMonth;
     for (let id = 0; id < used; id++) {
-      if (b.visits[id] > 0) {
-        const target = e.program.mentorCompetence[b.mentor[id]] * b.trust[id];
-        b.mentorInformation[id] += 0.5 * (target - b.mentorInformation[id]);
-      } else if (b.mentorInformation[id] > 0) {
-        b.mentorInformation[id] = b.mentorInformation[id] * keep < 1e-4 ? 0 : b.mentorInformation[id] * keep;
+      if (b.membership.visits[id] > 0) {
+        const target = e.program.mentorCompetence[b.membership.mentor[id]] * b.membership.trust[id];
+        b.membership.mentorInformation[id] += 0.5 * (target - b.membership.mentorInformation[id]);
+      } else if (b.membership.mentorInformation[id] > 0) {
+        b.membership.mentorInformation[id] = b.membership.mentorInformation[id] * keep < 1e-4 ? 0 : b.membership.mentorInformation[id] * keep;
       }
     }
   }
@@ -83,13 +85,15 @@ export function learn(e: Economy): void {
   if (m.fadeOut) {
     const fade = L.fadeRatePerMonth;
     const slow = 1 - L.practiceRetention;
-    for (let id = 0; id < used; id++) {
-      if (b.visits[id] > 0 || b.inTraining[id] || !b.open[id]) continue;
+    const ids = openIds(b);
+    for (let n = 0; n < ids.length; n++) {
+      const id = ids[n];
+      if (b.membership.visits[id] > 0 || b.membership.inTraining[id]) continue;
       for (let k = 0; k < C; k++) {
         const i = id * C + k;
         const learned = cap[i] - start[i];
         if (learned <= 0) continue;
-        const retained = (k === Cap.bookkeeping && b.keepsBooks[id]) || (k === Cap.digital && b.digitalChannel[id]) ? slow : 1;
+        const retained = (k === Cap.bookkeeping && b.practices.keepsBooks[id]) || (k === Cap.digital && b.practices.digitalChannel[id]) ? slow : 1;
         cap[i] -= fade * retained * learned;
       }
     }
@@ -106,10 +110,10 @@ function peerAdoptionShare(e: Economy, id: number): number {
   let adopted = 0, open = 0;
   for (let k = 0; k < n; k++) {
     const j = e.ties[id * e.maxTies + k];
-    if (!b.open[j]) continue;
+    if (!b.life.open[j]) continue;
     open++;
-    const was = b.practicesStart[j];
-    if ((b.keepsBooks[j] && !(was & 1)) || (b.digitalChannel[j] && !(was & 4))) adopted++;
+    const was = b.practices.practicesStart[j];
+    if ((b.practices.keepsBooks[j] && !(was & 1)) || (b.practices.digitalChannel[j] && !(was & 4))) adopted++;
   }
   return open === 0 ? 0 : adopted / open;
 }
@@ -118,8 +122,8 @@ function peerAdoptionShare(e: Economy, id: number): number {
 function spill(e: Economy): void {
   const b = e.businesses;
   const used = b.used;
-  const cap = b.capacity;
-  const start = b.capacityStart;
+  const cap = b.capacities.capacity;
+  const start = b.capacities.capacityStart;
   const rate = e.scenario.learning.spilloverRatePerMonth;
   const threshold = e.scenario.learning.spilloverMinGain;
   if (spillScratch.length < used * C) {
@@ -132,7 +136,7 @@ function spill(e: Economy): void {
   // nothing to tell); closed businesses teach no one.
   let any = false;
   for (let id = 0; id < used; id++) {
-    const open = b.open[id] === 1;
+    const open = b.life.open[id] === 1;
     let t = 0;
     for (let i = id * C; i < id * C + C; i++) {
       const g = open ? cap[i] - start[i] : 0;
@@ -147,9 +151,11 @@ function spill(e: Economy): void {
   const ties = e.ties;
   const m = e.maxTies;
   let s0 = 0, s1 = 0, s2 = 0, s3 = 0, s4 = 0, s5 = 0;
-  for (let id = 0; id < used; id++) {
+  const ids = openIds(b);
+  for (let o = 0; o < ids.length; o++) {
+    const id = ids[o];
     const n = e.tieCounts[id];
-    if (n === 0 || !b.open[id]) continue;
+    if (n === 0) continue;
     let anyTeacher = 0;
     for (let t = 0; t < n; t++) anyTeacher |= teaches[ties[id * m + t]];
     if (!anyTeacher) continue;

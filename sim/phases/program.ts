@@ -27,9 +27,6 @@ function spendSplit(e: Economy, amount: number, localShare: number, salt: number
 
 export function runProgram(e: Economy): void {
   const b = e.businesses;
-  b.visits.fill(0, 0, b.used);
-  b.inTraining.fill(0, 0, b.used);
-  b.attendance.fill(0, 0, b.used);
   if (!e.programActive) return;
   const s = e.scenario;
   const p = s.program;
@@ -70,20 +67,20 @@ export function runProgram(e: Economy): void {
     // raised by monitoring, with month-to-month noise.
     const visitCapacity = Math.min(1, p.mentoring.maxVisitsPerMentorMonth / (p.mentoring.caseload * p.mentoring.visitsPerMonth || 1));
     for (const id of members) {
-      if (!b.open[id]) continue;
+      if (!b.life.open[id]) continue;
       let a = 1;
       if (s.mechanisms.attendanceLimits) {
-        let time = b.timeAvailable[id];
-        if (p.genderSensitive && b.female[id]) time = Math.min(1, time * (1 + p.womenTimeBoost));
+        let time = b.owner.timeAvailable[id];
+        if (p.genderSensitive && b.owner.female[id]) time = Math.min(1, time * (1 + p.womenTimeBoost));
         a = time;
-        if (s.mechanisms.resistance) a *= 1 - s.learning.resistanceWeight * b.resistance[id];
+        if (s.mechanisms.resistance) a *= 1 - s.learning.resistanceWeight * b.owner.resistance[id];
         a *= 0.75 + 0.5 * draws[id];
       }
       if (p.monitoring.enabled) a *= 1 + p.monitoring.attendanceBoost;
-      b.attendance[id] = a < 0 ? 0 : a > 1 ? 1 : a;
-      b.inTraining[id] = training ? 1 : 0;
+      b.membership.attendance[id] = a < 0 ? 0 : a > 1 ? 1 : a;
+      b.membership.inTraining[id] = training ? 1 : 0;
       // Mentors come to the business: a busy or reluctant owner misses some visits, not most.
-      b.visits[id] = mentoring ? p.mentoring.visitsPerMonth * visitCapacity * (0.5 + 0.5 * b.attendance[id]) : 0;
+      b.membership.visits[id] = mentoring ? p.mentoring.visitsPerMonth * visitCapacity * (0.5 + 0.5 * b.membership.attendance[id]) : 0;
     }
   });
 
@@ -95,7 +92,7 @@ export function runProgram(e: Economy): void {
 function payMentors(e: Economy, members: Int32Array): void {
   const p = e.scenario.program.mentoring;
   const seen = new Set<number>();
-  for (const id of members) seen.add(e.businesses.mentor[id]);
+  for (const id of members) seen.add(e.businesses.membership.mentor[id]);
   for (const m of seen) {
     if (m < 0) continue;
     const payee = p.local ? e.householdAccount0 + e.program.mentorHousehold[m] : e.accounts.restOfWorld;
@@ -107,25 +104,25 @@ function grantResources(e: Economy, members: Int32Array): void {
   const r = e.scenario.program.resourceAccess;
   const b = e.businesses;
   for (const id of members) {
-    if (!b.open[id]) continue;
+    if (!b.life.open[id]) continue;
     spend(e, e.accounts.restOfWorld, r.costRupiahPerParticipant, false);
     if (r.grantRupiah > 0) {
       const paid = e.ledger.pay(e.accounts.program, id, r.grantRupiah, Flow.grants);
       e.program.spent += paid;
       e.program.injectedLocal += paid;
     }
-    if (r.creditRupiah > 0 && b.loanBalance[id] === 0) {
+    if (r.creditRupiah > 0 && b.finance.loanBalance[id] === 0) {
       // The lender sizes the loan to repayment capacity: installment within a share of monthly profit.
       const i = r.creditInterestPerMonth;
       const n = r.creditTermMonths;
       const annuity = i > 0 ? i / (1 - Math.pow(1 + i, -n)) : 1 / n;
-      const affordable = (r.creditMaxInstallmentShareOfProfit * Math.max(0, b.profit[id])) / annuity;
+      const affordable = (r.creditMaxInstallmentShareOfProfit * Math.max(0, b.flows.profit[id])) / annuity;
       const lent = e.ledger.transfer(e.accounts.lender, id, Math.min(r.creditRupiah, affordable), Flow.loans);
-      b.loanBalance[id] = lent;
-      b.loanInstallment[id] = lent * annuity;
+      b.finance.loanBalance[id] = lent;
+      b.finance.loanInstallment[id] = lent * annuity;
     }
-    b.localInputShare[id] = Math.min(1, b.localInputShareStart[id] + r.supplierLinks);
-    b.marketLinks[id] = r.marketLinks;
+    b.technology.localInputShare[id] = Math.min(1, b.technology.localInputShareStart[id] + r.supplierLinks);
+    b.market.marketLinks[id] = r.marketLinks;
   }
 }
 
@@ -148,11 +145,11 @@ function payCash(e: Economy): number {
 /** Forums: consecutive participants (grouped by sector first) meet as groups; every pair gets a tie. */
 function formForums(e: Economy, members: Int32Array, cohort: number): void {
   const size = e.scenario.program.forums.size;
-  const sorted = Array.from(members).sort((x, y) => e.businesses.sector[x] - e.businesses.sector[y] || x - y);
+  const sorted = Array.from(members).sort((x, y) => e.businesses.life.sector[x] - e.businesses.life.sector[y] || x - y);
   for (let g = 0; g * size < sorted.length; g++) {
     const group = sorted.slice(g * size, (g + 1) * size);
     const forumId = cohort * 10_000 + g;
-    for (const id of group) e.businesses.forum[id] = forumId;
+    for (const id of group) e.businesses.membership.forum[id] = forumId;
     for (let i = 0; i < group.length; i++) for (let j = i + 1; j < group.length; j++) addTie(e, group[i], group[j]);
   }
 }

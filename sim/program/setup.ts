@@ -24,8 +24,8 @@ export function setupProgram(e: Economy): ProgramState {
     cohorts.push(Int32Array.from(members));
     cohortStart.push(p.startMonth + c * p.monthsBetweenCohorts);
     for (const id of members) {
-      b.participant[id] = 1;
-      b.cohort[id] = c;
+      b.membership.participant[id] = 1;
+      b.membership.cohort[id] = c;
       e.ledger.sectorOf[id] = Sector.participants;
     }
   }
@@ -43,7 +43,7 @@ export function setupProgram(e: Economy): ProgramState {
       mentorCompetence[m] = Math.min(1, Math.max(0.05, p.mentoring.competence + 0.1 * (rng() - 0.5) * 2));
       mentorHousehold[m] = Math.floor(rng() * e.households.count);
     }
-    members.forEach((id, i) => (b.mentor[id] = first + Math.floor(i / p.mentoring.caseload)));
+    members.forEach((id, i) => (b.membership.mentor[id] = first + Math.floor(i / p.mentoring.caseload)));
   }
   const providerHouseholds = new Int32Array(10);
   for (let k = 0; k < providerHouseholds.length; k++) providerHouseholds[k] = Math.floor(rng() * e.households.count);
@@ -54,7 +54,7 @@ export function setupProgram(e: Economy): ProgramState {
   let cashPerRecipientMonth = 0;
   if (p.cashTransfer.enabled && places > 0) {
     if (p.cashTransfer.recipients === 'participantOwners') {
-      cashRecipients = Int32Array.from(chosen, (id) => b.ownerHousehold[id]);
+      cashRecipients = Int32Array.from(chosen, (id) => b.owner.ownerHousehold[id]);
     } else {
       const ids = Array.from({ length: e.households.count }, (_, i) => i);
       ids.sort((x, y) => e.households.incomeLast[x] - e.households.incomeLast[y] || x - y);

@@ -6,7 +6,7 @@ import { compileTargetingExpression, type ExpressionVariable } from './expressio
 
 function meanCap(e: Economy, id: number): number {
   let sum = 0;
-  for (let k = 0; k < CAPACITY_COUNT; k++) sum += e.businesses.capacity[id * CAPACITY_COUNT + k];
+  for (let k = 0; k < CAPACITY_COUNT; k++) sum += e.businesses.capacities.capacity[id * CAPACITY_COUNT + k];
   return sum / CAPACITY_COUNT;
 }
 
@@ -14,12 +14,12 @@ function meanCap(e: Economy, id: number): number {
 export function expressionVariables(e: Economy, id: number): Record<ExpressionVariable, number> {
   const b = e.businesses;
   const vars = {
-    female: b.female[id], education: b.education[id], digitalLiteracy: b.digitalLiteracy[id],
-    timeAvailable: b.timeAvailable[id], openness: b.openness[id],
-    turnover: b.turnoverStart[id], workers: 1 + b.familyWorkers[id] + b.employees[id], sector: b.sector[id],
-    digitalChannel: b.digitalChannel[id], keepsBooks: b.keepsBooks[id], workingCapital: e.ledger.money[id],
+    female: b.owner.female[id], education: b.owner.education[id], digitalLiteracy: b.owner.digitalLiteracy[id],
+    timeAvailable: b.owner.timeAvailable[id], openness: b.owner.openness[id],
+    turnover: b.market.turnoverStart[id], workers: 1 + b.workforce.familyWorkers[id] + b.workforce.employees[id], sector: b.life.sector[id],
+    digitalChannel: b.practices.digitalChannel[id], keepsBooks: b.practices.keepsBooks[id], workingCapital: e.ledger.money[id],
   } as Record<ExpressionVariable, number>;
-  CAPACITIES.forEach((name, k) => (vars[name] = b.capacity[id * CAPACITY_COUNT + k]));
+  CAPACITIES.forEach((name, k) => (vars[name] = b.capacities.capacity[id * CAPACITY_COUNT + k]));
   return vars;
 }
 
@@ -40,10 +40,10 @@ export function targetingOrder(e: Economy, n: number): Int32Array {
     switch (rule) {
       case 'all': key[id] = -id; break;
       case 'random': key[id] = 0; break;
-      case 'womenFirst': key[id] = b.female[id]; break;
+      case 'womenFirst': key[id] = b.owner.female[id]; break;
       case 'lowestCapacityFirst': key[id] = -meanCap(e, id); break;
       case 'highestPotentialFirst':
-        key[id] = meanCap(e, id) + b.capacity[id * CAPACITY_COUNT + Cap.mindset] + b.openness[id] + 0.25 * Math.log(b.attractionStart[id]);
+        key[id] = meanCap(e, id) + b.capacities.capacity[id * CAPACITY_COUNT + Cap.mindset] + b.owner.openness[id] + 0.25 * Math.log(b.market.attractionStart[id]);
         break;
       case 'expression': {
         const v = score!(id);

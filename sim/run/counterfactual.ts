@@ -7,7 +7,8 @@
 // the ledger's cells re-cut in whole rupiah.
 import { Sector } from '../ledger/accounts.js';
 import { AccountTap, recutCells } from '../ledger/tap.js';
-import type { MetricColumn } from '../metrics/definitions.js';
+import type { BusinessView, MetricColumn } from '../metrics/definitions.js';
+import { COLUMN_COMPONENT, type BusinessComponents } from '../state/businesses.js';
 import type { Scenario } from '../scenario/schema.js';
 import { CAPACITY_COUNT, type Economy } from '../state/economy.js';
 import { createEconomy } from '../state/init.js';
@@ -15,10 +16,10 @@ import { simulateArm, type ArmOutcome, type ArmSeries, type MetricPlan } from '.
 
 type Column = Float64Array | Uint8Array | Int32Array;
 
-/** The columns the group metrics read, copied at the close of one month. */
+/** The columns the group metrics read, copied at the close of one month, as a view the metrics can read. */
 interface ColumnSnapshot {
   used: number;
-  columns: Partial<Record<MetricColumn, Column>>;
+  view: BusinessView;
 }
 
 /** A simulated counterfactual before any enrolment is applied (what the cache keeps). */
@@ -52,13 +53,19 @@ export function counterfactualKey(scenario: Scenario, seed: number, months: numb
 
 function snapshot(e: Economy, reads: readonly MetricColumn[]): ColumnSnapshot {
   const used = e.businesses.used;
-  const columns: Partial<Record<MetricColumn, Column>> = {};
+  const components: Record<string, Record<string, Column>> = {};
+  let tieCounts = new Uint8Array(0);
   for (const col of reads) {
-    if (col === 'tieCounts') columns.tieCounts = e.tieCounts.slice(0, used);
-    else if (col === 'capacity') columns.capacity = e.businesses.capacity.slice(0, used * CAPACITY_COUNT);
-    else columns[col] = (e.businesses[col] as Column).slice(0, used);
+    if (col === 'tieCounts') {
+      tieCounts = e.tieCounts.slice(0, used);
+      continue;
+    }
+    const component = COLUMN_COMPONENT[col];
+    const source = (e.businesses[component] as unknown as Record<string, Column>)[col];
+    (components[component] ??= {})[col] = source.slice(0, col === 'capacity' ? used * CAPACITY_COUNT : used);
   }
-  return { used, columns };
+  // Only the declared columns are present: the metrics' column test holds each metric to its `reads`.
+  return { used, view: { businesses: components as unknown as BusinessComponents, tieCounts } };
 }
 
 export function simulateNeutral(scenario: Scenario, seed: number, months: number, metrics: MetricPlan, onMonth?: (m: number) => void): NeutralCounterfactual {
@@ -83,7 +90,7 @@ export function applyEnrolment(c: NeutralCounterfactual, enrolled: Uint8Array, m
   for (const g of ['participants', 'nonParticipants'] as const) for (const m of metrics[g]) series[g][m.id] = [];
   c.snapshots.forEach((snap, i) => {
     const month = i + 1;
-    const view = { businesses: { ...snap.columns, used: snap.used }, tieCounts: snap.columns.tieCounts } as unknown as Economy;
+    const view = snap.view;
     const inGroup = (want: number) => {
       let n = 0;
       for (let id = 0; id < snap.used; id++) if ((enrolled[id] ?? 0) === want) n++;

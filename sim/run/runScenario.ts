@@ -66,7 +66,7 @@ export function runScenario(scenario: Scenario, options: RunOptions = {}): RunRe
   const summaryWindowMonths = Math.min(12, months);
   const metrics = selectMetrics(options.metrics, months, summaryWindowMonths);
   const withProgram = simulateArm(scenario, seed, months, true, (m) => options.onMonth?.('program', m), metrics);
-  const without = counterfactualArm(scenario, seed, months, metrics, withProgram.economy.businesses.participant, options.counterfactualCache, (m) => options.onMonth?.('counterfactual', m));
+  const without = counterfactualArm(scenario, seed, months, metrics, withProgram.economy.businesses.membership.participant, options.counterfactualCache, (m) => options.onMonth?.('counterfactual', m));
   const e = withProgram.economy;
   const tfm: Record<string, Record<string, number>> = {};
   FLOW_NAMES.forEach((kind, k) => {

@@ -4,7 +4,7 @@ import { Flow, Sector } from '../ledger/accounts.js';
 import type { Scenario } from '../scenario/schema.js';
 import { Streams, normal, type Uniform } from '../rng/streams.js';
 import {
-  CAPACITY_COUNT, Cap, MAX_EMPLOYEES, allocateBusinesses, businessSlots, newLedgerFor,
+  CAPACITY_COUNT, Cap, MAX_EMPLOYEES, allocateBusinesses, businessSlots, newLedgerFor, setOpen,
   type Businesses, type Economy, type Households, type Suppliers,
 } from './economy.js';
 import { setupProgram } from '../program/setup.js';
@@ -50,49 +50,49 @@ function pickByShares(shares: readonly number[], u: number): number {
 export function drawOwnerAndCapacities(e: Pick<Economy, 'scenario' | 'businesses'>, id: number, rng: Uniform): void {
   const s = e.scenario;
   const b = e.businesses;
-  b.sector[id] = pickByShares(s.economy.sectors.map((k) => k.share), rng());
+  b.life.sector[id] = pickByShares(s.economy.sectors.map((k) => k.share), rng());
   const female = rng() < s.economy.womenOwnedShare ? 1 : 0;
-  b.female[id] = female;
+  b.owner.female[id] = female;
   const edu = pickByShares(s.economy.educationShares, rng());
-  b.education[id] = edu;
-  b.digitalLiteracy[id] = clamp01(0.15 + 0.15 * edu + 0.15 * normal(rng(), rng()));
+  b.owner.education[id] = edu;
+  b.owner.digitalLiteracy[id] = clamp01(0.15 + 0.15 * edu + 0.15 * normal(rng(), rng()));
   const timeMean = female ? s.economy.womenTimeAvailable : s.economy.menTimeAvailable;
-  b.timeAvailable[id] = Math.min(1, Math.max(0.05, timeMean + 0.15 * normal(rng(), rng())));
+  b.owner.timeAvailable[id] = Math.min(1, Math.max(0.05, timeMean + 0.15 * normal(rng(), rng())));
   const openness = clamp01(0.5 + 0.2 * normal(rng(), rng()));
-  b.openness[id] = openness;
-  b.resistance[id] = 1 - openness;
+  b.owner.openness[id] = openness;
+  b.owner.resistance[id] = 1 - openness;
   const base = 0.2 + 0.07 * edu;
   for (let k = 0; k < CAPACITY_COUNT; k++) {
     let v = base + 0.1 * normal(rng(), rng());
-    if (k === Cap.digital) v = 0.6 * v + 0.4 * b.digitalLiteracy[id];
+    if (k === Cap.digital) v = 0.6 * v + 0.4 * b.owner.digitalLiteracy[id];
     if (k === Cap.mindset) v = 0.5 * v + 0.4 * openness;
     v = Math.min(0.95, Math.max(0.02, v));
-    b.capacity[id * CAPACITY_COUNT + k] = v;
-    b.capacityStart[id * CAPACITY_COUNT + k] = v;
+    b.capacities.capacity[id * CAPACITY_COUNT + k] = v;
+    b.capacities.capacityStart[id * CAPACITY_COUNT + k] = v;
   }
   // Practices at the start: more likely for owners with the matching capacity; shares match the scenario.
-  const fin = b.capacity[id * CAPACITY_COUNT + Cap.bookkeeping];
-  b.keepsBooks[id] = rng() < clamp01(s.economy.bookkeepingShare * (0.5 + 2 * fin)) ? 1 : 0;
-  b.separatesMoney[id] = rng() < clamp01(s.economy.separatedMoneyShare * (0.5 + 2 * fin)) ? 1 : 0;
-  b.digitalChannel[id] = rng() < clamp01(s.economy.digitalConnectedShare * (0.4 + 2 * b.digitalLiteracy[id])) ? 1 : 0;
-  b.practicesStart[id] = b.keepsBooks[id] | (b.separatesMoney[id] << 1) | (b.digitalChannel[id] << 2);
-  b.trust[id] = s.learning.initialTrust;
+  const fin = b.capacities.capacity[id * CAPACITY_COUNT + Cap.bookkeeping];
+  b.practices.keepsBooks[id] = rng() < clamp01(s.economy.bookkeepingShare * (0.5 + 2 * fin)) ? 1 : 0;
+  b.practices.separatesMoney[id] = rng() < clamp01(s.economy.separatedMoneyShare * (0.5 + 2 * fin)) ? 1 : 0;
+  b.practices.digitalChannel[id] = rng() < clamp01(s.economy.digitalConnectedShare * (0.4 + 2 * b.owner.digitalLiteracy[id])) ? 1 : 0;
+  b.practices.practicesStart[id] = b.practices.keepsBooks[id] | (b.practices.separatesMoney[id] << 1) | (b.practices.digitalChannel[id] << 2);
+  b.membership.trust[id] = s.learning.initialTrust;
 }
 
 /** Set the price, unit cost and productivity of business `id` from its sector and capacities. */
 export function setTechnology(e: Pick<Economy, 'scenario' | 'businesses'>, id: number, rng: Uniform): void {
   const s = e.scenario;
   const b = e.businesses;
-  const sector = s.economy.sectors[b.sector[id]];
+  const sector = s.economy.sectors[b.life.sector[id]];
   const price = sector.priceRupiah * (0.85 + 0.3 * rng());
-  b.price[id] = price;
-  b.priceStart[id] = price;
-  b.inputCostPerUnit[id] = sector.inputCostShare * price;
-  b.waste[id] = s.performance.wasteAtStart;
-  const kProd = b.capacity[id * CAPACITY_COUNT + Cap.production];
-  b.productivity[id] = (sector.revenuePerWorkerRupiah / price) * (0.8 + 0.4 * kProd);
-  b.localInputShare[id] = clamp01(sector.localInputShare + 0.1 * normal(rng(), rng()));
-  b.localInputShareStart[id] = b.localInputShare[id];
+  b.technology.price[id] = price;
+  b.technology.priceStart[id] = price;
+  b.technology.inputCostPerUnit[id] = sector.inputCostShare * price;
+  b.technology.waste[id] = s.performance.wasteAtStart;
+  const kProd = b.capacities.capacity[id * CAPACITY_COUNT + Cap.production];
+  b.technology.productivity[id] = (sector.revenuePerWorkerRupiah / price) * (0.8 + 0.4 * kProd);
+  b.technology.localInputShare[id] = clamp01(sector.localInputShare + 0.1 * normal(rng(), rng()));
+  b.technology.localInputShareStart[id] = b.technology.localInputShare[id];
 }
 
 export function createEconomy(scenario: Scenario, seed: number, programActive: boolean): Economy {
@@ -128,11 +128,11 @@ export function createEconomy(scenario: Scenario, seed: number, programActive: b
     drawOwnerAndCapacities(e, id, rng);
     setTechnology(e, id, rng);
     const size = Math.exp(sigma * normal(rng(), rng()) - (sigma * sigma) / 2);
-    b.attractionStart[id] = size;
-    b.attraction[id] = size;
-    b.open[id] = 1;
-    b.ownerHousehold[id] = id;
-    b.supplier[id] = Math.floor(rng() * S);
+    b.market.attractionStart[id] = size;
+    b.market.attraction[id] = size;
+    setOpen(b, id, true);
+    b.owner.ownerHousehold[id] = id;
+    b.technology.supplier[id] = Math.floor(rng() * S);
   }
   b.used = n;
 
@@ -173,10 +173,10 @@ export function createEconomy(scenario: Scenario, seed: number, programActive: b
     h.incomeLast[i] = income;
     const budget = income * spendingShare * hh.localSpendingShare;
     let wsum = 0;
-    for (let k = 0; k < K; k++) wsum += b.attraction[h.shops[i * K + k]];
+    for (let k = 0; k < K; k++) wsum += b.market.attraction[h.shops[i * K + k]];
     for (let k = 0; k < K; k++) {
       const shop = h.shops[i * K + k];
-      b.ordersRupiah[shop] += (budget * b.attraction[shop]) / wsum;
+      b.flows.ordersRupiah[shop] += (budget * b.market.attraction[shop]) / wsum;
     }
   }
 
@@ -184,16 +184,16 @@ export function createEconomy(scenario: Scenario, seed: number, programActive: b
   const wage = hh.wageRupiahPerMonth;
   let labourCursor = Math.floor(rng() * H);
   for (let id = 0; id < n; id++) {
-    const sector = s.economy.sectors[b.sector[id]];
-    const local = b.ordersRupiah[id];
-    b.outsideBase[id] = sector.outsideSalesShare < 1 ? (local * sector.outsideSalesShare) / (1 - sector.outsideSalesShare) : 0;
-    const units = (local + b.outsideBase[id]) / b.price[id];
+    const sector = s.economy.sectors[b.life.sector[id]];
+    const local = b.flows.ordersRupiah[id];
+    b.market.outsideBase[id] = sector.outsideSalesShare < 1 ? (local * sector.outsideSalesShare) / (1 - sector.outsideSalesShare) : 0;
+    const units = (local + b.market.outsideBase[id]) / b.technology.price[id];
     // Workers: the whole number that best fits demand (an extra worker adds about a wage of value added
     // in most sectors, so micro-businesses hire only when demand clearly needs it).
     const fam = s.economy.familyWorkersMean;
     const family = Math.floor(fam) + (rng() < fam - Math.floor(fam) ? 1 : 0);
-    b.familyWorkers[id] = family;
-    const workersNeeded = Math.max(1, Math.round(units / b.productivity[id]));
+    b.workforce.familyWorkers[id] = family;
+    const workersNeeded = Math.max(1, Math.round(units / b.technology.productivity[id]));
     const employees = Math.max(0, Math.min(s.economy.maxEmployeesAtStart, workersNeeded - 1 - family));
     for (let j = 0; j < employees; j++) {
       // The next household with free labour, scanning from a random start.
@@ -203,27 +203,27 @@ export function createEconomy(scenario: Scenario, seed: number, programActive: b
       }
       if (h.employed[labourCursor] >= h.labourSupply[labourCursor]) break;
       h.employed[labourCursor]++;
-      b.employeeHousehold[id * MAX_EMPLOYEES + b.employees[id]] = labourCursor;
-      b.employees[id]++;
+      b.workforce.employeeHousehold[id * MAX_EMPLOYEES + b.workforce.employees[id]] = labourCursor;
+      b.workforce.employees[id]++;
     }
-    const workers = 1 + family + b.employees[id];
+    const workers = 1 + family + b.workforce.employees[id];
     // Larger businesses are more productive per worker than the micro norm (capped workforce at start).
-    b.productivity[id] = Math.max(b.productivity[id], units / (workers * 0.9));
-    b.productivityStart[id] = b.productivity[id];
-    b.expectedDemand[id] = units;
-    b.turnoverStart[id] = units * b.price[id];
+    b.technology.productivity[id] = Math.max(b.technology.productivity[id], units / (workers * 0.9));
+    b.technology.productivityStart[id] = b.technology.productivity[id];
+    b.market.expectedDemand[id] = units;
+    b.market.turnoverStart[id] = units * b.technology.price[id];
     // What the business earns in a normal month at the start (a lender's first look at it).
-    b.unitCostPaid[id] = b.inputCostPerUnit[id] * (1 + b.waste[id]);
-    b.profit[id] = units * (b.price[id] * (1 - sector.overheadShare) - b.unitCostPaid[id]) - b.employees[id] * wage;
-    b.inventory[id] = units * s.firms.inventoryTargetMonths;
-    b.ordersRupiah[id] = 0;
+    b.flows.unitCostPaid[id] = b.technology.inputCostPerUnit[id] * (1 + b.technology.waste[id]);
+    b.flows.profit[id] = units * (b.technology.price[id] * (1 - sector.overheadShare) - b.flows.unitCostPaid[id]) - b.workforce.employees[id] * wage;
+    b.market.inventory[id] = units * s.firms.inventoryTargetMonths;
+    b.flows.ordersRupiah[id] = 0;
   }
 
   // Informal ties between businesses (same sector preferred): the channel of information spillovers.
   for (let id = 0; id < n; id++) {
     for (let k = 0; k < s.economy.baselineTiesPerBusiness; k++) {
       let other = Math.floor(rng() * n);
-      if (b.sector[other] !== b.sector[id]) other = Math.floor(rng() * n);
+      if (b.life.sector[other] !== b.life.sector[id]) other = Math.floor(rng() * n);
       if (other !== id) addTie(e, id, other);
     }
   }
@@ -233,9 +233,9 @@ export function createEconomy(scenario: Scenario, seed: number, programActive: b
   ledger.openMonth();
   const world = accounts.restOfWorld;
   for (let id = 0; id < n; id++) {
-    const sector = s.economy.sectors[b.sector[id]];
-    const monthlyCosts = b.expectedDemand[id] * b.inputCostPerUnit[id] * (1 + b.waste[id]) +
-      b.expectedDemand[id] * b.price[id] * sector.overheadShare + b.employees[id] * wage;
+    const sector = s.economy.sectors[b.life.sector[id]];
+    const monthlyCosts = b.market.expectedDemand[id] * b.technology.inputCostPerUnit[id] * (1 + b.technology.waste[id]) +
+      b.market.expectedDemand[id] * b.technology.price[id] * sector.overheadShare + b.workforce.employees[id] * wage;
     ledger.transfer(world, id, monthlyCosts * s.economy.workingCapitalMonths, Flow.openingBalance);
   }
   const bufferMonths = ((1 - hh.savingsOutsideShare) * (1 - hh.marginalPropensityToConsume)) / Math.max(1e-9, hh.spendingFromSavings);

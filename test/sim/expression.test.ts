@@ -45,8 +45,8 @@ describe('targeting expressions (sandboxed mathjs)', () => {
     const e = createEconomy(s, 2, true);
     const order = targetingOrder(e, 200);
     expect(order.length).toBeGreaterThan(50);
-    for (const id of order) expect(e.businesses.female[id]).toBe(1);
-    for (let i = 1; i < order.length; i++) expect(e.businesses.capacity[order[i] * 6 + 1]).toBeGreaterThanOrEqual(e.businesses.capacity[order[i - 1] * 6 + 1]);
+    for (const id of order) expect(e.businesses.owner.female[id]).toBe(1);
+    for (let i = 1; i < order.length; i++) expect(e.businesses.capacities.capacity[order[i] * 6 + 1]).toBeGreaterThanOrEqual(e.businesses.capacities.capacity[order[i - 1] * 6 + 1]);
   });
 });
 
@@ -55,7 +55,7 @@ describe('targeting rules and budget sizing', () => {
     const s = parseScenario({ economy: { businesses: 300 }, program: { budgetRupiah: 1e9, maxParticipants: 100, training: { enabled: true }, targeting: { rule: 'womenFirst' } } });
     const e = createEconomy(s, 4, true);
     let women = 0, enrolled = 0;
-    for (let id = 0; id < 300; id++) if (e.businesses.participant[id]) { enrolled++; women += e.businesses.female[id]; }
+    for (let id = 0; id < 300; id++) if (e.businesses.membership.participant[id]) { enrolled++; women += e.businesses.owner.female[id]; }
     expect(enrolled).toBe(100);
     expect(women).toBe(100);
   });

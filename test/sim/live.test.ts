@@ -96,8 +96,8 @@ describe('createLiveRun', () => {
       const owned: number[] = [];
       const works: number[] = [];
       for (let id = 0; id < b.used; id++) {
-        if (b.ownerHousehold[id] === i) owned.push(id);
-        for (let j = 0; j < b.employees[id]; j++) if (b.employeeHousehold[id * MAX_EMPLOYEES + j] === i) works.push(id);
+        if (b.owner.ownerHousehold[id] === i) owned.push(id);
+        for (let j = 0; j < b.workforce.employees[id]; j++) if (b.workforce.employeeHousehold[id * MAX_EMPLOYEES + j] === i) works.push(id);
       }
       const expected = owned.length > 0 ? Math.min(...owned) : works.length > 0 ? Math.min(...works) : e.households.shops[i * K];
       expect(a.households[i], `household ${i}`).toBe(expected);
@@ -109,7 +109,7 @@ describe('createLiveRun', () => {
     expect(kinds.shopper).toBeGreaterThan(0);
     for (let j = 0; j < e.suppliers.count; j++) {
       let first = -1;
-      for (let id = 0; id < b.used && first < 0; id++) if (b.supplier[id] === j) first = id;
+      for (let id = 0; id < b.used && first < 0; id++) if (b.technology.supplier[id] === j) first = id;
       expect(a.suppliers[j], `supplier ${j}`).toBe(first);
     }
     // Out of range, or not an index: nothing to draw beside.
@@ -142,16 +142,16 @@ describe('createLiveRun', () => {
         const code = states[id];
         expect(code).toBe(stateOf(e, id));
         seen.add(code & LiveState.PERFORMANCE_MASK);
-        if (!b.open[id]) {
+        if (!b.life.open[id]) {
           expect(code).toBe(LiveState.CLOSED);
           continue;
         }
         const perf = code & LiveState.PERFORMANCE_MASK;
-        const struggling = b.profit[id] < 0 || b.turnover[id] < STRUGGLING_TURNOVER * b.turnoverStart[id];
-        const growing = !struggling && b.turnover[id] >= GROWING_TURNOVER * b.turnoverStart[id];
+        const struggling = b.flows.profit[id] < 0 || b.flows.turnover[id] < STRUGGLING_TURNOVER * b.market.turnoverStart[id];
+        const growing = !struggling && b.flows.turnover[id] >= GROWING_TURNOVER * b.market.turnoverStart[id];
         expect(perf).toBe(struggling ? LiveState.STRUGGLING : growing ? LiveState.GROWING : LiveState.STEADY);
-        expect((code & LiveState.DIGITAL) !== 0).toBe(b.digitalChannel[id] === 1);
-        const mentored = b.participant[id] === 1 && e.program.cohortStart[b.cohort[id]] <= run.month;
+        expect((code & LiveState.DIGITAL) !== 0).toBe(b.practices.digitalChannel[id] === 1);
+        const mentored = b.membership.participant[id] === 1 && e.program.cohortStart[b.membership.cohort[id]] <= run.month;
         expect((code & LiveState.MENTORED) !== 0).toBe(mentored);
       }
     }
@@ -161,7 +161,7 @@ describe('createLiveRun', () => {
     const final = run.states();
     let participants = 0, flagged = 0;
     for (let id = 0; id < final.length; id++) {
-      if (run.program.businesses.participant[id] && run.program.businesses.open[id]) participants++;
+      if (run.program.businesses.membership.participant[id] && run.program.businesses.life.open[id]) participants++;
       if (final[id] & LiveState.MENTORED) flagged++;
     }
     expect(participants).toBeGreaterThan(0);

@@ -2,6 +2,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { CAPACITY_COUNT } from '../../sim/state/economy.js';
+import { COLUMN_COMPONENT } from '../../sim/state/businesses.js';
 import { BUSINESS_METRICS, createEconomy, parseScenario, runScenario, stepMonth, type ArmSeries, type NeutralCounterfactual } from '../../sim/index.js';
 import { arbitraryScenario } from './arbitraryScenario.js';
 
@@ -47,12 +48,12 @@ describe('runScenario', () => {
         for (let t = 0; t < s.months; t++) stepMonth(e);
         const b = e.businesses;
         for (let id = 0; id < b.used; id++) {
-          expect(b.inventory[id]).toBeGreaterThanOrEqual(0);
-          expect(b.loanBalance[id]).toBeGreaterThanOrEqual(0);
-          expect(Number.isFinite(b.price[id]) && b.price[id] > 0).toBe(true);
-          expect(Number.isFinite(b.expectedDemand[id]) && b.expectedDemand[id] >= 0).toBe(true);
+          expect(b.market.inventory[id]).toBeGreaterThanOrEqual(0);
+          expect(b.finance.loanBalance[id]).toBeGreaterThanOrEqual(0);
+          expect(Number.isFinite(b.technology.price[id]) && b.technology.price[id] > 0).toBe(true);
+          expect(Number.isFinite(b.market.expectedDemand[id]) && b.market.expectedDemand[id] >= 0).toBe(true);
           for (let k = 0; k < CAPACITY_COUNT; k++) {
-            const v = b.capacity[id * CAPACITY_COUNT + k];
+            const v = b.capacities.capacity[id * CAPACITY_COUNT + k];
             expect(v >= 0 && v <= 1).toBe(true);
           }
         }
@@ -90,7 +91,7 @@ describe('runScenario', () => {
     const s = small('full-cycle.json');
     const withProgram = createEconomy(s, 5, true);
     const without = createEconomy(s, 5, false);
-    expect(Array.from(without.businesses.participant)).toEqual(Array.from(withProgram.businesses.participant));
+    expect(Array.from(without.businesses.membership.participant)).toEqual(Array.from(withProgram.businesses.membership.participant));
     for (let t = 0; t < 6; t++) {
       stepMonth(withProgram);
       stepMonth(without);
@@ -174,17 +175,19 @@ describe('metric column declarations', () => {
     const members = Int32Array.from({ length: e.businesses.used }, (_, i) => i).filter((id) => id % 3 !== 0);
     for (const m of BUSINESS_METRICS) {
       const allowed = new Set<string>(m.reads);
-      const guard = <T extends object>(target: T, what: string) =>
+      const guard = <T extends object>(target: T, what: string, pass: (prop: string) => boolean) =>
         new Proxy(target, {
           get(obj, prop) {
-            if (typeof prop === 'string' && prop !== 'used' && !allowed.has(prop)) throw new Error(`${m.id} reads ${what}${prop} without declaring it`);
+            if (typeof prop === 'string' && !pass(prop)) throw new Error(`${m.id} reads ${what}${prop} without declaring it`);
             return Reflect.get(obj, prop);
           },
         });
-      const view = guard({ businesses: guard(e.businesses, 'businesses.'), tieCounts: e.tieCounts }, '') as unknown as typeof e;
-      // The proxy lets `businesses` and `tieCounts` through only when declared; `businesses` itself is always reachable.
-      allowed.add('businesses');
-      expect(m.compute(view, members), m.id).toBe(m.compute(e, members));
+      // Every component is reachable; within one, only the declared columns; tieCounts only when declared.
+      const components = Object.fromEntries(
+        Object.entries(COLUMN_COMPONENT).map(([, c]) => [c, guard(e.businesses[c], `businesses.${c}.`, (col) => allowed.has(col))]),
+      );
+      const view = guard({ businesses: guard({ ...e.businesses, ...components }, 'businesses.', () => true), tieCounts: e.tieCounts }, '', (p) => p !== 'tieCounts' || allowed.has(p));
+      expect(m.compute(view as unknown as typeof e, members), m.id).toBe(m.compute(e, members));
     }
   });
 });

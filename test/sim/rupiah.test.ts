@@ -25,7 +25,7 @@ describe('follow the rupiah', () => {
     const e = run.economy;
     let num = 0, den = 0, count = 0;
     for (let id = 0; id < e.businesses.used; id++) {
-      if (!e.businesses.participant[id]) continue;
+      if (!e.businesses.membership.participant[id]) continue;
       const account = accountOf(run, id);
       if (!(incomeOf(account) > 0)) continue;
       const t = businessLm3(run.cells, account);
@@ -88,7 +88,7 @@ describe('follow the rupiah', () => {
   it('a business buying its raw materials from outside has a lower LM3 than a local buyer in the same run', () => {
     const local = traceRupiah(run.cells, accountOf(run, picks.local), 1_000_000);
     const outside = traceRupiah(run.cells, accountOf(run, picks.outside), 1_000_000);
-    expect(run.economy.businesses.participant[picks.local]).toBe(1);
+    expect(run.economy.businesses.membership.participant[picks.local]).toBe(1);
     expect(local.localInputShare).toBeGreaterThan(0.7);
     expect(outside.localInputShare).toBeLessThan(0.3);
     expect(local.lm3).toBeGreaterThan(outside.lm3 + 0.4);
@@ -97,7 +97,7 @@ describe('follow the rupiah', () => {
     const e = run.economy;
     const xs: number[] = [], ys: number[] = [];
     for (let id = 0; id < e.businesses.used; id++) {
-      if (!e.businesses.participant[id]) continue;
+      if (!e.businesses.membership.participant[id]) continue;
       const acc = accountOf(run, id);
       if (!(incomeOf(acc) > 0)) continue;
       const t = traceRupiah(run.cells, acc, 1, 3);
@@ -132,13 +132,13 @@ describe('follow the rupiah', () => {
     const rec = recipientsByRound(run, picks.local, 4);
     const b = run.economy.businesses;
     expect(rec[0]).toEqual({ round: 1, businesses: [picks.local], households: [], suppliers: [] });
-    expect(rec[1].suppliers).toEqual([b.supplier[picks.local]]);
-    expect(rec[1].households).toContain(b.ownerHousehold[picks.local]);
+    expect(rec[1].suppliers).toEqual([b.technology.supplier[picks.local]]);
+    expect(rec[1].households).toContain(b.owner.ownerHousehold[picks.local]);
     // Round 3: the supplier's owner household and the shops its workers' households know.
-    expect(rec[2].households).toContain(run.economy.suppliers.ownerHousehold[b.supplier[picks.local]]);
+    expect(rec[2].households).toContain(run.economy.suppliers.ownerHousehold[b.technology.supplier[picks.local]]);
     const K = run.economy.households.shopsKnown;
     for (const shop of rec[2].businesses) {
-      const knownBy = rec[1].households.filter((i) => i !== b.ownerHousehold[picks.local]).some((i) => Array.from(run.economy.households.shops.subarray(i * K, (i + 1) * K)).includes(shop));
+      const knownBy = rec[1].households.filter((i) => i !== b.owner.ownerHousehold[picks.local]).some((i) => Array.from(run.economy.households.shops.subarray(i * K, (i + 1) * K)).includes(shop));
       expect(knownBy).toBe(true);
     }
     expect(recipientsByRound(again, picks.local, 4)).toEqual(rec);

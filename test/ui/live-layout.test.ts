@@ -9,7 +9,7 @@ const scenario = (name: string, businesses: number, months: number) => {
   const s = parseScenario(JSON.parse(readFileSync(`scenarios/${name}.json`, 'utf8')), name);
   return { ...s, months, economy: { ...s.economy, businesses } };
 };
-const input = (run: LiveRun) => ({ sectors: run.sectors(), edges: run.edges(), open: run.program.businesses.open.slice(0, run.businessCount()) });
+const input = (run: LiveRun) => ({ sectors: run.sectors(), edges: run.edges(), open: run.program.businesses.life.open.slice(0, run.businessCount()) });
 
 describe('LiveLayout', () => {
   it('hash01 is a deterministic number in [0, 1) spread over the interval', () => {

@@ -25,7 +25,7 @@ let live: Live | null = null;
 
 function layoutInput(run: LiveRun, arm: LiveArm) {
   const n = run.businessCount(arm);
-  return { sectors: run.sectors(arm), edges: run.edges(arm), open: (arm === 'program' ? run.program : run.counterfactual).businesses.open.slice(0, n) };
+  return { sectors: run.sectors(arm), edges: run.edges(arm), open: (arm === 'program' ? run.program : run.counterfactual).businesses.life.open.slice(0, n) };
 }
 
 function checkArm(arm: unknown): LiveArm {

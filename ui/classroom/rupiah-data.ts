@@ -39,7 +39,7 @@ export function computeRupiahData(input: ScenarioInput, seed: number, months = R
   const picks = pickBusinesses(run);
   const lesson = (id: number): LessonAccount => ({
     account: accountOf(run, id),
-    mentored: run.economy.businesses.participant[id] === 1,
+    mentored: run.economy.businesses.membership.participant[id] === 1,
     recipients: recipientsByRound(run, id, rounds),
   });
   return { scenario: scenario.name, seed, months, rounds, cells: run.cells, businesses: { local: lesson(picks.local), outside: lesson(picks.outside) } };
