@@ -1,7 +1,7 @@
 // The public surface of the simulation core. Pure TypeScript: no DOM, no Node-only API.
 export { scenarioSchema, CAPACITIES, type Scenario, type ScenarioInput, type Sector as SectorSpec, type Shock, type MechanismName } from './scenario/schema.js';
 export { parseScenario, ScenarioError, describeProblem, type ScenarioProblem } from './scenario/parse.js';
-export { runScenario, simulateArm, counterfactualKey, type CounterfactualCache, type ArmOutcome, type NeutralCounterfactual, type RunResult, type RunOptions, type ArmSeries, type MetricSeries, type AccountingReport, type ProgramReport } from './run/runScenario.js';
+export { runScenario, startRun, counterfactualKey, type Run, type CounterfactualCache, type ArmOutcome, type NeutralCounterfactual, type RunResult, type RunOptions, type ArmSeries, type MetricSeries, type AccountingReport, type ProgramReport } from './run/runScenario.js';
 export type { Summary, Comparison } from './run/summary.js';
 export { BUSINESS_METRICS, ECONOMY_METRICS, BUSINESS_GROUPS, type GroupName } from './metrics/definitions.js';
 export { createEconomy } from './state/init.js';
@@ -22,5 +22,6 @@ export { summariseExperiment, baselinePoints, pointMeans, type ResultRow, type P
 export { morrisIndices, elementaryEffects, type MorrisIndex, type BootstrapOptions } from './sensitivity/morris.js';
 export { sobolIndices, saltelliOutputs, type SobolIndex } from './sensitivity/sobol.js';
 export { sensitivityIndices, type SensitivityIndexRow } from './sensitivity/analyse.js';
-export { recordRun as recordRupiahRun, traceRupiah, followRupiah, pickBusinesses, recipientsByRound, accountOf, incomeOf, businessLm3, RUPIAH_MONTHS, RUPIAH_ROUNDS, type RupiahTrace, type RoundSummary, type TraceNode, type TraceFlow, type FlowClass, type AccountRecord, type RecordedRun, type BusinessPicks, type RoundRecipients } from './classroom/rupiah.js';
+export { traceRupiah, incomeOf, businessLm3, RUPIAH_MONTHS, RUPIAH_ROUNDS, type RupiahTrace, type RoundSummary, type TraceNode, type TraceFlow, type FlowClass, type AccountRecord } from './classroom/rupiah.js';
+export { recordRupiahRun, followRupiah, pickBusinesses, recipientsByRound, accountOf, type RecordedRun, type BusinessPicks, type RoundRecipients } from './classroom/rupiahRun.js';
 export { createLiveRun, stateOf, LiveState, GROWING_TURNOVER, STRUGGLING_TURNOVER, LIVE_ARMS, type LiveAnchors, type LiveArm, type LiveRun, type LiveRunNumbers } from './classroom/live.js';

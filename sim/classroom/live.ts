@@ -1,13 +1,10 @@
-// A lockstep live run for the classroom: the program arm and its counterfactual (the same scenario and
-// seed with the program's levers off, as runScenario runs them) advanced one month at a time, with what
-// the live economy view draws after each month — a state code per business, the ties between businesses
-// and the live summary numbers. The numbers are the recorded metrics (ECONOMY_METRICS), not new formulas,
-// so after month t they equal runScenario's series at t exactly.
-import { ECONOMY_METRICS, type EconomyMetric } from '../metrics/definitions.js';
+// A live run for the classroom: the run engine's program arm and counterfactual advanced one month at a
+// time, with what the live economy view draws after each month — a state code per business, the ties
+// between businesses and the live numbers. The numbers are the engine's recorded series and its summary
+// so far, not new formulas, so after month t they equal runScenario's series at t exactly.
+import { startRun } from '../run/engine.js';
 import type { Scenario } from '../scenario/schema.js';
-import { MAX_EMPLOYEES, type Economy } from '../state/economy.js';
-import { createEconomy } from '../state/init.js';
-import { stepMonth } from '../step.js';
+import { MAX_EMPLOYEES, openIds, type Economy } from '../state/economy.js';
 
 /**
  * A business's state, one byte: its performance in the low two bits and two flags.
@@ -47,7 +44,7 @@ export interface LiveRunNumbers {
   jobsEffect: number;
   /** ECONOMY_METRICS localIncome of the program arm this month (rupiah). */
   localIncome: number;
-  /** Cumulative (localIncome program − counterfactual) ÷ program.injectedLocal; null while nothing is injected. */
+  /** The summary's incomeMultiplier over the months so far; null while nothing is injected. */
   multiplier: number | null;
   /** Open businesses, program arm. */
   open: number;
@@ -107,12 +104,6 @@ export interface LiveRun {
   numbers(): LiveRunNumbers | null;
 }
 
-const metric = (id: string): EconomyMetric => {
-  const m = ECONOMY_METRICS.find((x) => x.id === id);
-  if (!m) throw new Error(`no economy metric ${id}`);
-  return m;
-};
-
 /** The state code of business `id` in economy `e` after its latest month (see LiveState). */
 export function stateOf(e: Economy, id: number): number {
   const b = e.businesses;
@@ -131,13 +122,10 @@ export function stateOf(e: Economy, id: number): number {
 
 export function createLiveRun(scenario: Scenario, seed: number): LiveRun {
   const horizon = scenario.months;
-  // As runScenario: both arms from the scenario with its horizon, on the same seed.
-  const program = createEconomy({ ...scenario, months: horizon }, seed, true);
-  const counterfactual = createEconomy({ ...scenario, months: horizon }, seed, false);
-  const totalJobs = metric('totalJobs');
-  const localIncome = metric('localIncome');
-  let month = 0;
-  let gained = 0;
+  // As runScenario: both arms from the scenario with its horizon, on the same seed, stepped in lockstep.
+  const engine = startRun(scenario, { seed, metrics: ['economy.totalJobs', 'economy.localIncome'] });
+  const program = engine.program;
+  const counterfactual = engine.counterfactual!;
   let latest: LiveRunNumbers | null = null;
   const economyOf = (arm: LiveArm): Economy => {
     if (arm === 'program') return program;
@@ -150,34 +138,28 @@ export function createLiveRun(scenario: Scenario, seed: number): LiveRun {
     seed,
     horizon,
     get month() {
-      return month;
+      return engine.month;
     },
     get done() {
-      return month >= horizon;
+      return engine.done;
     },
     program,
     counterfactual,
     step() {
-      if (month >= horizon) return false;
-      stepMonth(program);
-      stepMonth(counterfactual);
-      month++;
-      const jobsP = totalJobs.compute(program);
-      const jobsC = totalJobs.compute(counterfactual);
-      const incomeP = localIncome.compute(program);
-      const incomeC = localIncome.compute(counterfactual);
-      // Summed month by month in the order summarise() sums, so the last month's value is the summary's.
-      gained += incomeP - incomeC;
-      const injected = program.program.injectedLocal;
+      if (!engine.step()) return false;
+      const month = engine.month;
+      const { program: p, counterfactual: c } = engine.series();
+      const jobsP = p.economy.totalJobs[month - 1];
+      const jobsC = c.economy.totalJobs[month - 1];
       latest = {
         month,
         jobs: jobsP,
         jobsEffect: jobsP - jobsC,
-        localIncome: incomeP,
-        multiplier: injected > 0 && Number.isFinite(gained) ? gained / injected : null,
+        localIncome: p.economy.localIncome[month - 1],
+        multiplier: engine.summary().incomeMultiplier,
         open: run.openCount('program'),
         counterfactualJobs: jobsC,
-        counterfactualLocalIncome: incomeC,
+        counterfactualLocalIncome: c.economy.localIncome[month - 1],
         counterfactualOpen: run.openCount('counterfactual'),
       };
       return true;
@@ -214,12 +196,7 @@ export function createLiveRun(scenario: Scenario, seed: number): LiveRun {
       for (let a = 0; a < e.businesses.used; a++) sum += e.tieCounts[a];
       return sum / 2;
     },
-    openCount(arm = 'program') {
-      const b = economyOf(arm).businesses;
-      let open = 0;
-      for (let id = 0; id < b.used; id++) open += b.life.open[id];
-      return open;
-    },
+    openCount: (arm = 'program') => openIds(economyOf(arm).businesses).length,
     numbers: () => latest,
     anchors(households, suppliers, arm = 'program') {
       const e = economyOf(arm);

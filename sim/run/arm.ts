@@ -1,8 +1,7 @@
-// One arm of a run (with or without the program): simulate month by month and record the planned
-// metrics for every group. Which metrics are recorded is a plan made from the run's options.
+// One arm of a run (with or without the program): its economy stepped month by month with the planned
+// metrics recorded for every group. Which metrics are recorded is a plan made from the run's options.
 import { BUSINESS_GROUPS, BUSINESS_METRICS, ECONOMY_METRICS, groupMembers, type BusinessMetric, type EconomyMetric, type GroupName } from '../metrics/definitions.js';
 import type { Scenario } from '../scenario/schema.js';
-import { createEconomy } from '../state/init.js';
 import type { Economy } from '../state/economy.js';
 import { stepMonth } from '../step.js';
 import { SUMMARY_BUSINESS_METRICS } from './summary.js';
@@ -93,26 +92,35 @@ export interface ArmOutcome {
   cells: Float64Array;
 }
 
-export function simulateArm(
-  scenario: Scenario,
-  seed: number,
-  months: number,
-  programActive: boolean,
-  onMonth?: (m: number) => void,
-  metrics: MetricPlan = ALL_METRICS,
-  economy?: Economy,
-): ArmOutcome {
-  const e = economy ?? createEconomy({ ...scenario, months }, seed, programActive);
-  const series = emptySeries(metrics);
-  let negativeBalances = 0, injections = 0, leakages = 0;
-  for (let t = 1; t <= months; t++) {
-    const check = stepMonth(e);
-    negativeBalances = Math.max(negativeBalances, check.negativeBalances);
-    injections += check.injections;
-    leakages += check.leakages;
-    record(e, series, metrics, t);
-    onMonth?.(t);
-  }
-  return { economy: e, series, negativeBalances, injections, leakages, cells: e.ledger.totalCells };
-}
+/**
+ * One arm as it runs: steps its economy a month at a time, keeps the ledger's monthly checks and records
+ * the planned metrics. The run engine (engine.ts) is its only user: nothing else steps months.
+ */
+export class ArmRecorder {
+  readonly series: ArmSeries;
+  negativeBalances = 0;
+  injections = 0;
+  leakages = 0;
 
+  constructor(readonly economy: Economy, readonly plan: MetricPlan | null) {
+    this.series = plan ? emptySeries(plan) : {};
+  }
+
+  /** Months stepped so far. */
+  get month(): number {
+    return this.economy.month;
+  }
+
+  step(): void {
+    const check = stepMonth(this.economy);
+    this.negativeBalances = Math.max(this.negativeBalances, check.negativeBalances);
+    this.injections += check.injections;
+    this.leakages += check.leakages;
+    if (this.plan) record(this.economy, this.series, this.plan, this.economy.month);
+  }
+
+  outcome(): ArmOutcome {
+    const { economy, series, negativeBalances, injections, leakages } = this;
+    return { economy, series, negativeBalances, injections, leakages, cells: economy.ledger.totalCells };
+  }
+}

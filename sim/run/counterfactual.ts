@@ -12,7 +12,7 @@ import { COLUMN_COMPONENT, type BusinessComponents } from '../state/businesses.j
 import type { Scenario } from '../scenario/schema.js';
 import { CAPACITY_COUNT, type Economy } from '../state/economy.js';
 import { createEconomy } from '../state/init.js';
-import { simulateArm, type ArmOutcome, type ArmSeries, type MetricPlan } from './arm.js';
+import { ArmRecorder, type ArmOutcome, type ArmSeries, type MetricPlan } from './arm.js';
 
 type Column = Float64Array | Uint8Array | Int32Array;
 
@@ -68,20 +68,36 @@ function snapshot(e: Economy, reads: readonly MetricColumn[]): ColumnSnapshot {
   return { used, view: { businesses: components as unknown as BusinessComponents, tieCounts } };
 }
 
-export function simulateNeutral(scenario: Scenario, seed: number, months: number, metrics: MetricPlan, onMonth?: (m: number) => void): NeutralCounterfactual {
-  const e = createEconomy({ ...scenario, months }, seed, false);
-  const slots = e.householdAccount0; // business accounts come first
-  e.ledger.sectorOf.fill(Sector.otherBusinesses, 0, slots);
-  const tap = new AccountTap(slots);
-  e.ledger.attachTap(tap);
-  const reads = [...new Set([...metrics.participants, ...metrics.nonParticipants].flatMap((m) => m.reads))];
-  const snapshots: ColumnSnapshot[] = [];
-  const arm = simulateArm(scenario, seed, months, false, (t) => {
-    snapshots.push(snapshot(e, reads));
-    onMonth?.(t);
-  }, { ...metrics, participants: [], nonParticipants: [] }, e);
-  e.ledger.attachTap(null);
-  return { arm, tap, snapshots };
+/**
+ * A counterfactual simulated once for every enrolment: every business in the other-businesses sector, the
+ * ledger tapped per account and the metrics' columns copied each month. The run engine steps it.
+ */
+export class NeutralArm {
+  private readonly recorder: ArmRecorder;
+  private readonly tap: AccountTap;
+  private readonly reads: MetricColumn[];
+  private readonly snapshots: ColumnSnapshot[] = [];
+
+  constructor(scenario: Scenario, seed: number, months: number, metrics: MetricPlan) {
+    const e = createEconomy({ ...scenario, months }, seed, false);
+    const slots = e.householdAccount0; // business accounts come first
+    e.ledger.sectorOf.fill(Sector.otherBusinesses, 0, slots);
+    this.tap = new AccountTap(slots);
+    e.ledger.attachTap(this.tap);
+    this.reads = [...new Set([...metrics.participants, ...metrics.nonParticipants].flatMap((m) => m.reads))];
+    this.recorder = new ArmRecorder(e, { ...metrics, participants: [], nonParticipants: [] });
+  }
+
+  step(): void {
+    this.recorder.step();
+    this.snapshots.push(snapshot(this.recorder.economy, this.reads));
+  }
+
+  /** The finished arm, before any enrolment is applied (what the cache keeps). */
+  finish(): NeutralCounterfactual {
+    this.recorder.economy.ledger.attachTap(null);
+    return { arm: this.recorder.outcome(), tap: this.tap, snapshots: this.snapshots };
+  }
 }
 
 /** The counterfactual arm for one enrolment (`enrolled[id]` = 1 for participants), as if simulated with it. */
@@ -109,19 +125,4 @@ export function applyEnrolment(c: NeutralCounterfactual, enrolled: Uint8Array, m
   for (let id = 0; id < enrolled.length; id++) if (enrolled[id] === 1) participants.push(id);
   const cells = recutCells(c.arm.cells, c.tap, participants, Sector.otherBusinesses, Sector.participants);
   return { ...c.arm, series, cells };
-}
-
-/** The counterfactual arm of a run whose program arm enrolled `enrolled`: simulated, or re-cut from the cache. */
-export function counterfactualArm(
-  scenario: Scenario, seed: number, months: number, metrics: MetricPlan, enrolled: Uint8Array,
-  cache: CounterfactualCache | undefined, onMonth?: (m: number) => void,
-): ArmOutcome {
-  if (!cache) return simulateArm(scenario, seed, months, false, onMonth, metrics);
-  const key = counterfactualKey(scenario, seed, months, metrics);
-  let neutral = cache.get(key);
-  if (!neutral) {
-    neutral = simulateNeutral(scenario, seed, months, metrics, onMonth);
-    cache.set(key, neutral);
-  }
-  return applyEnrolment(neutral, enrolled, metrics);
 }

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseScenario, type ScenarioInput } from '../../sim/index.js';
-import { followRupiah } from '../../sim/classroom/rupiah.js';
+import { followRupiah } from '../../sim/classroom/rupiahRun.js';
 import { browserAvailability, launch, serveStatic } from './browser.js';
 
 const SCREENSHOTS = join('test-results', 'screenshots');

@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { CAPACITY_COUNT } from '../../sim/state/economy.js';
 import { COLUMN_COMPONENT } from '../../sim/state/businesses.js';
-import { BUSINESS_METRICS, createEconomy, parseScenario, runScenario, stepMonth, type ArmSeries, type NeutralCounterfactual } from '../../sim/index.js';
+import { BUSINESS_METRICS, createEconomy, parseScenario, runScenario, startRun, stepMonth, type ArmSeries, type NeutralCounterfactual } from '../../sim/index.js';
 import { arbitraryScenario } from './arbitraryScenario.js';
 
 const scenarioFiles = readdirSync('scenarios').filter((f) => f.endsWith('.json') && !f.endsWith('.schema.json'));
@@ -189,5 +189,44 @@ describe('metric column declarations', () => {
       const view = guard({ businesses: guard({ ...e.businesses, ...components }, 'businesses.', () => true), tieCounts: e.tieCounts }, '', (p) => p !== 'tieCounts' || allowed.has(p));
       expect(m.compute(view as unknown as typeof e, members), m.id).toBe(m.compute(e, members));
     }
+  });
+});
+
+describe('the run engine', () => {
+  it('stepped month by month, it gives runScenario’s result, and its series so far are the prefixes of the final ones', () => {
+    const s = small('full-cycle.json');
+    const whole = runScenario(s, { seed: 4, months: 10 });
+    const run = startRun(s, { seed: 4, months: 10 });
+    expect(run.month).toBe(0);
+    expect(() => run.result()).toThrow(/month 0 of 10/);
+    const jobsSoFar: number[][] = [];
+    while (run.step()) jobsSoFar.push([...run.series().program.economy.totalJobs]);
+    expect(run.step()).toBe(false);
+    expect(run.done).toBe(true);
+    expect(run.result()).toEqual(whole);
+    jobsSoFar.forEach((xs, t) => expect(xs).toEqual(whole.series.program.economy.totalJobs.slice(0, t + 1)));
+    expect(run.summary()).toEqual(whole.summary);
+  });
+
+  it('a summary part-way is the summary of a run with that horizon’s series (income multiplier included)', () => {
+    const s = small('cash-transfer.json');
+    const run = startRun(s, { seed: 2, months: 12 });
+    for (let t = 0; t < 6; t++) run.step();
+    const { program, counterfactual } = run.series();
+    let gained = 0;
+    for (let t = 0; t < 6; t++) gained += program.economy.localIncome[t] - counterfactual.economy.localIncome[t];
+    expect(run.summary().localIncomeGained).toBe(gained);
+    expect(run.summary().incomeMultiplier).toBe(gained / run.programReport().injectedLocally);
+    expect(run.programReport().injectedLocally).toBeGreaterThan(0);
+  });
+
+  it('the program arm alone, without metrics, runs the same program economy and has no summary', () => {
+    const s = small('full-cycle.json');
+    const alone = startRun(s, { seed: 6, months: 5, arms: 'program', metrics: 'none' });
+    const both = startRun(s, { seed: 6, months: 5 });
+    while (alone.step()) both.step();
+    expect(alone.counterfactual).toBeNull();
+    expect(Array.from(alone.program.ledger.money)).toEqual(Array.from(both.program.ledger.money));
+    expect(() => alone.summary()).toThrow(/no metrics/);
   });
 });

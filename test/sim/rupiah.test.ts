@@ -4,9 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { parseScenario, runScenario } from '../../sim/index.js';
 import { SECTOR_NAMES, Sector } from '../../sim/ledger/accounts.js';
 import { lm3 } from '../../sim/metrics/lm3.js';
-import {
-  accountOf, businessLm3, followRupiah, incomeOf, pickBusinesses, recipientsByRound, recordRun, traceRupiah, type RupiahTrace,
-} from '../../sim/classroom/rupiah.js';
+import { businessLm3, incomeOf, traceRupiah, type RupiahTrace } from '../../sim/classroom/rupiah.js';
+import { accountOf, followRupiah, pickBusinesses, recipientsByRound, recordRupiahRun as recordRun } from '../../sim/classroom/rupiahRun.js';
 
 const load = (name: string) => parseScenario(JSON.parse(readFileSync(`scenarios/${name}.json`, 'utf8')), name);
 const fullCycle = load('full-cycle');

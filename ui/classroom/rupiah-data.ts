@@ -2,9 +2,8 @@
 // lesson businesses' tapped accounts and recipients. Computed in a worker (rupiah-worker.ts); the traces
 // are then drawn on the page for any amount with sim/classroom/rupiah.ts's pure traceRupiah.
 import { parseScenario, type ScenarioInput } from '../../sim/index.js';
-import {
-  RUPIAH_MONTHS, RUPIAH_ROUNDS, accountOf, pickBusinesses, recipientsByRound, recordRun, type AccountRecord, type RoundRecipients,
-} from '../../sim/classroom/rupiah.js';
+import { RUPIAH_MONTHS, RUPIAH_ROUNDS, type AccountRecord } from '../../sim/classroom/rupiah.js';
+import { accountOf, pickBusinesses, recipientsByRound, recordRupiahRun, type RoundRecipients } from '../../sim/classroom/rupiahRun.js';
 
 export type LessonBusiness = 'local' | 'outside';
 
@@ -35,7 +34,7 @@ export type RupiahResponse = { id: number; ok: true; data: RupiahData } | { id: 
 /** Run the design for RUPIAH_MONTHS with the tap, pick the lesson's businesses, collect what the view draws. */
 export function computeRupiahData(input: ScenarioInput, seed: number, months = RUPIAH_MONTHS, rounds = RUPIAH_ROUNDS): RupiahData {
   const scenario = parseScenario(structuredClone(input));
-  const run = recordRun(scenario, { seed, months });
+  const run = recordRupiahRun(scenario, { seed, months });
   const picks = pickBusinesses(run);
   const lesson = (id: number): LessonAccount => ({
     account: accountOf(run, id),

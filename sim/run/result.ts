@@ -1,0 +1,37 @@
+// What a finished run reports: its program figures, the summary, the accounts and every monthly series
+// (the document `pendamping run --format json` prints; docs/output.md describes it).
+import type { ArmSeries } from './arm.js';
+import type { Summary } from './summary.js';
+
+export interface AccountingReport {
+  /** Largest ledger imbalance seen in any month of either run (rupiah). */
+  maxImbalance: number;
+  /** Most local accounts below zero at the close of any month (must be 0). */
+  negativeBalances: number;
+  /** Money entering and leaving the local economy over the horizon, program run (rupiah). */
+  injections: number;
+  leakages: number;
+  /** Program run, whole horizon: flow kind → sector → rupiah (payer negative, payee positive). */
+  transactionFlowMatrix: Record<string, Record<string, number>>;
+}
+
+export interface ProgramReport {
+  participants: number;
+  cohorts: number;
+  plannedCostPerParticipant: number;
+  spent: number;
+  spentLocally: number;
+  injectedLocally: number;
+  cashTransferPerRecipientMonth: number;
+}
+
+export interface RunResult {
+  scenario: string;
+  seed: number;
+  months: number;
+  summaryWindowMonths: number;
+  program: ProgramReport;
+  summary: Summary;
+  accounting: AccountingReport;
+  series: { program: ArmSeries; counterfactual: ArmSeries };
+}
