@@ -1,5 +1,5 @@
 // `pendamping validate`: run the calibration scenarios over replicates and score every published target
-// (../shared/CALIBRATION.md) — target range, the model's mean with a 95% CI, pass or fail — plus the C9
+// (docs/calibration-targets.md) — target range, the model's mean with a 95% CI, pass or fail — plus the C9
 // sensitivity of the main outputs to the digital-sales assumption. Exit 0 only when every modelled
 // target passes.
 import { existsSync, readdirSync } from 'node:fs';

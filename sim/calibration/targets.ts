@@ -1,4 +1,4 @@
-// The published evidence the defaults must reproduce (../shared/CALIBRATION.md), each target a quantity
+// The published evidence the defaults must reproduce (docs/calibration-targets.md), each target a quantity
 // measured on one replicate of the calibration scenarios in scenarios/calibration/, with the range it
 // must fall in. Declared as data: the validate command, the tests and docs/calibration.md all read it.
 import type { RunResult } from '../run/runScenario.js';
@@ -6,7 +6,7 @@ import type { RunResult } from '../run/runScenario.js';
 export type Runs = Record<string, RunResult>;
 
 export interface Target {
-  /** Row id in CALIBRATION.md, with a letter when a row has several checks (C1a, C1b, …). */
+  /** Row id in docs/calibration-targets.md, with a letter when a row has several checks (C1a, C1b, …). */
   id: string;
   quantity: string;
   unit: string;

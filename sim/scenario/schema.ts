@@ -1,5 +1,5 @@
 // The scenario schema: every parameter of the model, its unit, its default and where the default comes
-// from. Sources are cited by the ids of ../shared/CALIBRATION.md (I1..I6, C1..C9, L1..L4) or marked
+// from. Sources are cited by the ids of docs/calibration-targets.md (I1..I6, C1..C9, L1..L4) or marked
 // "assumption"; docs/model.md lists each parameter with its source and the assumptions it rests on.
 import * as z from 'zod';
 

@@ -1,4 +1,4 @@
-// Calibration guard: the defaults must keep every modelled target of CALIBRATION.md within reach. With
+// Calibration guard: the defaults must keep every modelled target of docs/calibration-targets.md within reach. With
 // few replicates the mean is noisy, so a target fails here only when its whole 95% interval misses the
 // range — a change that pushes an effect clearly out of its published range breaks this test.
 import { readFileSync } from 'node:fs';
@@ -9,7 +9,7 @@ import { scenarioPath } from '../../cli/commands/validate.js';
 const load = (name: string): Scenario => parseScenario(JSON.parse(readFileSync(scenarioPath('scenarios', name), 'utf8')), name);
 
 describe('calibration targets', () => {
-  it('cover every row of CALIBRATION.md', () => {
+  it('cover every row of docs/calibration-targets.md', () => {
     const rows = new Set(TARGETS.map((t) => t.id.replace(/[a-z]$/, '')));
     for (const id of ['C1', 'C2', 'C3', 'C4', 'C5', 'C6', 'C7', 'C8', 'L1', 'L2', 'L3', 'L4', 'I1', 'I2', 'I3', 'I4', 'I5', 'I6']) expect(rows.has(id)).toBe(true);
     expect(TARGETS.filter((t) => t.notModelled).map((t) => t.id)).toEqual(['I5']);
