@@ -54,7 +54,7 @@ export const PATHS = {
     steps: [
       { fn: setupProgram, does: 'picks the recipients (participants\' owner households, or the poorest households) and sets cashPerRecipientMonth from the pool' },
       { fn: cashPool, does: 'the pool is the budget the other levers leave (leverCost), net of deliveryCostShare' },
-      { fn: runProgram, does: 'for cashTransfer.months months from the first cohort\'s start, pays every recipient household (cashTransfers) and adds it to its income' },
+      { fn: runProgram, does: 'for cashTransfer.months months from the first cohort\'s start, pays every recipient household (cashTransfers); like every payment to a household, the ledger counts it as its income' },
       { fn: payIncomes, does: 'at the close of the month the household\'s income, transfer included, becomes incomeLast: next month\'s spending power' },
       { fn: trade, does: 'next month it spends marginalPropensityToConsume × incomeLast (plus a share of its money); localSpendingShare of that is paid to the shops it knows by pull (consumption), the rest and what shops cannot deliver is imported; the shops\' expected demand rises' },
       { fn: decide, does: 'the month after, those shops plan more output: more raw materials (the local share to their supplier), and they may hire' },

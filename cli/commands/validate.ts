@@ -65,7 +65,7 @@ export function calibrationFiles(dir: string): string[] {
 export function registerValidate(program: Command, io: Io): void {
   program
     .command('validate')
-    .description('check the defaults against published evidence (CALIBRATION.md): every target, its range, the model\'s figure with a 95% CI, pass/fail')
+    .description('check the defaults against published evidence (docs/calibration-targets.md): every target, its range, the model\'s figure with a 95% CI, pass/fail')
     .addOption(new Option('--replicates <n>', `replicates per calibration scenario, 2..${MAX_REPLICATES}`).argParser(integerParser(2, MAX_REPLICATES)).default(DEFAULT_VALIDATE_REPLICATES))
     .addOption(new Option('--seed <n>', `first seed; replicate r uses seed + r, 0..${MAX_SEED}`).argParser(integerParser(0, MAX_SEED)).default(1))
     .addOption(new Option('--format <format>', 'output format').choices(['table', 'json']).default('table'))

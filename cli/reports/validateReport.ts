@@ -37,7 +37,7 @@ export function validationTable(v: Validation): string {
   const failed = v.results.filter((r) => r.pass === false).length;
   const notModelled = v.results.filter((r) => r.pass === null);
   const out = [
-    `Pendamping ${pendampingVersion()}: calibration against published evidence (CALIBRATION.md), ${v.replicates} replicates (seeds ${v.seeds[0]}..${v.seeds[v.seeds.length - 1]})`,
+    `Pendamping ${pendampingVersion()}: calibration against published evidence (docs/calibration-targets.md), ${v.replicates} replicates (seeds ${v.seeds[0]}..${v.seeds[v.seeds.length - 1]})`,
     '',
     renderTable(
       [
