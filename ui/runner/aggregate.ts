@@ -4,7 +4,7 @@
 // sim/stats/replicates.ts's, as in the CLI's compare and the batch summary. Pure: no workers.
 import { costPerJob, pairedDifferences, replicateStats, type ReplicateStats, type ReplicateValue } from '../../sim/index.js';
 import type { BandSeries, Estimate, EstimateChartSpec, LineChartSpec, TidyRow } from '../charts/types.js';
-import { ESTIMATES, SERIES_METRICS, type EstimateId } from './metrics.js';
+import { CHARTED_SERIES, ESTIMATES, type EstimateId } from './metrics.js';
 import type { RunDigest } from './protocol.js';
 
 export interface DesignRuns {
@@ -68,7 +68,7 @@ export function aggregate(designs: readonly DesignRuns[], options: { diffVsA: bo
   // Design A stays in the difference view (as its zero line) so every design keeps its colour.
   const shown = designs;
   const suffix = diffVsA ? '.diff' : '.effect';
-  const lines: LineChartSpec[] = SERIES_METRICS.map((m) => {
+  const lines: LineChartSpec[] = CHARTED_SERIES.map((m) => {
     const key = `${m.group}.${m.metric}`;
     const series = shown.map((d) => {
       const months = Math.min(...d.runs.map((r) => r.months));
@@ -95,7 +95,7 @@ export function aggregate(designs: readonly DesignRuns[], options: { diffVsA: bo
     }),
   }));
   const rows: Record<string, TidyRow[]> = {};
-  for (const m of SERIES_METRICS) {
+  for (const m of CHARTED_SERIES) {
     const key = `${m.group}.${m.metric}`;
     const out: TidyRow[] = [];
     for (const d of designs) {
