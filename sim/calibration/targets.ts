@@ -2,6 +2,7 @@
 // measured on one replicate of the calibration scenarios in scenarios/calibration/, with the range it
 // must fall in. Declared as data: the validate command, the tests and docs/calibration.md all read it.
 import type { RunResult } from '../run/runScenario.js';
+import { meanOverMonths } from '../stats/summaries.js';
 
 export type Runs = Record<string, RunResult>;
 
@@ -23,12 +24,6 @@ export interface Target {
 
 type Arm = 'program' | 'counterfactual';
 
-/** Mean of a monthly series over months from..to (1-based, inclusive). */
-export function windowMean(xs: readonly number[], from: number, to: number): number {
-  const part = xs.slice(from - 1, to);
-  return part.length ? part.reduce((a, x) => a + x, 0) / part.length : NaN;
-}
-
 function series(r: RunResult, arm: Arm, group: string, metric: string): number[] {
   const xs = r.series[arm][group]?.[metric];
   if (!xs) throw new Error(`no series ${arm}.${group}.${metric}`);
@@ -37,8 +32,8 @@ function series(r: RunResult, arm: Arm, group: string, metric: string): number[]
 
 /** Participants' effect in percent of the counterfactual over a window of months. */
 export function effectPct(r: RunResult, metric: string, from: number, to: number, group = 'participants'): number | null {
-  const p = windowMean(series(r, 'program', group, metric), from, to);
-  const c = windowMean(series(r, 'counterfactual', group, metric), from, to);
+  const p = meanOverMonths(series(r, 'program', group, metric), from, to);
+  const c = meanOverMonths(series(r, 'counterfactual', group, metric), from, to);
   return c !== 0 && Number.isFinite(p) && Number.isFinite(c) ? (100 * (p - c)) / Math.abs(c) : null;
 }
 
@@ -92,7 +87,7 @@ export const TARGETS: readonly Target[] = [
     scenarios: ['c3-classroom-training'],
     measure: (r) => {
       const x = r['c3-classroom-training'];
-      return 100 * (windowMean(series(x, 'program', 'participants', 'bookkeepingAdoption'), 13, 24) - windowMean(series(x, 'counterfactual', 'participants', 'bookkeepingAdoption'), 13, 24));
+      return 100 * (meanOverMonths(series(x, 'program', 'participants', 'bookkeepingAdoption'), 13, 24) - meanOverMonths(series(x, 'counterfactual', 'participants', 'bookkeepingAdoption'), 13, 24));
     },
     source: 'same: practices change although profits do not',
   },
@@ -106,9 +101,9 @@ export const TARGETS: readonly Target[] = [
     scenarios: ['c5-consulting'],
     measure: (r) => {
       const x = r['c5-consulting'];
-      const p = windowMean(series(x, 'program', 'participants', 'valueAddedPerWorker'), 25, 36);
-      const c = windowMean(series(x, 'counterfactual', 'participants', 'valueAddedPerWorker'), 25, 36);
-      const sd = windowMean(series(x, 'counterfactual', 'participants', 'valueAddedPerWorkerSd'), 25, 36);
+      const p = meanOverMonths(series(x, 'program', 'participants', 'valueAddedPerWorker'), 25, 36);
+      const c = meanOverMonths(series(x, 'counterfactual', 'participants', 'valueAddedPerWorker'), 25, 36);
+      const sd = meanOverMonths(series(x, 'counterfactual', 'participants', 'valueAddedPerWorkerSd'), 25, 36);
       return ratioOrNull(p - c, sd);
     },
     source: 'Bruhn, Karlan & Schoar (2018), JPE 126(2): productivity about +0.2 SD',
@@ -174,8 +169,8 @@ export const TARGETS: readonly Target[] = [
     scenarios: ['baseline', 'l1-outside-demand'],
     measure: (r) => {
       const a = r['l1-outside-demand'], b = r.baseline;
-      const output = (x: RunResult) => windowMean(series(x, 'counterfactual', 'all', 'turnoverTotal'), 25, 60) + windowMean(series(x, 'counterfactual', 'all', 'localRawMaterialDemand'), 25, 60);
-      const outside = (x: RunResult) => windowMean(series(x, 'counterfactual', 'all', 'outsideSales'), 25, 60);
+      const output = (x: RunResult) => meanOverMonths(series(x, 'counterfactual', 'all', 'turnoverTotal'), 25, 60) + meanOverMonths(series(x, 'counterfactual', 'all', 'localRawMaterialDemand'), 25, 60);
+      const outside = (x: RunResult) => meanOverMonths(series(x, 'counterfactual', 'all', 'outsideSales'), 25, 60);
       return ratioOrNull(output(a) - output(b), outside(a) - outside(b));
     },
     source: 'IMPLAN documentation; Coppedge & Youmans (1970): below 2, about 1.1 (village) to 1.4 (town of 50,000)',
