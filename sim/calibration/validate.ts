@@ -2,6 +2,7 @@
 // comparisons between scenarios are paired) and score every target: mean, 95% CI, pass.
 import { runScenario, type RunResult } from '../run/runScenario.js';
 import type { Scenario } from '../scenario/schema.js';
+import { finiteOrNull, meanOfDefined } from '../stats/replicates.js';
 import { interval } from '../stats/summaries.js';
 import { TARGETS, calibrationScenarioNames, type Runs, type Target } from './targets.js';
 
@@ -84,10 +85,7 @@ export function digitalUpliftSensitivity(
       const s: Scenario = { ...base, performance: { ...base.performance, digitalSalesUplift: uplift } };
       const runs: RunResult[] = [];
       for (let r = 0; r < options.replicates; r++) runs.push(runScenario(s, { seed: options.seed + r }));
-      const mean = (f: (x: RunResult) => number | null) => {
-        const xs = runs.map(f).filter((x): x is number => x !== null && Number.isFinite(x));
-        return xs.length ? xs.reduce((a, x) => a + x, 0) / xs.length : NaN;
-      };
+      const mean = (f: (x: RunResult) => number | null) => meanOfDefined(runs.map(f));
       rows.push({
         scenario: name,
         factor,
@@ -97,7 +95,7 @@ export function digitalUpliftSensitivity(
         digitalAdoptionEffectPoints: mean((x) => x.summary.digitalAdoption.effect * 100),
         jobsEffect: mean((x) => x.summary.jobs.effect),
         localIncomeGained: mean((x) => x.summary.localIncomeGained),
-        incomeMultiplier: Number.isFinite(mean((x) => x.summary.incomeMultiplier)) ? mean((x) => x.summary.incomeMultiplier) : null,
+        incomeMultiplier: finiteOrNull(mean((x) => x.summary.incomeMultiplier)),
       });
     }
   }

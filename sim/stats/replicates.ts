@@ -17,9 +17,10 @@ export interface ReplicateStats {
   n: number;
 }
 
-export const finiteOrNull = (x: number): number | null => (Number.isFinite(x) ? x : null);
-
 const isDefined = (x: ReplicateValue): x is number => typeof x === 'number' && Number.isFinite(x);
+
+/** The value where it is a finite number, else null (NaN and infinities become null, as in JSON). */
+export const finiteOrNull = (x: ReplicateValue): number | null => (isDefined(x) ? x : null);
 
 /** The replicates' values that are defined (finite), in replicate order. */
 export function definedValues(values: readonly ReplicateValue[]): number[] {
