@@ -1,7 +1,7 @@
 // Replicates of several designs on common random numbers: replicate r of every design uses seed + r,
 // so design differences are paired (and each run already pairs program and counterfactual). The statistics
 // over replicates are those of sim/stats/replicates.ts.
-import { costPerJob, pairedDifferences, replicateStats, runScenario, type ReplicateStats, type Scenario } from '../../sim/index.js';
+import { costPerJob, mean, pairedDifferences, replicateStats, runScenario, type ReplicateStats, type Scenario } from '../../sim/index.js';
 import { pendampingVersion } from '../version.js';
 import { QUANTITIES } from './quantities.js';
 
@@ -56,18 +56,18 @@ export function compareDesigns(designs: readonly Design[], options: CompareOptio
   const perDesign = designs.map((d, i) => {
     // Only the headline numbers are kept: every replicate's monthly series would be most of the memory.
     const values: ReplicateValues = Object.fromEntries(QUANTITIES.map((q) => [q.id, []]));
-    let participants = 0;
+    const participants: number[] = [];
     let months = 0;
     let window = 0;
     seeds.forEach((seed, r) => {
       options.onProgress?.(i, r);
       const result = runScenario(d.scenario, { seed, months: options.months });
       for (const q of QUANTITIES) values[q.id].push(q.value(result));
-      participants += result.program.participants;
+      participants.push(result.program.participants);
       months = result.months;
       window = result.summaryWindowMonths;
     });
-    return { values, participants: participants / seeds.length, months, window };
+    return { values, participants: mean(participants), months, window };
   });
   const stats = (values: ReplicateValues): Record<string, QuantityStats> =>
     Object.fromEntries(QUANTITIES.filter((q) => q.id in values).map((q) => [q.id, { ...replicateStats(values[q.id]), unit: q.unit }]));

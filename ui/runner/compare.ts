@@ -1,7 +1,7 @@
 // `compareInWorkers`: every design × replicate run in the worker pool with seed + r — the pairing of the
 // CLI's `compareDesigns` — and aggregated into chart specs. Runs are cached by (scenario, seed, months),
 // so moving one design's lever re-runs only it.
-import type { ScenarioInput } from '../../sim/index.js';
+import { mean, type ScenarioInput } from '../../sim/index.js';
 import { aggregate, type Aggregated, type DesignRuns, type Labeller } from './aggregate.js';
 import type { WorkerPool } from './pool.js';
 import type { RunDigest } from './protocol.js';
@@ -71,7 +71,7 @@ export async function compareInWorkers(pool: WorkerPool, designs: readonly Desig
   const agg = aggregate(perDesign, { diffVsA: options.diffVsA ?? false, label: options.label });
   return {
     ...agg,
-    designs: perDesign.map((d) => ({ id: d.id, name: d.name, participants: d.runs.reduce((a, r) => a + r.participants, 0) / d.runs.length })),
+    designs: perDesign.map((d) => ({ id: d.id, name: d.name, participants: mean(d.runs.map((r) => r.participants)) })),
     replicates: options.replicates,
     seed: options.seed,
     months: options.months,
