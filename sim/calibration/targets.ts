@@ -39,6 +39,10 @@ export function effectPct(r: RunResult, metric: string, from: number, to: number
 
 const at = (r: RunResult, metric: string, month: number, group = 'all', arm: Arm = 'counterfactual') => series(r, arm, group, metric)[month - 1];
 const ratioOrNull = (a: number, b: number) => (b !== 0 && Number.isFinite(a / b) ? a / b : null);
+/** One effect relative to another that must be positive (e.g. after ÷ during); null where either is undefined. */
+const relativeEffect = (a: number | null, b: number | null) => (a === null || b === null || b <= 0 ? null : a / b);
+/** a − b; null where either is undefined. */
+const gapOrNull = (a: number | null, b: number | null) => (a === null || b === null ? null : a - b);
 
 export const TARGETS: readonly Target[] = [
   // Program effects on firms.
@@ -55,11 +59,7 @@ export const TARGETS: readonly Target[] = [
   {
     id: 'C1c', quantity: 'business training: bookkeeping adoption rise ÷ profit rise (both in %)', unit: 'ratio', low: 2, high: Infinity,
     scenarios: ['c1-business-training'],
-    measure: (r) => {
-      const books = effectPct(r['c1-business-training'], 'bookkeepingAdoption', 13, 24);
-      const profit = effectPct(r['c1-business-training'], 'profit', 13, 24);
-      return books === null || profit === null || profit <= 0 ? null : books / profit;
-    },
+    measure: (r) => relativeEffect(effectPct(r['c1-business-training'], 'bookkeepingAdoption', 13, 24), effectPct(r['c1-business-training'], 'profit', 13, 24)),
     source: 'McKenzie & Woodruff (2014): practices rise clearly more than profits',
   },
   {
@@ -70,11 +70,7 @@ export const TARGETS: readonly Target[] = [
   {
     id: 'C2b', quantity: 'local mentors: profit effect a year after visits stop ÷ effect while mentored', unit: 'ratio', low: -0.5, high: 0.6,
     scenarios: ['c2-mentoring'],
-    measure: (r) => {
-      const during = effectPct(r['c2-mentoring'], 'profit', 4, 12);
-      const after = effectPct(r['c2-mentoring'], 'profit', 25, 36);
-      return during === null || after === null || during <= 0 ? null : after / during;
-    },
+    measure: (r) => relativeEffect(effectPct(r['c2-mentoring'], 'profit', 25, 36), effectPct(r['c2-mentoring'], 'profit', 4, 12)),
     source: 'Brooks, Donovan & Johnson (2018): the gain fades after mentoring ends',
   },
   {
@@ -126,35 +122,21 @@ export const TARGETS: readonly Target[] = [
   {
     id: 'C6c', quantity: 'microcredit alone: 90th-percentile profit effect minus median effect, months 13–24', unit: 'percentage points', low: 0.5, high: Infinity,
     scenarios: ['c6-microcredit'],
-    measure: (r) => {
-      const top = effectPct(r['c6-microcredit'], 'profitP90', 13, 24);
-      const mid = effectPct(r['c6-microcredit'], 'profitMedian', 13, 24);
-      return top === null || mid === null ? null : top - mid;
-    },
+    measure: (r) => gapOrNull(effectPct(r['c6-microcredit'], 'profitP90', 13, 24), effectPct(r['c6-microcredit'], 'profitMedian', 13, 24)),
     source: 'Meager (2019): gains in the top tail',
   },
   {
     id: 'C7a', quantity: 'gender-blind design: women\'s profit effect ÷ men\'s (both in %), months 13–24', unit: 'ratio', low: -1, high: 0.8,
     scenarios: ['c7-gender-blind'],
-    measure: (r) => {
-      const w = effectPct(r['c7-gender-blind'], 'womenProfit', 13, 24);
-      const m = effectPct(r['c7-gender-blind'], 'menProfit', 13, 24);
-      return w === null || m === null || m <= 0 ? null : w / m;
-    },
+    measure: (r) => relativeEffect(effectPct(r['c7-gender-blind'], 'womenProfit', 13, 24), effectPct(r['c7-gender-blind'], 'menProfit', 13, 24)),
     source: 'Berge, Bjorvatn & Tungodden (2015), Management Science 61(4): women\'s effects much more muted',
   },
   {
     id: 'C7b', quantity: 'gender-sensitive design narrows the gap: (men − women) gap, sensitive minus blind', unit: 'percentage points', low: -Infinity, high: -0.5,
     scenarios: ['c7-gender-blind', 'c7-gender-sensitive'],
     measure: (r) => {
-      const gap = (x: RunResult) => {
-        const w = effectPct(x, 'womenProfit', 13, 24);
-        const m = effectPct(x, 'menProfit', 13, 24);
-        return w === null || m === null ? null : m - w;
-      };
-      const blind = gap(r['c7-gender-blind']);
-      const sensitive = gap(r['c7-gender-sensitive']);
-      return blind === null || sensitive === null ? null : sensitive - blind;
+      const gap = (x: RunResult) => gapOrNull(effectPct(x, 'menProfit', 13, 24), effectPct(x, 'womenProfit', 13, 24));
+      return gapOrNull(gap(r['c7-gender-sensitive']), gap(r['c7-gender-blind']));
     },
     source: 'same: a gender-sensitive design narrows the gap',
   },
