@@ -6,7 +6,7 @@ import type { TaskRun } from './types.js';
 
 export const RESULT_COLUMNS = ['run_id', 'design_point', 'replicate', 'seed', 'month', 'group', 'metric', 'value'] as const;
 
-/** One recorded value of a run (what the experiment's `recordRun` returns, one per month, group and metric). */
+/** One recorded value of a run (what the experiment's `recordRows` returns, one per month, group and metric). */
 export interface RecordedValue {
   month: number;
   group: string;

@@ -25,7 +25,7 @@ export interface BatchTask {
   suffixes: Record<number, string>;
   /** Horizon from the experiment; undefined runs each scenario's own `months`. */
   months: number | undefined;
-  /** What `recordRun` needs of the parsed experiment: which metrics, and which months. */
+  /** What `recordRows` needs of the parsed experiment: which metrics, and which months. */
   experiment: Pick<Experiment, 'metrics' | 'record'>;
   /**
    * OUT/runs: where each run's file is written as soon as it finishes. Absent (a cluster worker, on a

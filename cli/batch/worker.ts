@@ -1,12 +1,12 @@
 // The batch's worker thread (compiled to dist/cli/batch/worker.js; piscina loads it once per thread and
 // keeps the thread alive). A task is a chunk of runs: each is simulated with `runScenario`, recorded with
-// the experiment's `recordRun`, and written to OUT/runs/<runId>.csv the moment it finishes — or, if the
+// the experiment's `recordRows`, and written to OUT/runs/<runId>.csv the moment it finishes — or, if the
 // simulation throws, to OUT/runs/<runId>.error.json with the message; a failing run never fails the task.
 // Only a problem writing files rejects the task (and stops the batch: `--resume` carries on later).
 // A cluster worker's tasks have no OUT: the same outcomes are returned instead, for the coordinator to
 // write with the same code (files.ts `writeRunOutcome`), so the bytes cannot differ.
 import { workerData } from 'node:worker_threads';
-import { recordRun, runScenario } from '../../sim/index.js';
+import { recordRows, runScenario } from '../../sim/index.js';
 import { writeRunOutcome } from './files.js';
 import { runLines } from './rows.js';
 import type { BatchTask, BatchWorkerData, RunOutcome, TaskResult, TaskRun } from './types.js';
@@ -18,7 +18,7 @@ const counters = new Int32Array((workerData as BatchWorkerData).counters);
 export function simulateRun(task: BatchTask, run: TaskRun): RunOutcome {
   try {
     const sim = runScenario(task.scenarios[run.point], { seed: run.seed, months: task.months });
-    return { runId: run.runId, text: runLines(run, recordRun(sim, task.experiment), task.suffixes[run.point]) };
+    return { runId: run.runId, text: runLines(run, recordRows(sim, task.experiment), task.suffixes[run.point]) };
   } catch (err) {
     const message = err instanceof Error ? err.message : String(err);
     return { runId: run.runId, error: { runId: run.runId, designPoint: run.point, replicate: run.replicate, seed: run.seed, message } };

@@ -1,7 +1,7 @@
 // `pendamping compare <a.json> <b.json> ...`: replicates of several designs on common random numbers,
 // with confidence intervals and paired differences against the first design.
 import { Option, type Command } from 'commander';
-import { compareDesigns, type CompareResult } from '../experiments/compareDesigns.js';
+import { compareDesigns, type CompareResult } from '../compare/compareDesigns.js';
 import type { Io } from '../io.js';
 import { loadScenarioFiles } from '../loadScenario.js';
 import { MAX_REPLICATES, MAX_SEED, formatOption, integerParser, monthsOption, outOption, type Format } from '../options.js';

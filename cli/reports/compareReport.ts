@@ -1,7 +1,7 @@
 // Renderings of a comparison: a table with one column per design (blocks of four designs when there are
 // more), the JSON document, and tidy CSV.
-import type { CompareResult, QuantityStats } from '../experiments/compareDesigns.js';
-import { QUANTITIES, type Quantity } from '../experiments/quantities.js';
+import type { CompareResult, QuantityStats } from '../compare/compareDesigns.js';
+import { QUANTITIES, type Quantity } from '../compare/quantities.js';
 import { toCsv, type CsvValue } from '../format/csv.js';
 import { NOT_AVAILABLE, formatNumber } from '../format/number.js';
 import { decimalsFor, formatScaled, rupiahUnit } from '../format/rupiah.js';

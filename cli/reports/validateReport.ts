@@ -53,11 +53,11 @@ export function validationTable(v: Validation): string {
     `${passed} passed, ${failed} failed, ${notModelled.length} not modelled. A target passes when the mean over replicates lies in its range.`,
     ...notModelled.map((r) => `${r.id} is not modelled: ${r.notModelled}.`),
   ];
-  if (v.sensitivity.length > 0) out.push('', sensitivityTable(v.sensitivity));
+  if (v.sensitivity.length > 0) out.push('', digitalUpliftTable(v.sensitivity));
   return out.join('\n') + '\n';
 }
 
-export function sensitivityTable(rows: readonly SensitivityRow[]): string {
+export function digitalUpliftTable(rows: readonly SensitivityRow[]): string {
   const body: Row[] = rows.map((s) => [
     s.scenario,
     `× ${formatNumber(s.factor, 1)} (${formatNumber(s.digitalSalesUplift, 3)})`,

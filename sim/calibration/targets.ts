@@ -2,6 +2,7 @@
 // measured on one replicate of the calibration scenarios in scenarios/calibration/, with the range it
 // must fall in. Declared as data: the validate command, the tests and docs/calibration.md all read it.
 import type { RunResult } from '../run/runScenario.js';
+import { meanOverMonths } from '../stats/summaries.js';
 
 export type Runs = Record<string, RunResult>;
 
@@ -23,12 +24,6 @@ export interface Target {
 
 type Arm = 'program' | 'counterfactual';
 
-/** Mean of a monthly series over months from..to (1-based, inclusive). */
-export function windowMean(xs: readonly number[], from: number, to: number): number {
-  const part = xs.slice(from - 1, to);
-  return part.length ? part.reduce((a, x) => a + x, 0) / part.length : NaN;
-}
-
 function series(r: RunResult, arm: Arm, group: string, metric: string): number[] {
   const xs = r.series[arm][group]?.[metric];
   if (!xs) throw new Error(`no series ${arm}.${group}.${metric}`);
@@ -37,13 +32,17 @@ function series(r: RunResult, arm: Arm, group: string, metric: string): number[]
 
 /** Participants' effect in percent of the counterfactual over a window of months. */
 export function effectPct(r: RunResult, metric: string, from: number, to: number, group = 'participants'): number | null {
-  const p = windowMean(series(r, 'program', group, metric), from, to);
-  const c = windowMean(series(r, 'counterfactual', group, metric), from, to);
+  const p = meanOverMonths(series(r, 'program', group, metric), from, to);
+  const c = meanOverMonths(series(r, 'counterfactual', group, metric), from, to);
   return c !== 0 && Number.isFinite(p) && Number.isFinite(c) ? (100 * (p - c)) / Math.abs(c) : null;
 }
 
 const at = (r: RunResult, metric: string, month: number, group = 'all', arm: Arm = 'counterfactual') => series(r, arm, group, metric)[month - 1];
 const ratioOrNull = (a: number, b: number) => (b !== 0 && Number.isFinite(a / b) ? a / b : null);
+/** One effect relative to another that must be positive (e.g. after ÷ during); null where either is undefined. */
+const relativeEffect = (a: number | null, b: number | null) => (a === null || b === null || b <= 0 ? null : a / b);
+/** a − b; null where either is undefined. */
+const gapOrNull = (a: number | null, b: number | null) => (a === null || b === null ? null : a - b);
 
 export const TARGETS: readonly Target[] = [
   // Program effects on firms.
@@ -60,11 +59,7 @@ export const TARGETS: readonly Target[] = [
   {
     id: 'C1c', quantity: 'business training: bookkeeping adoption rise ÷ profit rise (both in %)', unit: 'ratio', low: 2, high: Infinity,
     scenarios: ['c1-business-training'],
-    measure: (r) => {
-      const books = effectPct(r['c1-business-training'], 'bookkeepingAdoption', 13, 24);
-      const profit = effectPct(r['c1-business-training'], 'profit', 13, 24);
-      return books === null || profit === null || profit <= 0 ? null : books / profit;
-    },
+    measure: (r) => relativeEffect(effectPct(r['c1-business-training'], 'bookkeepingAdoption', 13, 24), effectPct(r['c1-business-training'], 'profit', 13, 24)),
     source: 'McKenzie & Woodruff (2014): practices rise clearly more than profits',
   },
   {
@@ -75,11 +70,7 @@ export const TARGETS: readonly Target[] = [
   {
     id: 'C2b', quantity: 'local mentors: profit effect a year after visits stop ÷ effect while mentored', unit: 'ratio', low: -0.5, high: 0.6,
     scenarios: ['c2-mentoring'],
-    measure: (r) => {
-      const during = effectPct(r['c2-mentoring'], 'profit', 4, 12);
-      const after = effectPct(r['c2-mentoring'], 'profit', 25, 36);
-      return during === null || after === null || during <= 0 ? null : after / during;
-    },
+    measure: (r) => relativeEffect(effectPct(r['c2-mentoring'], 'profit', 25, 36), effectPct(r['c2-mentoring'], 'profit', 4, 12)),
     source: 'Brooks, Donovan & Johnson (2018): the gain fades after mentoring ends',
   },
   {
@@ -92,7 +83,7 @@ export const TARGETS: readonly Target[] = [
     scenarios: ['c3-classroom-training'],
     measure: (r) => {
       const x = r['c3-classroom-training'];
-      return 100 * (windowMean(series(x, 'program', 'participants', 'bookkeepingAdoption'), 13, 24) - windowMean(series(x, 'counterfactual', 'participants', 'bookkeepingAdoption'), 13, 24));
+      return 100 * (meanOverMonths(series(x, 'program', 'participants', 'bookkeepingAdoption'), 13, 24) - meanOverMonths(series(x, 'counterfactual', 'participants', 'bookkeepingAdoption'), 13, 24));
     },
     source: 'same: practices change although profits do not',
   },
@@ -106,9 +97,9 @@ export const TARGETS: readonly Target[] = [
     scenarios: ['c5-consulting'],
     measure: (r) => {
       const x = r['c5-consulting'];
-      const p = windowMean(series(x, 'program', 'participants', 'valueAddedPerWorker'), 25, 36);
-      const c = windowMean(series(x, 'counterfactual', 'participants', 'valueAddedPerWorker'), 25, 36);
-      const sd = windowMean(series(x, 'counterfactual', 'participants', 'valueAddedPerWorkerSd'), 25, 36);
+      const p = meanOverMonths(series(x, 'program', 'participants', 'valueAddedPerWorker'), 25, 36);
+      const c = meanOverMonths(series(x, 'counterfactual', 'participants', 'valueAddedPerWorker'), 25, 36);
+      const sd = meanOverMonths(series(x, 'counterfactual', 'participants', 'valueAddedPerWorkerSd'), 25, 36);
       return ratioOrNull(p - c, sd);
     },
     source: 'Bruhn, Karlan & Schoar (2018), JPE 126(2): productivity about +0.2 SD',
@@ -131,35 +122,21 @@ export const TARGETS: readonly Target[] = [
   {
     id: 'C6c', quantity: 'microcredit alone: 90th-percentile profit effect minus median effect, months 13–24', unit: 'percentage points', low: 0.5, high: Infinity,
     scenarios: ['c6-microcredit'],
-    measure: (r) => {
-      const top = effectPct(r['c6-microcredit'], 'profitP90', 13, 24);
-      const mid = effectPct(r['c6-microcredit'], 'profitMedian', 13, 24);
-      return top === null || mid === null ? null : top - mid;
-    },
+    measure: (r) => gapOrNull(effectPct(r['c6-microcredit'], 'profitP90', 13, 24), effectPct(r['c6-microcredit'], 'profitMedian', 13, 24)),
     source: 'Meager (2019): gains in the top tail',
   },
   {
     id: 'C7a', quantity: 'gender-blind design: women\'s profit effect ÷ men\'s (both in %), months 13–24', unit: 'ratio', low: -1, high: 0.8,
     scenarios: ['c7-gender-blind'],
-    measure: (r) => {
-      const w = effectPct(r['c7-gender-blind'], 'womenProfit', 13, 24);
-      const m = effectPct(r['c7-gender-blind'], 'menProfit', 13, 24);
-      return w === null || m === null || m <= 0 ? null : w / m;
-    },
+    measure: (r) => relativeEffect(effectPct(r['c7-gender-blind'], 'womenProfit', 13, 24), effectPct(r['c7-gender-blind'], 'menProfit', 13, 24)),
     source: 'Berge, Bjorvatn & Tungodden (2015), Management Science 61(4): women\'s effects much more muted',
   },
   {
     id: 'C7b', quantity: 'gender-sensitive design narrows the gap: (men − women) gap, sensitive minus blind', unit: 'percentage points', low: -Infinity, high: -0.5,
     scenarios: ['c7-gender-blind', 'c7-gender-sensitive'],
     measure: (r) => {
-      const gap = (x: RunResult) => {
-        const w = effectPct(x, 'womenProfit', 13, 24);
-        const m = effectPct(x, 'menProfit', 13, 24);
-        return w === null || m === null ? null : m - w;
-      };
-      const blind = gap(r['c7-gender-blind']);
-      const sensitive = gap(r['c7-gender-sensitive']);
-      return blind === null || sensitive === null ? null : sensitive - blind;
+      const gap = (x: RunResult) => gapOrNull(effectPct(x, 'menProfit', 13, 24), effectPct(x, 'womenProfit', 13, 24));
+      return gapOrNull(gap(r['c7-gender-sensitive']), gap(r['c7-gender-blind']));
     },
     source: 'same: a gender-sensitive design narrows the gap',
   },
@@ -174,8 +151,8 @@ export const TARGETS: readonly Target[] = [
     scenarios: ['baseline', 'l1-outside-demand'],
     measure: (r) => {
       const a = r['l1-outside-demand'], b = r.baseline;
-      const output = (x: RunResult) => windowMean(series(x, 'counterfactual', 'all', 'turnoverTotal'), 25, 60) + windowMean(series(x, 'counterfactual', 'all', 'localRawMaterialDemand'), 25, 60);
-      const outside = (x: RunResult) => windowMean(series(x, 'counterfactual', 'all', 'outsideSales'), 25, 60);
+      const output = (x: RunResult) => meanOverMonths(series(x, 'counterfactual', 'all', 'turnoverTotal'), 25, 60) + meanOverMonths(series(x, 'counterfactual', 'all', 'localRawMaterialDemand'), 25, 60);
+      const outside = (x: RunResult) => meanOverMonths(series(x, 'counterfactual', 'all', 'outsideSales'), 25, 60);
       return ratioOrNull(output(a) - output(b), outside(a) - outside(b));
     },
     source: 'IMPLAN documentation; Coppedge & Youmans (1970): below 2, about 1.1 (village) to 1.4 (town of 50,000)',

@@ -2,7 +2,7 @@
 // comparisons between scenarios are paired) and score every target: mean, 95% CI, pass.
 import { runScenario, type RunResult } from '../run/runScenario.js';
 import type { Scenario } from '../scenario/schema.js';
-import { interval } from '../stats/summaries.js';
+import { finiteOrNull, meanOfDefined, replicateStats, type ReplicateValue } from '../stats/replicates.js';
 import { TARGETS, calibrationScenarioNames, type Runs, type Target } from './targets.js';
 
 export interface TargetResult {
@@ -33,7 +33,7 @@ export function validate(scenarios: Record<string, Scenario>, options: ValidateO
   const targets = options.targets ?? TARGETS;
   const names = calibrationScenarioNames(targets);
   for (const name of names) if (!scenarios[name]) throw new Error(`calibration scenario "${name}" is missing`);
-  const values = new Map<string, number[]>(targets.map((t) => [t.id, []]));
+  const values = new Map<string, (number | null)[]>(targets.map((t) => [t.id, []]));
   for (let r = 0; r < options.replicates; r++) {
     const runs: Runs = {};
     for (const name of names) {
@@ -41,20 +41,19 @@ export function validate(scenarios: Record<string, Scenario>, options: ValidateO
       runs[name] = runScenario(scenarios[name], { seed: options.seed + r });
     }
     for (const t of targets) {
-      if (t.notModelled) continue;
-      const v = t.measure(runs);
-      if (v !== null && Number.isFinite(v)) values.get(t.id)!.push(v);
+      if (!t.notModelled) values.get(t.id)!.push(t.measure(runs));
     }
   }
   return targets.map((t) => score(t, values.get(t.id)!));
 }
 
-export function score(t: Target, xs: readonly number[]): TargetResult {
-  const base = { id: t.id, quantity: t.quantity, unit: t.unit, target: { low: t.low, high: t.high }, source: t.source, n: xs.length };
+/** A target's verdict from its value in each replicate (null, or not finite, where it is not defined). */
+export function score(t: Target, values: readonly ReplicateValue[]): TargetResult {
+  const s = replicateStats(values);
+  const base = { id: t.id, quantity: t.quantity, unit: t.unit, target: { low: t.low, high: t.high }, source: t.source, n: s.n };
   if (t.notModelled) return { ...base, value: null, ci: null, pass: null, notModelled: t.notModelled };
-  if (xs.length === 0) return { ...base, value: null, ci: null, pass: false };
-  const ci = interval(xs);
-  return { ...base, value: ci.mean, ci: [ci.low, ci.high], pass: ci.mean >= t.low && ci.mean <= t.high };
+  if (s.mean === null) return { ...base, value: null, ci: null, pass: false };
+  return { ...base, value: s.mean, ci: s.low === null || s.high === null ? null : [s.low, s.high], pass: s.mean >= t.low && s.mean <= t.high };
 }
 
 export interface SensitivityRow {
@@ -84,10 +83,7 @@ export function digitalUpliftSensitivity(
       const s: Scenario = { ...base, performance: { ...base.performance, digitalSalesUplift: uplift } };
       const runs: RunResult[] = [];
       for (let r = 0; r < options.replicates; r++) runs.push(runScenario(s, { seed: options.seed + r }));
-      const mean = (f: (x: RunResult) => number | null) => {
-        const xs = runs.map(f).filter((x): x is number => x !== null && Number.isFinite(x));
-        return xs.length ? xs.reduce((a, x) => a + x, 0) / xs.length : NaN;
-      };
+      const mean = (f: (x: RunResult) => number | null) => meanOfDefined(runs.map(f));
       rows.push({
         scenario: name,
         factor,
@@ -97,7 +93,7 @@ export function digitalUpliftSensitivity(
         digitalAdoptionEffectPoints: mean((x) => x.summary.digitalAdoption.effect * 100),
         jobsEffect: mean((x) => x.summary.jobs.effect),
         localIncomeGained: mean((x) => x.summary.localIncomeGained),
-        incomeMultiplier: Number.isFinite(mean((x) => x.summary.incomeMultiplier)) ? mean((x) => x.summary.incomeMultiplier) : null,
+        incomeMultiplier: finiteOrNull(mean((x) => x.summary.incomeMultiplier)),
       });
     }
   }

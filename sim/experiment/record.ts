@@ -121,7 +121,7 @@ export interface RecordRow {
  * summary metric gives one row (group `summary`, month = the run's horizon); a series metric gives one row
  * per recorded month, ascending.
  */
-export function recordRun(result: RunResult, experiment: Pick<Experiment, 'metrics' | 'record'>): RecordRow[] {
+export function recordRows(result: RunResult, experiment: Pick<Experiment, 'metrics' | 'record'>): RecordRow[] {
   const rows: RecordRow[] = [];
   const horizon = result.months;
   const months = recordedMonths(experiment.record, horizon);

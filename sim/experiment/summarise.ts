@@ -1,9 +1,9 @@
 // Summaries of a batch per design point and recorded quantity: mean, SD, n and a 95% Student-t interval
 // over replicates; and paired differences against the baseline point, replicate by replicate (replicate
-// r has the same seed at every point: common random numbers). Plain records a CSV writer can print; the
-// order is canonical (design point, then the experiment's metric order, then month), never the order in
-// which runs finished.
-import { interval } from '../stats/summaries.js';
+// r has the same seed at every point: common random numbers), both computed by sim/stats/replicates.ts.
+// Plain records a CSV writer can print; the order is canonical (design point, then the experiment's
+// metric order, then month), never the order in which runs finished.
+import { pairedDifferences, replicateStats, type ReplicateValue } from '../stats/replicates.js';
 import type { Experiment } from './schema.js';
 import type { DesignPoint } from './types.js';
 
@@ -77,11 +77,10 @@ export function baselinePoints(experiment: Pick<Experiment, 'baseline' | 'design
   return points.map(() => labelled.index);
 }
 
-function stats(values: readonly number[]): Stats {
-  if (values.length === 0) return { n: 0, mean: null, sd: null, ci_low: null, ci_high: null };
-  const i = interval(values);
-  const orNull = (x: number) => (Number.isFinite(x) ? x : null);
-  return { n: i.n, mean: orNull(i.mean), sd: orNull(i.sd), ci_low: orNull(i.low), ci_high: orNull(i.high) };
+/** The summary's columns of the replicate statistics (sim/stats/replicates.ts). */
+function stats(values: readonly ReplicateValue[]): Stats {
+  const s = replicateStats(values);
+  return { n: s.n, mean: s.mean, sd: s.sd, ci_low: s.low, ci_high: s.high };
 }
 
 interface Key {
@@ -121,8 +120,8 @@ export function summariseExperiment(
     for (const [id, k] of ordered) {
       const values = data[p.index].get(id);
       if (!values) continue;
-      const present = values.filter((v): v is number => typeof v === 'number');
-      out.points.push({ design_point: p.index, base: p.base, label: labelOf(p), month: k.month, group: k.group, metric: k.metric, ...stats(present), missing: R - present.length });
+      const s = stats(values);
+      out.points.push({ design_point: p.index, base: p.base, label: labelOf(p), month: k.month, group: k.group, metric: k.metric, ...s, missing: R - s.n });
     }
   }
   for (const p of points) {
@@ -132,12 +131,7 @@ export function summariseExperiment(
       const mine = data[p.index].get(id);
       const theirs = data[b].get(id);
       if (!mine || !theirs) continue;
-      const diffs: number[] = [];
-      for (let r = 0; r < R; r++) {
-        const x = mine[r];
-        const y = theirs[r];
-        if (typeof x === 'number' && typeof y === 'number') diffs.push(x - y);
-      }
+      const diffs = pairedDifferences(mine, theirs);
       out.differences.push({
         design_point: p.index,
         base: p.base,

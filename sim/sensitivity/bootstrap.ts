@@ -30,5 +30,3 @@ export function resample(out: Int32Array, n: number, rng: () => number): Int32Ar
   for (let i = 0; i < n; i++) out[i] = Math.floor(rng() * n);
   return out;
 }
-
-export const orNull = (x: number): number | null => (Number.isFinite(x) ? x : null);

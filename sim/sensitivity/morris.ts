@@ -3,7 +3,9 @@
 // interactions). An elementary effect is the change in output over the step's Δ in 0..1 units, so
 // parameters with different units are comparable.
 import type { DesignPoint, MorrisRole } from '../experiment/types.js';
-import { bootstrapRng, orNull, percentileInterval } from './bootstrap.js';
+import { finiteOrNull } from '../stats/replicates.js';
+import { interval } from '../stats/summaries.js';
+import { bootstrapRng, percentileInterval, resample } from './bootstrap.js';
 
 export interface MorrisIndex {
   /** Index into the experiment's parameters. */
@@ -66,16 +68,12 @@ export function morrisIndices(points: readonly DesignPoint[], outputs: readonly 
   return effects.map((ee, parameter) => {
     const n = ee.length;
     if (n === 0) return { parameter, n, mu: null, muStar: null, muStarLow: null, muStarHigh: null, sigma: null };
-    const mu = ee.reduce((a, x) => a + x, 0) / n;
-    const sigma = n > 1 ? Math.sqrt(ee.reduce((a, x) => a + (x - mu) ** 2, 0) / (n - 1)) : NaN;
+    const { mean: mu, sd: sigma } = interval(ee);
     const rng = bootstrapRng(`${options.seed ?? 1}/morris/${parameter}`);
     const idx = new Int32Array(n);
     const reps = new Float64Array(B);
-    for (let b = 0; b < B; b++) {
-      for (let i = 0; i < n; i++) idx[i] = Math.floor(rng() * n);
-      reps[b] = meanAbs(ee, idx);
-    }
+    for (let b = 0; b < B; b++) reps[b] = meanAbs(ee, resample(idx, n, rng));
     const ci = percentileInterval(reps);
-    return { parameter, n, mu: orNull(mu), muStar: orNull(meanAbs(ee)), muStarLow: ci.low, muStarHigh: ci.high, sigma: orNull(sigma) };
+    return { parameter, n, mu: finiteOrNull(mu), muStar: finiteOrNull(meanAbs(ee)), muStarLow: ci.low, muStarHigh: ci.high, sigma: finiteOrNull(sigma) };
   });
 }

@@ -3,7 +3,8 @@
 // the variance of f(A) and f(B) pooled; 95% CIs by a percentile bootstrap over the rows j (a seeded stream,
 // so the same outputs give the same intervals).
 import type { DesignPoint } from '../experiment/types.js';
-import { bootstrapRng, orNull, percentileInterval, resample } from './bootstrap.js';
+import { finiteOrNull } from '../stats/replicates.js';
+import { bootstrapRng, percentileInterval, resample } from './bootstrap.js';
 import type { BootstrapOptions } from './morris.js';
 
 export interface SobolIndex {
@@ -109,10 +110,10 @@ export function sobolIndices(points: readonly DesignPoint[], outputs: readonly (
     return {
       parameter,
       n,
-      firstOrder: orNull(first[parameter]),
+      firstOrder: finiteOrNull(first[parameter]),
       firstOrderLow: s1.low,
       firstOrderHigh: s1.high,
-      total: orNull(total[parameter]),
+      total: finiteOrNull(total[parameter]),
       totalLow: st.low,
       totalHigh: st.high,
     };

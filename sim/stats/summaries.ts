@@ -1,4 +1,5 @@
-// Means, standard deviations and 95% confidence intervals over replicates (Student t).
+// Means, standard deviations and 95% confidence intervals over replicates (Student t); the mean of a
+// series over a window of months. Replicate statistics with missing values: ./replicates.ts.
 
 export interface Interval {
   mean: number;
@@ -22,6 +23,11 @@ export function tQuantile975(df: number): number {
 
 export function mean(xs: readonly number[]): number {
   return xs.length === 0 ? NaN : xs.reduce((a, x) => a + x, 0) / xs.length;
+}
+
+/** Mean of a monthly series over months from..to (1-based, inclusive); NaN when the window is empty. */
+export function meanOverMonths(xs: readonly number[], from: number, to: number): number {
+  return mean(xs.slice(from - 1, to));
 }
 
 /** Mean with a 95% CI; with one value the interval collapses to the value (sd NaN). */

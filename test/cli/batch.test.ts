@@ -15,7 +15,7 @@ import { splitCsvLine } from '../../cli/batch/rows.js';
 import { runCommand } from '../../cli/commands/run.js';
 import { memoryIo } from '../../cli/io.js';
 import { main } from '../../cli/program.js';
-import { applyAssignments, parseExperiment, parseScenario, recordRun, runScenario } from '../../sim/index.js';
+import { applyAssignments, parseExperiment, parseScenario, recordRows, runScenario } from '../../sim/index.js';
 import { tempDir } from './helpers.js';
 
 const dir = tempDir();
@@ -108,7 +108,7 @@ describe('batch', () => {
     expect(mine[0].slice(0, 4)).toEqual(['5', '2', '1', '12']);
     expect(mine[0].slice(8)).toEqual(['4', 'small']);
     const raw = applyAssignments(base, { 'program.mentoring.visitsPerMonth': 4 });
-    const expected = recordRun(runScenario(parseScenario(raw), { seed: 12 }), parsed);
+    const expected = recordRows(runScenario(parseScenario(raw), { seed: 12 }), parsed);
     expect(mine.map((f) => ({ month: Number(f[4]), group: f[5], metric: f[6], value: f[7] === '' ? null : Number(f[7]) }))).toEqual(expected);
 
     // The same through the `run` command on a file holding base + assignments.

@@ -1,7 +1,7 @@
 import { rmSync } from 'node:fs';
 import { afterAll, describe, expect, it } from 'vitest';
 import { compareCommand, compareFiles } from '../../cli/commands/compare.js';
-import { QUANTITIES } from '../../cli/experiments/quantities.js';
+import { QUANTITIES } from '../../cli/compare/quantities.js';
 import { memoryIo } from '../../cli/io.js';
 import { main } from '../../cli/program.js';
 import { COLUMN_WIDTH } from '../../cli/reports/compareReport.js';
@@ -81,17 +81,5 @@ describe('compare', () => {
     const io = memoryIo();
     expect(await main(['compare', a, '--replicates', '0'], io)).toBe(1);
     expect(io.err).toMatch(/^error: option '--replicates <n>' argument '0' is invalid\..*\n$/);
-  });
-});
-
-describe('cost per job over replicates', () => {
-  it('is mean cost ÷ mean jobs, with the jobs interval carried over and no upper bound when it reaches zero', async () => {
-    const { costPerJobStats } = await import('../../cli/experiments/compareDesigns.js');
-    const cost = { mean: 100e6, low: 100e6, high: 100e6, sd: 0, n: 5, unit: 'rupiah' };
-    const sure = costPerJobStats(cost, { mean: 10, low: 5, high: 20, sd: 1, n: 5, unit: 'workers' });
-    expect(sure).toMatchObject({ mean: 10e6, low: 5e6, high: 20e6, n: 5 });
-    const unsure = costPerJobStats(cost, { mean: 2, low: -1, high: 5, sd: 1, n: 5, unit: 'workers' });
-    expect(unsure).toMatchObject({ mean: 50e6, low: 20e6, high: null });
-    expect(costPerJobStats(cost, { mean: -1, low: -3, high: 1, sd: 1, n: 5, unit: 'workers' }).mean).toBeNull();
   });
 });

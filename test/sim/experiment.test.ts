@@ -10,7 +10,7 @@ import {
   parseExperiment,
   parseScenario,
   rangeValues,
-  recordRun,
+  recordRows,
   recordedMonths,
   runScenario,
   runSpecs,
@@ -288,14 +288,14 @@ describe('applying a design point and recording a run', () => {
     expect(() => parseScenario(applyAssignments(baseInput, { 'program.mentoring.caseload': 0 }), 'bad')).toThrow(ScenarioError);
   });
 
-  it('recordRun: summary metrics once at the horizon, series at the recorded months, in metric order', () => {
+  it('recordRows: summary metrics once at the horizon, series at the recorded months, in metric order', () => {
     const s = parseScenario(applyAssignments(baseInput, { 'economy.businesses': 60 }), 'small');
     const result = runScenario(s, { seed: 3, months: 10 });
     const e = exp({ metrics: ['program.participants.turnover', 'profit.effect', 'counterfactual.economy.localIncome', 'costPerJob'], record: { every: 4 } });
     expect(recordedMonths(e.record, 10)).toEqual([4, 8, 10]);
     expect(recordedMonths('final', 10)).toEqual([10]);
     expect(recordedMonths('monthly', 3)).toEqual([1, 2, 3]);
-    const rows = recordRun(result, e);
+    const rows = recordRows(result, e);
     expect(rows.map((r) => [r.month, r.group, r.metric])).toEqual([
       [4, 'program.participants', 'turnover'],
       [8, 'program.participants', 'turnover'],

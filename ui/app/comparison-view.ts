@@ -5,7 +5,7 @@ import '../charts/index.js';
 import type { ChartLabels, EstimateChartSpec, LineChartSpec, Locale } from '../charts/index.js';
 import { getLocale, t } from '../i18n/i18n.js';
 import type { ComparisonResult } from '../runner/compare.js';
-import { SERIES_METRICS } from '../runner/metrics.js';
+import { CHARTED_SERIES } from '../runner/metrics.js';
 import { focusStyles } from './styles.js';
 
 export interface RunStatus {
@@ -185,7 +185,7 @@ export class ComparisonView extends LitElement {
     const r = this.result;
     const byId = new Map(r?.lines.map((l) => [l.id, l]) ?? []);
     const section = (ids: string[]) => ids.map((id) => byId.get(id)).filter((s): s is LineChartSpec => !!s);
-    const headline = SERIES_METRICS.filter((m) => m.headline).map((m) => m.id);
+    const headline = CHARTED_SERIES.filter((m) => m.headline).map((m) => m.id);
     return html`<section data-testid="comparison" aria-labelledby="compare-title">
       <h2 id="compare-title">${t('compare.title')}</h2>
       <div class="settings" role="group" aria-label=${t('compare.settings')}>

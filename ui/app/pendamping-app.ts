@@ -4,7 +4,7 @@
 import { LitElement, css, html } from 'lit';
 import { assignColours, type Locale } from '../charts/index.js';
 import { LOCALES, setLocale as setI18nLocale, t } from '../i18n/i18n.js';
-import { compareDesigns, type ComparisonResult, type DesignInput } from '../runner/compare.js';
+import { compareInWorkers, type ComparisonResult, type DesignInput } from '../runner/compare.js';
 import { AbortError, WorkerPool } from '../runner/pool.js';
 import * as actions from '../state/actions.js';
 import { designScenario, leverValue, type StageId } from '../state/levers.js';
@@ -275,7 +275,7 @@ export class PendampingApp extends LitElement {
     let progress = { done: 0, total: designs.length * s.replicates };
     let frame = 0;
     try {
-      const result = await compareDesigns(this.pool, designs, {
+      const result = await compareInWorkers(this.pool, designs, {
         replicates: s.replicates,
         seed: s.seed,
         months: s.months,

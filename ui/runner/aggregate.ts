@@ -1,9 +1,10 @@
 // Aggregate replicates of several designs into chart specs: per design and month the mean effect
 // (program − counterfactual) with a 95% interval over replicates; optionally each design minus design
-// A replicate by replicate (common random numbers make the pairing meaningful). Pure: no workers.
-import { interval } from '../../sim/index.js';
+// A replicate by replicate (common random numbers make the pairing meaningful). The statistics are
+// sim/stats/replicates.ts's, as in the CLI's compare and the batch summary. Pure: no workers.
+import { costPerJob, pairedDifferences, replicateStats, type ReplicateStats, type ReplicateValue } from '../../sim/index.js';
 import type { BandSeries, Estimate, EstimateChartSpec, LineChartSpec, TidyRow } from '../charts/types.js';
-import { ESTIMATES, SERIES_METRICS, type EstimateId } from './metrics.js';
+import { CHARTED_SERIES, ESTIMATES, type EstimateId } from './metrics.js';
 import type { RunDigest } from './protocol.js';
 
 export interface DesignRuns {
@@ -17,15 +18,14 @@ export interface DesignRuns {
 
 export type Labeller = (key: string) => string;
 
-const finite = (x: number | null | undefined): x is number => typeof x === 'number' && Number.isFinite(x);
-
-function band(perReplicate: number[][], months: number): Omit<BandSeries, 'id' | 'label'> {
+/** Per month, the mean and 95% interval over replicates (NaN where no replicate has a value). */
+function band(perReplicate: readonly (readonly ReplicateValue[])[], months: number): Omit<BandSeries, 'id' | 'label'> {
   const mean: number[] = [], low: number[] = [], high: number[] = [];
   for (let t = 0; t < months; t++) {
-    const ci = interval(perReplicate.map((xs) => xs[t]).filter(finite));
-    mean.push(ci.mean);
-    low.push(Number.isFinite(ci.low) ? ci.low : ci.mean);
-    high.push(Number.isFinite(ci.high) ? ci.high : ci.mean);
+    const s = replicateStats(perReplicate.map((xs) => xs[t]));
+    mean.push(s.mean ?? NaN);
+    low.push(s.low ?? NaN);
+    high.push(s.high ?? NaN);
   }
   return { months: Array.from({ length: months }, (_, t) => t + 1), mean, low, high };
 }
@@ -49,27 +49,11 @@ function estimateValue(d: RunDigest, id: EstimateId): number | null {
   }
 }
 
-function stats(xs: (number | null)[]): Pick<Estimate, 'mean' | 'low' | 'high'> {
-  const v = xs.filter(finite);
-  if (v.length === 0) return { mean: null, low: null, high: null };
-  const ci = interval(v);
-  return { mean: ci.mean, low: finite(ci.low) ? ci.low : ci.mean, high: finite(ci.high) ? ci.high : ci.mean };
-}
+const meanAndInterval = ({ mean, low, high }: ReplicateStats): Pick<Estimate, 'mean' | 'low' | 'high'> => ({ mean, low, high });
 
-/**
- * Cost per job over replicates as the CLI's compare: mean cost ÷ mean jobs effect, the bounds from
- * the jobs interval (no upper bound when it reaches zero).
- */
-function costPerJob(runs: RunDigest[]): Pick<Estimate, 'mean' | 'low' | 'high'> {
-  const cost = stats(runs.map((r) => r.summary.programCost));
-  const jobs = stats(runs.map((r) => r.summary.jobs.effect));
-  if (cost.mean === null || jobs.mean === null || !(jobs.mean > 0) || !(cost.mean > 0)) return { mean: null, low: null, high: null };
-  return {
-    mean: cost.mean / jobs.mean,
-    low: jobs.high !== null && jobs.high > 0 ? cost.mean / jobs.high : null,
-    high: jobs.low !== null && jobs.low > 0 ? cost.mean / jobs.low : null,
-  };
-}
+/** Cost per job over replicates, as the CLI's compare: mean cost ÷ mean jobs effect (sim/stats/replicates.ts). */
+const costPerJobOf = (runs: readonly RunDigest[]) =>
+  meanAndInterval(costPerJob(replicateStats(runs.map((r) => r.summary.programCost)), replicateStats(runs.map((r) => r.summary.jobs.effect))));
 
 export interface Aggregated {
   lines: LineChartSpec[];
@@ -84,16 +68,11 @@ export function aggregate(designs: readonly DesignRuns[], options: { diffVsA: bo
   // Design A stays in the difference view (as its zero line) so every design keeps its colour.
   const shown = designs;
   const suffix = diffVsA ? '.diff' : '.effect';
-  const lines: LineChartSpec[] = SERIES_METRICS.map((m) => {
+  const lines: LineChartSpec[] = CHARTED_SERIES.map((m) => {
     const key = `${m.group}.${m.metric}`;
     const series = shown.map((d) => {
       const months = Math.min(...d.runs.map((r) => r.months));
-      const per = d.runs.map((r, i) => {
-        const e = effectSeries(r, key);
-        if (!diffVsA) return e;
-        const a = effectSeries(first.runs[i], key);
-        return e.map((x, t) => x - a[t]);
-      });
+      const per = d.runs.map((r, i) => (diffVsA ? pairedDifferences(effectSeries(r, key), effectSeries(first.runs[i], key)) : effectSeries(r, key)));
       return { id: d.id, label: d.name, ...band(per, months) };
     });
     return { id: m.id, title: label(`chart.${m.id}`), yLabel: label(`axis.${m.id}${suffix}`), kind: m.kind, series };
@@ -104,22 +83,19 @@ export function aggregate(designs: readonly DesignRuns[], options: { diffVsA: bo
     kind: e.kind,
     estimates: shown.map((d) => {
       if (e.id === 'costPerJob') {
-        const own = costPerJob(d.runs);
+        const own = costPerJobOf(d.runs);
         if (!diffVsA) return { id: d.id, label: d.name, ...own };
-        const a = costPerJob(first.runs).mean;
+        // A ratio of means has no paired difference: the difference of the two, without an interval.
+        const a = costPerJobOf(first.runs).mean;
         return { id: d.id, label: d.name, mean: own.mean !== null && a !== null ? own.mean - a : null, low: null, high: null };
       }
-      const xs = d.runs.map((r, i) => {
-        const x = estimateValue(r, e.id);
-        if (!diffVsA) return x;
-        const a = estimateValue(first.runs[i], e.id);
-        return x !== null && a !== null ? x - a : null;
-      });
-      return { id: d.id, label: d.name, ...stats(xs) };
+      const xs = d.runs.map((r) => estimateValue(r, e.id));
+      const values = diffVsA ? pairedDifferences(xs, first.runs.map((r) => estimateValue(r, e.id))) : xs;
+      return { id: d.id, label: d.name, ...meanAndInterval(replicateStats(values)) };
     }),
   }));
   const rows: Record<string, TidyRow[]> = {};
-  for (const m of SERIES_METRICS) {
+  for (const m of CHARTED_SERIES) {
     const key = `${m.group}.${m.metric}`;
     const out: TidyRow[] = [];
     for (const d of designs) {

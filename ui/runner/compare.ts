@@ -1,6 +1,7 @@
-// Run every design × replicate in the worker pool with seed + r — the CLI compare's pairing — and
-// aggregate. Runs are cached by (scenario, seed, months), so moving one design's lever re-runs only it.
-import type { ScenarioInput } from '../../sim/index.js';
+// `compareInWorkers`: every design × replicate run in the worker pool with seed + r — the pairing of the
+// CLI's `compareDesigns` — and aggregated into chart specs. Runs are cached by (scenario, seed, months),
+// so moving one design's lever re-runs only it.
+import { mean, type ScenarioInput } from '../../sim/index.js';
 import { aggregate, type Aggregated, type DesignRuns, type Labeller } from './aggregate.js';
 import type { WorkerPool } from './pool.js';
 import type { RunDigest } from './protocol.js';
@@ -11,7 +12,7 @@ export interface DesignInput {
   scenario: ScenarioInput;
 }
 
-export interface CompareOptions {
+export interface WorkerCompareOptions {
   replicates: number;
   seed: number;
   months: number;
@@ -47,7 +48,7 @@ async function cachedRun(pool: WorkerPool, scenario: ScenarioInput, seed: number
   return digest;
 }
 
-export async function compareDesigns(pool: WorkerPool, designs: readonly DesignInput[], options: CompareOptions): Promise<ComparisonResult> {
+export async function compareInWorkers(pool: WorkerPool, designs: readonly DesignInput[], options: WorkerCompareOptions): Promise<ComparisonResult> {
   const started = performance.now();
   const total = designs.length * options.replicates;
   let done = 0;
@@ -70,7 +71,7 @@ export async function compareDesigns(pool: WorkerPool, designs: readonly DesignI
   const agg = aggregate(perDesign, { diffVsA: options.diffVsA ?? false, label: options.label });
   return {
     ...agg,
-    designs: perDesign.map((d) => ({ id: d.id, name: d.name, participants: d.runs.reduce((a, r) => a + r.participants, 0) / d.runs.length })),
+    designs: perDesign.map((d) => ({ id: d.id, name: d.name, participants: mean(d.runs.map((r) => r.participants)) })),
     replicates: options.replicates,
     seed: options.seed,
     months: options.months,

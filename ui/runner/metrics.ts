@@ -1,8 +1,9 @@
 // The monthly series the comparison charts show, each as the effect program − counterfactual of one
-// group's metric (the CLI's run CSV names: group, metric), and the summary estimates.
+// group's metric (the CLI's run CSV names: group, metric), and the summary estimates. CHARTED_SERIES is not
+// sim/experiment/record.ts's SERIES_METRICS, the catalogue of every series an experiment may record.
 import type { ValueKind } from '../charts/types.js';
 
-export interface SeriesMetric {
+export interface ChartedSeries {
   /** Chart id and i18n key suffix. */
   id: string;
   group: 'participants' | 'all' | 'economy';
@@ -12,7 +13,7 @@ export interface SeriesMetric {
   headline: boolean;
 }
 
-export const SERIES_METRICS: readonly SeriesMetric[] = [
+export const CHARTED_SERIES: readonly ChartedSeries[] = [
   { id: 'turnover', group: 'participants', metric: 'turnover', kind: 'rupiah', headline: true },
   { id: 'customers', group: 'participants', metric: 'customers', kind: 'count', headline: true },
   { id: 'production', group: 'participants', metric: 'production', kind: 'rupiah', headline: true },

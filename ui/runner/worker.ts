@@ -3,9 +3,9 @@
 /// <reference lib="webworker" />
 import { parseScenario, runScenario, type CounterfactualCache, type NeutralCounterfactual } from '../../sim/index.js';
 import { digest } from './digest.js';
-import { SERIES_METRICS } from './metrics.js';
+import { CHARTED_SERIES } from './metrics.js';
 
-const CHART_METRICS = SERIES_METRICS.map((m) => `${m.group}.${m.metric}`);
+const CHART_METRICS = CHARTED_SERIES.map((m) => `${m.group}.${m.metric}`);
 import type { RunRequest, RunResponse } from './protocol.js';
 
 const scope = self as unknown as DedicatedWorkerGlobalScope;

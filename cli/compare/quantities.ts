@@ -1,7 +1,7 @@
 // The headline quantities read from each replicate of a design: the effects of the summary (and each
 // effect as a percent of the counterfactual) plus the program-level figures. Declared once here, used
 // by compare's statistics and by every output format.
-import type { Comparison, RunResult, Summary } from '../../sim/index.js';
+import { finiteOrNull, type Comparison, type RunResult, type Summary } from '../../sim/index.js';
 
 /** How a value is shown: rupiah in compact units, percent, percentage points, a count or a ratio. */
 export type QuantityKind = 'rupiah' | 'percent' | 'points' | 'count' | 'ratio';
@@ -25,8 +25,6 @@ type ComparisonKey = { [K in keyof Summary]: Summary[K] extends Comparison ? K :
 const BUSINESS = 'Participants (effect per participant)';
 const ECONOMY = 'Local economy';
 const PROGRAM = 'Program';
-
-const finiteOrNull = (x: number | null) => (x !== null && Number.isFinite(x) ? x : null);
 
 function effect(key: ComparisonKey, label: string, unit: string, kind: QuantityKind, section: string): Quantity[] {
   return [
