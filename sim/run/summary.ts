@@ -3,6 +3,7 @@
 // window), plus the program-level figures: cost, cost per job, income multiplier and LM3.
 import { Sector } from '../ledger/accounts.js';
 import { lm3, programLm3 } from '../metrics/lm3.js';
+import { meanOverMonths } from '../stats/summaries.js';
 import type { ArmSeries, ProgramReport } from './runScenario.js';
 
 export interface Comparison {
@@ -65,14 +66,12 @@ export const SUMMARY_BUSINESS_METRICS: { readonly participants: readonly string[
   all: ['turnoverGini', 'localRawMaterialDemand'],
 };
 
-const windowMean = (xs: number[], window: number) => {
-  const part = xs.slice(Math.max(0, xs.length - window));
-  return part.length ? part.reduce((a, x) => a + x, 0) / part.length : 0;
-};
+/** Mean of the last `window` months of a series (0 before any month is recorded). */
+const lastMonthsMean = (xs: number[], window: number) => (xs.length === 0 ? 0 : meanOverMonths(xs, Math.max(1, xs.length - window + 1), xs.length));
 
 function compare(p: number[], c: number[], window: number, unit: string): Comparison {
-  const program = windowMean(p, window);
-  const counterfactual = windowMean(c, window);
+  const program = lastMonthsMean(p, window);
+  const counterfactual = lastMonthsMean(c, window);
   const effect = program - counterfactual;
   return { program, counterfactual, effect, effectShare: counterfactual !== 0 ? effect / Math.abs(counterfactual) : null, unit };
 }
