@@ -13,13 +13,14 @@ export function decide(e: Economy): void {
   const F = s.firms;
   const forums = s.program.forums;
   const b = e.businesses;
+  const { life, flows, technology, capacities, practices, membership, workforce, finance } = b;
   const ledger = e.ledger;
   const money = ledger.money;
   const used = b.used;
   const wage = s.households.wageRupiahPerMonth;
   const cond = e.conditions;
   const forumActive = (id: number) =>
-    e.programActive && forums.enabled && b.membership.forum[id] >= 0 && e.month - e.program.cohortStart[b.membership.cohort[id]] < forums.months;
+    e.programActive && forums.enabled && membership.forum[id] >= 0 && e.month - e.program.cohortStart[membership.cohort[id]] < forums.months;
   const u = e.streams.uniforms('labour', e.month, used * 2);
   const world = e.accounts.restOfWorld;
 
@@ -30,22 +31,22 @@ export function decide(e: Economy): void {
     // Capacities → performance, measured as learning above the business's own start.
     let attractionGain = 0;
     if (m.capacityToPerformance) {
-      const gProd = Math.max(0, b.capacities.capacity[i + Cap.production] - b.capacities.capacityStart[i + Cap.production]);
-      const gPlan = Math.max(0, b.capacities.capacity[i + Cap.management] - b.capacities.capacityStart[i + Cap.management]);
-      const gMkt = Math.max(0, b.capacities.capacity[i + Cap.marketing] - b.capacities.capacityStart[i + Cap.marketing]);
-      const gMind = Math.max(0, b.capacities.capacity[i + Cap.mindset] - b.capacities.capacityStart[i + Cap.mindset]);
-      b.technology.productivity[id] = b.technology.productivityStart[id] * (1 + P.productionProductivityGain * gProd + P.planningProductivityGain * gPlan) * (1 + b.technology.equipmentGain[id]);
-      b.technology.waste[id] = P.wasteAtStart * Math.max(0, 1 - P.wasteReduction * (gProd + gPlan));
-      const newBooks = b.practices.keepsBooks[id] && !(b.practices.practicesStart[id] & 1) ? 1 : 0;
-      b.technology.price[id] = b.technology.priceStart[id] * (1 + P.bookkeepingMarkupGain * newBooks) * (1 + b.technology.scarcityMarkup[id]);
+      const gProd = Math.max(0, capacities.capacity[i + Cap.production] - capacities.capacityStart[i + Cap.production]);
+      const gPlan = Math.max(0, capacities.capacity[i + Cap.management] - capacities.capacityStart[i + Cap.management]);
+      const gMkt = Math.max(0, capacities.capacity[i + Cap.marketing] - capacities.capacityStart[i + Cap.marketing]);
+      const gMind = Math.max(0, capacities.capacity[i + Cap.mindset] - capacities.capacityStart[i + Cap.mindset]);
+      technology.productivity[id] = technology.productivityStart[id] * (1 + P.productionProductivityGain * gProd + P.planningProductivityGain * gPlan) * (1 + technology.equipmentGain[id]);
+      technology.waste[id] = P.wasteAtStart * Math.max(0, 1 - P.wasteReduction * (gProd + gPlan));
+      const newBooks = practices.keepsBooks[id] && !(practices.practicesStart[id] & 1) ? 1 : 0;
+      technology.price[id] = technology.priceStart[id] * (1 + P.bookkeepingMarkupGain * newBooks) * (1 + technology.scarcityMarkup[id]);
       attractionGain = P.marketingAttractionGain * gMkt + P.mindsetAttractionGain * gMind;
     } else {
-      b.technology.productivity[id] = b.technology.productivityStart[id] * (1 + b.technology.equipmentGain[id]);
-      b.technology.price[id] = b.technology.priceStart[id] * (1 + b.technology.scarcityMarkup[id]);
+      technology.productivity[id] = technology.productivityStart[id] * (1 + technology.equipmentGain[id]);
+      technology.price[id] = technology.priceStart[id] * (1 + technology.scarcityMarkup[id]);
     }
     const promoting = forumActive(id);
     if (promoting) attractionGain += forums.promotionAttractionGain;
-    b.market.attraction[id] = b.market.attractionStart[id] * Math.pow(b.technology.price[id] / b.technology.priceStart[id], -F.priceElasticity) * (1 + attractionGain);
+    b.market.attraction[id] = b.market.attractionStart[id] * Math.pow(technology.price[id] / technology.priceStart[id], -F.priceElasticity) * (1 + attractionGain);
 
     // Raw-material price this month: shocks, softened inside an active forum network; joint purchasing.
     let priceFactor = cond.inputPriceFactor;
@@ -54,60 +55,60 @@ export function decide(e: Economy): void {
       priceFactor *= 1 - forums.jointPurchasingDiscount;
     }
     // A mentor's market information: inputs bought cheaper (the seller, local or outside, earns less).
-    priceFactor *= 1 - s.program.mentoring.informationInputDiscount * b.membership.mentorInformation[id];
-    const unitCost = b.technology.inputCostPerUnit[id] * priceFactor * (1 + b.technology.waste[id]);
-    b.flows.unitCostPaid[id] = unitCost;
+    priceFactor *= 1 - s.program.mentoring.informationInputDiscount * membership.mentorInformation[id];
+    const unitCost = technology.inputCostPerUnit[id] * priceFactor * (1 + technology.waste[id]);
+    flows.unitCostPaid[id] = unitCost;
 
     // Production plan: expected demand plus the stock buffer, within capacity and what cash can buy
     // after keeping back this month's wages and loan installment.
-    const workers = 1 + b.workforce.familyWorkers[id] + b.workforce.employees[id];
-    const capacityUnits = workers * b.technology.productivity[id];
+    const workers = 1 + workforce.familyWorkers[id] + workforce.employees[id];
+    const capacityUnits = workers * technology.productivity[id];
     const wanted = Math.max(0, b.market.expectedDemand[id] * (1 + F.inventoryTargetMonths) - b.market.inventory[id]);
     const planned = Math.min(wanted, capacityUnits);
-    const reserve = b.workforce.employees[id] * wage + b.finance.loanInstallment[id];
+    const reserve = workforce.employees[id] * wage + finance.loanInstallment[id];
     const affordable = unitCost > 0 ? Math.max(0, money[id] - reserve) / unitCost : Infinity;
     const q = Math.min(planned, affordable);
-    const localShare = b.technology.localInputShare[id];
-    const supplierAccount = e.supplierAccount0 + b.technology.supplier[id];
+    const localShare = technology.localInputShare[id];
+    const supplierAccount = e.supplierAccount0 + technology.supplier[id];
     const paidLocal = ledger.transfer(id, supplierAccount, q * unitCost * localShare, Flow.localInputs);
     const paidImported = ledger.pay(id, world, q * unitCost * (1 - localShare), Flow.importedInputs);
-    e.suppliers.sales[b.technology.supplier[id]] += paidLocal;
-    b.flows.inputsLocal[id] = paidLocal;
-    b.flows.inputsImported[id] = paidImported;
-    b.flows.production[id] = q;
+    e.suppliers.sales[technology.supplier[id]] += paidLocal;
+    flows.inputsLocal[id] = paidLocal;
+    flows.inputsImported[id] = paidImported;
+    flows.production[id] = q;
     b.market.inventory[id] += q;
     // Distress: cash cannot buy even half of what the business needs to make.
-    if (planned > 0 && affordable < 0.5 * planned) b.finance.distressMonths[id] = Math.min(255, b.finance.distressMonths[id] + 1);
-    else b.finance.distressMonths[id] = 0;
+    if (planned > 0 && affordable < 0.5 * planned) finance.distressMonths[id] = Math.min(255, finance.distressMonths[id] + 1);
+    else finance.distressMonths[id] = 0;
 
     const demandOutruns = b.market.expectedDemand[id] > 0.95 * capacityUnits;
     // Prices creep up while demand outruns capacity and back down when it does not.
-    if (demandOutruns) b.technology.scarcityMarkup[id] = Math.min(F.maxScarcityMarkup, b.technology.scarcityMarkup[id] + F.priceAdjustmentPerMonth);
-    else if (b.technology.scarcityMarkup[id] > 0 && b.market.expectedDemand[id] < 0.85 * capacityUnits) b.technology.scarcityMarkup[id] = Math.max(0, b.technology.scarcityMarkup[id] - F.priceAdjustmentPerMonth);
+    if (demandOutruns) technology.scarcityMarkup[id] = Math.min(F.maxScarcityMarkup, technology.scarcityMarkup[id] + F.priceAdjustmentPerMonth);
+    else if (technology.scarcityMarkup[id] > 0 && b.market.expectedDemand[id] < 0.85 * capacityUnits) technology.scarcityMarkup[id] = Math.max(0, technology.scarcityMarkup[id] - F.priceAdjustmentPerMonth);
     if (m.hiring) {
       // Hire when demand outruns capacity, the extra worker's value added pays the wage and cash allows;
       // let the last worker go when what they add falls well below the wage.
-      const overhead = s.economy.sectors[b.life.sector[id]].overheadShare;
-      const valuePerUnit = b.technology.price[id] * (1 - overhead) - unitCost;
-      const extra = Math.min(Math.max(0, b.market.expectedDemand[id] - capacityUnits), b.technology.productivity[id]);
-      const lastWorker = Math.min(Math.max(0, b.market.expectedDemand[id] - (workers - 1) * b.technology.productivity[id]), b.technology.productivity[id]);
+      const overhead = s.economy.sectors[life.sector[id]].overheadShare;
+      const valuePerUnit = technology.price[id] * (1 - overhead) - unitCost;
+      const extra = Math.min(Math.max(0, b.market.expectedDemand[id] - capacityUnits), technology.productivity[id]);
+      const lastWorker = Math.min(Math.max(0, b.market.expectedDemand[id] - (workers - 1) * technology.productivity[id]), technology.productivity[id]);
       const draw = u[id * 2];
-      const mindset = b.capacities.capacity[i + Cap.mindset];
-      if (demandOutruns && extra * valuePerUnit > F.hireValueAddedShare * wage && b.workforce.employees[id] < MAX_EMPLOYEES &&
-          money[id] > F.hireCashMonths * wage * (b.workforce.employees[id] + 1) && draw < F.hireProbability * (0.5 + mindset)) {
+      const mindset = capacities.capacity[i + Cap.mindset];
+      if (demandOutruns && extra * valuePerUnit > F.hireValueAddedShare * wage && workforce.employees[id] < MAX_EMPLOYEES &&
+          money[id] > F.hireCashMonths * wage * (workforce.employees[id] + 1) && draw < F.hireProbability * (0.5 + mindset)) {
         hire(e, id, draw);
-      } else if (b.workforce.employees[id] > 0 && (lastWorker * valuePerUnit < F.fireValueAddedShare * wage || money[id] < b.workforce.employees[id] * wage)) {
+      } else if (workforce.employees[id] > 0 && (lastWorker * valuePerUnit < F.fireValueAddedShare * wage || money[id] < workforce.employees[id] * wage)) {
         if (draw < 0.5) fire(e, id);
       }
     }
-    if (m.investment && demandOutruns && u[id * 2 + 1] < 0.1 * (0.5 + b.capacities.capacity[i + Cap.mindset])) {
+    if (m.investment && demandOutruns && u[id * 2 + 1] < 0.1 * (0.5 + capacities.capacity[i + Cap.mindset])) {
       // Buy equipment only when it pays back within two years and cash stays above a buffer of costs.
       const monthlyCosts = reserve + q * unitCost;
-      const valuePerUnit = b.technology.price[id] * (1 - s.economy.sectors[b.life.sector[id]].overheadShare) - unitCost;
+      const valuePerUnit = technology.price[id] * (1 - s.economy.sectors[life.sector[id]].overheadShare) - unitCost;
       const paysBack = F.investmentProductivityGain * capacityUnits * valuePerUnit * 24 > F.investmentRupiah;
       if (paysBack && money[id] - F.investmentRupiah > F.investCashMonths * monthlyCosts) {
         ledger.transfer(id, world, F.investmentRupiah, Flow.equipment);
-        b.technology.equipmentGain[id] += F.investmentProductivityGain;
+        technology.equipmentGain[id] += F.investmentProductivityGain;
       }
     }
   }
@@ -122,8 +123,9 @@ function hire(e: Economy, id: number, draw: number): void {
     if (h.employed[k] < h.labourSupply[k]) {
       h.employed[k]++;
       const b = e.businesses;
-      b.workforce.employeeHousehold[id * MAX_EMPLOYEES + b.workforce.employees[id]] = k;
-      b.workforce.employees[id]++;
+  const { workforce } = b;
+      workforce.employeeHousehold[id * MAX_EMPLOYEES + workforce.employees[id]] = k;
+      workforce.employees[id]++;
       return;
     }
   }
@@ -131,10 +133,11 @@ function hire(e: Economy, id: number, draw: number): void {
 
 export function fire(e: Economy, id: number): void {
   const b = e.businesses;
-  if (b.workforce.employees[id] === 0) return;
-  b.workforce.employees[id]--;
-  const slot = id * MAX_EMPLOYEES + b.workforce.employees[id];
-  const hh = b.workforce.employeeHousehold[slot];
+  const { workforce } = b;
+  if (workforce.employees[id] === 0) return;
+  workforce.employees[id]--;
+  const slot = id * MAX_EMPLOYEES + workforce.employees[id];
+  const hh = workforce.employeeHousehold[slot];
   if (hh >= 0) e.households.employed[hh]--;
-  b.workforce.employeeHousehold[slot] = -1;
+  workforce.employeeHousehold[slot] = -1;
 }

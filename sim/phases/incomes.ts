@@ -10,6 +10,7 @@ export function payIncomes(e: Economy): void {
   const s = e.scenario;
   const F = s.firms;
   const b = e.businesses;
+  const { life, flows, market, practices, workforce, finance } = b;
   const h = e.households;
   const ledger = e.ledger;
   const money = ledger.money;
@@ -23,46 +24,46 @@ export function payIncomes(e: Economy): void {
   const ids = openIds(b);
   for (let n = 0; n < ids.length; n++) {
     const id = ids[n];
-    const sector = s.economy.sectors[b.life.sector[id]];
-    const turnover = b.flows.turnover[id];
+    const sector = s.economy.sectors[life.sector[id]];
+    const turnover = flows.turnover[id];
     const overheads = ledger.pay(id, world, turnover * sector.overheadShare, Flow.overheads);
-    b.flows.overheads[id] = overheads;
+    flows.overheads[id] = overheads;
     let wages = 0;
-    for (let j = 0; j < b.workforce.employees[id]; j++) {
-      const hh = b.workforce.employeeHousehold[id * MAX_EMPLOYEES + j];
+    for (let j = 0; j < workforce.employees[id]; j++) {
+      const hh = workforce.employeeHousehold[id * MAX_EMPLOYEES + j];
       wages += ledger.pay(id, h0 + hh, wage, Flow.wages);
     }
-    b.flows.wagesPaid[id] = wages;
+    flows.wagesPaid[id] = wages;
     const taxes = ledger.pay(id, e.accounts.government, Math.max(0, turnover - F.taxExemptTurnoverRupiahPerMonth) * F.turnoverTaxRate, Flow.taxes);
     let interest = 0;
-    if (b.finance.loanBalance[id] > 0) {
-      interest = b.finance.loanBalance[id] * rate;
+    if (finance.loanBalance[id] > 0) {
+      interest = finance.loanBalance[id] * rate;
       const subsidised = interest * subsidy;
       if (subsidised > 0) ledger.transfer(e.accounts.government, e.accounts.lender, subsidised, Flow.interestSubsidy);
-      const due = Math.min(b.finance.loanInstallment[id] - subsidised, b.finance.loanBalance[id] + interest - subsidised);
+      const due = Math.min(finance.loanInstallment[id] - subsidised, finance.loanBalance[id] + interest - subsidised);
       const paid = ledger.pay(id, e.accounts.lender, due, Flow.loanRepayments);
-      b.finance.loanBalance[id] = Math.max(0, b.finance.loanBalance[id] + interest - subsidised - paid);
-      if (b.finance.loanBalance[id] < 1) {
-        b.finance.loanBalance[id] = 0;
-        b.finance.loanInstallment[id] = 0;
+      finance.loanBalance[id] = Math.max(0, finance.loanBalance[id] + interest - subsidised - paid);
+      if (finance.loanBalance[id] < 1) {
+        finance.loanBalance[id] = 0;
+        finance.loanInstallment[id] = 0;
       }
       interest -= subsidised;
     }
     // Profit on an accrual basis: the raw materials in what was sold, at this month's cost per unit.
-    const materials = b.flows.salesUnits[id] * b.flows.unitCostPaid[id];
+    const materials = flows.salesUnits[id] * flows.unitCostPaid[id];
     const profit = turnover - materials - overheads - wages - taxes - interest;
-    b.flows.profit[id] = profit;
+    flows.profit[id] = profit;
     // The owner's household takes its share of profit (at least a subsistence amount) from the cash above
     // next month's working capital, and idle cash beyond a few months of it. With mixed money, household
     // emergencies are paid out of business cash, working capital or not.
     const owner = b.owner.ownerHousehold[id];
-    const workingCapital = b.market.expectedDemand[id] * b.flows.unitCostPaid[id] + b.workforce.employees[id] * wage;
+    const workingCapital = market.expectedDemand[id] * flows.unitCostPaid[id] + workforce.employees[id] * wage;
     const cash = money[id];
     let draw = Math.min(Math.max(F.ownerDrawShare * profit, F.subsistenceDrawRupiahPerMonth), Math.max(0, cash - workingCapital));
     // Cash that stands against an outstanding loan is not idle.
-    draw += Math.max(0, cash - draw - F.idleCashMonths * workingCapital - b.finance.loanBalance[id]);
+    draw += Math.max(0, cash - draw - F.idleCashMonths * workingCapital - finance.loanBalance[id]);
     ledger.pay(id, h0 + owner, draw, Flow.ownerDraws);
-    if (!b.practices.separatesMoney[id] && emergencies[id] < F.householdEmergencyPerMonth) {
+    if (!practices.separatesMoney[id] && emergencies[id] < F.householdEmergencyPerMonth) {
       ledger.pay(id, h0 + owner, money[id] * F.householdEmergencyShare, Flow.householdUse);
     }
   }

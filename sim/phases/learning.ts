@@ -14,8 +14,9 @@ export function learn(e: Economy): void {
   const L = s.learning;
   const p = s.program;
   const b = e.businesses;
-  const cap = b.capacities.capacity;
-  const start = b.capacities.capacityStart;
+  const { capacities, practices, membership } = b;
+  const cap = capacities.capacity;
+  const start = capacities.capacityStart;
   const used = b.used;
 
   if (m.learning && e.programActive) {
@@ -27,13 +28,13 @@ export function learn(e: Economy): void {
     const ids = openIds(b);
     for (let n = 0; n < ids.length; n++) {
       const id = ids[n];
-      const a = b.membership.attendance[id];
-      if (a <= 0 && b.membership.visits[id] <= 0) continue;
-      const mentored = b.membership.visits[id] > 0;
+      const a = membership.attendance[id];
+      if (a <= 0 && membership.visits[id] <= 0) continue;
+      const mentored = membership.visits[id] > 0;
       const adaptive = mentored && p.mentoring.adaptive;
       const uptake = m.resistance ? 1 - L.resistanceWeight * b.owner.resistance[id] : 1;
       const simpler = b.owner.education[id] === 0 ? 1 - L.lowEducationPenalty * (adaptive ? 0.3 : 1) : 1;
-      const reflection = p.reflection.enabled ? Math.pow(1 + p.reflection.learningGainPerCohort, Math.max(0, b.membership.cohort[id])) : 1;
+      const reflection = p.reflection.enabled ? Math.pow(1 + p.reflection.learningGainPerCohort, Math.max(0, membership.cohort[id])) : 1;
       const base = uptake * simpler * reflection;
       // Needs analysis: content follows each business's largest gaps.
       for (let k = 0; k < C; k++) gaps[k] = 1 - cap[id * C + k];
@@ -43,21 +44,21 @@ export function learn(e: Economy): void {
         if (gaps[k] > gaps[top1]) { top2 = top1; top1 = k; } else if (gaps[k] > gaps[top2]) top2 = k;
       }
       const mentorGain = mentored
-        ? L.mentoringRate * e.program.mentorCompetence[b.membership.mentor[id]] * b.membership.trust[id] * (1 - Math.exp(-b.membership.visits[id] / L.visitsHalfEffect))
+        ? L.mentoringRate * e.program.mentorCompetence[membership.mentor[id]] * membership.trust[id] * (1 - Math.exp(-membership.visits[id] / L.visitsHalfEffect))
         : 0;
       for (let k = 0; k < C; k++) {
         const gap = gaps[k];
         const relevance = p.needsAnalysis.enabled ? Math.min(1, 0.5 + gap) : L.relevanceWithoutNeedsAnalysis;
         const focus = p.needsAnalysis.enabled ? (k === top1 || k === top2 ? 1.4 : 0.8) : 1;
         let gain = 0;
-        if (b.membership.inTraining[id]) gain += a * L.trainingRate * relevance * trainingEffect[k];
+        if (membership.inTraining[id]) gain += a * L.trainingRate * relevance * trainingEffect[k];
         gain += mentorGain * focus;
         const next = cap[id * C + k] + base * gain * gap;
         cap[id * C + k] = next < 1 ? next : 1;
       }
       if (mentored) {
         const speed = p.mentoring.local ? 1 : L.externalMentorTrustFactor;
-        b.membership.trust[id] += L.trustGainPerMonth * speed * (1 - b.membership.trust[id]);
+        membership.trust[id] += L.trustGainPerMonth * speed * (1 - membership.trust[id]);
       }
       if (m.resistance) {
         let decay = adaptive ? L.adaptiveResistanceDecayPerMonth : L.resistanceDecayPerMonth;
@@ -73,11 +74,11 @@ export function learn(e: Economy): void {
   if (m.mentorInformation) {
     const keep = 1 - p.mentoring.informationDecayPerMonth;
     for (let id = 0; id < used; id++) {
-      if (b.membership.visits[id] > 0) {
-        const target = e.program.mentorCompetence[b.membership.mentor[id]] * b.membership.trust[id];
-        b.membership.mentorInformation[id] += 0.5 * (target - b.membership.mentorInformation[id]);
-      } else if (b.membership.mentorInformation[id] > 0) {
-        b.membership.mentorInformation[id] = b.membership.mentorInformation[id] * keep < 1e-4 ? 0 : b.membership.mentorInformation[id] * keep;
+      if (membership.visits[id] > 0) {
+        const target = e.program.mentorCompetence[membership.mentor[id]] * membership.trust[id];
+        membership.mentorInformation[id] += 0.5 * (target - membership.mentorInformation[id]);
+      } else if (membership.mentorInformation[id] > 0) {
+        membership.mentorInformation[id] = membership.mentorInformation[id] * keep < 1e-4 ? 0 : membership.mentorInformation[id] * keep;
       }
     }
   }
@@ -88,12 +89,12 @@ export function learn(e: Economy): void {
     const ids = openIds(b);
     for (let n = 0; n < ids.length; n++) {
       const id = ids[n];
-      if (b.membership.visits[id] > 0 || b.membership.inTraining[id]) continue;
+      if (membership.visits[id] > 0 || membership.inTraining[id]) continue;
       for (let k = 0; k < C; k++) {
         const i = id * C + k;
         const learned = cap[i] - start[i];
         if (learned <= 0) continue;
-        const retained = (k === Cap.bookkeeping && b.practices.keepsBooks[id]) || (k === Cap.digital && b.practices.digitalChannel[id]) ? slow : 1;
+        const retained = (k === Cap.bookkeeping && practices.keepsBooks[id]) || (k === Cap.digital && practices.digitalChannel[id]) ? slow : 1;
         cap[i] -= fade * retained * learned;
       }
     }
@@ -107,13 +108,14 @@ function peerAdoptionShare(e: Economy, id: number): number {
   const n = e.tieCounts[id];
   if (n === 0) return 0;
   const b = e.businesses;
+  const { life, practices } = b;
   let adopted = 0, open = 0;
   for (let k = 0; k < n; k++) {
     const j = e.ties[id * e.maxTies + k];
-    if (!b.life.open[j]) continue;
+    if (!life.open[j]) continue;
     open++;
-    const was = b.practices.practicesStart[j];
-    if ((b.practices.keepsBooks[j] && !(was & 1)) || (b.practices.digitalChannel[j] && !(was & 4))) adopted++;
+    const was = practices.practicesStart[j];
+    if ((practices.keepsBooks[j] && !(was & 1)) || (practices.digitalChannel[j] && !(was & 4))) adopted++;
   }
   return open === 0 ? 0 : adopted / open;
 }
@@ -121,9 +123,10 @@ function peerAdoptionShare(e: Economy, id: number): number {
 /** Learned capacity spreads along ties: each business closes part of the gap to its peers' mean gain. */
 function spill(e: Economy): void {
   const b = e.businesses;
+  const { life, capacities } = b;
   const used = b.used;
-  const cap = b.capacities.capacity;
-  const start = b.capacities.capacityStart;
+  const cap = capacities.capacity;
+  const start = capacities.capacityStart;
   const rate = e.scenario.learning.spilloverRatePerMonth;
   const threshold = e.scenario.learning.spilloverMinGain;
   if (spillScratch.length < used * C) {
@@ -136,7 +139,7 @@ function spill(e: Economy): void {
   // nothing to tell); closed businesses teach no one.
   let any = false;
   for (let id = 0; id < used; id++) {
-    const open = b.life.open[id] === 1;
+    const open = life.open[id] === 1;
     let t = 0;
     for (let i = id * C; i < id * C + C; i++) {
       const g = open ? cap[i] - start[i] : 0;

@@ -9,6 +9,7 @@ import { CAPACITY_COUNT, Cap, type Economy } from '../state/economy.js';
 export function trade(e: Economy): void {
   const s = e.scenario;
   const b = e.businesses;
+  const { life, flows, market, technology, capacities, practices, membership } = b;
   const h = e.households;
   const HH = s.households;
   const P = s.performance;
@@ -26,13 +27,13 @@ export function trade(e: Economy): void {
   const { pull, links, fill, before, consumption, hasClosedShop } = scratch;
   // Each business's pull now and at the start, side by side (0 when closed): one cache line per shop.
   for (let id = 0; id < used; id++) {
-    const open = b.life.open[id] === 1;
-    pull[2 * id] = open ? b.market.attraction[id] : 0;
-    pull[2 * id + 1] = open ? b.market.attractionStart[id] : 0;
+    const open = life.open[id] === 1;
+    pull[2 * id] = open ? market.attraction[id] : 0;
+    pull[2 * id + 1] = open ? market.attractionStart[id] : 0;
   }
   switchShops(e, scratch);
 
-  const ordersRupiah = b.flows.ordersRupiah;
+  const ordersRupiah = flows.ordersRupiah;
   links.fill(0, 0, used);
   // Pass 1: orders.
   const shops = h.shops;
@@ -78,34 +79,34 @@ export function trade(e: Economy): void {
 
   // Outside orders and what each shop can deliver.
   for (let id = 0; id < used; id++) {
-    if (!b.life.open[id]) {
-      b.flows.outsideSales[id] = 0;
+    if (!life.open[id]) {
+      flows.outsideSales[id] = 0;
       fill[id] = 0;
       continue;
     }
     const i = id * CAPACITY_COUNT;
-    let outsideGain = b.market.marketLinks[id];
+    let outsideGain = market.marketLinks[id];
     if (s.mechanisms.capacityToPerformance) {
-      outsideGain += P.outsideMarketingGain * Math.max(0, b.capacities.capacity[i + Cap.marketing] - b.capacities.capacityStart[i + Cap.marketing]);
+      outsideGain += P.outsideMarketingGain * Math.max(0, capacities.capacity[i + Cap.marketing] - capacities.capacityStart[i + Cap.marketing]);
     }
-    if (e.programActive && s.program.forums.enabled && b.membership.forum[id] >= 0 && e.month - e.program.cohortStart[b.membership.cohort[id]] < s.program.forums.months) {
+    if (e.programActive && s.program.forums.enabled && membership.forum[id] >= 0 && e.month - e.program.cohortStart[membership.cohort[id]] < s.program.forums.months) {
       outsideGain += s.program.forums.promotionOutsideGain;
     }
-    const newDigital = b.practices.digitalChannel[id] && !(b.practices.practicesStart[id] & 4) ? 1 : 0;
-    const digital = newDigital * P.digitalSalesUplift * (0.5 + b.capacities.capacity[i + Cap.digital]) * b.market.turnoverStart[id];
-    const outsideOrders = cond.outsideDemandFactor * (b.market.outsideBase[id] * (1 + outsideGain) + digital + b.market.outsideExpansion[id]);
-    const demandUnits = (b.flows.ordersRupiah[id] + outsideOrders) / b.technology.price[id];
-    const sold = Math.min(demandUnits, b.market.inventory[id]);
+    const newDigital = practices.digitalChannel[id] && !(practices.practicesStart[id] & 4) ? 1 : 0;
+    const digital = newDigital * P.digitalSalesUplift * (0.5 + capacities.capacity[i + Cap.digital]) * market.turnoverStart[id];
+    const outsideOrders = cond.outsideDemandFactor * (market.outsideBase[id] * (1 + outsideGain) + digital + market.outsideExpansion[id]);
+    const demandUnits = (flows.ordersRupiah[id] + outsideOrders) / technology.price[id];
+    const sold = Math.min(demandUnits, market.inventory[id]);
     fill[id] = demandUnits > 0 ? sold / demandUnits : 0;
-    b.flows.outsideSales[id] = outsideOrders * fill[id];
+    flows.outsideSales[id] = outsideOrders * fill[id];
     // Market links open outside markets that a business keeps winning while it can deliver: orders grow
     // with its links and its learned marketing, up to a cap (C5: firms that grow with consulting).
-    if (s.mechanisms.marketExpansion && b.market.marketLinks[id] > 0 && fill[id] >= 0.95) {
-      const learned = Math.max(0, b.capacities.capacity[i + Cap.marketing] - b.capacities.capacityStart[i + Cap.marketing]);
-      const cap = P.marketExpansionCap * b.market.turnoverStart[id];
-      b.market.outsideExpansion[id] = Math.min(cap, b.market.outsideExpansion[id] + P.marketExpansionPerMonth * b.market.marketLinks[id] * learned * b.market.turnoverStart[id]);
+    if (s.mechanisms.marketExpansion && market.marketLinks[id] > 0 && fill[id] >= 0.95) {
+      const learned = Math.max(0, capacities.capacity[i + Cap.marketing] - capacities.capacityStart[i + Cap.marketing]);
+      const cap = P.marketExpansionCap * market.turnoverStart[id];
+      market.outsideExpansion[id] = Math.min(cap, market.outsideExpansion[id] + P.marketExpansionPerMonth * market.marketLinks[id] * learned * market.turnoverStart[id]);
     }
-    b.market.expectedDemand[id] += s.firms.expectationSmoothing * (demandUnits - b.market.expectedDemand[id]);
+    market.expectedDemand[id] += s.firms.expectationSmoothing * (demandUnits - market.expectedDemand[id]);
   }
 
   // Pass 2: households pay for what they get, buy the rest of their consumption outside and save.
@@ -132,21 +133,21 @@ export function trade(e: Economy): void {
 
   // Outside buyers pay; stock falls by what was sold.
   for (let id = 0; id < used; id++) {
-    b.flows.localSales[id] = money[id] - before[id];
-    if (!b.life.open[id]) {
-      b.flows.customers[id] = 0;
+    flows.localSales[id] = money[id] - before[id];
+    if (!life.open[id]) {
+      flows.customers[id] = 0;
       continue;
     }
-    const paid = ledger.transfer(world, id, b.flows.outsideSales[id], Flow.outsideSales);
-    b.flows.outsideSales[id] = paid;
-    b.flows.turnover[id] = b.flows.localSales[id] + paid;
-    const units = b.flows.turnover[id] / b.technology.price[id];
-    b.flows.salesUnits[id] = units;
-    b.market.inventory[id] = Math.max(0, b.market.inventory[id] - units);
+    const paid = ledger.transfer(world, id, flows.outsideSales[id], Flow.outsideSales);
+    flows.outsideSales[id] = paid;
+    flows.turnover[id] = flows.localSales[id] + paid;
+    const units = flows.turnover[id] / technology.price[id];
+    flows.salesUnits[id] = units;
+    market.inventory[id] = Math.max(0, market.inventory[id] - units);
     // Customers: households buying from the shop, plus outside buyers counted at the average local ticket.
     const households = fill[id] > 0 ? links[id] : 0;
-    const ticket = households > 0 ? b.flows.localSales[id] / households : b.market.turnoverStart[id] / 10;
-    b.flows.customers[id] = households + (ticket > 0 ? paid / ticket : 0);
+    const ticket = households > 0 ? flows.localSales[id] / households : market.turnoverStart[id] / 10;
+    flows.customers[id] = households + (ticket > 0 ? paid / ticket : 0);
   }
 }
 

@@ -7,17 +7,18 @@ export function adoptPractices(e: Economy): void {
   if (!e.scenario.mechanisms.practiceAdoption) return;
   const P = e.scenario.performance;
   const b = e.businesses;
+  const { capacities, practices } = b;
   const used = b.used;
   const u = e.streams.uniforms('adoption', e.month, used * 3);
   const ids = openIds(b);
   for (let k = 0; k < ids.length; k++) {
     const id = ids[k];
     const i = id * CAPACITY_COUNT;
-    const fin = Math.max(0, b.capacities.capacity[i + Cap.bookkeeping] - b.capacities.capacityStart[i + Cap.bookkeeping]);
-    const dig = Math.max(0, b.capacities.capacity[i + Cap.digital] - b.capacities.capacityStart[i + Cap.digital]);
-    if (!b.practices.keepsBooks[id] && u[id * 3] < P.bookkeepingAdoptionPerCapacity * fin) b.practices.keepsBooks[id] = 1;
-    if (!b.practices.separatesMoney[id] && u[id * 3 + 1] < P.separationAdoptionPerCapacity * fin) b.practices.separatesMoney[id] = 1;
+    const fin = Math.max(0, capacities.capacity[i + Cap.bookkeeping] - capacities.capacityStart[i + Cap.bookkeeping]);
+    const dig = Math.max(0, capacities.capacity[i + Cap.digital] - capacities.capacityStart[i + Cap.digital]);
+    if (!practices.keepsBooks[id] && u[id * 3] < P.bookkeepingAdoptionPerCapacity * fin) practices.keepsBooks[id] = 1;
+    if (!practices.separatesMoney[id] && u[id * 3 + 1] < P.separationAdoptionPerCapacity * fin) practices.separatesMoney[id] = 1;
     const pDigital = 2 * P.digitalAdoptionTrendPerMonth * b.owner.digitalLiteracy[id] + P.digitalAdoptionPerCapacity * dig * b.owner.digitalLiteracy[id];
-    if (!b.practices.digitalChannel[id] && u[id * 3 + 2] < pDigital) b.practices.digitalChannel[id] = 1;
+    if (!practices.digitalChannel[id] && u[id * 3 + 2] < pDigital) practices.digitalChannel[id] = 1;
   }
 }
