@@ -4,7 +4,7 @@
 // aborts the run when it leaves the page.
 import { describe, expect, it } from 'vitest';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { StaleError, Task, ignoreStale } from '../../ui/controllers/task.js';
+import { StaleError, Task } from '../../ui/controllers/task.js';
 
 /** A promise settled from outside. */
 function gate<T>() {
@@ -167,10 +167,5 @@ describe('Task', () => {
     const ok = new Task<void, number>(async () => 7, host);
     await ok.run();
     expect(host.updates).toBe(4); // pending, complete
-  });
-
-  it('ignoreStale swallows StaleError only', () => {
-    expect(() => ignoreStale(new StaleError())).not.toThrow();
-    expect(() => ignoreStale(new Error('real'))).toThrow('real');
   });
 });

@@ -15,11 +15,6 @@ export class StaleError extends Error {
   }
 }
 
-/** Rethrow anything but StaleError (for `catch` blocks that only drop stale answers). */
-export function ignoreStale(error: unknown): void {
-  if (!(error instanceof StaleError)) throw error;
-}
-
 export class Task<I, R> implements ReactiveController {
   status: TaskStatus = 'initial';
   /** The latest completed run's result (kept while a newer run is pending). */
