@@ -1,308 +1,88 @@
 // The app shell: header (language, undo / redo / replay, pause animation, copy link), the pinned
-// designs, the design panel and the comparison. It owns the state store and the worker pool; every
-// change that affects the comparison re-runs it after a short pause, cancelling a stale run.
-import { LitElement, css, html } from 'lit';
+// designs, the design panel and the comparison. It owns the state store and the worker pool; the
+// comparison's runs (comparison-runner.ts) and the keyboard shortcuts (shortcuts.ts) are its controllers,
+// its styles in pendamping-app-styles.ts.
+import { LitElement, html } from 'lit';
 import { assignColours, type Locale } from '../charts/index.js';
 import { LOCALES, setLocale as setI18nLocale, t } from '../i18n/i18n.js';
-import { compareInWorkers, type ComparisonResult, type DesignInput } from '../runner/compare.js';
-import { AbortError, WorkerPool } from '../runner/pool.js';
+import type { ComparisonResult } from '../runner/compare.js';
+import { WorkerPool } from '../runner/pool.js';
 import * as actions from '../state/actions.js';
-import { designScenario, leverValue, type StageId } from '../state/levers.js';
-import { BASELINE_SCENARIO, SCENARIOS } from '../state/scenarios.js';
+import type { StageId } from '../state/levers.js';
 import type { AppState } from '../state/state.js';
 import { Store } from '../state/store.js';
+import { ComparisonRunner, DEBOUNCE_MS, comparisonDesigns } from './comparison-runner.js';
 import './comparison-view.js';
 import type { RunStatus } from './comparison-view.js';
 import './design-panel.js';
 import './pinned-list.js';
 import '../classroom/classroom-page.js';
 import type { ClassroomPage } from '../classroom/classroom-page.js';
-import { focusStyles } from './styles.js';
-
-export const DEBOUNCE_MS = 150;
-
-/** The designs a comparison runs: the pinned ones in order, then the no-program baseline. */
-export function comparisonDesigns(s: AppState): DesignInput[] {
-  const pinned = s.designs.map((d) => ({ id: d.id, name: d.name, scenario: designScenario(d.base, d.levers, d.base) }));
-  const a = s.designs[0];
-  const businesses = leverValue(a.base, a.levers, 'businesses');
-  const baseline = { id: 'baseline', name: t('baseline'), scenario: designScenario(BASELINE_SCENARIO, { businesses }, BASELINE_SCENARIO) };
-  return SCENARIOS[BASELINE_SCENARIO] ? [...pinned, baseline] : pinned;
-}
+import { appStyles } from './pendamping-app-styles.js';
+import { ShortcutsController, shortcutsDialog } from './shortcuts.js';
 
 export class PendampingApp extends LitElement {
   static override properties = {
-    result: { state: true },
-    status: { state: true },
     copied: { state: true },
   };
 
-  declare result: ComparisonResult | null;
-  declare status: RunStatus;
   declare copied: boolean;
 
   readonly store: Store;
   readonly pool: WorkerPool;
-  private timer: ReturnType<typeof setTimeout> | undefined;
-  private controller: AbortController | null = null;
-  private lastKey = '';
-  private resolveReady!: () => void;
-  readonly ready: Promise<void>;
+  private readonly comparison: ComparisonRunner;
 
   constructor() {
     super();
-    this.result = null;
-    this.status = { state: 'idle' };
     this.copied = false;
-    this.ready = new Promise((resolve) => (this.resolveReady = resolve));
     this.store = Store.fromLocation();
     this.pool = new WorkerPool();
+    this.comparison = new ComparisonRunner(this, this.pool, () => this.state);
+    new ShortcutsController(this, {
+      undo: () => this.store.undo(),
+      redo: () => this.store.redo(),
+      replay: () => this.store.replayLast(),
+      help: () => this.showShortcuts(),
+      classroom: () => (this.state.view === 'classroom' ? (this.renderRoot.querySelector('pendamping-classroom') as ClassroomPage | null) : null),
+    });
     setI18nLocale(this.store.state.locale);
     this.store.addEventListener('change', () => {
       setI18nLocale(this.store.state.locale);
       this.toggleAttribute('trainer', this.store.state.trainer);
       this.requestUpdate();
-      this.schedule(this.nextDelay);
+      this.comparison.schedule(this.state, this.nextDelay);
     });
-    this.schedule(0);
+    this.comparison.schedule(this.state, 0);
   }
 
-  static override styles = [
-    focusStyles,
-    css`
-      :host {
-        display: block;
-        font-family: system-ui, -apple-system, 'Segoe UI', Roboto, 'Noto Sans', Arial, sans-serif;
-        color: #1b1f23;
-      }
-      header {
-        display: flex;
-        flex-wrap: wrap;
-        gap: 0.75rem 1.5rem;
-        align-items: center;
-        justify-content: space-between;
-        padding: 0.75rem 1rem;
-        border-bottom: 1px solid #c9d0d6;
-        background: #f7f9fa;
-      }
-      h1 {
-        margin: 0;
-        font-size: 1.4rem;
-      }
-      header p {
-        margin: 0.15rem 0 0;
-        color: #4a5560;
-        font-size: 0.9rem;
-      }
-      .tools {
-        display: flex;
-        flex-wrap: wrap;
-        gap: 0.4rem;
-        align-items: center;
-      }
-      dialog.shortcuts {
-        max-width: 36rem;
-        border: 2px solid #0072b2;
-        border-radius: 6px;
-      }
-      dialog.shortcuts th {
-        text-align: left;
-        padding-right: 1rem;
-        white-space: nowrap;
-      }
-      kbd {
-        border: 1px solid #5a6470;
-        border-radius: 3px;
-        padding: 0 0.3rem;
-        background: #f7f9fa;
-      }
-      .views {
-        display: flex;
-        gap: 0.3rem;
-      }
-      .views button[aria-current='page'] {
-        background: #1b1f23;
-        color: #fff;
-      }
-      :host([trainer]) header {
-        font-size: 1.3rem;
-      }
-      .tools button[aria-pressed='true'] {
-        background: #0072b2;
-        color: #fff;
-      }
-      .tools label {
-        font-size: 0.9rem;
-        display: flex;
-        gap: 0.3rem;
-        align-items: center;
-      }
-      .layout {
-        display: grid;
-        grid-template-columns: minmax(320px, 560px) 1fr;
-        gap: 1.25rem;
-        padding: 1rem;
-        align-items: start;
-      }
-      @media (max-width: 900px) {
-        .layout {
-          grid-template-columns: 1fr;
-        }
-      }
-      aside {
-        display: grid;
-        gap: 1rem;
-      }
-      .skip {
-        position: absolute;
-        left: -999px;
-      }
-      .skip:focus {
-        left: 1rem;
-        top: 0.5rem;
-        background: #fff;
-        padding: 0.3rem;
-      }
-    `,
-  ];
+  static override styles = appStyles;
+
+  /** The latest comparison (null before the first). */
+  get result(): ComparisonResult | null {
+    return this.comparison.result;
+  }
+
+  /** Where the comparison stands: idle, running (with progress), done or error. */
+  get status(): RunStatus {
+    return this.comparison.status;
+  }
+
+  /** Resolves after the first comparison has finished or failed. */
+  get ready(): Promise<void> {
+    return this.comparison.ready;
+  }
 
   override connectedCallback(): void {
     super.connectedCallback();
     this.toggleAttribute('trainer', this.store.state.trainer);
-    addEventListener('keydown', this.onKey);
   }
-
-  override disconnectedCallback(): void {
-    removeEventListener('keydown', this.onKey);
-    super.disconnectedCallback();
-  }
-
-  /**
-   * Keyboard shortcuts (listed in the help dialog, `?`): Ctrl/⌘+Z undo, Ctrl/⌘+Shift+Z or Ctrl+Y redo, R
-   * replay the last change; in the classroom Space plays or pauses the live economy, → or N steps one
-   * month and W switches its picture between the economy with the program and without it. Letters and Space are left alone while typing, and Space and arrows while a button, link or
-   * slider has focus (they operate it).
-   */
-  private onKey = (e: KeyboardEvent) => {
-    const target = e.composedPath()[0] as HTMLElement | undefined;
-    const tag = target?.tagName ?? '';
-    if (tag === 'INPUT' || tag === 'SELECT' || tag === 'TEXTAREA' || target?.isContentEditable) return;
-    if (e.ctrlKey || e.metaKey) {
-      const key = e.key.toLowerCase();
-      if (key === 'z' && !e.shiftKey) this.store.undo();
-      else if ((key === 'z' && e.shiftKey) || key === 'y') this.store.redo();
-      else return;
-      e.preventDefault();
-      return;
-    }
-    if (e.altKey) return;
-    const operable = tag === 'BUTTON' || tag === 'A' || tag === 'SUMMARY' || target?.getAttribute('role') === 'slider' || target?.getAttribute('role') === 'button';
-    const classroom = this.state.view === 'classroom' ? (this.renderRoot.querySelector('pendamping-classroom') as ClassroomPage | null) : null;
-    if (e.key === '?') this.showShortcuts();
-    else if (e.key === 'r' || e.key === 'R') this.store.replayLast();
-    else if (classroom && e.key === ' ' && !operable) classroom.togglePlay();
-    else if (classroom && ((e.key === 'ArrowRight' && !operable) || e.key === 'n' || e.key === 'N')) classroom.stepMonth();
-    else if (classroom && (e.key === 'w' || e.key === 'W')) classroom.toggleArm();
-    else return;
-    e.preventDefault();
-  };
 
   private showShortcuts(): void {
     this.renderRoot.querySelector<HTMLDialogElement>('dialog.shortcuts')?.showModal();
   }
 
-  private renderShortcuts() {
-    const rows: [string, string][] = [
-      ['?', t('shortcuts.help')],
-      ['Space', t('shortcuts.play')],
-      ['→ / N', t('shortcuts.step')],
-      ['W', t('shortcuts.arm')],
-      ['R', t('shortcuts.replay')],
-      ['Ctrl/⌘ + Z', t('shortcuts.undo')],
-      ['Ctrl/⌘ + Shift + Z, Ctrl + Y', t('shortcuts.redo')],
-    ];
-    return html`<dialog class="shortcuts" data-testid="shortcuts-dialog" aria-labelledby="shortcuts-h">
-      <h2 id="shortcuts-h">${t('shortcuts.title')}</h2>
-      <table>
-        ${rows.map(([k, what]) => html`<tr><th scope="row"><kbd>${k}</kbd></th><td>${what}</td></tr>`)}
-      </table>
-      <p>${t('shortcuts.note')}</p>
-      <form method="dialog"><button data-testid="shortcuts-close">${t('shortcuts.close')}</button></form>
-    </dialog>`;
-  }
-
   get state(): AppState {
     return this.store.state;
-  }
-
-  /** Re-run the comparison after `delay` ms unless its inputs are unchanged; a newer call cancels this one. */
-  private schedule(delay = DEBOUNCE_MS): void {
-    const s = this.state;
-    // The classroom runs its own simulations; the comparison waits until the page is shown again.
-    if (s.view === 'classroom') {
-      clearTimeout(this.timer);
-      this.controller?.abort();
-      this.controller = null;
-      this.lastKey = '';
-      this.resolveReady();
-      return;
-    }
-    const designs = comparisonDesigns(s);
-    const key = JSON.stringify([designs, s.replicates, s.seed, s.months, s.diffVsA, s.locale]);
-    if (key === this.lastKey) {
-      // The same inputs, now committed (a slider's change after its input): start the waiting run at once.
-      if (delay === 0 && this.timer !== undefined) {
-        clearTimeout(this.timer);
-        this.timer = undefined;
-        void this.run(designs, s);
-      }
-      return;
-    }
-    this.lastKey = key;
-    clearTimeout(this.timer);
-    this.controller?.abort();
-    this.controller = null;
-    this.timer = setTimeout(() => {
-      this.timer = undefined;
-      void this.run(designs, s);
-    }, delay);
-  }
-
-  private async run(designs: DesignInput[], s: AppState): Promise<void> {
-    const controller = new AbortController();
-    this.controller = controller;
-    this.status = { state: 'running', done: 0, total: designs.length * s.replicates };
-    let progress = { done: 0, total: designs.length * s.replicates };
-    let frame = 0;
-    try {
-      const result = await compareInWorkers(this.pool, designs, {
-        replicates: s.replicates,
-        seed: s.seed,
-        months: s.months,
-        diffVsA: s.diffVsA,
-        signal: controller.signal,
-        label: (key) => t(key),
-        // At most one progress render per frame: rendering on every finished run would keep the page
-        // busy while the workers wait for it.
-        onProgress: (done, total) => {
-          progress = { done, total };
-          frame ||= requestAnimationFrame(() => {
-            frame = 0;
-            if (!controller.signal.aborted && this.status.state === 'running') this.status = { state: 'running', ...progress };
-          });
-        },
-      });
-      cancelAnimationFrame(frame);
-      if (controller.signal.aborted) return;
-      this.result = result;
-      this.status = { state: 'done' };
-      this.dispatchEvent(new CustomEvent('comparison', { detail: result }));
-      this.resolveReady();
-    } catch (e) {
-      if (e instanceof AbortError || controller.signal.aborted) return;
-      this.status = { state: 'error', message: e instanceof Error ? e.message : String(e) };
-      this.resolveReady();
-    }
   }
 
   /**
@@ -386,7 +166,7 @@ export class PendampingApp extends LitElement {
             ></pendamping-classroom>
           </main>`
         : this.renderCompare(s, items, active)}
-      ${this.renderShortcuts()}`;
+      ${shortcutsDialog()}`;
   }
 
   private renderCompare(s: AppState, items: { id: string; name: string; colour: string; description: string }[], active: AppState['designs'][number]) {

@@ -11,7 +11,9 @@ import type { Locale } from '../charts/types.js';
 import { formatValue, tickFormatter } from '../format/format.js';
 import { t } from '../i18n/i18n.js';
 import { focusStyles } from '../app/styles.js';
-import { AbortError, type WorkerPool } from '../runner/pool.js';
+import { StaleError, Task } from '../controllers/task.js';
+import type { RunDigest } from '../runner/protocol.js';
+import type { WorkerPool } from '../runner/pool.js';
 import {
   GUESS_MONTHS, HORIZON, QUESTIONS, REVEAL_REPLICATES, answerFrom, decodeSession, encodeSession, guessDomain, questionById,
   sessionCsv, verdict, type Question, type QuestionId, type Round, type Session,
@@ -35,7 +37,6 @@ export class PredictView extends LitElement {
     session: { state: true },
     question: { state: true },
     guess: { state: true },
-    running: { state: true },
     error: { state: true },
     link: { state: true },
   };
@@ -49,10 +50,14 @@ export class PredictView extends LitElement {
   declare session: Session;
   declare question: QuestionId;
   declare guess: number[];
-  declare running: boolean;
   declare error: string;
   declare link: string;
-  private controller: AbortController | null = null;
+  /** The model's runs for a reveal: REVEAL_REPLICATES replicates of the design in the page's workers. */
+  private readonly runs = new Task<{ pool: WorkerPool; scenario: ScenarioInput; seed: number }, RunDigest[]>(
+    ({ pool, scenario, seed }, signal) =>
+      Promise.all(Array.from({ length: REVEAL_REPLICATES }, (_, r) => pool.run(scenario, seed + r, HORIZON, { signal }).then((x) => x.digest))),
+    this,
+  );
 
   constructor() {
     super();
@@ -65,7 +70,6 @@ export class PredictView extends LitElement {
     this.guessLocked = this.session.rounds.at(-1)?.answer != null;
     this.question = 'jobs';
     this.guess = GUESS_MONTHS.map(() => 0);
-    this.running = false;
     this.error = '';
     this.link = '';
   }
@@ -198,34 +202,26 @@ export class PredictView extends LitElement {
     this.requestUpdate();
   }
 
-  /** Run the design and lay the model's answer over the guess. */
+  /** A reveal's runs are under way. */
+  get running(): boolean {
+    return this.runs.pending;
+  }
+
+  /** Run the design and lay the model's answer over the guess (leaving the page stops the runs). */
   async reveal(): Promise<void> {
     if (!this.pool || !this.scenario || this.running || this.isRevealed()) return;
     const round: Round = { question: this.question, design: this.designName, seed: this.seed, guess: [...this.guess], answer: null };
-    this.running = true;
     this.error = '';
-    this.controller?.abort();
-    const controller = new AbortController();
-    this.controller = controller;
     try {
-      const runs = await Promise.all(
-        Array.from({ length: REVEAL_REPLICATES }, (_, r) => this.pool!.run(this.scenario!, this.seed + r, HORIZON, { signal: controller.signal }).then((x) => x.digest)),
-      );
+      const runs = await this.runs.run({ pool: this.pool, scenario: this.scenario, seed: this.seed });
       round.answer = answerFrom(runs, questionById(round.question));
       this.session = { rounds: [...this.session.rounds, round] };
       this.guessLocked = true;
       this.link = '';
       this.dispatchEvent(new CustomEvent('predict-reveal', { detail: { round, index: this.session.rounds.length - 1 }, bubbles: true, composed: true }));
     } catch (e) {
-      if (!(e instanceof AbortError)) this.error = e instanceof Error ? e.message : String(e);
-    } finally {
-      if (this.controller === controller) this.running = false;
+      if (!(e instanceof StaleError)) this.error = e instanceof Error ? e.message : String(e);
     }
-  }
-
-  override disconnectedCallback(): void {
-    this.controller?.abort();
-    super.disconnectedCallback();
   }
 
   private onKey(k: number, e: KeyboardEvent): void {

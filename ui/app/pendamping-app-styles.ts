@@ -1,0 +1,103 @@
+// The app shell's styles (<pendamping-app>): the header with its page switch and tools, the shortcuts
+// dialog, the two-column layout of the design & compare page, and the skip link.
+import { css } from 'lit';
+import { focusStyles } from './styles.js';
+
+export const appStyles = [
+  focusStyles,
+  css`
+    :host {
+      display: block;
+      font-family: system-ui, -apple-system, 'Segoe UI', Roboto, 'Noto Sans', Arial, sans-serif;
+      color: #1b1f23;
+    }
+    header {
+      display: flex;
+      flex-wrap: wrap;
+      gap: 0.75rem 1.5rem;
+      align-items: center;
+      justify-content: space-between;
+      padding: 0.75rem 1rem;
+      border-bottom: 1px solid #c9d0d6;
+      background: #f7f9fa;
+    }
+    h1 {
+      margin: 0;
+      font-size: 1.4rem;
+    }
+    header p {
+      margin: 0.15rem 0 0;
+      color: #4a5560;
+      font-size: 0.9rem;
+    }
+    .tools {
+      display: flex;
+      flex-wrap: wrap;
+      gap: 0.4rem;
+      align-items: center;
+    }
+    dialog.shortcuts {
+      max-width: 36rem;
+      border: 2px solid #0072b2;
+      border-radius: 6px;
+    }
+    dialog.shortcuts th {
+      text-align: left;
+      padding-right: 1rem;
+      white-space: nowrap;
+    }
+    kbd {
+      border: 1px solid #5a6470;
+      border-radius: 3px;
+      padding: 0 0.3rem;
+      background: #f7f9fa;
+    }
+    .views {
+      display: flex;
+      gap: 0.3rem;
+    }
+    .views button[aria-current='page'] {
+      background: #1b1f23;
+      color: #fff;
+    }
+    :host([trainer]) header {
+      font-size: 1.3rem;
+    }
+    .tools button[aria-pressed='true'] {
+      background: #0072b2;
+      color: #fff;
+    }
+    .tools label {
+      font-size: 0.9rem;
+      display: flex;
+      gap: 0.3rem;
+      align-items: center;
+    }
+    .layout {
+      display: grid;
+      grid-template-columns: minmax(320px, 560px) 1fr;
+      gap: 1.25rem;
+      padding: 1rem;
+      align-items: start;
+    }
+    @media (max-width: 900px) {
+      .layout {
+        grid-template-columns: 1fr;
+      }
+    }
+    aside {
+      display: grid;
+      gap: 1rem;
+    }
+    .skip {
+      position: absolute;
+      left: -999px;
+    }
+    .skip:focus {
+      left: 1rem;
+      top: 0.5rem;
+      background: #fff;
+      padding: 0.3rem;
+    }
+  `,
+];

@@ -1,0 +1,183 @@
+// Follow the rupiah's cards, as Lit templates: for one lesson business, its title, the running LM shown big
+// with what it means, the round in one sentence, and the rounds so far as a Sankey diagram (one column per
+// round, geometry from rupiah-sankey.ts) or as a table; and the sentence comparing the two businesses.
+// They draw the traces sim/classroom/rupiah.ts computed; no figure is made here.
+import { html, nothing, svg } from 'lit';
+import type { RoundSummary, RupiahTrace, TraceNode } from '../../sim/classroom/rupiah.js';
+import type { Locale } from '../charts/types.js';
+import { formatRatio, formatRupiah, formatShare } from '../format/format.js';
+import { t } from '../i18n/i18n.js';
+import type { LessonAccount, LessonBusiness } from './rupiah-data.js';
+import { LABEL_LINE, layoutSankey, type SankeyLabels, type SankeyLayout } from './rupiah-sankey.js';
+
+export interface CardInput {
+  which: LessonBusiness;
+  lesson: LessonAccount;
+  trace: RupiahTrace;
+  round: number;
+  amount: number;
+  view: 'chart' | 'table';
+  locale: Locale;
+  onDownload(which: LessonBusiness, format: 'png' | 'svg'): void;
+}
+
+export function rupiahCard(c: CardInput) {
+  const { which, trace, locale: l } = c;
+  const share = formatShare(trace.localInputShare, l, 0);
+  const title =
+    which === 'local'
+      ? t('rupiah.card.local', { id: trace.business, share }, l)
+      : t('rupiah.card.outside', { id: trace.business, share, mentored: c.lesson.mentored ? t('rupiah.mentored', {}, l) : '' }, l);
+  const layout = layoutSankey(trace, sankeyLabels(trace, l));
+  return html`<section class="card" data-testid="rupiah-card-${which}" aria-label=${title}>
+    <header>
+      <h3>${title}</h3>
+      ${c.view === 'chart'
+        ? html`<div class="downloads" role="group" aria-label=${t('rupiah.download', {}, l)}>
+            <button type="button" data-testid="rupiah-export-png-${which}" @click=${() => c.onDownload(which, 'png')}>${t('rupiah.png', {}, l)}</button>
+            <button type="button" data-testid="rupiah-export-svg-${which}" @click=${() => c.onDownload(which, 'svg')}>${t('rupiah.svg', {}, l)}</button>
+          </div>`
+        : nothing}
+    </header>
+    ${lm(c)}
+    <p class="sentence" data-testid="rupiah-sentence-${which}">${sentence(trace, c.round, l)}</p>
+    ${c.view === 'chart' ? sankey(c, layout) : table(trace, c.round, l)}
+  </section>`;
+}
+
+/** The two businesses side by side: what each has spent locally so far, and the difference. */
+export function rupiahCompare(local: RupiahTrace, outside: RupiahTrace, round: number, amount: number, l: Locale) {
+  if (round < 2) return html`<p class="compare" data-testid="rupiah-compare">${t('rupiah.compareStart', {}, l)}</p>`;
+  const a = localSoFar(local, round);
+  const b = localSoFar(outside, round);
+  return html`<p class="compare" data-testid="rupiah-compare" aria-live="polite">
+    ${t('rupiah.compare', {
+      round,
+      amount: formatRupiah(amount, l),
+      localTotal: formatRupiah(a, l),
+      localLm: formatRatio(local.rounds[round - 1].running, l),
+      outsideTotal: formatRupiah(b, l),
+      outsideLm: formatRatio(outside.rounds[round - 1].running, l),
+      difference: formatRupiah(a - b, l),
+    }, l)}
+  </p>`;
+}
+
+/** Local spending so far, in rupiah: R1 + … + Rn, which the trace's running LM holds as a share of R1 (the amount). */
+const localSoFar = (trace: RupiahTrace, round: number) => trace.rounds[round - 1].running * trace.amount;
+
+function sankeyLabels(trace: RupiahTrace, l: Locale): SankeyLabels {
+  return {
+    node: (n: TraceNode) => {
+      if (n.role === 'start') return t('rupiah.node.business', { id: trace.business }, l);
+      if (n.role === 'owner') return t('rupiah.node.owner', {}, l);
+      if (n.role === 'kept') return t('rupiah.node.kept', {}, l);
+      return t(`rupiah.sector.${n.sector}`, {}, l);
+    },
+    note: (n: TraceNode, kinds: string[]) => {
+      if (n.role === 'owner') return t('rupiah.node.ownerNote', {}, l);
+      if (n.role === 'start' || n.role === 'kept') return '';
+      return kinds.join(' · ');
+    },
+    kind: (k) => t(`rupiah.kind.${k}`, {}, l),
+    amount: (v) => formatRupiah(v, l),
+    round: (r) => t('rupiah.roundShort', { round: r }, l),
+  };
+}
+
+function sankey({ which, trace, round, amount, locale }: CardInput, layout: SankeyLayout) {
+  const shown = (r: number) => r <= round;
+  const label = t('rupiah.sankeyLabel', { amount: formatRupiah(amount, locale), id: trace.business, round }, locale);
+  return html`<svg
+    viewBox="0 0 ${layout.width} ${layout.height}"
+    role="img"
+    aria-label=${label}
+    data-testid="rupiah-sankey"
+    data-business=${which}
+    data-round=${round}
+  >
+    <title>${label}</title>
+    ${layout.columns.map(
+      (c) => svg`<text x=${c.x} y="16" text-anchor=${c.anchor} font-size="15" font-weight="700" class=${c.round > round ? 'future' : ''} fill="#33404c">${c.label}</text>`,
+    )}
+    <g fill="none">
+      ${layout.links
+        .filter((k) => shown(k.round))
+        .map(
+          (k) => svg`<path class=${k.round === round ? 'appear' : ''} d=${k.path} stroke=${k.colour} stroke-opacity="0.45" stroke-width=${Math.max(1, k.width)} data-cls=${k.cls}><title>${k.kind}: ${formatRupiah(k.value, locale)}</title></path>`,
+        )}
+    </g>
+    <g>
+      ${layout.nodes
+        .filter((n) => shown(n.round))
+        .map(
+          (n) => svg`<rect class=${n.round === round && round > 1 ? 'appear' : ''} x=${n.x0} y=${n.y0} width=${n.x1 - n.x0} height=${Math.max(1, n.y1 - n.y0)} fill=${n.colour} data-role=${n.role}><title>${n.title}: ${n.amount}</title></rect>`,
+        )}
+    </g>
+    <g font-size="14">
+      ${layout.nodes
+        .filter((n) => shown(n.round))
+        .map((n) => {
+          const right = n.labelSide === 'right';
+          const x = right ? n.x1 + 6 : n.x0 - 6;
+          return svg`<text class=${n.round === round && round > 1 ? 'appear' : ''} x=${x} y=${n.labelY} text-anchor=${right ? 'start' : 'end'} fill=${n.textColour} data-node=${n.id}>
+            <tspan font-weight="700">${n.title}</tspan><tspan fill="#1d2730"> ${n.amount}</tspan>
+            ${n.note ? svg`<tspan x=${x} dy=${LABEL_LINE} font-size="12" fill="#4a5560">${n.note}</tspan>` : nothing}
+          </text>`;
+        })}
+    </g>
+  </svg>`;
+}
+
+function table(trace: RupiahTrace, round: number, l: Locale) {
+  const rp = (v: number) => formatRupiah(v, l);
+  const rows = trace.rounds.slice(0, round);
+  const leakKinds = (r: RoundSummary) =>
+    Object.entries(r.leakageByKind)
+      .filter(([, v]) => (v ?? 0) >= 0.5)
+      .sort((a, b) => (b[1] ?? 0) - (a[1] ?? 0))
+      .map(([k, v]) => html`<span class="kinds">${t(`rupiah.kind.${k}`, {}, l)}: ${rp(v ?? 0)}</span>`);
+  return html`<table data-testid="rupiah-table">
+    <caption>${t('rupiah.tableCaption', { amount: rp(trace.amount), id: trace.business }, l)}</caption>
+    <thead>
+      <tr>
+        ${['round', 'entered', 'local', 'leakage', 'owner', 'kept', 'running'].map((c) => html`<th scope="col">${t(`rupiah.col.${c}`, {}, l)}</th>`)}
+      </tr>
+    </thead>
+    <tbody>
+      ${rows.map(
+        (r) => html`<tr data-round=${r.round}>
+          <th scope="row">${r.round}</th>
+          <td>${rp(r.entered)}</td>
+          <td>${rp(r.local)}</td>
+          <td>${r.round === 1 ? '—' : html`${rp(r.leakage)}${leakKinds(r)}`}</td>
+          <td>${r.round === 1 ? '—' : rp(r.owner + r.ownSector)}</td>
+          <td>${r.round === 1 ? '—' : rp(r.kept)}</td>
+          <td>LM${r.round} = ${formatRatio(r.running, l)}</td>
+        </tr>`,
+      )}
+    </tbody>
+  </table>`;
+}
+
+function lm({ which, trace, round, locale: l }: CardInput) {
+  const r = trace.rounds[round - 1];
+  return html`<div>
+    <div class="lm" data-testid="rupiah-lm3" data-business=${which} data-round=${round} data-value=${String(r.running)} aria-live="polite">
+      <span class="name">${t('rupiah.lm', { round }, l)}</span>
+      <span class="value">${formatRatio(r.running, l)}</span>
+    </div>
+    <p class="lm-explain">
+      ${round === 1 ? t('rupiah.lmStart', {}, l) : t('rupiah.lmExplain', { value: `Rp ${formatRatio(r.running, l)}`, round }, l)}
+      ${round > 3 ? html` · ${t('rupiah.lm3Note', { value: formatRatio(trace.lm3, l) }, l)}` : nothing}
+    </p>
+  </div>`;
+}
+
+function sentence(trace: RupiahTrace, round: number, l: Locale): string {
+  const r = trace.rounds[round - 1];
+  const rp = (v: number) => formatRupiah(v, l);
+  if (r.round === 1) return t('rupiah.sentence.round1', { amount: rp(trace.amount) }, l);
+  if (r.round === 2) return t('rupiah.sentence.round2', { local: rp(r.local), leak: rp(r.leakage), owner: rp(r.owner + r.ownSector), kept: rp(r.kept) }, l);
+  return t('rupiah.sentence.roundN', { round: r.round, local: rp(r.local), leak: rp(r.leakage) }, l);
+}
