@@ -2,12 +2,12 @@
 export { scenarioSchema, CAPACITIES, type Scenario, type ScenarioInput, type Sector as SectorSpec, type Shock, type MechanismName } from './scenario/schema.js';
 export { parseScenario, ScenarioError, describeProblem, type ScenarioProblem } from './scenario/parse.js';
 export { runScenario, startRun, counterfactualKey, type Run, type CounterfactualCache, type ArmOutcome, type NeutralCounterfactual, type RunResult, type RunOptions, type ArmSeries, type MetricSeries, type AccountingReport, type ProgramReport } from './run/runScenario.js';
-export type { Summary, Comparison } from './run/summary.js';
+export { effectOf, type Summary, type Comparison } from './run/summary.js';
 export { BUSINESS_METRICS, ECONOMY_METRICS, BUSINESS_GROUPS, type GroupName } from './metrics/definitions.js';
 export { createEconomy } from './state/init.js';
 export { stepMonth } from './step.js';
 export { interval, mean, meanOverMonths, tQuantile975, type Interval } from './stats/summaries.js';
-export { replicateStats, pairedDifferences, pairedDifferenceStats, costPerJob, definedValues, meanOfDefined, finiteOrNull, type ReplicateStats, type ReplicateValue } from './stats/replicates.js';
+export { replicateStats, pairedDifferences, pairedDifferenceStats, costPerJob, definedValues, meanOfDefined, finiteOrNull, monthlyBand, type MonthlyBand, type ReplicateStats, type ReplicateValue } from './stats/replicates.js';
 export { gini } from './stats/gini.js';
 export { planCosts, affordablePlaces } from './program/costs.js';
 export { compileTargetingExpression, EXPRESSION_VARIABLES } from './program/expression.js';

@@ -66,6 +66,11 @@ export const SUMMARY_BUSINESS_METRICS: { readonly participants: readonly string[
   all: ['turnoverGini', 'localRawMaterialDemand'],
 };
 
+/** The effect month by month: the program arm's series minus the counterfactual's (same businesses, same draws). */
+export function effectOf(series: { program: readonly number[]; counterfactual: readonly number[] }): number[] {
+  return series.program.map((x, t) => x - series.counterfactual[t]);
+}
+
 /** Mean of the last `window` months of a series (0 before any month is recorded). */
 const lastMonthsMean = (xs: number[], window: number) => (xs.length === 0 ? 0 : meanOverMonths(xs, Math.max(1, xs.length - window + 1), xs.length));
 
@@ -96,7 +101,7 @@ export function summarise(input: {
   const incomeC = C.economy.localIncome;
   let localIncomeGained = 0;
   for (let t = 0; t < incomeP.length; t++) localIncomeGained += incomeP[t] - incomeC[t];
-  const profitP = P.participants.profit.map((x, t) => x - C.participants.profit[t]);
+  const profitP = effectOf({ program: P.participants.profit, counterfactual: C.participants.profit });
   const participantProfitGained = profitP.reduce((a, x) => a + x, 0) * input.programReport.participants;
   const cost = input.programReport.spent;
   const roundsP = lm3(input.cellsProgram, Sector.participants);

@@ -74,3 +74,22 @@ export function costPerJob(cost: ReplicateStats | undefined, jobs: ReplicateStat
   const high = jobs.low !== null && jobs.low > 0 ? cost.mean / jobs.low : null;
   return { mean: cost.mean / jobs.mean, low, high, sd: null, n: jobs.n };
 }
+
+/** A monthly series' mean and 95% interval over replicates, month by month (NaN where no replicate has a value). */
+export interface MonthlyBand {
+  mean: number[];
+  low: number[];
+  high: number[];
+}
+
+/** Month by month, `replicateStats` of the replicates' values (`perReplicate[r][t]`), for months 0..months−1. */
+export function monthlyBand(perReplicate: readonly (readonly ReplicateValue[])[], months: number): MonthlyBand {
+  const band: MonthlyBand = { mean: [], low: [], high: [] };
+  for (let t = 0; t < months; t++) {
+    const s = replicateStats(perReplicate.map((xs) => xs[t]));
+    band.mean.push(s.mean ?? NaN);
+    band.low.push(s.low ?? NaN);
+    band.high.push(s.high ?? NaN);
+  }
+  return band;
+}

@@ -2,6 +2,8 @@
 import { describe, expect, it } from 'vitest';
 import {
   costPerJob,
+  effectOf,
+  monthlyBand,
   definedValues,
   meanOfDefined,
   meanOverMonths,
@@ -84,5 +86,21 @@ describe('meanOverMonths', () => {
     expect(meanOverMonths([1, 2, 3, 4, 5, 6], 2, 4)).toBe(3);
     expect(meanOverMonths([1, 2, 3], 3, 10)).toBe(3);
     expect(meanOverMonths([1, 2, 3], 4, 6)).toBeNaN();
+  });
+});
+
+describe('monthly bands and effects', () => {
+  it('gives each month the mean and 95% interval over the replicates that have a value', () => {
+    const band = monthlyBand([[1, 2, NaN], [3, 4, null], [5, 9, undefined]], 3);
+    expect(band.mean.slice(0, 2)).toEqual([3, 5]);
+    const half = 4.303 * (2 / Math.sqrt(3)); // t(2) × sd/√n with sd 2
+    expect(band.low[0]).toBeCloseTo(3 - half, 12);
+    expect(band.high[0]).toBeCloseTo(3 + half, 12);
+    expect(band.mean[2]).toBeNaN();
+    expect(band.low[2]).toBeNaN();
+  });
+
+  it('the effect is the program series minus the counterfactual, month by month', () => {
+    expect(effectOf({ program: [10, 12.5, 7], counterfactual: [10, 10, 9] })).toEqual([0, 2.5, -2]);
   });
 });

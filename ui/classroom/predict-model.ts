@@ -2,7 +2,7 @@
 // few months), the model's answer (mean and 95% interval over replicates of the program − counterfactual
 // effect, from the same runs the comparison uses), the session of rounds, and its export as a link and as
 // a tidy CSV.
-import { interval } from '../../sim/index.js';
+import { effectOf, monthlyBand } from '../../sim/index.js';
 import type { ValueKind } from '../charts/types.js';
 import type { RunDigest } from '../runner/protocol.js';
 
@@ -45,20 +45,13 @@ export interface Answer {
 export function effectSeries(run: RunDigest, question: Question): number[] {
   const s = run.series[question.series];
   if (!s) throw new Error(`the run did not record ${question.series}`);
-  return [0, ...s.program.map((p, t) => p - s.counterfactual[t])];
+  return [0, ...effectOf(s)];
 }
 
 export function answerFrom(runs: readonly RunDigest[], question: Question): Answer {
   const effects = runs.map((r) => effectSeries(r, question));
   const months = effects[0].map((_, t) => t);
-  const answer: Answer = { months, mean: [], low: [], high: [], replicates: runs.length };
-  for (const t of months) {
-    const ci = interval(effects.map((e) => e[t]));
-    answer.mean.push(ci.mean);
-    answer.low.push(t === 0 ? 0 : ci.low);
-    answer.high.push(t === 0 ? 0 : ci.high);
-  }
-  return answer;
+  return { months, ...monthlyBand(effects, months.length), replicates: runs.length };
 }
 
 export interface Round {

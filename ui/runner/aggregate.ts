@@ -2,7 +2,7 @@
 // (program − counterfactual) with a 95% interval over replicates; optionally each design minus design
 // A replicate by replicate (common random numbers make the pairing meaningful). The statistics are
 // sim/stats/replicates.ts's, as in the CLI's compare and the batch summary. Pure: no workers.
-import { costPerJob, pairedDifferences, replicateStats, type ReplicateStats, type ReplicateValue } from '../../sim/index.js';
+import { costPerJob, effectOf, monthlyBand, pairedDifferences, replicateStats, type ReplicateStats, type ReplicateValue } from '../../sim/index.js';
 import type { BandSeries, Estimate, EstimateChartSpec, LineChartSpec, TidyRow } from '../charts/types.js';
 import { CHARTED_SERIES, ESTIMATES, type EstimateId } from './metrics.js';
 import type { RunDigest } from './protocol.js';
@@ -20,20 +20,10 @@ export type Labeller = (key: string) => string;
 
 /** Per month, the mean and 95% interval over replicates (NaN where no replicate has a value). */
 function band(perReplicate: readonly (readonly ReplicateValue[])[], months: number): Omit<BandSeries, 'id' | 'label'> {
-  const mean: number[] = [], low: number[] = [], high: number[] = [];
-  for (let t = 0; t < months; t++) {
-    const s = replicateStats(perReplicate.map((xs) => xs[t]));
-    mean.push(s.mean ?? NaN);
-    low.push(s.low ?? NaN);
-    high.push(s.high ?? NaN);
-  }
-  return { months: Array.from({ length: months }, (_, t) => t + 1), mean, low, high };
+  return { months: Array.from({ length: months }, (_, t) => t + 1), ...monthlyBand(perReplicate, months) };
 }
 
-const effectSeries = (d: RunDigest, key: string) => {
-  const s = d.series[key];
-  return s.program.map((x, t) => x - s.counterfactual[t]);
-};
+const effectSeries = (d: RunDigest, key: string) => effectOf(d.series[key]);
 
 function estimateValue(d: RunDigest, id: EstimateId): number | null {
   const s = d.summary;
