@@ -5,8 +5,8 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { calibrationScenarioNames, parseScenario } from '../sim/index.js';
 import { DEFAULT_VALIDATE_REPLICATES, runValidation, scenarioPath } from '../cli/commands/validate.js';
 import { modelFigure, status, targetRange } from '../cli/reports/validateReport.js';
-import { formatNumber } from '../cli/format/number.js';
-import { formatRupiah } from '../cli/format/rupiah.js';
+import { reportNumber } from '../cli/format/number.js';
+import { reportRupiah } from '../cli/format/rupiah.js';
 import { pendampingVersion } from '../cli/version.js';
 
 interface ParameterNote {
@@ -45,7 +45,7 @@ function valueAt(obj: unknown, path: string): unknown {
 
 function showValue(path: string, v: unknown): string {
   if (typeof v !== 'number') return String(v);
-  return path.toLowerCase().includes('rupiah') ? formatRupiah(v) : formatNumber(v, Math.abs(v) >= 100 ? 0 : 3).replace(/0+$/, '').replace(/\.$/, '');
+  return path.toLowerCase().includes('rupiah') ? reportRupiah(v) : reportNumber(v, Math.abs(v) >= 100 ? 0 : 3).replace(/0+$/, '').replace(/\.$/, '');
 }
 
 const esc = (s: string) => s.replace(/\|/g, '\\|');
@@ -102,7 +102,7 @@ async function main(): Promise<void> {
     '| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: |',
     ...v.sensitivity.map(
       (s) =>
-        `| ${s.scenario} | × ${formatNumber(s.factor, 1)} (${formatNumber(s.digitalSalesUplift, 3)}) | ${formatNumber(s.turnoverEffectPct, 1, { sign: true })}% | ${formatNumber(s.profitEffectPct, 1, { sign: true })}% | ${formatNumber(s.digitalAdoptionEffectPoints, 1, { sign: true })} pp | ${formatNumber(s.jobsEffect, 1, { sign: true })} | ${formatRupiah(s.localIncomeGained, { sign: true })} | ${formatNumber(s.incomeMultiplier, 2)} |`,
+        `| ${s.scenario} | × ${reportNumber(s.factor, 1)} (${reportNumber(s.digitalSalesUplift, 3)}) | ${reportNumber(s.turnoverEffectPct, 1, { sign: true })}% | ${reportNumber(s.profitEffectPct, 1, { sign: true })}% | ${reportNumber(s.digitalAdoptionEffectPoints, 1, { sign: true })} pp | ${reportNumber(s.jobsEffect, 1, { sign: true })} | ${reportRupiah(s.localIncomeGained, { sign: true })} | ${reportNumber(s.incomeMultiplier, 2)} |`,
     ),
     '',
     'Adoption does not depend on the uplift (it is driven by learned capacity); turnover, profit, jobs and local income move with it, by less than the factor.',

@@ -11,7 +11,7 @@ import { RUNS } from '../batch/files.js';
 import { loadBatchPlan, type BatchPlan } from '../batch/plan.js';
 import { readRunStates } from '../batch/store.js';
 import { toCsv } from '../format/csv.js';
-import { NOT_AVAILABLE, formatNumber } from '../format/number.js';
+import { NOT_AVAILABLE, reportNumber } from '../format/number.js';
 import { renderTable, type Row } from '../format/table.js';
 import { writeFileAtomic } from '../writeOutput.js';
 import { MAX_WORKERS, batchCommand, defaultOutFolder } from './batch.js';
@@ -40,7 +40,7 @@ function recordedRows(plan: BatchPlan, out: string): ResultRow[] {
   return readResultRows(runsDir, plan, readRunStates(runsDir));
 }
 
-const show = (x: number | null) => (x === null ? NOT_AVAILABLE : formatNumber(x, Math.abs(x) >= 100 ? 0 : Math.abs(x) >= 1 ? 2 : 3));
+const show = (x: number | null) => (x === null ? NOT_AVAILABLE : reportNumber(x, Math.abs(x) >= 100 ? 0 : Math.abs(x) >= 1 ? 2 : 3));
 const withCi = (x: number | null, low: number | null, high: number | null) => (x === null ? NOT_AVAILABLE : `${show(x)} [${show(low)}, ${show(high)}]`);
 
 export function sensitivityTable(output: string, design: 'morris' | 'sobol', rows: readonly SensitivityIndexRow[]): string {

@@ -21,7 +21,7 @@ function formatter(decimals: number): Intl.NumberFormat {
 export const isNumber = (x: number | null | undefined): x is number => typeof x === 'number' && Number.isFinite(x);
 
 /** `1,234.5`, `-0.8`, `+15.6`; a value that rounds to zero is shown unsigned (never `-0.0`). */
-export function formatNumber(x: number | null | undefined, decimals = 1, style: NumberStyle = {}): string {
+export function reportNumber(x: number | null | undefined, decimals = 1, style: NumberStyle = {}): string {
   if (!isNumber(x)) return NOT_AVAILABLE;
   const rounded = Number(x.toFixed(decimals));
   if (rounded === 0) return formatter(decimals).format(0);
@@ -32,11 +32,11 @@ export function formatNumber(x: number | null | undefined, decimals = 1, style: 
 /** A share in 0..1 as a percentage: 0.264 → `26.4%`. */
 export function formatPercent(share: number | null | undefined, decimals = 1, style: NumberStyle = {}): string {
   if (!isNumber(share)) return NOT_AVAILABLE;
-  return formatNumber(share * 100, decimals, style) + '%';
+  return reportNumber(share * 100, decimals, style) + '%';
 }
 
 /** A difference of two shares in percentage points: 0.099 → `+9.9 pp`. */
 export function formatPoints(shareDifference: number | null | undefined, decimals = 1): string {
   if (!isNumber(shareDifference)) return NOT_AVAILABLE;
-  return formatNumber(shareDifference * 100, decimals, { sign: true }) + ' pp';
+  return reportNumber(shareDifference * 100, decimals, { sign: true }) + ' pp';
 }

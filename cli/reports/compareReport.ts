@@ -3,7 +3,7 @@
 import type { CompareResult, QuantityStats } from '../compare/compareDesigns.js';
 import { QUANTITIES, type Quantity } from '../compare/quantities.js';
 import { toCsv, type CsvValue } from '../format/csv.js';
-import { NOT_AVAILABLE, formatNumber } from '../format/number.js';
+import { NOT_AVAILABLE, reportNumber } from '../format/number.js';
 import { decimalsFor, formatScaled, rupiahUnit } from '../format/rupiah.js';
 import { chunk, renderTable, truncate, type Row } from '../format/table.js';
 import type { Format } from '../options.js';
@@ -28,18 +28,18 @@ export function formatStatsCell(q: Quantity, s: QuantityStats | undefined, signe
       break;
     }
     case 'percent':
-      show = (x, sign) => formatNumber(x, decimalsFor(maxAbs), { sign });
+      show = (x, sign) => reportNumber(x, decimalsFor(maxAbs), { sign });
       suffix = '%';
       break;
     case 'points':
-      show = (x, sign) => formatNumber(x * 100, decimalsFor(maxAbs * 100), { sign });
+      show = (x, sign) => reportNumber(x * 100, decimalsFor(maxAbs * 100), { sign });
       suffix = ' pp';
       break;
     case 'count':
-      show = (x, sign) => formatNumber(x, decimalsFor(maxAbs), { sign });
+      show = (x, sign) => reportNumber(x, decimalsFor(maxAbs), { sign });
       break;
     case 'ratio':
-      show = (x, sign) => formatNumber(x, maxAbs < 10 ? 2 : decimalsFor(maxAbs), { sign });
+      show = (x, sign) => reportNumber(x, maxAbs < 10 ? 2 : decimalsFor(maxAbs), { sign });
       break;
   }
   let text = show(s.mean, signed) + suffix;
@@ -105,7 +105,7 @@ export function compareTable(c: CompareResult): string {
     blocks(
       labels,
       (block) => [
-        ['Participants', ...block.map((i) => formatNumber(c.designs[i].participants, Number.isInteger(c.designs[i].participants) ? 0 : 1))],
+        ['Participants', ...block.map((i) => reportNumber(c.designs[i].participants, Number.isInteger(c.designs[i].participants) ? 0 : 1))],
         ['Months (summary window)', ...block.map((i) => `${c.designs[i].months} (last ${c.designs[i].summaryWindowMonths})`)],
         [''],
       ],

@@ -2,8 +2,8 @@
 // series, and the table a program officer reads.
 import type { Comparison, RunResult } from '../../sim/index.js';
 import { toCsv, type CsvValue } from '../format/csv.js';
-import { NOT_AVAILABLE, formatNumber, formatPercent, formatPoints } from '../format/number.js';
-import { formatRupiah } from '../format/rupiah.js';
+import { NOT_AVAILABLE, reportNumber, formatPercent, formatPoints } from '../format/number.js';
+import { reportRupiah } from '../format/rupiah.js';
 import { renderTable, type Row } from '../format/table.js';
 import type { Format } from '../options.js';
 import { pendampingVersion } from '../version.js';
@@ -40,13 +40,13 @@ type Kind = 'rupiah' | 'share' | 'count' | 'index';
 
 function comparisonRow(label: string, c: Comparison, kind: Kind): string[] {
   const digits = kind === 'index' ? 3 : 1;
-  const level = (x: number) => (kind === 'rupiah' ? formatRupiah(x) : kind === 'share' ? formatPercent(x) : formatNumber(x, digits));
+  const level = (x: number) => (kind === 'rupiah' ? reportRupiah(x) : kind === 'share' ? formatPercent(x) : reportNumber(x, digits));
   const effect =
-    kind === 'rupiah' ? formatRupiah(c.effect, { sign: true }) : kind === 'share' ? formatPoints(c.effect) : formatNumber(c.effect, digits, { sign: true });
+    kind === 'rupiah' ? reportRupiah(c.effect, { sign: true }) : kind === 'share' ? formatPoints(c.effect) : reportNumber(c.effect, digits, { sign: true });
   return [label, level(c.program), level(c.counterfactual), effect, formatPercent(c.effectShare, 1, { sign: true })];
 }
 
-const ratio = (x: number | null) => formatNumber(x, 2);
+const ratio = (x: number | null) => reportNumber(x, 2);
 
 export function runTable(r: RunResult): string {
   const s = r.summary;
@@ -54,8 +54,8 @@ export function runTable(r: RunResult): string {
   const out: string[] = [];
   out.push(`Pendamping ${pendampingVersion()}: scenario "${r.scenario}"`);
   out.push(
-    `Seed ${r.seed}, ${r.months} months, ${formatNumber(p.participants, 0)} participants in ${p.cohorts} cohort${p.cohorts === 1 ? '' : 's'}, ` +
-      `program cost ${formatRupiah(s.programCost)}`,
+    `Seed ${r.seed}, ${r.months} months, ${reportNumber(p.participants, 0)} participants in ${p.cohorts} cohort${p.cohorts === 1 ? '' : 's'}, ` +
+      `program cost ${reportRupiah(s.programCost)}`,
   );
   out.push('');
   const rows: Row[] = [
@@ -70,8 +70,8 @@ export function runTable(r: RunResult): string {
     comparisonRow('Women-owned survival', s.womenSurvival, 'share'),
     comparisonRow('Ties to other businesses', s.networkDegree, 'count'),
     comparisonRow('Jobs (local economy)', s.jobs, 'count'),
-    ['  direct (participants)', '', '', formatNumber(s.directJobs, 1, { sign: true }), ''],
-    ['  induced (elsewhere)', '', '', formatNumber(s.inducedJobs, 1, { sign: true }), ''],
+    ['  direct (participants)', '', '', reportNumber(s.directJobs, 1, { sign: true }), ''],
+    ['  induced (elsewhere)', '', '', reportNumber(s.inducedJobs, 1, { sign: true }), ''],
     comparisonRow('Local raw-material demand', s.localRawMaterialDemand, 'rupiah'),
     comparisonRow('Local income, per month', s.localIncome, 'rupiah'),
     comparisonRow('Turnover inequality (Gini)', s.turnoverGini, 'index'),
@@ -99,9 +99,9 @@ export function runTable(r: RunResult): string {
     '',
   );
   const lines: Row[] = [
-    ['Program cost', `${formatRupiah(s.programCost)} (${formatRupiah(p.injectedLocally)} injected into local accounts)`],
-    ['Cost per job created', formatRupiah(s.costPerJob)],
-    [`Local income gained over ${r.months} months`, formatRupiah(s.localIncomeGained)],
+    ['Program cost', `${reportRupiah(s.programCost)} (${reportRupiah(p.injectedLocally)} injected into local accounts)`],
+    ['Cost per job created', reportRupiah(s.costPerJob)],
+    [`Local income gained over ${r.months} months`, reportRupiah(s.localIncomeGained)],
     ['Local income per rupiah spent', ratio(s.localIncomePerRupiah)],
     ["Participants' extra profit per rupiah", ratio(s.profitPerRupiah)],
     ['Income multiplier', `${ratio(s.incomeMultiplier)} (local income gained / program money injected locally)`],
@@ -110,7 +110,7 @@ export function runTable(r: RunResult): string {
   ];
   out.push(renderTable([{ header: '', align: 'left' }, { header: '', align: 'left' }], lines, { header: false }).trimEnd());
   out.push('');
-  out.push(`Ledger: largest imbalance ${formatRupiah(r.accounting.maxImbalance)}; negative balances ${r.accounting.negativeBalances}`);
+  out.push(`Ledger: largest imbalance ${reportRupiah(r.accounting.maxImbalance)}; negative balances ${r.accounting.negativeBalances}`);
   out.push(`${NOT_AVAILABLE} = not defined (e.g. no job created, nothing injected locally).`);
   return out.join('\n') + '\n';
 }

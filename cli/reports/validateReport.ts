@@ -2,16 +2,16 @@
 // pass/fail), the targets the model does not represent with the reason, and the C9 sensitivity table.
 import type { SensitivityRow, TargetResult } from '../../sim/index.js';
 import type { Validation } from '../commands/validate.js';
-import { NOT_AVAILABLE, formatNumber } from '../format/number.js';
-import { formatRupiah } from '../format/rupiah.js';
+import { NOT_AVAILABLE, reportNumber } from '../format/number.js';
+import { reportRupiah } from '../format/rupiah.js';
 import { renderTable, type Row } from '../format/table.js';
 import { pendampingVersion } from '../version.js';
 
 function show(x: number, unit: string): string {
   if (!Number.isFinite(x)) return x > 0 ? '∞' : '−∞';
-  if (unit.startsWith('rupiah')) return formatRupiah(x);
+  if (unit.startsWith('rupiah')) return reportRupiah(x);
   const abs = Math.abs(x);
-  return formatNumber(x, abs >= 100 ? 0 : abs >= 10 ? 1 : 2);
+  return reportNumber(x, abs >= 100 ? 0 : abs >= 10 ? 1 : 2);
 }
 
 export function targetRange(r: TargetResult): string {
@@ -60,13 +60,13 @@ export function validationTable(v: Validation): string {
 export function digitalUpliftTable(rows: readonly SensitivityRow[]): string {
   const body: Row[] = rows.map((s) => [
     s.scenario,
-    `× ${formatNumber(s.factor, 1)} (${formatNumber(s.digitalSalesUplift, 3)})`,
-    formatNumber(s.turnoverEffectPct, 1, { sign: true }) + '%',
-    formatNumber(s.profitEffectPct, 1, { sign: true }) + '%',
-    formatNumber(s.digitalAdoptionEffectPoints, 1, { sign: true }) + ' pp',
-    formatNumber(s.jobsEffect, 1, { sign: true }),
-    formatRupiah(s.localIncomeGained, { sign: true }),
-    formatNumber(s.incomeMultiplier, 2),
+    `× ${reportNumber(s.factor, 1)} (${reportNumber(s.digitalSalesUplift, 3)})`,
+    reportNumber(s.turnoverEffectPct, 1, { sign: true }) + '%',
+    reportNumber(s.profitEffectPct, 1, { sign: true }) + '%',
+    reportNumber(s.digitalAdoptionEffectPoints, 1, { sign: true }) + ' pp',
+    reportNumber(s.jobsEffect, 1, { sign: true }),
+    reportRupiah(s.localIncomeGained, { sign: true }),
+    reportNumber(s.incomeMultiplier, 2),
   ]);
   return [
     'C9 assumption: digital marketing → sales has no well-identified estimate (Couture et al.: little income gain for rural producers).',

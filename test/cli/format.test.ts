@@ -1,43 +1,43 @@
 import { describe, expect, it } from 'vitest';
 import { csvField, toCsv } from '../../cli/format/csv.js';
-import { formatNumber, formatPercent, formatPoints } from '../../cli/format/number.js';
-import { formatRupiah, rupiahUnit } from '../../cli/format/rupiah.js';
+import { reportNumber, formatPercent, formatPoints } from '../../cli/format/number.js';
+import { reportRupiah, rupiahUnit } from '../../cli/format/rupiah.js';
 import { renderTable, truncate } from '../../cli/format/table.js';
 import { parseJsonText } from '../../cli/loadScenario.js';
 
-describe('formatRupiah', () => {
+describe('reportRupiah', () => {
   it('uses ribu, juta, miliar and triliun', () => {
-    expect(formatRupiah(950)).toBe('Rp 950');
-    expect(formatRupiah(295_993)).toBe('Rp 296 ribu');
-    expect(formatRupiah(6_300_000)).toBe('Rp 6.3 juta');
-    expect(formatRupiah(500_000_000)).toBe('Rp 500 juta');
-    expect(formatRupiah(1_234_000_000)).toBe('Rp 1.2 miliar');
-    expect(formatRupiah(2.5e12)).toBe('Rp 2.5 triliun');
-    expect(formatRupiah(1.5e15)).toBe('Rp 1,500 triliun');
+    expect(reportRupiah(950)).toBe('Rp 950');
+    expect(reportRupiah(295_993)).toBe('Rp 296 ribu');
+    expect(reportRupiah(6_300_000)).toBe('Rp 6.3 juta');
+    expect(reportRupiah(500_000_000)).toBe('Rp 500 juta');
+    expect(reportRupiah(1_234_000_000)).toBe('Rp 1.2 miliar');
+    expect(reportRupiah(2.5e12)).toBe('Rp 2.5 triliun');
+    expect(reportRupiah(1.5e15)).toBe('Rp 1,500 triliun');
   });
 
   it('moves up a unit when rounding would print 1000 of the smaller one', () => {
-    expect(formatRupiah(999_960)).toBe('Rp 1 juta');
-    expect(formatRupiah(999.6)).toBe('Rp 1 ribu');
-    expect(rupiahUnit(999_940).long).toBe('ribu');
+    expect(reportRupiah(999_960)).toBe('Rp 1 juta');
+    expect(reportRupiah(999.6)).toBe('Rp 1 ribu');
+    expect(rupiahUnit(999_940).id).toBe('ribu');
   });
 
   it('signs negatives (and positives on request), zero is plain, undefined is n/a', () => {
-    expect(formatRupiah(-1_200_000)).toBe('-Rp 1.2 juta');
-    expect(formatRupiah(53_800_000, { sign: true })).toBe('+Rp 53.8 juta');
-    expect(formatRupiah(0)).toBe('Rp 0');
-    expect(formatRupiah(0, { sign: true })).toBe('Rp 0');
-    expect(formatRupiah(null)).toBe('n/a');
-    expect(formatRupiah(NaN)).toBe('n/a');
-    expect(formatRupiah(3e-7)).toBe('Rp 3e-7');
+    expect(reportRupiah(-1_200_000)).toBe('-Rp 1.2 juta');
+    expect(reportRupiah(53_800_000, { sign: true })).toBe('+Rp 53.8 juta');
+    expect(reportRupiah(0)).toBe('Rp 0');
+    expect(reportRupiah(0, { sign: true })).toBe('Rp 0');
+    expect(reportRupiah(null)).toBe('n/a');
+    expect(reportRupiah(NaN)).toBe('n/a');
+    expect(reportRupiah(3e-7)).toBe('Rp 3e-7');
   });
 });
 
 describe('numbers', () => {
   it('groups thousands, never prints -0.0, and formats shares', () => {
-    expect(formatNumber(1101.84, 1)).toBe('1,101.8');
-    expect(formatNumber(-0.01, 1, { sign: true })).toBe('0.0');
-    expect(formatNumber(15.55, 1, { sign: true })).toBe('+15.6');
+    expect(reportNumber(1101.84, 1)).toBe('1,101.8');
+    expect(reportNumber(-0.01, 1, { sign: true })).toBe('0.0');
+    expect(reportNumber(15.55, 1, { sign: true })).toBe('+15.6');
     expect(formatPercent(0.264)).toBe('26.4%');
     expect(formatPercent(null)).toBe('n/a');
     expect(formatPoints(0.0991)).toBe('+9.9 pp');

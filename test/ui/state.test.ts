@@ -27,7 +27,7 @@ describe('state in the URL hash', () => {
     s = actions.pinDesign(s);
     s = actions.renameDesign(s, 2, 'Kunjungan ganda — ü');
     s = actions.setSettings(s, { replicates: 12, seed: 9, diffVsA: true });
-    s = actions.setLocale(s, 'en');
+    s = actions.switchLanguage(s, 'en');
     const hash = encodeState(s);
     expect(hash).toMatch(/^#s=[A-Za-z0-9_-]+$/);
     expect(decodeState(hash)).toEqual(s);
@@ -77,7 +77,7 @@ describe('actions', () => {
 
   it('language switch renames default-named designs only', () => {
     const s = actions.renameDesign(defaultState(), 1, 'Punyaku');
-    const e = actions.setLocale(s, 'en');
+    const e = actions.switchLanguage(s, 'en');
     expect(e.designs.map((d) => d.name)).toEqual(['Design A', 'Punyaku']);
   });
 });

@@ -4,7 +4,7 @@
 // its styles in pendamping-app-styles.ts.
 import { LitElement, html } from 'lit';
 import { assignColours, type Locale } from '../charts/index.js';
-import { LOCALES, setLocale as setI18nLocale, t } from '../i18n/i18n.js';
+import { LOCALES, setLocale, t } from '../i18n/i18n.js';
 import type { ComparisonResult } from '../runner/compare.js';
 import { WorkerPool } from '../runner/pool.js';
 import * as actions from '../state/actions.js';
@@ -45,9 +45,9 @@ export class PendampingApp extends LitElement {
       help: () => this.showShortcuts(),
       classroom: () => (this.state.view === 'classroom' ? (this.renderRoot.querySelector('pendamping-classroom') as ClassroomPage | null) : null),
     });
-    setI18nLocale(this.store.state.locale);
+    setLocale(this.store.state.locale);
     this.store.addEventListener('change', () => {
-      setI18nLocale(this.store.state.locale);
+      setLocale(this.store.state.locale);
       this.toggleAttribute('trainer', this.store.state.trainer);
       this.requestUpdate();
       this.comparison.schedule(this.state, this.nextDelay);
@@ -147,7 +147,7 @@ export class PendampingApp extends LitElement {
           <button data-testid="copy-link" @click=${() => void this.copyLink()}>${this.copied ? t('copied') : t('copyLink')}</button>
           <label
             >${t('lang.label')}
-            <select data-testid="language" @change=${(e: Event) => this.update_((x) => actions.setLocale(x, (e.target as HTMLSelectElement).value as Locale))}>
+            <select data-testid="language" @change=${(e: Event) => this.update_((x) => actions.switchLanguage(x, (e.target as HTMLSelectElement).value as Locale))}>
               ${LOCALES.map((l) => html`<option value=${l} ?selected=${l === s.locale}>${t(`lang.${l}`)}</option>`)}
             </select></label
           >

@@ -2,6 +2,9 @@
 // compact notation, which browsers disagree on: `Rp 6,3 juta` (id), `Rp 6.3 million` (en), `26,4%`.
 // Negative numbers use an ASCII hyphen, as the CLI does, so figures can be compared as text.
 import type { Locale, ValueKind } from '../charts/types.js';
+import { rupiahUnit } from '../../sim/units/rupiah.js';
+
+export { RUPIAH_UNITS, rupiahUnit, type RupiahUnit } from '../../sim/units/rupiah.js';
 
 /** What a missing value (null, NaN, infinite) is shown as in charts and tables. */
 export const MISSING = '—';
@@ -41,30 +44,6 @@ export function formatNumber(x: number, decimals: number, locale: Locale, sign =
 /** Drop a fraction made only of zeros: `6,0` → `6`, keeping `6,3`. */
 const trimZeroFraction = (s: string, locale: Locale) =>
   s.replace(new RegExp(`\\${SEPARATORS[locale].decimal}0+$`), '');
-
-export interface RupiahUnit {
-  size: number;
-  id: string;
-  en: string;
-}
-
-export const RUPIAH_UNITS: readonly RupiahUnit[] = [
-  { size: 1, id: '', en: '' },
-  { size: 1e3, id: 'ribu', en: 'thousand' },
-  { size: 1e6, id: 'juta', en: 'million' },
-  { size: 1e9, id: 'miliar', en: 'billion' },
-  { size: 1e12, id: 'triliun', en: 'trillion' },
-];
-
-/** The largest unit a magnitude reaches, moved up one when rounding would print 1000 of the smaller unit. */
-export function rupiahUnit(magnitude: number, decimals = 1): RupiahUnit {
-  const abs = Math.abs(magnitude);
-  let i = 0;
-  while (i + 1 < RUPIAH_UNITS.length && abs >= RUPIAH_UNITS[i + 1].size) i++;
-  const digits = i === 0 ? 0 : decimals;
-  if (i + 1 < RUPIAH_UNITS.length && Number((abs / RUPIAH_UNITS[i].size).toFixed(digits)) >= 1000) i++;
-  return RUPIAH_UNITS[i];
-}
 
 /** `Rp 6,3 juta` / `Rp 6.3 million`, `-Rp 950 ribu`, `Rp 0`; with compact false, `Rp 6.300.000`. */
 export function formatRupiah(x: number | null | undefined, locale: Locale, options: FormatOptions = {}): string {

@@ -56,7 +56,7 @@ export function removeDesign(s: AppState, index: number): AppState {
 export const selectDesign = (s: AppState, index: number): AppState => (index >= 0 && index < s.designs.length ? { ...s, active: index } : s);
 
 /** Switch language; designs still carrying the default name are renamed in the new language. */
-export function setLocale(s: AppState, locale: Locale): AppState {
+export function switchLanguage(s: AppState, locale: Locale): AppState {
   return {
     ...s,
     locale,
