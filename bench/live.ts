@@ -13,6 +13,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { withAppPage } from './browser.js';
 import { root, saveResults } from './shared.js';
+import type { FrameStats } from '../ui/classroom/frame-stats.js';
 
 const businesses = Number(process.env.BENCH_BUSINESSES ?? 2000);
 const seconds = Number(process.env.BENCH_SECONDS ?? 10);
@@ -26,14 +27,7 @@ const quantile = (xs: number[], q: number) => {
 };
 const round = (x: number, d = 1) => Math.round(x * 10 ** d) / 10 ** d;
 
-interface Stats {
-  frames: number;
-  intervals: number[];
-  drawMs: number[];
-  monthsAt: number[];
-  firstLayoutMs: number;
-  lastStepMs: number;
-}
+type Stats = FrameStats;
 
 /** Evaluate an expression on the economy view element. */
 const onView = <T>(page: Page, body: string): Promise<T> => page.evaluate(`((el) => ${body})(${VIEW})`) as Promise<T>;

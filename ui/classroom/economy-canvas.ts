@@ -7,20 +7,9 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { fitView, paintMoving, paintStill, type EconomyScene, type ViewFit } from './economy-painter.js';
 import type { EconomyPicture } from './economy-picture.js';
+import type { FrameStats } from './frame-stats.js';
 
-/** Drawing statistics for the bench: frames drawn, intervals between consecutive animation frames, draw times. */
-export interface FrameStats {
-  frames: number;
-  /** Milliseconds between consecutive drawn animation frames (the frame rate while moving). */
-  intervals: number[];
-  /** Milliseconds each draw took. */
-  drawMs: number[];
-  /** Months applied and when (performance.now()), while playing. */
-  monthsAt: number[];
-  /** The worker's time for the first layout and for the last month (simulation and layout), ms. */
-  firstLayoutMs: number;
-  lastStepMs: number;
-}
+export type { FrameStats } from './frame-stats.js';
 
 const STATS_LIMIT = 5000;
 
