@@ -12,7 +12,9 @@ import { trade } from './phases/market.js';
 import { payIncomes } from './phases/incomes.js';
 import { closeBusiness, exitAndEnter } from './phases/entryExit.js';
 import { setupProgram } from './program/setup.js';
-import { cashPool } from './program/costs.js';
+import { cashPerRecipient } from './program/costs.js';
+import { pickCashRecipients } from './program/cashRecipients.js';
+import { cashSchedule } from './program/cashSchedule.js';
 import { drawOwnerAndCapacities, setTechnology } from './state/init.js';
 import { addTie } from './state/ties.js';
 import { lm3 } from './metrics/lm3.js';
@@ -52,9 +54,10 @@ export const PATHS = {
   cashReachesLocalBusinesses: {
     question: 'How does a cash transfer reach local businesses?',
     steps: [
-      { fn: setupProgram, does: 'picks the recipients (participants\' owner households, or the poorest households) and sets cashPerRecipientMonth from the pool' },
-      { fn: cashPool, does: 'the pool is the budget the other levers leave (leverCost), net of deliveryCostShare' },
-      { fn: runProgram, does: 'for cashTransfer.months months from the first cohort\'s start, pays every recipient household (cashTransfers); like every payment to a household, the ledger counts it as its income' },
+      { fn: pickCashRecipients, does: 'picks cashTransfer.households households by the eligibility rule (poorest by starting income or money, women-headed, random) from the starting economy; they enrol no business' },
+      { fn: cashPerRecipient, does: 'each recipient\'s total is amountRupiahPerHousehold, or else the budget the other levers leave (leverCost), net of deliveryCostShare, split equally' },
+      { fn: cashSchedule, does: 'splits the total into whole-rupiah payments by the schedule\'s shares, in months counted from program.startMonth' },
+      { fn: runProgram, does: 'in each scheduled month pays every recipient household its payment (cashTransfers) and the delivery cost outside; like every payment to a household, the ledger counts it as its income' },
       { fn: payIncomes, does: 'at the close of the month the household\'s income, transfer included, becomes incomeLast: next month\'s spending power' },
       { fn: trade, does: 'next month it spends marginalPropensityToConsume × incomeLast (plus a share of its money); localSpendingShare of that is paid to the shops it knows by pull (consumption), the rest and what shops cannot deliver is imported; the shops\' expected demand rises' },
       { fn: decide, does: 'the month after, those shops plan more output: more raw materials (the local share to their supplier), and they may hire' },

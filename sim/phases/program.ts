@@ -52,7 +52,6 @@ export function runProgram(e: Economy): void {
       if (p.forums.enabled) formForums(e, members, c);
     }
     if (p.resourceAccess.enabled && since === p.resourceAccess.month) grantResources(e, members);
-    if (p.cashTransfer.enabled && since < p.cashTransfer.months && c === 0) cashPaid += payCash(e);
     const training = p.training.enabled && since < p.training.months;
     const mentoring = p.mentoring.enabled && since < p.mentoring.months;
     const inProgram = since < active;
@@ -83,6 +82,9 @@ export function runProgram(e: Economy): void {
       b.membership.visits[id] = mentoring ? p.mentoring.visitsPerMonth * visitCapacity * (0.5 + 0.5 * b.membership.attendance[id]) : 0;
     }
   });
+
+  // Cash transfers on their schedule from the program's start, whether or not any business is enrolled.
+  if (p.cashTransfer.enabled) for (const payment of program.cashPayments) if (payment.month === t) cashPaid += payCash(e, payment.rupiahPerHousehold);
 
   // Administration on the levers' spending; cash transfers carry their own delivery cost instead.
   const overhead = (program.spent - spentBefore - cashPaid) * p.adminOverheadShare;
@@ -127,12 +129,11 @@ function grantResources(e: Economy, members: Int32Array): void {
 }
 
 /** Pay this month's transfers and their delivery cost; returns everything spent. */
-function payCash(e: Economy): number {
-  const { cashRecipients, cashPerRecipientMonth } = e.program;
+function payCash(e: Economy, rupiahPerHousehold: number): number {
   const before = e.program.spent;
   let total = 0;
-  for (const hh of cashRecipients) {
-    const paid = e.ledger.pay(e.accounts.program, e.householdAccount0 + hh, cashPerRecipientMonth, Flow.cashTransfers);
+  for (const hh of e.program.cashRecipients) {
+    const paid = e.ledger.pay(e.accounts.program, e.householdAccount0 + hh, rupiahPerHousehold, Flow.cashTransfers);
     e.program.spent += paid;
     e.program.injectedLocal += paid;
     total += paid;

@@ -77,22 +77,43 @@ export function leverCost(s: Scenario, places: number): number {
 }
 
 /**
- * Places the budget pays for, at most the places offered. With cash transfers on, the places are those
- * the other levers can pay for (all offered places when there are no other levers), and whatever the
- * levers leave of the budget is paid out as cash.
+ * What an explicit cash amount costs the program, delivery included: `households × amount ÷ (1 −
+ * deliveryCostShare)`, reserved from the budget before the other levers are sized (0 without one).
+ */
+export function reservedCash(s: Scenario): number {
+  const c = s.program.cashTransfer;
+  if (!c.enabled || c.amountRupiahPerHousehold === undefined) return 0;
+  return (c.households * c.amountRupiahPerHousehold) / (1 - c.deliveryCostShare);
+}
+
+/**
+ * Places the budget pays for, at most the places offered: the other levers are sized to the budget less
+ * any cash reserved for an explicit amount. Cash transfers alone enrol no business.
  */
 export function affordablePlaces(s: Scenario): number {
   const p = s.program;
-  if (p.budgetRupiah <= 0) return 0;
+  const budget = p.budgetRupiah - reservedCash(s);
+  if (budget <= 0) return 0;
   const anyLever = planCosts(s).perParticipant > 0;
-  if (!anyLever) return p.cashTransfer.enabled ? p.maxParticipants : 0;
+  if (!anyLever) return 0;
   let lo = 0, hi = p.maxParticipants;
   while (lo < hi) {
     const mid = Math.ceil((lo + hi) / 2);
-    if (leverCost(s, mid) <= p.budgetRupiah + 0.5) lo = mid; // half a rupiah of float slack
+    if (leverCost(s, mid) <= budget + 0.5) lo = mid; // half a rupiah of float slack
     else hi = mid - 1;
   }
   return lo;
+}
+
+/**
+ * Cash paid to each recipient over the whole schedule (whole rupiah): the explicit amount, or else the
+ * budget the levers leave once `places` places are paid for, net of delivery, split over the recipients.
+ */
+export function cashPerRecipient(s: Scenario, places: number, recipients: number): number {
+  const c = s.program.cashTransfer;
+  if (!c.enabled || recipients === 0) return 0;
+  if (c.amountRupiahPerHousehold !== undefined) return c.amountRupiahPerHousehold;
+  return Math.floor(cashPool(s, places) / recipients);
 }
 
 /** Budget left for cash transfers once `places` places of the other levers are paid for, net of delivery. */

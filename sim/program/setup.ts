@@ -3,7 +3,9 @@
 // so "participants" means the same businesses in both.
 import { Sector } from '../ledger/accounts.js';
 import type { Economy, ProgramState } from '../state/economy.js';
-import { affordablePlaces, cashPool, cohortSizes, planCosts } from './costs.js';
+import { affordablePlaces, cashPerRecipient, cohortSizes, planCosts } from './costs.js';
+import { pickCashRecipients } from './cashRecipients.js';
+import { cashSchedule, type ScheduledPayment } from './cashSchedule.js';
 import { targetingOrder } from './targeting.js';
 
 export function setupProgram(e: Economy): ProgramState {
@@ -48,25 +50,20 @@ export function setupProgram(e: Economy): ProgramState {
   const providerHouseholds = new Int32Array(10);
   for (let k = 0; k < providerHouseholds.length; k++) providerHouseholds[k] = Math.floor(rng() * e.households.count);
 
-  // Cash benchmarking: the same number of recipients as places, either the participants' own households
-  // or the households with the lowest income.
-  let cashRecipients = new Int32Array(0);
-  let cashPerRecipientMonth = 0;
-  if (p.cashTransfer.enabled && places > 0) {
-    if (p.cashTransfer.recipients === 'participantOwners') {
-      cashRecipients = Int32Array.from(chosen, (id) => b.owner.ownerHousehold[id]);
-    } else {
-      const ids = Array.from({ length: e.households.count }, (_, i) => i);
-      ids.sort((x, y) => e.households.incomeLast[x] - e.households.incomeLast[y] || x - y);
-      cashRecipients = Int32Array.from(ids.slice(0, places));
-    }
-    const months = Math.max(1, p.cashTransfer.months);
-    cashPerRecipientMonth = Math.floor(cashPool(s, places) / (cashRecipients.length * months));
+  // Cash benchmarking: households picked by the eligibility rule, paid on the schedule from the program's
+  // start; they enrol no business.
+  let cashRecipients: Int32Array = new Int32Array(0);
+  let cashPerRecipientRupiah = 0;
+  let cashPayments: ScheduledPayment[] = [];
+  if (p.cashTransfer.enabled) {
+    cashRecipients = pickCashRecipients(e);
+    cashPerRecipientRupiah = cashPerRecipient(s, places, cashRecipients.length);
+    cashPayments = cashSchedule(p.cashTransfer.schedule, p.startMonth, cashPerRecipientRupiah);
   }
 
   return {
     cohorts, cohortStart, mentorCompetence, mentorHousehold, providerHouseholds,
     plannedCostPerParticipant: planCosts(s).perParticipant,
-    spent: 0, spentLocal: 0, cashRecipients, cashPerRecipientMonth, injectedLocal: 0,
+    spent: 0, spentLocal: 0, cashRecipients, cashPerRecipientRupiah, cashPayments, injectedLocal: 0,
   };
 }

@@ -5,7 +5,7 @@
 import seedrandom from 'seedrandom';
 
 export const PROCESSES = [
-  'init', 'targeting', 'attendance', 'adoption', 'labour', 'exit', 'entry', 'shopSwitch', 'mentors', 'household',
+  'init', 'targeting', 'attendance', 'adoption', 'labour', 'exit', 'entry', 'shopSwitch', 'mentors', 'household', 'cashTransfer',
 ] as const;
 export type Process = (typeof PROCESSES)[number];
 

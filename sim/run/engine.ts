@@ -11,6 +11,7 @@ import { ArmRecorder, selectMetrics, type ArmOutcome, type ArmSeries, type Metri
 import { NeutralArm, applyEnrolment, counterfactualKey, type CounterfactualCache, type NeutralCounterfactual } from './counterfactual.js';
 import type { ProgramReport, RunResult } from './result.js';
 import { summarise, type Summary } from './summary.js';
+import { cashPerMonth } from '../program/cashSchedule.js';
 
 export interface RunOptions {
   seed?: number;
@@ -100,7 +101,10 @@ export function startRun(scenario: Scenario, options: RunOptions = {}): Run {
       spent: p.spent,
       spentLocally: p.spentLocal,
       injectedLocally: p.injectedLocal,
-      cashTransferPerRecipientMonth: p.cashPerRecipientMonth,
+      cashTransferPerRecipientMonth: cashPerMonth(p.cashPerRecipientRupiah, p.cashPayments),
+      ...(withProgram.economy.scenario.program.cashTransfer.enabled
+        ? { cashTransfer: { recipients: p.cashRecipients.length, perRecipientRupiah: p.cashPerRecipientRupiah } }
+        : {}),
     };
   };
   const summaryOf = (counterfactual: ArmOutcome): Summary =>

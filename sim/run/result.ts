@@ -22,7 +22,20 @@ export interface ProgramReport {
   spent: number;
   spentLocally: number;
   injectedLocally: number;
+  /**
+   * Cash per recipient household spread over the months from its first to its last payment (with equal
+   * monthly payments, the monthly payment); 0 without cash transfers.
+   */
   cashTransferPerRecipientMonth: number;
+  /** Present only with cash transfers on: the recipient households and what each is paid in all. */
+  cashTransfer?: CashTransferReport;
+}
+
+export interface CashTransferReport {
+  /** Recipient households (at most `cashTransfer.households`; no business is enrolled for them). */
+  recipients: number;
+  /** Paid to each recipient over the whole schedule (rupiah), whether or not the horizon reaches it all. */
+  perRecipientRupiah: number;
 }
 
 export interface RunResult {

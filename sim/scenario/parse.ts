@@ -3,6 +3,7 @@
 import * as z from 'zod';
 import { scenarioSchema, type Scenario } from './schema.js';
 import { compileTargetingExpression } from '../program/expression.js';
+import { cashTransferProblems } from './cashTransferProblems.js';
 
 export interface ScenarioProblem {
   /** Dotted path of the field, e.g. `program.mentoring.visitsPerMonth`. */
@@ -195,5 +196,6 @@ function crossFieldProblems(s: Scenario): ScenarioProblem[] {
       problems.push({ path: `shocks[${i}].startMonth`, value: shock.startMonth, expected: `a month within the horizon (<= ${s.months})` });
     }
   });
+  problems.push(...cashTransferProblems(s));
   return problems;
 }

@@ -249,12 +249,38 @@ const targetingSchema = z
   })
   .prefault({});
 
+/** Eligibility rules for cash transfers (docs/model.md §7.2). */
+export const CASH_ELIGIBILITY = ['poorestByIncome', 'poorestByMoney', 'womenHeaded', 'random'] as const;
+
+const cashPaymentSchema = z.strictObject({
+  month: p(z.number().int().min(0).max(599), 'months after program.startMonth', 'month of this payment (0 = the program\'s first month, program.startMonth)'),
+  share: p(z.number().gt(0).max(1), 'share 0..1', 'share of each recipient\'s total paid in this month'),
+});
+
+/** Twelve equal monthly payments from the program's first month. */
+const equalMonthlyPayments = () => Array.from({ length: 12 }, (_, month) => ({ month, share: 1 / 12 }));
+
 const cashTransferSchema = z
   .strictObject({
-    enabled: flag(false, 'give households as cash what the budget has left after the other levers (all of it when none is on): cash benchmarking'),
-    recipients: p(z.enum(['participantOwners', 'poorestHouseholds']).default('participantOwners'), 'rule', 'who receives the transfers'),
-    months: months(12, 'months over which the cash is paid, to every recipient, from the first cohort\'s start'),
-    deliveryCostShare: share(0.03, 'share of the budget spent on delivering the transfers'),
+    enabled: flag(false, 'pay cash to households (cash benchmarking); recipients enrol no business'),
+    households: p(z.number().int().min(1).default(100), 'households', 'recipient households, independent of the number of businesses (at most the households in the economy)'),
+    eligibility: p(
+      z.enum(CASH_ELIGIBILITY).default('poorestByIncome'),
+      'rule',
+      'who receives: lowest starting income, least starting money, women-headed households (drawn in random order), or a random draw',
+    ),
+    womenHeadedShareWithoutBusiness: share(0.15, 'share of households owning no micro-business counted as women-headed, each drawn from the cashTransfer stream (assumption)'),
+    amountRupiahPerHousehold: p(
+      z.number().int().min(1).optional(),
+      'rupiah per household, whole schedule',
+      'total paid to each recipient over the whole schedule, reserved (with its delivery cost) from the budget before the other levers are sized; when absent, what the other levers leave of the budget, net of delivery, split equally',
+    ),
+    schedule: p(
+      z.array(cashPaymentSchema).min(1).max(600).default(equalMonthlyPayments),
+      'payments',
+      'when each recipient is paid and what share of its total: months unique and within the horizon, shares summing to 1 (default: 12 equal monthly payments)',
+    ),
+    deliveryCostShare: p(z.number().min(0).max(0.9).default(0.03), 'share 0..1', 'share of what the cash costs the program that goes on delivering it (paid outside)'),
   })
   .prefault({});
 
@@ -340,3 +366,5 @@ export type ScenarioInput = z.input<typeof scenarioSchema>;
 export type Sector = z.output<typeof sectorSchema>;
 export type Shock = z.output<typeof shockSchema>;
 export type MechanismName = keyof Scenario['mechanisms'];
+export type CashPayment = z.output<typeof cashPaymentSchema>;
+export type CashEligibility = (typeof CASH_ELIGIBILITY)[number];

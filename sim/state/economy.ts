@@ -7,6 +7,7 @@ import { Streams } from '../rng/streams.js';
 
 export { CAPACITY_COUNT, Cap, MAX_EMPLOYEES, allocateBusinesses, openIds, setOpen, type Businesses } from './businesses.js';
 import type { Businesses } from './businesses.js';
+import type { ScheduledPayment } from '../program/cashSchedule.js';
 
 export interface Households {
   readonly count: number;
@@ -43,9 +44,10 @@ export interface ProgramState {
   plannedCostPerParticipant: number;
   spent: number;
   spentLocal: number;
-  /** Households receiving cash transfers (cash benchmarking) and the monthly amount each. */
+  /** Households receiving cash transfers (cash benchmarking), what each gets in all, and when (rupiah). */
   cashRecipients: Int32Array;
-  cashPerRecipientMonth: number;
+  cashPerRecipientRupiah: number;
+  cashPayments: ScheduledPayment[];
   /** Money moved from program to local accounts (rupiah): the injection the multiplier divides by. */
   injectedLocal: number;
 }

@@ -72,6 +72,28 @@ describe('run', () => {
     expect(existsSync(join(dir, 'nope'))).toBe(false);
   });
 
+  it('through main: a bad cash-transfer schedule or eligibility exits 2 naming each field', async () => {
+    const bad = writeScenario(dir, 'bad-cash.json', {
+      months: 6,
+      program: {
+        budgetRupiah: 10_000_000,
+        cashTransfer: { enabled: true, eligibility: 'poorest', schedule: [{ month: 0, share: 0.5 }, { month: 9, share: 0.3 }] },
+      },
+    });
+    let io = memoryIo();
+    expect(await main(['run', bad], io)).toBe(2);
+    expect(io.err).toContain('program.cashTransfer.eligibility: found "poorest"; expected one of "poorestByIncome", "poorestByMoney", "womenHeaded", "random"');
+    const sum = writeScenario(dir, 'bad-cash-sum.json', {
+      months: 6,
+      program: { budgetRupiah: 10_000_000, cashTransfer: { enabled: true, schedule: [{ month: 0, share: 0.5 }, { month: 9, share: 0.3 }] } },
+    });
+    io = memoryIo();
+    expect(await main(['run', sum], io)).toBe(2);
+    expect(io.err).toContain('program.cashTransfer.schedule: found "shares summing to 0.8"; expected shares summing to 1');
+    expect(io.err).toContain('program.cashTransfer.schedule[1].month: found 9; expected a month within the horizon');
+    expect(io.out).toBe('');
+  });
+
   it('through main: --version and --help print to stdout and exit 0', async () => {
     let io = memoryIo();
     expect(await main(['--version'], io)).toBe(0);

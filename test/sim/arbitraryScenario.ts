@@ -16,6 +16,24 @@ const shock = fc.record({
   size: fc.double({ min: -0.9, max: 2, noNaN: true }),
 });
 
+/**
+ * A cash-transfer design whose schedule fits any generated horizon (months 0–2 after a start of at most
+ * 4, against at least 6 months): 1–3 payments with positive weights normalised to shares; the amount
+ * follows from the budget (an explicit amount is generated where the budget is known, in ledger.test.ts).
+ */
+export const arbitraryCashTransfer = fc.record({
+  enabled: fc.boolean(),
+  households: fc.integer({ min: 1, max: 400 }),
+  eligibility: fc.constantFrom('poorestByIncome' as const, 'poorestByMoney' as const, 'womenHeaded' as const, 'random' as const),
+  womenHeadedShareWithoutBusiness: share,
+  deliveryCostShare: fc.double({ min: 0, max: 0.5, noNaN: true }),
+  schedule: fc.uniqueArray(fc.record({ month: fc.integer({ min: 0, max: 2 }), weight: fc.integer({ min: 1, max: 100 }) }), { minLength: 1, maxLength: 3, selector: (x) => x.month })
+    .map((xs) => {
+      const total = xs.reduce((a, x) => a + x.weight, 0);
+      return xs.map((x) => ({ month: x.month, share: x.weight / total }));
+    }),
+});
+
 export const arbitraryScenario: fc.Arbitrary<ScenarioInput> = fc.record({
   name: fc.constant('generated'),
   months: fc.integer({ min: 6, max: 14 }),
@@ -55,7 +73,7 @@ export const arbitraryScenario: fc.Arbitrary<ScenarioInput> = fc.record({
     monitoring: fc.record({ enabled: fc.boolean() }),
     reflection: fc.record({ enabled: fc.boolean() }),
     forums: fc.record({ enabled: fc.boolean(), size: fc.integer({ min: 2, max: 12 }), months: fc.integer({ min: 0, max: 12 }) }),
-    cashTransfer: fc.record({ enabled: fc.boolean(), recipients: fc.constantFrom('participantOwners' as const, 'poorestHouseholds' as const), months: fc.integer({ min: 1, max: 12 }) }),
+    cashTransfer: arbitraryCashTransfer,
   }),
   government: fc.record({ permitEase: share, interestSubsidyShare: share }),
   shocks: fc.array(shock, { maxLength: 3 }),

@@ -74,17 +74,23 @@ describe('runScenario', () => {
     expect(allFinite(r.series.program)).toBe(true);
     expect(allFinite(r.series.counterfactual)).toBe(true);
     expect(r.summary.programCost).toBeLessThanOrEqual(load(f).program.budgetRupiah);
-    if (f === 'no-program.json') expect(r.program.participants).toBe(0);
+    // Cash transfers alone enrol no business.
+    if (f === 'no-program.json' || f === 'cash-transfer.json') expect(r.program.participants).toBe(0);
     else expect(r.program.participants).toBeGreaterThan(0);
   });
 
   it('the program spends what its design says and injects only what reaches local accounts', () => {
     const r = runScenario(small('cash-transfer.json'), { seed: 1, months: 14 });
     const s = load('cash-transfer.json');
-    // 12 monthly transfers to every participant's household, plus 3% delivery cost, within the budget.
-    expect(r.program.cashTransferPerRecipientMonth * r.program.participants * 12).toBeLessThanOrEqual(s.program.budgetRupiah);
-    expect(r.program.injectedLocally).toBe(r.program.cashTransferPerRecipientMonth * r.program.participants * 12);
+    const cash = s.program.cashTransfer;
+    // Every recipient is paid its whole total within 14 months (payments in months 1, 3 and 9): the
+    // budget net of 3% delivery, split over 150 households, in whole rupiah.
+    const perHousehold = Math.floor((s.program.budgetRupiah * (1 - cash.deliveryCostShare)) / cash.households);
+    expect(r.program.cashTransfer).toEqual({ recipients: 150, perRecipientRupiah: perHousehold });
+    expect(r.program.participants).toBe(0);
+    expect(r.program.injectedLocally).toBe(perHousehold * 150);
     expect(r.summary.programCost).toBeGreaterThan(0.99 * s.program.budgetRupiah);
+    expect(r.summary.programCost).toBeLessThanOrEqual(s.program.budgetRupiah);
   });
 
   it('the counterfactual never receives program money and enrols the same businesses', () => {
