@@ -57,7 +57,7 @@ export function runTable(r: RunResult): string {
     `Seed ${r.seed}, ${r.months} months, ${reportNumber(p.participants, 0)} participants in ${p.cohorts} cohort${p.cohorts === 1 ? '' : 's'}, ` +
       `program cost ${reportRupiah(s.programCost)}`,
   );
-  if (p.cashTransfer) out.push(`Cash transfers to ${formatNumber(p.cashTransfer.recipients, 0)} households, ${formatRupiah(p.cashTransfer.perRecipientRupiah)} each over the schedule`);
+  if (p.cashTransfer) out.push(`Cash transfers to ${reportNumber(p.cashTransfer.recipients, 0)} households, ${reportRupiah(p.cashTransfer.perRecipientRupiah)} each over the schedule`);
   out.push('');
   const rows: Row[] = [
     comparisonRow('Turnover, per month', s.turnover, 'rupiah'),
