@@ -138,7 +138,7 @@ export function startRun(scenario: Scenario, options: RunOptions = {}): Run {
       return true;
     },
     series() {
-      const counterfactual = plain ? plain.series : neutralDone || month >= months ? counterfactualOutcome().series : {};
+      const counterfactual = !both ? {} : plain ? plain.series : neutralDone || month >= months ? counterfactualOutcome().series : {};
       return { program: withProgram.series, counterfactual };
     },
     programReport,

@@ -232,6 +232,11 @@ describe('the run engine', () => {
     const both = startRun(s, { seed: 6, months: 5 });
     while (alone.step()) both.step();
     expect(alone.counterfactual).toBeNull();
+    expect(alone.series()).toEqual({ program: {}, counterfactual: {} });
+    const recorded = startRun(s, { seed: 6, months: 5, arms: 'program', metrics: ['economy.totalJobs'] });
+    while (recorded.step());
+    expect(recorded.series().program.economy.totalJobs).toEqual(both.series().program.economy.totalJobs);
+    expect(recorded.series().counterfactual).toEqual({});
     expect(Array.from(alone.program.ledger.money)).toEqual(Array.from(both.program.ledger.money));
     expect(() => alone.summary()).toThrow(/no metrics/);
   });

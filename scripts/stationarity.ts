@@ -1,0 +1,38 @@
+// How still the economy without a program holds: a no-program run for 120 months over several seeds, and
+// each headline level's mean change from month 1 at months 12, 24, 60 and 120 (the ±2% target of the
+// stationarity calibration rows). `npx tsx scripts/stationarity.ts [seeds] [months] [scenario]`.
+import { readFileSync } from 'node:fs';
+import { parseScenario, startRun } from '../sim/index.js';
+import { openIds } from '../sim/state/economy.js';
+
+const seeds = Number(process.argv[2] ?? 5);
+const months = Number(process.argv[3] ?? 120);
+const file = process.argv[4] ?? 'scenarios/no-program.json';
+const scenario = parseScenario(JSON.parse(readFileSync(file, 'utf8')), file);
+const levels = ['turnover', 'jobs', 'localIncome', 'open', 'householdMoney'] as const;
+const sums: Record<string, number[]> = Object.fromEntries(levels.map((l) => [l, new Array(months).fill(0)]));
+for (let seed = 1; seed <= seeds; seed++) {
+  const run = startRun(scenario, { seed, months, arms: 'program', metrics: ['all.turnoverTotal', 'economy.totalJobs', 'economy.localIncome'] });
+  while (run.step()) {
+    const t = run.month - 1;
+    const e = run.program;
+    const p = run.series().program;
+    let money = 0;
+    for (let i = 0; i < e.households.count; i++) money += e.ledger.money[e.householdAccount0 + i];
+    sums.turnover[t] += p.all.turnoverTotal[t] / seeds;
+    sums.jobs[t] += p.economy.totalJobs[t] / seeds;
+    sums.localIncome[t] += p.economy.localIncome[t] / seeds;
+    sums.open[t] += openIds(e.businesses).length / seeds;
+    sums.householdMoney[t] += money / seeds;
+  }
+}
+const at = [12, 24, 60, 120].filter((m) => m <= months);
+console.log(`${file}: mean of ${seeds} seeds, change from month 1 (%)`);
+console.log(['level'.padEnd(16), ...at.map((m) => `m${m}`.padStart(8)), 'worst'.padStart(8)].join(''));
+for (const l of levels) {
+  const xs = sums[l];
+  const change = (t: number) => (100 * (xs[t - 1] - xs[0])) / xs[0];
+  let worst = 0;
+  for (let t = 1; t <= months; t++) if (Math.abs(change(t)) > Math.abs(worst)) worst = change(t);
+  console.log([l.padEnd(16), ...at.map((m) => change(m).toFixed(1).padStart(8)), worst.toFixed(1).padStart(8)].join(''));
+}
