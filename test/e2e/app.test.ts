@@ -70,12 +70,12 @@ describe.skipIf(!browserCheck.path)('web app in Chromium', () => {
   it('computes exactly what the CLI computes for the same scenario and seed', async () => {
     const cli = JSON.parse(await runCommand('scenarios/full-cycle.json', { seed: 7, months: 12, format: 'json' }));
     const page_ = await page.evaluate(async () => {
-      const r = await (window as unknown as { __pendamping: { runOne: (n: string, s: number, m: number) => Promise<{ summary: { jobs: { effect: number }; turnover: { effect: number }; localIncomeGained: number }; accounting: { maxImbalance: number } }> } }).__pendamping.runOne('full-cycle', 7, 12);
-      return { jobs: r.summary.jobs.effect, turnover: r.summary.turnover.effect, income: r.summary.localIncomeGained, imbalance: r.accounting.maxImbalance };
+      const r = await (window as unknown as { __pendamping: { runOne: (n: string, s: number, m: number) => Promise<{ summary: { jobs: { effect: number }; turnover: { effect: number }; localGdpGained: number }; accounting: { maxImbalance: number } }> } }).__pendamping.runOne('full-cycle', 7, 12);
+      return { jobs: r.summary.jobs.effect, turnover: r.summary.turnover.effect, income: r.summary.localGdpGained, imbalance: r.accounting.maxImbalance };
     });
     expect(page_.jobs).toBe(cli.summary.jobs.effect);
     expect(page_.turnover).toBe(cli.summary.turnover.effect);
-    expect(page_.income).toBe(cli.summary.localIncomeGained);
+    expect(page_.income).toBe(cli.summary.localGdpGained);
     expect(page_.imbalance).toBe(0);
   });
 

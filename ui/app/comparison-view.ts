@@ -205,7 +205,7 @@ export class ComparisonView extends LitElement {
         ? html`<h3>${t('section.headline')}</h3>
             <div class="grid">${section(headline).map((s) => this.line(s))}</div>
             <h3>${t('section.economy')}</h3>
-            <div class="grid">${section(['jobs', 'localIncome', 'localRawMaterialDemand']).map((s) => this.line(s))}</div>
+            <div class="grid">${section(['jobs', 'localGdp', 'localRawMaterialDemand']).map((s) => this.line(s))}</div>
             <h3>${t('section.estimates')}</h3>
             <div class="grid">${r.estimates.map((s) => this.estimate(s))}</div>
             <h3>${t('section.women')}</h3>
