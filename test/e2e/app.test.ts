@@ -119,6 +119,19 @@ describe.skipIf(!browserCheck.path)('web app in Chromium', () => {
     await waitDone();
   });
 
+  it('opens the glossary of the numbers from beside the estimates, offline from the build, and closes it', async () => {
+    await expect(page.getByTestId('chart-localGdpPerRupiah').count()).resolves.toBe(1);
+    await expect(page.getByTestId('chart-spendingMultiplier').count()).resolves.toBe(1);
+    await page.getByTestId('glossary-open').click();
+    const dialog = page.getByTestId('glossary-dialog');
+    await expect.poll(() => dialog.isVisible()).toBe(true);
+    const text = (await page.getByTestId('glossary-body').textContent())!;
+    for (const name of ['localGdpPerRupiah', 'spendingMultiplier', 'lm3', 'costPerJob', 'nonParticipantTurnover']) expect(text).toContain(name);
+    await page.screenshot({ path: join(SCREENSHOTS, 'app-glossary.png') });
+    await page.getByTestId('glossary-close').click();
+    await expect.poll(() => dialog.isVisible()).toBe(false);
+  });
+
   it('switches to English and back without losing the state', async () => {
     const url = page.url();
     await page.getByTestId('language').selectOption('en');
