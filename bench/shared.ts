@@ -44,7 +44,7 @@ export function benchExperiments(dir: string, businesses: number, months: number
         base: 'base.json',
         parameters: [{ path: 'program.mentoring.visitsPerMonth', values: POINTS }],
         replicates,
-        metrics: ['profit.effect', 'jobs.effect', 'incomeMultiplier', 'localIncomeGained'],
+        metrics: ['profit.effect', 'jobs.effect', 'localGdpPerRupiah', 'localGdpGained'],
         record: 'final',
       }),
     );

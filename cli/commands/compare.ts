@@ -54,6 +54,7 @@ replicate; each run also pairs the program with its counterfactual. Progress goe
 is a terminal.
 
 Formats: table (one column per design), json, csv (design,quantity,statistic,value); see docs/output.md.
+What each quantity means (formula, unit, how to read it, what not to compare it with): docs/metrics.md.
 Exit codes: 0 done, 1 bad flag or failure, 2 a bad scenario file (all of them are reported).
 
 Example:

@@ -33,9 +33,12 @@ export function registerRun(program: Command, io: Io): void {
       'after',
       `
 Formats:
-  table  a report: outcomes with and without the program, effects, cost per job, multipliers
+  table  a report: outcomes with and without the program, effects, cost per job, local GDP gained per
+         rupiah, spending multiplier, LM3
   json   one document with the summary, accounting and every monthly series (docs/output.md)
   csv    tidy monthly series: scenario,seed,month,arm,group,metric,value
+
+What each number means (formula, unit, how to read it, what not to compare it with): docs/metrics.md.
 
 Exit codes: 0 done, 1 bad flag or failure, 2 bad scenario file.
 

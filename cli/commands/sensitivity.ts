@@ -100,7 +100,7 @@ Runs the experiment's batch first (see pendamping batch --help; --resume reuses 
 computes the indices from each design point's mean over replicates. Writes OUT/sensitivity-<output>.csv.
 
 Example:
-  pendamping sensitivity scenarios/experiments/multiplier-sensitivity.json --output incomeMultiplier --workers 2`,
+  pendamping sensitivity scenarios/experiments/multiplier-sensitivity.json --output spendingMultiplier.program --workers 2`,
     )
     .action(async (file: string, opts: SensitivityCommandOptions) => {
       const r = await sensitivityCommand(file, { ...opts, io });

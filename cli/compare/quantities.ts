@@ -23,6 +23,7 @@ export interface Quantity {
 type ComparisonKey = { [K in keyof Summary]: Summary[K] extends Comparison ? K : never }[keyof Summary];
 
 const BUSINESS = 'Participants (effect per participant)';
+const NON_PARTICIPANTS = 'Non-participants (initial businesses never enrolled; effect per business)';
 const ECONOMY = 'Local economy';
 const PROGRAM = 'Program';
 
@@ -55,17 +56,20 @@ export const QUANTITIES: readonly Quantity[] = [
   ...effect('bookkeepingAdoption', 'Bookkeeping adoption', 'share of open participants', 'points', BUSINESS),
   ...effect('survival', 'Survival', 'share of participants open', 'points', BUSINESS),
   ...effect('womenTurnover', 'Women-owned turnover', 'rupiah/month per woman-owned participant', 'rupiah', BUSINESS),
+  ...effect('nonParticipantTurnover', 'Turnover', 'rupiah/month per initial non-participant', 'rupiah', NON_PARTICIPANTS),
+  ...effect('nonParticipantProfit', 'Profit', 'rupiah/month per initial non-participant', 'rupiah', NON_PARTICIPANTS),
+  ...effect('nonParticipantSurvival', 'Survival', 'share of initial non-participants open', 'points', NON_PARTICIPANTS),
   ...effect('jobs', 'Jobs', 'workers', 'count', ECONOMY),
   figure('directJobs', '  direct (participants)', 'workers', 'count', true, (s) => s.directJobs, ECONOMY),
   figure('inducedJobs', '  induced (elsewhere)', 'workers', 'count', true, (s) => s.inducedJobs, ECONOMY),
   ...effect('localRawMaterialDemand', 'Local raw-material demand/mo', 'rupiah/month', 'rupiah', ECONOMY),
-  ...effect('localIncome', 'Local income/month', 'rupiah/month', 'rupiah', ECONOMY),
-  figure('localIncomeGained', 'Local income gained, horizon', 'rupiah', 'rupiah', true, (s) => s.localIncomeGained, ECONOMY),
+  ...effect('localGdp', 'Local GDP/month', 'rupiah/month', 'rupiah', ECONOMY),
+  figure('localGdpGained', 'Local GDP gained, horizon', 'rupiah', 'rupiah', true, (s) => s.localGdpGained, ECONOMY),
+  figure('spendingMultiplier.program', 'Spending multiplier', 'rupiah of local output per rupiah of new outside demand', 'ratio', false, (s) => s.spendingMultiplier.program, ECONOMY),
   figure('programCost', 'Program cost', 'rupiah', 'rupiah', false, (s) => s.programCost),
   figure('costPerJob', 'Cost per job created', 'rupiah per job', 'rupiah', false, (s) => s.costPerJob),
-  figure('localIncomePerRupiah', 'Local income per rupiah', 'ratio', 'ratio', false, (s) => s.localIncomePerRupiah),
+  figure('localGdpPerRupiah', 'Local GDP gained per rupiah', 'rupiah of local GDP per rupiah of cost', 'ratio', false, (s) => s.localGdpPerRupiah),
   figure('profitPerRupiah', 'Extra profit per rupiah', 'ratio', 'ratio', false, (s) => s.profitPerRupiah),
-  figure('incomeMultiplier', 'Income multiplier', 'ratio', 'ratio', false, (s) => s.incomeMultiplier),
   figure('lm3.program', 'LM3, participants', 'ratio', 'ratio', false, (s) => s.lm3.program),
   figure('programLm3', 'Program LM3', 'ratio', 'ratio', false, (s) => s.programLm3),
 ];

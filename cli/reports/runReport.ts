@@ -69,12 +69,15 @@ export function runTable(r: RunResult): string {
     comparisonRow('Survival', s.survival, 'share'),
     comparisonRow('Women-owned turnover', s.womenTurnover, 'rupiah'),
     comparisonRow('Women-owned survival', s.womenSurvival, 'share'),
+    comparisonRow('Non-participants: turnover', s.nonParticipantTurnover, 'rupiah'),
+    comparisonRow('Non-participants: profit', s.nonParticipantProfit, 'rupiah'),
+    comparisonRow('Non-participants: survival', s.nonParticipantSurvival, 'share'),
     comparisonRow('Ties to other businesses', s.networkDegree, 'count'),
     comparisonRow('Jobs (local economy)', s.jobs, 'count'),
     ['  direct (participants)', '', '', reportNumber(s.directJobs, 1, { sign: true }), ''],
     ['  induced (elsewhere)', '', '', reportNumber(s.inducedJobs, 1, { sign: true }), ''],
     comparisonRow('Local raw-material demand', s.localRawMaterialDemand, 'rupiah'),
-    comparisonRow('Local income, per month', s.localIncome, 'rupiah'),
+    comparisonRow('Local GDP, per month', s.localGdp, 'rupiah'),
     comparisonRow('Turnover inequality (Gini)', s.turnoverGini, 'index'),
     comparisonRow('Household income Gini', s.householdIncomeGini, 'index'),
   ];
@@ -95,24 +98,26 @@ export function runTable(r: RunResult): string {
     `Figures are means over the last ${r.summaryWindowMonths} of ${r.months} months. Effects compare the same businesses`,
     'without the program, run on the same random numbers. Turnover, profit, customers and production are',
     'per participant (a closed business counts as 0), production at start prices; adoption is a share of',
-    'open participants; women-owned turnover is per woman-owned participant; jobs, raw-material demand and',
-    'local income (value added) are for the whole local economy. Effect % is relative to without program.',
+    'open participants; women-owned turnover is per woman-owned participant; non-participants are the',
+    'businesses there at the start that were never enrolled (entrants excluded), per business; jobs,',
+    'raw-material demand and local GDP (value added of every local sector) are for the whole local economy.',
+    'Effect % is relative to without program. What each number means: docs/metrics.md.',
     '',
   );
   const lines: Row[] = [
     ['Program cost', `${reportRupiah(s.programCost)} (${reportRupiah(p.injectedLocally)} injected into local accounts)`],
     ['Cost per job created', reportRupiah(s.costPerJob)],
-    [`Local income gained over ${r.months} months`, reportRupiah(s.localIncomeGained)],
-    ['Local income per rupiah spent', ratio(s.localIncomePerRupiah)],
+    [`Local GDP gained over ${r.months} months`, reportRupiah(s.localGdpGained)],
+    ['Local GDP gained per rupiah', `${ratio(s.localGdpPerRupiah)} (local GDP gained / program cost)`],
     ["Participants' extra profit per rupiah", ratio(s.profitPerRupiah)],
-    ['Income multiplier', `${ratio(s.incomeMultiplier)} (local income gained / program money injected locally)`],
+    ['Spending multiplier', `${ratio(s.spendingMultiplier.program)} with program, ${ratio(s.spendingMultiplier.counterfactual)} without (local output per rupiah of new outside demand)`],
     ['LM3, participants', `${ratio(s.lm3.program)} with program, ${ratio(s.lm3.counterfactual)} without`],
     ['Program LM3', ratio(s.programLm3)],
   ];
   out.push(renderTable([{ header: '', align: 'left' }, { header: '', align: 'left' }], lines, { header: false }).trimEnd());
   out.push('');
   out.push(`Ledger: largest imbalance ${reportRupiah(r.accounting.maxImbalance)}; negative balances ${r.accounting.negativeBalances}`);
-  out.push(`${NOT_AVAILABLE} = not defined (e.g. no job created, nothing injected locally).`);
+  out.push(`${NOT_AVAILABLE} = not defined (e.g. no job created, nothing spent).`);
   return out.join('\n') + '\n';
 }
 

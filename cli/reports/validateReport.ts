@@ -65,8 +65,8 @@ export function digitalUpliftTable(rows: readonly SensitivityRow[]): string {
     reportNumber(s.profitEffectPct, 1, { sign: true }) + '%',
     reportNumber(s.digitalAdoptionEffectPoints, 1, { sign: true }) + ' pp',
     reportNumber(s.jobsEffect, 1, { sign: true }),
-    reportRupiah(s.localIncomeGained, { sign: true }),
-    reportNumber(s.incomeMultiplier, 2),
+    reportRupiah(s.localGdpGained, { sign: true }),
+    reportNumber(s.localGdpPerRupiah, 2),
   ]);
   return [
     'C9 assumption: digital marketing → sales has no well-identified estimate (Couture et al.: little income gain for rural producers).',
@@ -80,8 +80,8 @@ export function digitalUpliftTable(rows: readonly SensitivityRow[]): string {
         { header: 'profit', align: 'right' },
         { header: 'digital', align: 'right' },
         { header: 'jobs', align: 'right' },
-        { header: 'local income gained', align: 'right' },
-        { header: 'multiplier', align: 'right' },
+        { header: 'local GDP gained', align: 'right' },
+        { header: 'local GDP per rupiah', align: 'right' },
       ],
       body,
     ),

@@ -64,8 +64,8 @@ export interface SensitivityRow {
   profitEffectPct: number;
   digitalAdoptionEffectPoints: number;
   jobsEffect: number;
-  localIncomeGained: number;
-  incomeMultiplier: number | null;
+  localGdpGained: number;
+  localGdpPerRupiah: number | null;
 }
 
 /**
@@ -92,8 +92,8 @@ export function digitalUpliftSensitivity(
         profitEffectPct: mean((x) => (x.summary.profit.effectShare ?? NaN) * 100),
         digitalAdoptionEffectPoints: mean((x) => x.summary.digitalAdoption.effect * 100),
         jobsEffect: mean((x) => x.summary.jobs.effect),
-        localIncomeGained: mean((x) => x.summary.localIncomeGained),
-        incomeMultiplier: finiteOrNull(mean((x) => x.summary.incomeMultiplier)),
+        localGdpGained: mean((x) => x.summary.localGdpGained),
+        localGdpPerRupiah: finiteOrNull(mean((x) => x.summary.localGdpPerRupiah)),
       });
     }
   }

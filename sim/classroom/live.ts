@@ -42,15 +42,18 @@ export interface LiveRunNumbers {
   jobs: number;
   /** totalJobs program − counterfactual this month. */
   jobsEffect: number;
-  /** ECONOMY_METRICS localIncome of the program arm this month (rupiah). */
-  localIncome: number;
-  /** The summary's incomeMultiplier over the months so far; null while nothing is injected. */
-  multiplier: number | null;
+  /** ECONOMY_METRICS localGdp of the program arm this month (rupiah). */
+  localGdp: number;
+  /**
+   * The summary's localGdpPerRupiah over the months so far: local GDP gained so far ÷ what the program has
+   * cost so far; null while nothing is spent.
+   */
+  localGdpPerRupiah: number | null;
   /** Open businesses, program arm. */
   open: number;
   /** The same three of the counterfactual arm (the economy without the program), this month. */
   counterfactualJobs: number;
-  counterfactualLocalIncome: number;
+  counterfactualLocalGdp: number;
   counterfactualOpen: number;
 }
 
@@ -123,7 +126,7 @@ export function stateOf(e: Economy, id: number): number {
 export function createLiveRun(scenario: Scenario, seed: number): LiveRun {
   const horizon = scenario.months;
   // As runScenario: both arms from the scenario with its horizon, on the same seed, stepped in lockstep.
-  const engine = startRun(scenario, { seed, metrics: ['economy.totalJobs', 'economy.localIncome'] });
+  const engine = startRun(scenario, { seed, metrics: ['economy.totalJobs', 'economy.localGdp'] });
   const program = engine.program;
   const counterfactual = engine.counterfactual!;
   let latest: LiveRunNumbers | null = null;
@@ -155,11 +158,11 @@ export function createLiveRun(scenario: Scenario, seed: number): LiveRun {
         month,
         jobs: jobsP,
         jobsEffect: jobsP - jobsC,
-        localIncome: p.economy.localIncome[month - 1],
-        multiplier: engine.summary().incomeMultiplier,
+        localGdp: p.economy.localGdp[month - 1],
+        localGdpPerRupiah: engine.summary().localGdpPerRupiah,
         open: run.openCount('program'),
         counterfactualJobs: jobsC,
-        counterfactualLocalIncome: c.economy.localIncome[month - 1],
+        counterfactualLocalGdp: c.economy.localGdp[month - 1],
         counterfactualOpen: run.openCount('counterfactual'),
       };
       return true;

@@ -1,9 +1,9 @@
 // What an experiment records from one run, as tidy rows (month, group, metric, value), and the catalogue
 // of metric names an experiment may ask for:
-//   - summary quantities: any numeric leaf of the run's Summary (`profit.effect`, `incomeMultiplier`,
-//     `lm3.program`, …), recorded once, at the horizon month, in group `summary`;
+//   - summary quantities: any numeric leaf of the run's Summary (`profit.effect`, `localGdpPerRupiah`,
+//     `spendingMultiplier.program`, `lm3.program`, …), recorded once, at the horizon month, in group `summary`;
 //   - monthly series `<arm>.<group>.<metric>` (arm program | counterfactual; group participants |
-//     nonParticipants | all with a business metric, or economy with an economy metric), recorded in group
+//     nonParticipants | initialNonParticipants | all with a business metric, or economy with an economy metric), recorded in group
 //     `<arm>.<group>` under the metric's own id at the months `record` asks for.
 import { BUSINESS_GROUPS, BUSINESS_METRICS, ECONOMY_METRICS } from '../metrics/definitions.js';
 import type { RunResult } from '../run/runScenario.js';
@@ -17,16 +17,17 @@ type NumberKey = { [K in keyof Summary]: Summary[K] extends number | null ? K : 
 export type SummaryMetric =
   | `${ComparisonKey}.${'program' | 'counterfactual' | 'effect' | 'effectShare'}`
   | NumberKey
+  | `spendingMultiplier.${'program' | 'counterfactual' | 'effect' | 'effectShare'}`
   | `lm3.${'program' | 'counterfactual' | 'effect' | 'effectShare'}`
   | `localRespendingShare.${'program' | 'counterfactual'}`;
 
 const COMPARISON_KEYS = [
   'turnover', 'profit', 'customers', 'production', 'digitalAdoption', 'bookkeepingAdoption', 'survival', 'womenTurnover',
-  'womenProfit', 'womenSurvival', 'networkDegree', 'turnoverGini', 'householdIncomeGini', 'jobs', 'localRawMaterialDemand',
-  'localIncome',
+  'womenProfit', 'womenSurvival', 'nonParticipantTurnover', 'nonParticipantProfit', 'nonParticipantSurvival', 'networkDegree',
+  'turnoverGini', 'householdIncomeGini', 'jobs', 'localRawMaterialDemand', 'localGdp',
 ] as const satisfies readonly ComparisonKey[];
 const NUMBER_KEYS = [
-  'directJobs', 'inducedJobs', 'localIncomeGained', 'incomeMultiplier', 'localIncomePerRupiah', 'profitPerRupiah', 'programLm3',
+  'directJobs', 'inducedJobs', 'localGdpGained', 'localGdpPerRupiah', 'profitPerRupiah', 'programLm3',
   'programCost', 'costPerJob',
 ] as const satisfies readonly NumberKey[];
 // Compile-time guards: a new field of Summary must be added to the lists above.
@@ -41,6 +42,7 @@ const COMPARISON_FIELDS = ['program', 'counterfactual', 'effect', 'effectShare']
 export const SUMMARY_METRICS: readonly SummaryMetric[] = [
   ...COMPARISON_KEYS.flatMap((k) => COMPARISON_FIELDS.map((f) => `${k}.${f}` as const)),
   ...NUMBER_KEYS,
+  ...COMPARISON_FIELDS.map((f) => `spendingMultiplier.${f}` as const),
   ...COMPARISON_FIELDS.map((f) => `lm3.${f}` as const),
   'localRespendingShare.program',
   'localRespendingShare.counterfactual',
@@ -63,7 +65,7 @@ export const SERIES_METRICS: readonly string[] = SERIES_ARMS.flatMap((arm) =>
 
 /** The default metrics: the headline effects and program figures. */
 export const DEFAULT_METRICS: readonly SummaryMetric[] = [
-  'turnover.effect', 'profit.effect', 'jobs.effect', 'localIncome.effect', 'localIncomeGained', 'incomeMultiplier', 'programCost', 'costPerJob',
+  'turnover.effect', 'profit.effect', 'jobs.effect', 'localGdp.effect', 'localGdpGained', 'localGdpPerRupiah', 'programCost', 'costPerJob',
 ];
 
 const summarySet = new Set<string>(SUMMARY_METRICS);

@@ -99,7 +99,7 @@ export const experimentSchema = z.strictObject({
   metrics: p(
     z.array(z.string().min(1)).min(1).default([...DEFAULT_METRICS]),
     'metric names',
-    'summary quantities (e.g. profit.effect, jobs.effect, incomeMultiplier, lm3.program) recorded at the horizon, or monthly series <arm>.<group>.<metric> (e.g. program.participants.turnover, counterfactual.economy.localIncome)',
+    'summary quantities (e.g. profit.effect, jobs.effect, localGdpPerRupiah, spendingMultiplier.program, lm3.program) recorded at the horizon, or monthly series <arm>.<group>.<metric> (e.g. program.participants.turnover, counterfactual.economy.localGdp)',
   ),
   record: p(recordSchema.default('final'), 'when', 'months at which series metrics are recorded: "final", "monthly" or {"every": N}; summary metrics are recorded once, at the horizon'),
   seed: p(z.number().int().min(0).max(2 ** 32 - 1).default(1), 'seed', 'base seed: replicate r runs with seed + r; sampled designs are drawn from it too'),
@@ -287,7 +287,7 @@ function crossFieldProblems(e: Experiment): ScenarioProblem[] {
         value: m,
         expected:
           (near ? `"${near}"? — ` : '') +
-          'a summary quantity (e.g. profit.effect, jobs.effect, incomeMultiplier, localIncomeGained, costPerJob, lm3.program) or a series <arm>.<group>.<metric> (arm program|counterfactual; group participants|nonParticipants|all|economy)',
+          'a summary quantity (e.g. profit.effect, jobs.effect, localGdpGained, localGdpPerRupiah, costPerJob, spendingMultiplier.program, lm3.program) or a series <arm>.<group>.<metric> (arm program|counterfactual; group participants|nonParticipants|initialNonParticipants|all|economy)',
       });
     } else if (e.metrics.indexOf(m) < i) {
       problems.push({ path: `metrics[${i}]`, value: m, expected: `a metric not already listed (metrics[${e.metrics.indexOf(m)}])` });

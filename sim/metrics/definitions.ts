@@ -1,12 +1,18 @@
 // What is recorded, declared apart from the model: the runner evaluates each metric over each group of
 // businesses (or once for the whole economy) after every month. The model never knows what is recorded.
-import { Flow, SECTOR_COUNT, Sector } from '../ledger/accounts.js';
+import { isLocalSector } from '../ledger/accounts.js';
 import { CAPACITY_COUNT, type Economy } from '../state/economy.js';
 import type { BusinessComponents } from '../state/businesses.js';
 import { gini, giniOfSorted } from '../stats/gini.js';
+import { LOCAL_SECTORS_VALUE_ADDED, localGdp } from './localGdp.js';
 
-export type GroupName = 'participants' | 'nonParticipants' | 'all';
-export const BUSINESS_GROUPS: readonly GroupName[] = ['participants', 'nonParticipants', 'all'];
+/**
+ * Business groups: participants; non-participants (initial businesses never enrolled, and every entrant);
+ * the initial non-participants alone (entrants excluded: the same businesses in both runs, so their effect
+ * is the program's spillover on the businesses that were there); all businesses.
+ */
+export type GroupName = 'participants' | 'nonParticipants' | 'initialNonParticipants' | 'all';
+export const BUSINESS_GROUPS: readonly GroupName[] = ['participants', 'nonParticipants', 'initialNonParticipants', 'all'];
 
 /** Business columns a metric may read (`tieCounts` is the economy's tie count per business). */
 export type MetricColumn =
@@ -184,21 +190,11 @@ export const BUSINESS_METRICS: readonly BusinessMetric[] = [
   { id: 'forumMembership', reads: ['open', 'forum'], unit: 'share of open', description: 'businesses in a business forum', compute: (e, m) => meanOverOpen(e, m, (e, id) => (e.businesses.membership.forum[id] >= 0 ? 1 : 0)) },
 ];
 
-const local = (s: number) => s <= Sector.suppliers;
-
 export const ECONOMY_METRICS: readonly EconomyMetric[] = [
   {
-    id: 'localIncome', unit: 'rupiah/month',
-    description: 'local value added: businesses (turnover less bought inputs and overheads), suppliers (sales less imports), and program services bought locally',
-    compute: (e) => {
-      const f = e.ledger.monthFlows;
-      const S = SECTOR_COUNT;
-      const biz = valueAdded(e, allIds(e));
-      const supplierSales = f[Flow.localInputs * S + Sector.suppliers];
-      const supplierImports = -f[Flow.supplierImports * S + Sector.suppliers];
-      const services = f[Flow.programLocalSpending * S + Sector.households];
-      return biz + supplierSales - supplierImports + services;
-    },
+    id: 'localGdp', unit: 'rupiah/month',
+    description: `local value added (GDP) of every local sector: ${LOCAL_SECTORS_VALUE_ADDED.map((s) => s.description).join('; ')}`,
+    compute: localGdp,
   },
   {
     id: 'totalJobs', unit: 'workers',
@@ -208,7 +204,7 @@ export const ECONOMY_METRICS: readonly EconomyMetric[] = [
   { id: 'supplierJobs', unit: 'workers', description: 'jobs sustained at local raw-material suppliers', compute: (e) => supplierJobs(e) },
   {
     id: 'localMoney', unit: 'rupiah', description: 'money held by local businesses, households and suppliers',
-    compute: (e) => { let m = 0; const L = e.ledger; for (let i = 0; i < L.money.length; i++) if (local(L.sectorOf[i])) m += L.money[i]; return m; },
+    compute: (e) => { let m = 0; const L = e.ledger; for (let i = 0; i < L.money.length; i++) if (isLocalSector(L.sectorOf[i])) m += L.money[i]; return m; },
   },
   { id: 'householdIncome', unit: 'rupiah/month per household', description: 'mean household income (wages, profits, supplier payouts, transfers, outside income)', compute: (e) => { let s = 0; for (let i = 0; i < e.households.count; i++) s += e.households.incomeLast[i]; return s / e.households.count; } },
   { id: 'householdIncomeGini', unit: 'Gini 0..1', description: 'inequality of household income', compute: (e) => gini(e.households.incomeLast) },
@@ -233,9 +229,25 @@ export function allIds(e: Economy): Int32Array {
   return ids;
 }
 
+/**
+ * Members of a group given each business's enrolment (`enrolled[id]` = 1 for participants; ids past its
+ * end count as not enrolled) among the `used` businesses that exist or existed, the first `initial` of
+ * which were there at the start (entrants take later ids; a slot is never reused). In id order. The
+ * counterfactual re-cut (sim/run/counterfactual.ts) cuts its groups with it too.
+ */
+export function membersOf(group: GroupName, enrolled: Uint8Array, used: number, initial: number): Int32Array {
+  const end = group === 'initialNonParticipants' ? Math.min(used, initial) : used;
+  const want = group === 'participants' ? 1 : 0;
+  const keep = (id: number) => group === 'all' || (enrolled[id] ?? 0) === want;
+  let n = 0;
+  for (let id = 0; id < end; id++) if (keep(id)) n++;
+  const out = new Int32Array(n);
+  for (let id = 0, k = 0; id < end; id++) if (keep(id)) out[k++] = id;
+  return out;
+}
+
 /** Members of a business group. */
 export function groupMembers(e: Economy, group: GroupName): Int32Array {
-  const all = allIds(e);
-  if (group === 'all') return all;
-  return membersWhere(all, e.businesses.membership.participant, group === 'participants' ? 1 : 0);
+  if (group === 'all') return allIds(e);
+  return membersOf(group, e.businesses.membership.participant, e.businesses.used, e.scenario.economy.businesses);
 }

@@ -15,17 +15,19 @@ export type ArmSeries = Record<string, MetricSeries>;
 export interface MetricPlan {
   readonly participants: readonly BusinessMetric[];
   readonly nonParticipants: readonly BusinessMetric[];
+  readonly initialNonParticipants: readonly BusinessMetric[];
   readonly all: readonly BusinessMetric[];
   readonly economy: readonly EconomyMetric[];
   /** Metrics (`group.metric`) computed only from month `windowFrom` on; NaN before. */
   readonly windowOnly: ReadonlySet<string>;
   readonly windowFrom: number;
 }
-export const ALL_METRICS: MetricPlan = { participants: BUSINESS_METRICS, nonParticipants: BUSINESS_METRICS, all: BUSINESS_METRICS, economy: ECONOMY_METRICS, windowOnly: new Set(), windowFrom: 1 };
+export const ALL_METRICS: MetricPlan = {
+  participants: BUSINESS_METRICS, nonParticipants: BUSINESS_METRICS, initialNonParticipants: BUSINESS_METRICS, all: BUSINESS_METRICS, economy: ECONOMY_METRICS, windowOnly: new Set(), windowFrom: 1 };
 
 /** Metrics the summary reads only as a mean over its window (expensive: each sorts a column every month). */
 const SUMMARY_WINDOW_ONLY = ['all.turnoverGini', 'economy.householdIncomeGini'];
-const SUMMARY_ECONOMY_METRICS = ['totalJobs', 'localIncome', 'householdIncomeGini'];
+const SUMMARY_ECONOMY_METRICS = ['totalJobs', 'localGdp', 'householdIncomeGini'];
 
 export function emptySeries(plan: MetricPlan): ArmSeries {
   const out: ArmSeries = {};
@@ -58,13 +60,13 @@ export function selectMetrics(requested: readonly string[] | undefined, months: 
     } else wanted.add(entry);
   }
   const windowOnly = new Set(SUMMARY_WINDOW_ONLY.filter((m) => !wanted.has(m)));
-  for (const id of SUMMARY_BUSINESS_METRICS.participants) wanted.add(`participants.${id}`);
-  for (const id of SUMMARY_BUSINESS_METRICS.all) wanted.add(`all.${id}`);
+  for (const g of ['participants', 'initialNonParticipants', 'all'] as const) for (const id of SUMMARY_BUSINESS_METRICS[g]) wanted.add(`${g}.${id}`);
   for (const id of SUMMARY_ECONOMY_METRICS) wanted.add(`economy.${id}`);
   const pick = (g: GroupName) => BUSINESS_METRICS.filter((m) => wanted.has(`${g}.${m.id}`));
   return {
     participants: pick('participants'),
     nonParticipants: pick('nonParticipants'),
+    initialNonParticipants: pick('initialNonParticipants'),
     all: pick('all'),
     economy: ECONOMY_METRICS.filter((m) => wanted.has(`economy.${m.id}`)),
     windowOnly,

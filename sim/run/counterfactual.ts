@@ -2,12 +2,12 @@
 // who is enrolled: the enrolment only decides which businesses are counted as participants (their group's
 // metrics and their sector in the ledger). So one simulation per economy, seed, horizon and metric plan
 // serves every design: it runs with every business in the other-businesses sector, keeps a per-account
-// tap of the ledger and copies of the columns the participants' and non-participants' metrics read, and
+// tap of the ledger and copies of the columns the enrolment-dependent groups' metrics read, and
 // each design's enrolment is applied afterwards — exactly: the same values, summed in the same order, and
 // the ledger's cells re-cut in whole rupiah.
 import { Sector } from '../ledger/accounts.js';
 import { AccountTap, recutCells } from '../ledger/tap.js';
-import type { BusinessView, MetricColumn } from '../metrics/definitions.js';
+import { membersOf, type BusinessView, type MetricColumn } from '../metrics/definitions.js';
 import { COLUMN_COMPONENT, type BusinessComponents } from '../state/businesses.js';
 import type { Scenario } from '../scenario/schema.js';
 import { CAPACITY_COUNT, type Economy } from '../state/economy.js';
@@ -15,6 +15,9 @@ import { createEconomy } from '../state/init.js';
 import { ArmRecorder, type ArmOutcome, type ArmSeries, type MetricPlan } from './arm.js';
 
 type Column = Float64Array | Uint8Array | Int32Array;
+
+/** The business groups whose members depend on the enrolment (re-cut per design; `all` does not). */
+const ENROLMENT_GROUPS = ['participants', 'nonParticipants', 'initialNonParticipants'] as const;
 
 /** The columns the group metrics read, copied at the close of one month, as a view the metrics can read. */
 interface ColumnSnapshot {
@@ -41,7 +44,7 @@ export interface CounterfactualCache {
 }
 
 const planIds = (metrics: MetricPlan) => [
-  metrics.participants.map((m) => m.id), metrics.nonParticipants.map((m) => m.id), metrics.all.map((m) => m.id),
+  metrics.participants.map((m) => m.id), metrics.nonParticipants.map((m) => m.id), metrics.initialNonParticipants.map((m) => m.id), metrics.all.map((m) => m.id),
   metrics.economy.map((m) => m.id), [...metrics.windowOnly], metrics.windowFrom,
 ];
 
@@ -84,8 +87,8 @@ export class NeutralArm {
     e.ledger.sectorOf.fill(Sector.otherBusinesses, 0, slots);
     this.tap = new AccountTap(slots);
     e.ledger.attachTap(this.tap);
-    this.reads = [...new Set([...metrics.participants, ...metrics.nonParticipants].flatMap((m) => m.reads))];
-    this.recorder = new ArmRecorder(e, { ...metrics, participants: [], nonParticipants: [] });
+    this.reads = [...new Set(ENROLMENT_GROUPS.flatMap((g) => metrics[g]).flatMap((m) => m.reads))];
+    this.recorder = new ArmRecorder(e, { ...metrics, participants: [], nonParticipants: [], initialNonParticipants: [] });
   }
 
   step(): void {
@@ -102,22 +105,16 @@ export class NeutralArm {
 
 /** The counterfactual arm for one enrolment (`enrolled[id]` = 1 for participants), as if simulated with it. */
 export function applyEnrolment(c: NeutralCounterfactual, enrolled: Uint8Array, metrics: MetricPlan): ArmOutcome {
-  const series: ArmSeries = { ...c.arm.series, participants: {}, nonParticipants: {} };
-  for (const g of ['participants', 'nonParticipants'] as const) for (const m of metrics[g]) series[g][m.id] = [];
+  const series: ArmSeries = { ...c.arm.series };
+  for (const g of ENROLMENT_GROUPS) series[g] = Object.fromEntries(metrics[g].map((m) => [m.id, [] as number[]]));
+  const initial = c.arm.economy.scenario.economy.businesses;
   c.snapshots.forEach((snap, i) => {
     const month = i + 1;
     const view = snap.view;
-    const inGroup = (want: number) => {
-      let n = 0;
-      for (let id = 0; id < snap.used; id++) if ((enrolled[id] ?? 0) === want) n++;
-      const out = new Int32Array(n);
-      for (let id = 0, k = 0; id < snap.used; id++) if ((enrolled[id] ?? 0) === want) out[k++] = id;
-      return out;
-    };
     const skip = month < metrics.windowFrom ? metrics.windowOnly : null;
-    for (const [g, want] of [['participants', 1], ['nonParticipants', 0]] as const) {
+    for (const g of ENROLMENT_GROUPS) {
       if (metrics[g].length === 0) continue;
-      const members = inGroup(want);
+      const members = membersOf(g, enrolled, snap.used, initial);
       for (const m of metrics[g]) series[g][m.id].push(skip?.has(`${g}.${m.id}`) ? NaN : m.compute(view, members));
     }
   });

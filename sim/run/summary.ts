@@ -1,8 +1,10 @@
 // The headline numbers of one run: each as program, counterfactual and effect (program − counterfactual,
 // same businesses, same random numbers), averaged over the last months of the horizon (the summary
-// window), plus the program-level figures: cost, cost per job, income multiplier and LM3.
+// window), plus the program-level figures: cost, cost per job, local GDP gained per rupiah, the spending
+// multiplier and LM3 (docs/metrics.md explains each).
 import { Sector } from '../ledger/accounts.js';
 import { lm3, programLm3 } from '../metrics/lm3.js';
+import { spendingMultiplier } from '../metrics/spendingMultiplier.js';
 import { meanOverMonths } from '../stats/summaries.js';
 import type { ArmSeries, ProgramReport } from './runScenario.js';
 
@@ -26,6 +28,10 @@ export interface Summary {
   womenTurnover: Comparison;
   womenProfit: Comparison;
   womenSurvival: Comparison;
+  /** The initial businesses never enrolled (entrants excluded): turnover, profit, survival (spillovers). */
+  nonParticipantTurnover: Comparison;
+  nonParticipantProfit: Comparison;
+  nonParticipantSurvival: Comparison;
   /** Participants' ties to other businesses (informal and forum). */
   networkDegree: Comparison;
   /** Inequality of turnover among all open businesses, and of household income. */
@@ -37,15 +43,16 @@ export interface Summary {
   directJobs: number;
   inducedJobs: number;
   localRawMaterialDemand: Comparison;
-  localIncome: Comparison;
-  /** Local income gained over the whole horizon (rupiah). */
-  localIncomeGained: number;
-  /** Local income gained over the horizon ÷ program money injected into local accounts. */
-  incomeMultiplier: number | null;
-  /** Local income gained over the horizon ÷ total program cost. */
-  localIncomePerRupiah: number | null;
+  /** Local GDP: the value added of every local sector, per month. */
+  localGdp: Comparison;
+  /** Local GDP with minus without the program, summed over the whole horizon (rupiah). */
+  localGdpGained: number;
+  /** Local GDP gained over the horizon ÷ the program's total cost (services, grants, loans' costs, cash alike). */
+  localGdpPerRupiah: number | null;
   /** Participants' extra profit over the horizon ÷ total program cost (C8). */
   profitPerRupiah: number | null;
+  /** Local output generated in all, round by round, per rupiah of new outside demand, in each run's economy. */
+  spendingMultiplier: { program: number | null; counterfactual: number | null; effect: number | null; effectShare: number | null; unit: string };
   /** LM3 of the participating businesses' income, with and without the program (null: no participants). */
   lm3: { program: number | null; counterfactual: number | null; effect: number | null; effectShare: number | null; unit: string };
   /** Round 2 ÷ round 1 of the participants' LM3: the share of their income they spend locally. */
@@ -58,11 +65,12 @@ export interface Summary {
 }
 
 /** The business metrics the summary reads, by group (a run records at least these). */
-export const SUMMARY_BUSINESS_METRICS: { readonly participants: readonly string[]; readonly all: readonly string[] } = {
+export const SUMMARY_BUSINESS_METRICS: { readonly participants: readonly string[]; readonly initialNonParticipants: readonly string[]; readonly all: readonly string[] } = {
   participants: [
     'turnover', 'profit', 'customers', 'production', 'digitalAdoption', 'bookkeepingAdoption', 'survival',
     'womenTurnover', 'womenProfit', 'womenSurvival', 'networkDegree', 'jobs',
   ],
+  initialNonParticipants: ['turnover', 'profit', 'survival'],
   all: ['turnoverGini', 'localRawMaterialDemand'],
 };
 
@@ -97,10 +105,11 @@ export function summarise(input: {
   const economy = (metric: string, unit: string) => compare(P.economy[metric], C.economy[metric], w, unit);
   const jobs = economy('totalJobs', 'workers');
   const directJobs = compare(P.participants.jobs, C.participants.jobs, w, 'workers').effect;
-  const incomeP = P.economy.localIncome;
-  const incomeC = C.economy.localIncome;
-  let localIncomeGained = 0;
-  for (let t = 0; t < incomeP.length; t++) localIncomeGained += incomeP[t] - incomeC[t];
+  const gdpP = P.economy.localGdp;
+  const gdpC = C.economy.localGdp;
+  let localGdpGained = 0;
+  for (let t = 0; t < gdpP.length; t++) localGdpGained += gdpP[t] - gdpC[t];
+  const nonParticipant = (metric: string, unit: string) => compare(P.initialNonParticipants[metric], C.initialNonParticipants[metric], w, unit);
   const profitP = effectOf({ program: P.participants.profit, counterfactual: C.participants.profit });
   const participantProfitGained = profitP.reduce((a, x) => a + x, 0) * input.programReport.participants;
   const cost = input.programReport.spent;
@@ -109,6 +118,8 @@ export function summarise(input: {
   const lm3P = roundsP.lm3;
   const lm3C = roundsC.lm3;
   const pl = programLm3(input.cellsProgram, Sector.program).lm3;
+  const spendingP = spendingMultiplier(input.cellsProgram).multiplier;
+  const spendingC = spendingMultiplier(input.cellsCounterfactual).multiplier;
   return {
     turnover: part('turnover', 'rupiah/month per participant'),
     profit: part('profit', 'rupiah/month per participant'),
@@ -120,6 +131,9 @@ export function summarise(input: {
     womenTurnover: part('womenTurnover', 'rupiah/month per woman-owned participant'),
     womenProfit: part('womenProfit', 'rupiah/month per woman-owned participant'),
     womenSurvival: part('womenSurvival', 'share of woman-owned participants open'),
+    nonParticipantTurnover: nonParticipant('turnover', 'rupiah/month per initial non-participant'),
+    nonParticipantProfit: nonParticipant('profit', 'rupiah/month per initial non-participant'),
+    nonParticipantSurvival: nonParticipant('survival', 'share of initial non-participants open'),
     networkDegree: part('networkDegree', 'ties per open participant'),
     turnoverGini: compare(P.all.turnoverGini, C.all.turnoverGini, w, 'Gini 0..1'),
     householdIncomeGini: economy('householdIncomeGini', 'Gini 0..1'),
@@ -127,11 +141,17 @@ export function summarise(input: {
     directJobs,
     inducedJobs: jobs.effect - directJobs,
     localRawMaterialDemand: compare(P.all.localRawMaterialDemand, C.all.localRawMaterialDemand, w, 'rupiah/month'),
-    localIncome: economy('localIncome', 'rupiah/month'),
-    localIncomeGained,
-    incomeMultiplier: ratio(localIncomeGained, input.programReport.injectedLocally),
-    localIncomePerRupiah: ratio(localIncomeGained, cost),
+    localGdp: economy('localGdp', 'rupiah/month'),
+    localGdpGained,
+    localGdpPerRupiah: ratio(localGdpGained, cost),
     profitPerRupiah: ratio(participantProfitGained, cost),
+    spendingMultiplier: {
+      program: finite(spendingP),
+      counterfactual: finite(spendingC),
+      effect: finite(spendingP - spendingC),
+      effectShare: finite((spendingP - spendingC) / spendingC),
+      unit: 'rupiah of local output per rupiah of new outside demand',
+    },
     lm3: {
       program: finite(lm3P),
       counterfactual: finite(lm3C),

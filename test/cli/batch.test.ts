@@ -32,7 +32,7 @@ writeFileSync(join(dir, 'small.json'), JSON.stringify(base, null, 2));
 /** The same with targeting by a user expression. */
 writeFileSync(join(dir, 'targeted.json'), JSON.stringify({ ...base, name: 'targeted', program: { ...base.program, targeting: { rule: 'expression', expression: 'bookkeeping' } } }));
 
-const METRICS = ['profit.effect', 'jobs.effect', 'incomeMultiplier', 'program.participants.turnover', 'counterfactual.economy.localIncome'];
+const METRICS = ['profit.effect', 'jobs.effect', 'localGdpPerRupiah', 'program.participants.turnover', 'counterfactual.economy.localGdp'];
 
 function writeExperiment(file: string, extra: Record<string, unknown> = {}): string {
   const experiment = {
@@ -117,10 +117,10 @@ describe('batch', () => {
     const doc = JSON.parse(await runCommand(file, { seed: 12, format: 'json' }));
     const value = (group: string, metric: string, month: number) => Number(mine.find((f) => f[5] === group && f[6] === metric && f[4] === String(month))![7]);
     expect(value('summary', 'profit.effect', 6)).toBe(doc.summary.profit.effect);
-    expect(value('summary', 'incomeMultiplier', 6)).toBe(doc.summary.incomeMultiplier);
+    expect(value('summary', 'localGdpPerRupiah', 6)).toBe(doc.summary.localGdpPerRupiah);
     for (const m of [2, 4, 6]) {
       expect(value('program.participants', 'turnover', m)).toBe(doc.series.program.participants.turnover[m - 1]);
-      expect(value('counterfactual.economy', 'localIncome', m)).toBe(doc.series.counterfactual.economy.localIncome[m - 1]);
+      expect(value('counterfactual.economy', 'localGdp', m)).toBe(doc.series.counterfactual.economy.localGdp[m - 1]);
     }
   });
 

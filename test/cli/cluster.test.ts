@@ -127,7 +127,7 @@ function writeExperiment(file: string, extra: Record<string, unknown> = {}): str
       base: 'small.json',
       parameters: [{ path: 'program.mentoring.visitsPerMonth', values: [1, 2, 4] }],
       replicates: 12,
-      metrics: ['profit.effect', 'jobs.effect', 'incomeMultiplier', 'program.participants.turnover'],
+      metrics: ['profit.effect', 'jobs.effect', 'localGdpPerRupiah', 'program.participants.turnover'],
       record: { every: 6 },
       seed: 3,
       ...extra,

@@ -31,7 +31,7 @@ describe('compare', () => {
     expect(c.seeds).toEqual([1, 2, 3]);
     for (const d of c.designs) {
       expect(Object.keys(d.quantities)).toEqual(QUANTITIES.map((q) => q.id));
-      for (const id of ['turnover.effect', 'jobs.effect', 'localIncome.effect', 'localIncomeGained', 'programCost']) {
+      for (const id of ['turnover.effect', 'jobs.effect', 'localGdp.effect', 'localGdpGained', 'localGdpPerRupiah', 'spendingMultiplier.program', 'nonParticipantTurnover.effect', 'nonParticipantProfit.effect', 'nonParticipantSurvival.effect', 'programCost']) {
         expect(d.quantities[id].n).toBe(3);
         expect(d.quantities[id].low).toBeLessThanOrEqual(d.quantities[id].mean!);
       }

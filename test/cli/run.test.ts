@@ -31,13 +31,13 @@ describe('run', () => {
     const count = (arm: 'program' | 'counterfactual') =>
       Object.values(doc.series[arm] as Record<string, Record<string, number[]>>).reduce((a, g) => a + Object.keys(g).length, 0) * 4;
     expect(lines.length - 1).toBe(count('program') + count('counterfactual'));
-    expect(lines.some((l) => /,counterfactual,economy,localIncome,/.test(l))).toBe(true);
+    expect(lines.some((l) => /,counterfactual,economy,localGdp,/.test(l))).toBe(true);
   });
 
   it('table: header, the summary rows, and the program lines', async () => {
     const text = await runCommand(small, {});
     expect(text).toContain('scenario "small, "quoted""');
-    for (const row of ['Turnover', 'Profit', 'Customers', 'Production', 'Digital adoption', 'Bookkeeping adoption', 'Survival', 'Women-owned turnover', 'Jobs (local economy)', '  direct', '  induced', 'Local raw-material demand', 'Local income']) {
+    for (const row of ['Turnover', 'Profit', 'Customers', 'Production', 'Digital adoption', 'Bookkeeping adoption', 'Survival', 'Women-owned turnover', 'Jobs (local economy)', '  direct', '  induced', 'Local raw-material demand', 'Local GDP', 'Non-participants: turnover', 'Non-participants: survival', 'Local GDP gained per rupiah', 'Spending multiplier']) {
       expect(text).toMatch(new RegExp(`^${row.replace(/[()]/g, '\\$&')}`, 'm'));
     }
     expect(text).toMatch(/Program +Without program +Effect +Effect %/);

@@ -70,12 +70,12 @@ describe.skipIf(!browserCheck.path)('web app in Chromium', () => {
   it('computes exactly what the CLI computes for the same scenario and seed', async () => {
     const cli = JSON.parse(await runCommand('scenarios/full-cycle.json', { seed: 7, months: 12, format: 'json' }));
     const page_ = await page.evaluate(async () => {
-      const r = await (window as unknown as { __pendamping: { runOne: (n: string, s: number, m: number) => Promise<{ summary: { jobs: { effect: number }; turnover: { effect: number }; localIncomeGained: number }; accounting: { maxImbalance: number } }> } }).__pendamping.runOne('full-cycle', 7, 12);
-      return { jobs: r.summary.jobs.effect, turnover: r.summary.turnover.effect, income: r.summary.localIncomeGained, imbalance: r.accounting.maxImbalance };
+      const r = await (window as unknown as { __pendamping: { runOne: (n: string, s: number, m: number) => Promise<{ summary: { jobs: { effect: number }; turnover: { effect: number }; localGdpGained: number }; accounting: { maxImbalance: number } }> } }).__pendamping.runOne('full-cycle', 7, 12);
+      return { jobs: r.summary.jobs.effect, turnover: r.summary.turnover.effect, income: r.summary.localGdpGained, imbalance: r.accounting.maxImbalance };
     });
     expect(page_.jobs).toBe(cli.summary.jobs.effect);
     expect(page_.turnover).toBe(cli.summary.turnover.effect);
-    expect(page_.income).toBe(cli.summary.localIncomeGained);
+    expect(page_.income).toBe(cli.summary.localGdpGained);
     expect(page_.imbalance).toBe(0);
   });
 
@@ -117,6 +117,19 @@ describe.skipIf(!browserCheck.path)('web app in Chromium', () => {
     await page.keyboard.press(' ');
     await expect.poll(() => stage.getAttribute('data-on')).toBe(before);
     await waitDone();
+  });
+
+  it('opens the glossary of the numbers from beside the estimates, offline from the build, and closes it', async () => {
+    await expect(page.getByTestId('chart-localGdpPerRupiah').count()).resolves.toBe(1);
+    await expect(page.getByTestId('chart-spendingMultiplier').count()).resolves.toBe(1);
+    await page.getByTestId('glossary-open').click();
+    const dialog = page.getByTestId('glossary-dialog');
+    await expect.poll(() => dialog.isVisible()).toBe(true);
+    const text = (await page.getByTestId('glossary-body').textContent())!;
+    for (const name of ['localGdpPerRupiah', 'spendingMultiplier', 'lm3', 'costPerJob', 'nonParticipantTurnover']) expect(text).toContain(name);
+    await page.screenshot({ path: join(SCREENSHOTS, 'app-glossary.png') });
+    await page.getByTestId('glossary-close').click();
+    await expect.poll(() => dialog.isVisible()).toBe(false);
   });
 
   it('switches to English and back without losing the state', async () => {

@@ -98,12 +98,12 @@ describe.skipIf(!browserCheck.path)('live economy view in Chromium', () => {
     const expected = nodeNumbers(3);
     expect(await shownNumber('live-jobs')).toBe(expected.jobs);
     expect(await shownNumber('live-jobs-effect')).toBe(expected.jobsEffect);
-    expect(await shownNumber('live-local-income')).toBe(expected.localIncome);
-    expect(await shownNumber('live-multiplier')).toBe(expected.multiplier);
+    expect(await shownNumber('live-local-gdp')).toBe(expected.localGdp);
+    expect(await shownNumber('live-local-gdp-per-rupiah')).toBe(expected.localGdpPerRupiah);
     expect(await view((el) => el.numbers)).toEqual(expected);
     // The text shown is the formatted value (Bahasa Indonesia: dot groups, comma decimals).
     expect((await page.getByTestId('live-jobs').textContent())!.trim()).toMatch(/^\d{1,3}(\.\d{3})*(,\d)?$/);
-    expect((await page.getByTestId('live-local-income').textContent())!.trim()).toMatch(/^Rp [\d,]+ (juta|miliar)$/);
+    expect((await page.getByTestId('live-local-gdp').textContent())!.trim()).toMatch(/^Rp [\d,]+ (juta|miliar)$/);
     // Step announces the month to screen readers.
     expect(await page.getByTestId('live-announcement').textContent()).toContain('Bulan 3');
     await page.screenshot({ path: join(SCREENSHOTS, 'live-step.png') });
@@ -178,7 +178,7 @@ describe.skipIf(!browserCheck.path)('live economy view in Chromium', () => {
     const expected = nodeNumbers(m);
     expect(await month()).toBe(m);
     expect(await shownNumber('live-jobs')).toBe(expected.counterfactualJobs);
-    expect(await shownNumber('live-local-income')).toBe(expected.counterfactualLocalIncome);
+    expect(await shownNumber('live-local-gdp')).toBe(expected.counterfactualLocalGdp);
     expect(await shownNumber('live-open')).toBe(expected.counterfactualOpen);
     expect(await shownNumber('live-jobs-effect')).toBe(expected.jobsEffect);
     // Nobody is mentored in this economy: the legend counts no ring.

@@ -90,10 +90,10 @@ describe('experiment schema', () => {
   });
 
   it('names an unknown metric and accepts summary paths and series', () => {
-    const problems = problemsOf({ ...minimal, metrics: ['profit.effect', 'profit.efect', 'program.participants.turnover', 'programs.all.turnover', 'counterfactual.economy.localIncome', 'program.economy.turnover'] });
+    const problems = problemsOf({ ...minimal, metrics: ['profit.effect', 'profit.efect', 'program.participants.turnover', 'programs.all.turnover', 'counterfactual.economy.localGdp', 'program.economy.turnover'] });
     expect(problems.map((q) => q.path)).toEqual(['metrics[1]', 'metrics[3]', 'metrics[5]']);
     expect(problems[0].expected).toMatch(/^"profit\.effect"\?/);
-    for (const m of ['lm3.program', 'incomeMultiplier', 'costPerJob', 'turnover.effectShare', 'localRespendingShare.program']) expect(SUMMARY_METRICS).toContain(m);
+    for (const m of ['lm3.program', 'spendingMultiplier.program', 'localGdpPerRupiah', 'localGdpGained', 'nonParticipantTurnover.effect', 'costPerJob', 'turnover.effectShare', 'localRespendingShare.program']) expect(SUMMARY_METRICS).toContain(m);
   });
 
   it('names an unknown design type, unknown design fields and odd Morris levels', () => {
@@ -291,7 +291,7 @@ describe('applying a design point and recording a run', () => {
   it('recordRows: summary metrics once at the horizon, series at the recorded months, in metric order', () => {
     const s = parseScenario(applyAssignments(baseInput, { 'economy.businesses': 60 }), 'small');
     const result = runScenario(s, { seed: 3, months: 10 });
-    const e = exp({ metrics: ['program.participants.turnover', 'profit.effect', 'counterfactual.economy.localIncome', 'costPerJob'], record: { every: 4 } });
+    const e = exp({ metrics: ['program.participants.turnover', 'profit.effect', 'counterfactual.economy.localGdp', 'costPerJob'], record: { every: 4 } });
     expect(recordedMonths(e.record, 10)).toEqual([4, 8, 10]);
     expect(recordedMonths('final', 10)).toEqual([10]);
     expect(recordedMonths('monthly', 3)).toEqual([1, 2, 3]);
@@ -301,14 +301,14 @@ describe('applying a design point and recording a run', () => {
       [8, 'program.participants', 'turnover'],
       [10, 'program.participants', 'turnover'],
       [10, 'summary', 'profit.effect'],
-      [4, 'counterfactual.economy', 'localIncome'],
-      [8, 'counterfactual.economy', 'localIncome'],
-      [10, 'counterfactual.economy', 'localIncome'],
+      [4, 'counterfactual.economy', 'localGdp'],
+      [8, 'counterfactual.economy', 'localGdp'],
+      [10, 'counterfactual.economy', 'localGdp'],
       [10, 'summary', 'costPerJob'],
     ]);
     expect(rows[1].value).toBe(result.series.program.participants.turnover[7]);
     expect(rows[3].value).toBe(result.summary.profit.effect);
-    expect(rows[6].value).toBe(result.series.counterfactual.economy.localIncome[9]);
+    expect(rows[6].value).toBe(result.series.counterfactual.economy.localGdp[9]);
     expect(rows[7].value).toBe(result.summary.costPerJob);
     expect(rows.every((r) => r.value === null || Number.isFinite(r.value))).toBe(true);
   });

@@ -30,17 +30,17 @@ describe('createLiveRun', () => {
         expect(n.month).toBe(t + 1);
         expect(n.jobs).toBe(P.totalJobs[t]);
         expect(n.jobsEffect).toBe(P.totalJobs[t] - C.totalJobs[t]);
-        expect(n.localIncome).toBe(P.localIncome[t]);
+        expect(n.localGdp).toBe(P.localGdp[t]);
         // The counterfactual's own numbers, for the picture without the program.
         expect(n.counterfactualJobs).toBe(C.totalJobs[t]);
-        expect(n.counterfactualLocalIncome).toBe(C.localIncome[t]);
+        expect(n.counterfactualLocalGdp).toBe(C.localGdp[t]);
         const none = reference.series.counterfactual.all;
         expect(n.counterfactualOpen).toBe(Math.round(none.survival[t] * none.businesses[t]));
         expect(n.counterfactualOpen).toBe(run.openCount('counterfactual'));
-        gained += P.localIncome[t] - C.localIncome[t];
-        const injected = run.program.program.injectedLocal;
-        if (injected > 0) expect(n.multiplier).toBe(gained / injected);
-        else expect(n.multiplier).toBeNull();
+        gained += P.localGdp[t] - C.localGdp[t];
+        const spent = run.program.program.spent;
+        if (spent > 0) expect(n.localGdpPerRupiah).toBe(gained / spent);
+        else expect(n.localGdpPerRupiah).toBeNull();
         // Open businesses: the survival share of all businesses times their number.
         const all = reference.series.program.all;
         expect(n.open).toBe(Math.round(all.survival[t] * all.businesses[t]));
@@ -48,8 +48,8 @@ describe('createLiveRun', () => {
       expect(run.done).toBe(true);
       expect(run.step()).toBe(false);
       expect(run.month).toBe(14);
-      // At the horizon the cumulative multiplier is the run's summary figure.
-      expect(run.numbers()!.multiplier).toBe(reference.summary.incomeMultiplier);
+      // At the horizon local GDP gained per rupiah so far is the run's summary figure.
+      expect(run.numbers()!.localGdpPerRupiah).toBe(reference.summary.localGdpPerRupiah);
       expect(run.numbers()!.jobsEffect).toBe(P.totalJobs[13] - C.totalJobs[13]);
     });
   }
@@ -118,10 +118,10 @@ describe('createLiveRun', () => {
     expect([...bad.suppliers]).toEqual([-1, -1]);
   });
 
-  it('no program: no multiplier (nothing injected), no jobs effect, nobody mentored', () => {
+  it('no program: no local GDP gained per rupiah (nothing spent), no jobs effect, nobody mentored', () => {
     const run = createLiveRun(load('no-program', 120, 6), 3);
     while (run.step()) {
-      expect(run.numbers()!.multiplier).toBeNull();
+      expect(run.numbers()!.localGdpPerRupiah).toBeNull();
       expect(run.numbers()!.jobsEffect).toBe(0);
       for (const code of run.states()) expect(code & LiveState.MENTORED).toBe(0);
     }

@@ -34,7 +34,7 @@ describe('runScenario', () => {
         const r = runScenario(s, { seed });
         expect(r.program.participants).toBe(0);
         expect(r.series.program).toEqual(r.series.counterfactual);
-        expect(r.summary.localIncomeGained).toBe(0);
+        expect(r.summary.localGdpGained).toBe(0);
       }),
       { numRuns: 40 },
     );
@@ -214,16 +214,16 @@ describe('the run engine', () => {
     expect(run.summary()).toEqual(whole.summary);
   });
 
-  it('a summary part-way is the summary of a run with that horizon’s series (income multiplier included)', () => {
+  it('a summary part-way is the summary of a run with that horizon’s series (local GDP gained per rupiah included)', () => {
     const s = small('cash-transfer.json');
     const run = startRun(s, { seed: 2, months: 12 });
     for (let t = 0; t < 6; t++) run.step();
     const { program, counterfactual } = run.series();
     let gained = 0;
-    for (let t = 0; t < 6; t++) gained += program.economy.localIncome[t] - counterfactual.economy.localIncome[t];
-    expect(run.summary().localIncomeGained).toBe(gained);
-    expect(run.summary().incomeMultiplier).toBe(gained / run.programReport().injectedLocally);
-    expect(run.programReport().injectedLocally).toBeGreaterThan(0);
+    for (let t = 0; t < 6; t++) gained += program.economy.localGdp[t] - counterfactual.economy.localGdp[t];
+    expect(run.summary().localGdpGained).toBe(gained);
+    expect(run.summary().localGdpPerRupiah).toBe(gained / run.programReport().spent);
+    expect(run.programReport().spent).toBeGreaterThan(0);
   });
 
   it('the program arm alone, without metrics, runs the same program economy and has no summary', () => {

@@ -14,7 +14,7 @@ function experiment(design: Experiment['design'], dists: Dist[], seed = 1): Expe
     parameters: dists.map((distribution, i) => ({ path: `x${i + 1}`, distribution, integer: false })),
     design,
     replicates: 1,
-    metrics: ['incomeMultiplier'],
+    metrics: ['localGdpPerRupiah'],
     record: 'final',
     seed,
   };

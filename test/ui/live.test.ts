@@ -134,11 +134,11 @@ class FakeSource implements LiveSource {
               month: this.month,
               jobs: 100 + this.month,
               jobsEffect: this.month / 2,
-              localIncome: 6.3e6 * this.month,
-              multiplier: 1.25,
+              localGdp: 6.3e6 * this.month,
+              localGdpPerRupiah: 1.25,
               open: this.month >= 2 ? N + 1 : N,
               counterfactualJobs: 90 + this.month,
-              counterfactualLocalIncome: 5e6 * this.month,
+              counterfactualLocalGdp: 5e6 * this.month,
               counterfactualOpen: N - 1,
             },
       stepMs: 1,
@@ -205,7 +205,7 @@ describe('<pendamping-economy-view>', () => {
     expect(source.inits[0].seed).toBe(7);
     expect(source.inits[0].scenario).toEqual(scenario);
     expect(el.month).toBe(0);
-    for (const id of ['live-play', 'live-step', 'live-reset', 'live-speed', 'live-month', 'live-jobs', 'live-jobs-effect', 'live-local-income', 'live-multiplier', 'live-canvas', 'live-legend']) {
+    for (const id of ['live-play', 'live-step', 'live-reset', 'live-speed', 'live-month', 'live-jobs', 'live-jobs-effect', 'live-local-gdp', 'live-local-gdp-per-rupiah', 'live-canvas', 'live-legend']) {
       expect(q(el, id), id).not.toBeNull();
     }
     expect(q(el, 'live-month').textContent).toContain('Month 0 of 3');
@@ -232,8 +232,8 @@ describe('<pendamping-economy-view>', () => {
     expect(q(el, 'live-jobs').dataset.value).toBe('101');
     expect(q(el, 'live-jobs').textContent!.trim()).toBe('101');
     expect(q(el, 'live-jobs-effect').textContent!.trim()).toBe('+0.5');
-    expect(q(el, 'live-local-income').textContent!.trim()).toBe('Rp 6.3 million');
-    expect(q(el, 'live-multiplier').textContent!.trim()).toBe('1.25');
+    expect(q(el, 'live-local-gdp').textContent!.trim()).toBe('Rp 6.3 million');
+    expect(q(el, 'live-local-gdp-per-rupiah').textContent!.trim()).toBe('1.25');
     expect(q(el, 'live-announcement').textContent).toContain('Month 1: jobs 101');
     expect(q(el, 'live-announcement').getAttribute('aria-live')).toBe('polite');
     // Each number has a small line of its months so far.
@@ -354,10 +354,10 @@ describe('<pendamping-economy-view>', () => {
     // Jobs, local income and open businesses are the counterfactual's; extra jobs and the multiplier stay.
     expect(q(el, 'live-jobs').dataset.value).toBe('92');
     expect(el.shadowRoot!.textContent).toContain('Jobs without the program');
-    expect(q(el, 'live-local-income').dataset.value).toBe('10000000');
+    expect(q(el, 'live-local-gdp').dataset.value).toBe('10000000');
     expect(q(el, 'live-open').dataset.value).toBe('3');
     expect(q(el, 'live-jobs-effect').dataset.value).toBe('1');
-    expect(q(el, 'live-multiplier').dataset.value).toBe('1.25');
+    expect(q(el, 'live-local-gdp-per-rupiah').dataset.value).toBe('1.25');
     // The picture: no one mentored, all struggling, no entrant; the description says which economy.
     expect(q(el, 'live-legend').querySelector('[data-key="mentored"] .count')!.textContent).toBe('0');
     expect(q(el, 'live-legend').querySelector('[data-key="struggling"] .count')!.textContent).toBe('4');

@@ -153,6 +153,6 @@ describe('aggregation', () => {
     expect(diff.lines[0].series[1].mean.every((x) => x === 0)).toBe(true);
     expect(agg.rows.turnover).toHaveLength(2 * 2 * 2 * 4);
     expect(Object.keys(agg.rows.turnover[0])).toEqual(['design', 'scenario', 'seed', 'month', 'arm', 'group', 'metric', 'value']);
-    expect(agg.estimates.map((x) => x.id)).toEqual(['incomeMultiplier', 'lm3', 'costPerJob', 'localIncomePerRupiah']);
+    expect(agg.estimates.map((x) => x.id)).toEqual(['localGdpPerRupiah', 'costPerJob', 'spendingMultiplier', 'lm3']);
   });
 });

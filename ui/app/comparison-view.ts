@@ -6,6 +6,7 @@ import type { ChartLabels, EstimateChartSpec, LineChartSpec, Locale } from '../c
 import { getLocale, t } from '../i18n/i18n.js';
 import type { ComparisonResult } from '../runner/compare.js';
 import { CHARTED_SERIES } from '../runner/metrics.js';
+import { glossaryDialog } from './metrics-glossary.js';
 import { focusStyles } from './styles.js';
 
 export interface RunStatus {
@@ -112,6 +113,55 @@ export class ComparisonView extends LitElement {
         font-size: 0.85rem;
         color: #4a5560;
       }
+      .estimates-head {
+        display: flex;
+        flex-wrap: wrap;
+        align-items: baseline;
+        gap: 0.25rem 1rem;
+      }
+      .glossary-link {
+        background: none;
+        border: none;
+        padding: 0;
+        color: #0057a0;
+        text-decoration: underline;
+        font: inherit;
+        font-size: 0.9rem;
+        cursor: pointer;
+      }
+      dialog.glossary {
+        max-width: min(60rem, 95vw);
+        max-height: 90vh;
+        border: 2px solid #0072b2;
+        border-radius: 6px;
+        font-size: 0.9rem;
+        line-height: 1.45;
+      }
+      dialog.glossary .close {
+        position: sticky;
+        top: 0;
+        text-align: right;
+      }
+      dialog.glossary .language-note {
+        color: #4a5560;
+        font-style: italic;
+      }
+      dialog.glossary table {
+        border-collapse: collapse;
+        margin: 0.5rem 0;
+      }
+      dialog.glossary th,
+      dialog.glossary td {
+        border: 1px solid #c9d0d6;
+        padding: 0.2rem 0.4rem;
+        text-align: left;
+        vertical-align: top;
+      }
+      dialog.glossary code {
+        background: #f1f4f6;
+        padding: 0 0.2rem;
+        border-radius: 3px;
+      }
       .grid {
         display: grid;
         grid-template-columns: repeat(auto-fill, minmax(min(100%, 420px), 1fr));
@@ -150,6 +200,10 @@ export class ComparisonView extends LitElement {
       .filename=${`pendamping-${spec.id}`}
       ><pendamping-line-chart .spec=${spec} .locale=${this.locale} .labels=${chartLabelsFor()} ?animate=${!this.paused}></pendamping-line-chart
     ></pendamping-chart-card>`;
+  }
+
+  private showGlossary(): void {
+    this.renderRoot.querySelector<HTMLDialogElement>('dialog.glossary')?.showModal();
   }
 
   private estimate(spec: EstimateChartSpec) {
@@ -205,12 +259,16 @@ export class ComparisonView extends LitElement {
         ? html`<h3>${t('section.headline')}</h3>
             <div class="grid">${section(headline).map((s) => this.line(s))}</div>
             <h3>${t('section.economy')}</h3>
-            <div class="grid">${section(['jobs', 'localIncome', 'localRawMaterialDemand']).map((s) => this.line(s))}</div>
-            <h3>${t('section.estimates')}</h3>
+            <div class="grid">${section(['jobs', 'localGdp', 'localRawMaterialDemand']).map((s) => this.line(s))}</div>
+            <div class="estimates-head">
+              <h3>${t('section.estimates')}</h3>
+              <button class="glossary-link" data-testid="glossary-open" aria-haspopup="dialog" @click=${() => this.showGlossary()}>${t('glossary.open')}</button>
+            </div>
             <div class="grid">${r.estimates.map((s) => this.estimate(s))}</div>
             <h3>${t('section.women')}</h3>
             <div class="grid">${section(['womenTurnover']).map((s) => this.line(s))}</div>`
         : nothing}
+      ${glossaryDialog()}
     </section>`;
   }
 }

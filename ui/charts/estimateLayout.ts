@@ -9,7 +9,7 @@ import type { EstimateChartSpec, Locale, ValueKind } from './types.js';
 
 export const ROW_HEIGHT = 32;
 
-/** Where "no effect" sits: one for ratios (multiplier, LM3), zero for everything else. */
+/** Where "no effect" sits: one for ratios (local GDP per rupiah, spending multiplier, LM3), zero for everything else. */
 export const referenceFor = (kind: ValueKind): number => (kind === 'ratio' ? 1 : 0);
 
 export interface EstimateRow {

@@ -27,7 +27,7 @@ export interface LineChartSpec {
   series: BandSeries[];
 }
 
-/** One design's point estimate with its interval (multiplier, LM3, cost per job…). */
+/** One design's point estimate with its interval (local GDP per rupiah, spending multiplier, LM3, cost per job…). */
 export interface Estimate {
   id: string;
   label: string;

@@ -1,5 +1,5 @@
 // The live numbers beside the economy's picture, as a Lit template: jobs (or jobs without the program),
-// extra jobs, local income (or without the program) and the multiplier, each with a small line of its
+// extra jobs, local GDP (or without the program) and local GDP gained per rupiah, each with a small line of its
 // months so far, then the businesses open; and the same month in one sentence for screen readers.
 import { html, nothing, svg } from 'lit';
 import type { Locale } from '../charts/types.js';
@@ -16,8 +16,8 @@ export function summaryText(n: LiveNumbers | null | undefined, L: Locale): strin
     month: n.month,
     jobs: formatCount(n.jobs, L),
     jobsEffect: formatCount(n.jobsEffect, L, { sign: true }),
-    localIncome: formatRupiah(n.localIncome, L),
-    multiplier: formatRatio(n.multiplier, L),
+    localGdp: formatRupiah(n.localGdp, L),
+    localGdpPerRupiah: formatRatio(n.localGdpPerRupiah, L),
   }, L);
 }
 
@@ -45,9 +45,9 @@ export function liveNumbers({ numbers: n, history, horizon, without, openBefore,
         : row('live-jobs', 'live.jobs', 'live.jobsHint', n?.jobs ?? null, n ? formatCount(n.jobs, L) : '—', (h) => h.jobs, false)}
       ${row('live-jobs-effect', 'live.jobsEffect', 'live.jobsEffectHint', n?.jobsEffect ?? null, n ? formatCount(n.jobsEffect, L, { sign: true }) : '—', (h) => h.jobsEffect, true)}
       ${without
-        ? row('live-local-income', 'live.localIncomeWithout', 'live.localIncomeHint', n?.counterfactualLocalIncome ?? null, n ? formatRupiah(n.counterfactualLocalIncome, L) : '—', (h) => h.counterfactualLocalIncome, false)
-        : row('live-local-income', 'live.localIncome', 'live.localIncomeHint', n?.localIncome ?? null, n ? formatRupiah(n.localIncome, L) : '—', (h) => h.localIncome, false)}
-      ${row('live-multiplier', 'live.multiplier', 'live.multiplierHint', n?.multiplier ?? null, formatRatio(n?.multiplier ?? null, L), (h) => h.multiplier, true)}
+        ? row('live-local-gdp', 'live.localGdpWithout', 'live.localGdpHint', n?.counterfactualLocalGdp ?? null, n ? formatRupiah(n.counterfactualLocalGdp, L) : '—', (h) => h.counterfactualLocalGdp, false)
+        : row('live-local-gdp', 'live.localGdp', 'live.localGdpHint', n?.localGdp ?? null, n ? formatRupiah(n.localGdp, L) : '—', (h) => h.localGdp, false)}
+      ${row('live-local-gdp-per-rupiah', 'live.localGdpPerRupiah', 'live.localGdpPerRupiahHint', n?.localGdpPerRupiah ?? null, formatRatio(n?.localGdpPerRupiah ?? null, L), (h) => h.localGdpPerRupiah, true)}
     </dl>
     <p class="open">${t(without ? 'live.openWithout' : 'live.open', {}, L)}: <strong data-testid="live-open" data-value=${open === null ? '' : String(open)}>${open !== null ? formatCount(open, L) : openBefore !== null ? formatCount(openBefore, L) : '—'}</strong></p>`;
 }

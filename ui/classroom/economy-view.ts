@@ -1,6 +1,6 @@
 // The live economy view (issue 6): the businesses of the design being taught and their ties, drawn on a
 // canvas and advanced month by month — play / pause / step / speed / reset — beside the live numbers (jobs,
-// extra jobs, local income, multiplier). The simulation and the force layout run in a worker (live-worker),
+// extra jobs, local GDP, local GDP gained per rupiah). The simulation and the force layout run in a worker (live-worker),
 // so drawing stays smooth with thousands of businesses; between months the businesses that move glide to
 // their new place, unless animation is paused or reduced motion is asked for. Nothing moves unless the
 // user plays or steps (WCAG 2.2.2), and the page's pause-animation toggle stops playing.
@@ -153,7 +153,7 @@ export class EconomyView extends LitElement {
 
   /**
    * Draw the other economy: with the program, or the same one without it. The run goes on in both, so
-   * this changes only the picture (and the jobs, income and open businesses beside it), not the month.
+   * this changes only the picture (and the jobs, local GDP and open businesses beside it), not the month.
    */
   async showArm(arm: LiveArm): Promise<void> {
     if (arm === this.arm) return;

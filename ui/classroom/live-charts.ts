@@ -1,5 +1,5 @@
 // The live run's numbers as line charts (what trainers open in their own window on a second screen):
-// the jobs the design has added so far and local income per month, one point per simulated month.
+// the jobs the design has added so far and local GDP per month, one point per simulated month.
 import type { LineChartSpec, TidyRow } from '../charts/types.js';
 import { t } from '../i18n/i18n.js';
 import type { LiveNumbers } from './types.js';
@@ -17,11 +17,11 @@ export function liveSpecs(history: readonly LiveNumbers[]): LineChartSpec[] {
       series: [line('program', t('classroom.liveChart.design'), months, history.map((h) => h.jobsEffect))],
     },
     {
-      id: 'live-income',
-      title: t('classroom.liveChart.income'),
-      yLabel: t('classroom.liveChart.incomeAxis'),
+      id: 'live-local-gdp',
+      title: t('classroom.liveChart.localGdp'),
+      yLabel: t('classroom.liveChart.localGdpAxis'),
       kind: 'rupiah',
-      series: [line('program', t('classroom.liveChart.design'), months, history.map((h) => h.localIncome))],
+      series: [line('program', t('classroom.liveChart.design'), months, history.map((h) => h.localGdp))],
     },
   ];
 }
@@ -30,5 +30,5 @@ export function liveSpecs(history: readonly LiveNumbers[]): LineChartSpec[] {
 export function liveRows(history: readonly LiveNumbers[], design: string, seed: number): Record<string, TidyRow[]> {
   const rows = (metric: string, value: (h: LiveNumbers) => number | null) =>
     history.map((h) => ({ design, scenario: design, seed, month: h.month, arm: 'live', group: 'economy', metric, value: value(h) }));
-  return { 'live-jobs': rows('totalJobsEffect', (h) => h.jobsEffect), 'live-income': rows('localIncome', (h) => h.localIncome) };
+  return { 'live-jobs': rows('totalJobsEffect', (h) => h.jobsEffect), 'live-local-gdp': rows('localGdp', (h) => h.localGdp) };
 }

@@ -28,12 +28,12 @@ const effectSeries = (d: RunDigest, key: string) => effectOf(d.series[key]);
 function estimateValue(d: RunDigest, id: EstimateId): number | null {
   const s = d.summary;
   switch (id) {
-    case 'incomeMultiplier':
-      return s.incomeMultiplier;
+    case 'localGdpPerRupiah':
+      return s.localGdpPerRupiah;
+    case 'spendingMultiplier':
+      return s.spendingMultiplier.program;
     case 'lm3':
       return s.lm3.program;
-    case 'localIncomePerRupiah':
-      return s.localIncomePerRupiah;
     case 'costPerJob':
       return s.costPerJob;
   }

@@ -19,16 +19,16 @@ export const CHARTED_SERIES: readonly ChartedSeries[] = [
   { id: 'production', group: 'participants', metric: 'production', kind: 'rupiah', headline: true },
   { id: 'digitalAdoption', group: 'participants', metric: 'digitalAdoption', kind: 'share', headline: true },
   { id: 'jobs', group: 'economy', metric: 'totalJobs', kind: 'count', headline: false },
-  { id: 'localIncome', group: 'economy', metric: 'localIncome', kind: 'rupiah', headline: false },
+  { id: 'localGdp', group: 'economy', metric: 'localGdp', kind: 'rupiah', headline: false },
   { id: 'localRawMaterialDemand', group: 'all', metric: 'localRawMaterialDemand', kind: 'rupiah', headline: false },
   { id: 'womenTurnover', group: 'participants', metric: 'womenTurnover', kind: 'rupiah', headline: false },
 ];
 
 export const ESTIMATES = [
-  { id: 'incomeMultiplier', kind: 'ratio' },
-  { id: 'lm3', kind: 'ratio' },
+  { id: 'localGdpPerRupiah', kind: 'ratio' },
   { id: 'costPerJob', kind: 'rupiah' },
-  { id: 'localIncomePerRupiah', kind: 'ratio' },
+  { id: 'spendingMultiplier', kind: 'ratio' },
+  { id: 'lm3', kind: 'ratio' },
 ] as const satisfies readonly { id: string; kind: ValueKind }[];
 
 export type EstimateId = (typeof ESTIMATES)[number]['id'];
