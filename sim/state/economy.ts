@@ -48,7 +48,7 @@ export interface ProgramState {
   cashRecipients: Int32Array;
   cashPerRecipientRupiah: number;
   cashPayments: ScheduledPayment[];
-  /** Money moved from program to local accounts (rupiah): the injection the multiplier divides by. */
+  /** Money moved from program to local accounts (rupiah), reported in the run JSON for the accounts. */
   injectedLocal: number;
 }
 
