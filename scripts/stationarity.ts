@@ -9,10 +9,10 @@ const seeds = Number(process.argv[2] ?? 5);
 const months = Number(process.argv[3] ?? 120);
 const file = process.argv[4] ?? 'scenarios/no-program.json';
 const scenario = parseScenario(JSON.parse(readFileSync(file, 'utf8')), file);
-const levels = ['turnover', 'jobs', 'localIncome', 'open', 'householdMoney'] as const;
+const levels = ['turnover', 'jobs', 'localGdp', 'open', 'householdMoney'] as const;
 const sums: Record<string, number[]> = Object.fromEntries(levels.map((l) => [l, new Array(months).fill(0)]));
 for (let seed = 1; seed <= seeds; seed++) {
-  const run = startRun(scenario, { seed, months, arms: 'program', metrics: ['all.turnoverTotal', 'economy.totalJobs', 'economy.localIncome'] });
+  const run = startRun(scenario, { seed, months, arms: 'program', metrics: ['all.turnoverTotal', 'economy.totalJobs', 'economy.localGdp'] });
   while (run.step()) {
     const t = run.month - 1;
     const e = run.program;
@@ -21,7 +21,7 @@ for (let seed = 1; seed <= seeds; seed++) {
     for (let i = 0; i < e.households.count; i++) money += e.ledger.money[e.householdAccount0 + i];
     sums.turnover[t] += p.all.turnoverTotal[t] / seeds;
     sums.jobs[t] += p.economy.totalJobs[t] / seeds;
-    sums.localIncome[t] += p.economy.localIncome[t] / seeds;
+    sums.localGdp[t] += p.economy.localGdp[t] / seeds;
     sums.open[t] += openIds(e.businesses).length / seeds;
     sums.householdMoney[t] += money / seeds;
   }
