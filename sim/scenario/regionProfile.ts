@@ -109,9 +109,7 @@ function sourceProblems(set: readonly { path: string; value: unknown }[], source
 
 /** Check a profile as read from its file; throws ScenarioError (kind "region profile") naming every problem. */
 export function checkRegionProfile(input: unknown, source = 'region profile'): RegionProfile {
-  const result = regionProfileSchema.safeParse(input);
-  if (!result.success) throw new ScenarioError(source, zodProblems(result.error.issues, input, regionProfileSchema, 'scenarios/region.schema.json'), 'region profile');
-  const raw = input as Record<string, unknown>;
+  const raw = isPlainObject(input) ? input : {};
   const sections: RegionProfile['sections'] = {};
   const set: { path: string; value: unknown }[] = [];
   for (const section of REGION_SECTIONS) {
@@ -119,11 +117,19 @@ export function checkRegionProfile(input: unknown, source = 'region profile'): R
     sections[section] = JSON.parse(JSON.stringify(raw[section])) as Record<string, unknown>;
     parameterPaths(raw[section], section, set);
   }
+  // Sources are checked even when a value is wrong, so one pass over a file reports both.
+  const rawSources = isPlainObject(raw.sources) ? Object.fromEntries(Object.entries(raw.sources).filter(([, v]) => typeof v === 'string')) : undefined;
+  const missingSources = rawSources ? sourceProblems(set, rawSources as Record<string, string>) : [];
+  const result = regionProfileSchema.safeParse(input);
+  if (!result.success) {
+    const problems = [...zodProblems(result.error.issues, input, regionProfileSchema, 'scenarios/region.schema.json'), ...missingSources];
+    throw new ScenarioError(source, problems, 'region profile');
+  }
   // Share lists are checked only where the profile sets them (the parsed economy has defaults filled in).
   const economy = isPlainObject(raw.economy) ? raw.economy : {};
   const parsed = result.data.economy;
   const shares = parsed && { sectors: 'sectors' in economy ? parsed.sectors : undefined, educationShares: 'educationShares' in economy ? parsed.educationShares : undefined };
-  const problems = [...shareSumProblems(shares), ...sourceProblems(set, result.data.sources)];
+  const problems = [...shareSumProblems(shares), ...missingSources];
   if (problems.length > 0) throw new ScenarioError(source, problems, 'region profile');
   const sources = result.data.sources;
   return {
