@@ -111,7 +111,7 @@ export function closest(word: string, candidates: readonly string[]): string | u
 function expectedText(issue: z.core.$ZodIssue, root: z.core.$ZodType, input: unknown, schemaFile: string): string {
   switch (issue.code) {
     case 'invalid_type':
-      return `a ${issue.expected}`;
+      return issue.expected === 'record' ? 'an object' : `a ${issue.expected}`;
     case 'too_small':
       return issue.origin === 'array' ? `at least ${issue.minimum} items` : `a number ${issue.inclusive ? '>=' : '>'} ${issue.minimum}`;
     case 'too_big':

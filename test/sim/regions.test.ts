@@ -126,7 +126,7 @@ describe('region profiles', () => {
     ['assumption without a reason', (p: Record<string, any>) => (p.sources['economy.sectors'] = 'assumption'), 'sources["economy.sectors"]', '"assumption: <reason>"'],
     ['sector shares not summing to 1', (p: Record<string, any>) => (p.economy.sectors[1].share = 0.2), 'economy.sectors', 'summing to 1'],
     ['name not a file name', (p: Record<string, any>) => (p.name = 'My District'), 'name', 'lower-case'],
-    ['no sources', (p: Record<string, any>) => delete p.sources, 'sources', 'a record'],
+    ['no sources', (p: Record<string, any>) => delete p.sources, 'sources', 'an object'],
   ])('a bad profile (%s) is a problem naming the field', (_, spoil, path, expected) => {
     const p = good() as Record<string, any>;
     spoil(p);
