@@ -31,7 +31,9 @@ export function describeProblem(q: ScenarioProblem): string {
 }
 
 function pathString(path: readonly PropertyKey[]): string {
-  return path.map((k, i) => (typeof k === 'number' ? `[${k}]` : (i === 0 ? '' : '.') + String(k))).join('');
+  // A key that holds dots or brackets (a region profile's sources) is quoted: sources["households.wageRupiahPerMonth"].
+  const key = (k: PropertyKey, i: number) => (/[.[\]]/.test(String(k)) ? `[${JSON.stringify(String(k))}]` : (i === 0 ? '' : '.') + String(k));
+  return path.map((k, i) => (typeof k === 'number' ? `[${k}]` : key(k, i))).join('');
 }
 
 function valueAt(input: unknown, path: readonly PropertyKey[]): unknown {
@@ -113,6 +115,7 @@ function expectedText(issue: z.core.$ZodIssue, root: z.core.$ZodType, input: unk
     case 'invalid_type':
       return issue.expected === 'record' ? 'an object' : `a ${issue.expected}`;
     case 'too_small':
+      if (issue.origin === 'string') return Number(issue.minimum) === 1 ? 'a non-empty text' : `at least ${issue.minimum} characters`;
       return issue.origin === 'array' ? `at least ${issue.minimum} items` : `a number ${issue.inclusive ? '>=' : '>'} ${issue.minimum}`;
     case 'too_big':
       return issue.origin === 'array' || issue.origin === 'string'

@@ -127,6 +127,7 @@ describe('region profiles', () => {
     ['sector shares not summing to 1', (p: Record<string, any>) => (p.economy.sectors[1].share = 0.2), 'economy.sectors', 'summing to 1'],
     ['name not a file name', (p: Record<string, any>) => (p.name = 'My District'), 'name', 'lower-case'],
     ['no sources', (p: Record<string, any>) => delete p.sources, 'sources', 'an object'],
+    ['empty source', (p: Record<string, any>) => (p.sources['households.localSpendingShare'] = ''), 'sources["households.localSpendingShare"]', 'a non-empty text'],
   ])('a bad profile (%s) is a problem naming the field', (_, spoil, path, expected) => {
     const p = good() as Record<string, any>;
     spoil(p);
