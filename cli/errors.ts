@@ -1,7 +1,7 @@
 // The errors a user may see, and how each ends the process: a bad input file exits 2 (like an invalid
 // scenario), anything unexpected exits 1 with one line; the stack only with PENDAMPING_DEBUG=1.
 import { CommanderError } from 'commander';
-import { ScenarioError } from '../sim/index.js';
+import { ScenarioError } from '../sim/scenario/problems.js';
 import type { Io } from './io.js';
 
 /** A scenario file that cannot be read or is not JSON. */

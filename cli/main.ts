@@ -1,6 +1,5 @@
 #!/usr/bin/env node
 // The `pendamping` executable.
-import { main } from './program.js';
 
 // `pendamping run ... | head` closes the pipe early: that is not an error.
 process.stdout.on('error', (err: NodeJS.ErrnoException) => {
@@ -8,4 +7,7 @@ process.stdout.on('error', (err: NodeJS.ErrnoException) => {
   throw err;
 });
 
-process.exitCode = await main(process.argv.slice(2));
+const argv = process.argv.slice(2);
+// `region` needs no simulation code: load only its command so it starts fast.
+const { main } = argv[0] === 'region' ? await import('./regionProgram.js') : await import('./program.js');
+process.exitCode = await main(argv);

@@ -1,6 +1,9 @@
 // The public surface of the simulation core. Pure TypeScript: no DOM, no Node-only API.
 export { scenarioSchema, CAPACITIES, type Scenario, type ScenarioInput, type Sector as SectorSpec, type Shock, type MechanismName } from './scenario/schema.js';
 export { parseScenario, ScenarioError, describeProblem, type ScenarioProblem } from './scenario/parse.js';
+export { checkRegionProfile, regionProfileSchema, REGION_SECTIONS, type RegionProfile, type RegionProfileInput, type RegionParameter, type RegionSection } from './scenario/regionProfile.js';
+export { DEFAULT_REGION, SHIPPED_REGIONS, shippedRegion } from './scenario/regions.js';
+export { resolveRegion, type RegionProfiles } from './scenario/resolveRegion.js';
 export { runScenario, startRun, counterfactualKey, type Run, type CounterfactualCache, type ArmOutcome, type NeutralCounterfactual, type RunResult, type RunOptions, type ArmSeries, type MetricSeries, type AccountingReport, type ProgramReport } from './run/runScenario.js';
 export { effectOf, type Summary, type Comparison } from './run/summary.js';
 export { BUSINESS_METRICS, ECONOMY_METRICS, BUSINESS_GROUPS, type GroupName } from './metrics/definitions.js';

@@ -12,6 +12,7 @@ import { pendampingVersion } from '../version.js';
 export function runDocument(r: RunResult) {
   return {
     scenario: r.scenario,
+    region: r.region,
     seed: r.seed,
     months: r.months,
     summaryWindowMonths: r.summaryWindowMonths,
@@ -52,7 +53,7 @@ export function runTable(r: RunResult): string {
   const s = r.summary;
   const p = r.program;
   const out: string[] = [];
-  out.push(`Pendamping ${pendampingVersion()}: scenario "${r.scenario}"`);
+  out.push(`Pendamping ${pendampingVersion()}: scenario "${r.scenario}", region "${r.region}"`);
   out.push(
     `Seed ${r.seed}, ${r.months} months, ${reportNumber(p.participants, 0)} participants in ${p.cohorts} cohort${p.cohorts === 1 ? '' : 's'}, ` +
       `program cost ${reportRupiah(s.programCost)}`,

@@ -157,6 +157,7 @@ export function startRun(scenario: Scenario, options: RunOptions = {}): Run {
       });
       return {
         scenario: scenario.name,
+        region: scenario.region,
         seed,
         months,
         summaryWindowMonths,

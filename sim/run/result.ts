@@ -40,6 +40,8 @@ export interface CashTransferReport {
 
 export interface RunResult {
   scenario: string;
+  /** The region profile the scenario's economy came from (scenarios/regions/<name>.json). */
+  region: string;
   seed: number;
   months: number;
   summaryWindowMonths: number;

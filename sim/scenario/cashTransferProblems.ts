@@ -1,7 +1,7 @@
 // Cross-field rules of a cash-transfer design: a schedule whose shares sum to 1 in unique months within
 // the horizon, and an explicit amount the budget can pay. Each problem names its field.
 import type { Scenario } from './schema.js';
-import type { ScenarioProblem } from './parse.js';
+import type { ScenarioProblem } from './problems.js';
 
 const rupiah = (x: number) => `Rp ${Math.round(x).toLocaleString('en-US')}`;
 

@@ -1,168 +1,23 @@
 // Validate a scenario and turn zod's issues into messages that name the field, the value and what was
 // expected — the only errors a user should ever see for a bad file.
-import * as z from 'zod';
 import { scenarioSchema, type Scenario } from './schema.js';
 import { compileTargetingExpression } from '../program/expression.js';
+import { ScenarioError, zodProblems, type ScenarioProblem } from './problems.js';
+import { resolveRegion, type RegionProfiles } from './resolveRegion.js';
+import { shareSumProblems } from './shareSums.js';
 import { cashTransferProblems } from './cashTransferProblems.js';
 
-export interface ScenarioProblem {
-  /** Dotted path of the field, e.g. `program.mentoring.visitsPerMonth`. */
-  path: string;
-  /** The value found there (undefined when the field is missing). */
-  value: unknown;
-  /** What was expected, in words. */
-  expected: string;
-}
-
-export class ScenarioError extends Error {
-  constructor(
-    readonly source: string,
-    readonly problems: ScenarioProblem[],
-    /** What kind of file was invalid, for the message ("scenario", "experiment"). */
-    readonly kind = 'scenario',
-  ) {
-    super(`${source}: invalid ${kind}\n` + problems.map((q) => `  - ${describeProblem(q)}`).join('\n'));
-    this.name = 'ScenarioError';
-  }
-}
-
-export function describeProblem(q: ScenarioProblem): string {
-  const shown = q.value === undefined ? 'missing' : JSON.stringify(q.value)?.slice(0, 80);
-  return `${q.path || '(top level)'}: found ${shown}; expected ${q.expected}`;
-}
-
-function pathString(path: readonly PropertyKey[]): string {
-  return path.map((k, i) => (typeof k === 'number' ? `[${k}]` : (i === 0 ? '' : '.') + String(k))).join('');
-}
-
-function valueAt(input: unknown, path: readonly PropertyKey[]): unknown {
-  let v: unknown = input;
-  for (const k of path) {
-    if (v === null || typeof v !== 'object') return undefined;
-    v = (v as Record<PropertyKey, unknown>)[k];
-  }
-  return v;
-}
-
-/** The field names the schema `root` allows in the object at `path` (for "did you mean" messages). */
-function knownFieldsAt(root: z.core.$ZodType, path: readonly PropertyKey[], input: unknown): string[] {
-  let node: z.core.$ZodType | undefined = root;
-  const unwrap = (t: z.core.$ZodType | undefined, at: readonly PropertyKey[]): z.core.$ZodType | undefined => {
-    let cur = t;
-    for (let guard = 0; cur && guard < 10; guard++) {
-      const def = cur._zod.def as { type: string; innerType?: z.core.$ZodType; in?: z.core.$ZodType; options?: z.core.$ZodType[] };
-      if ((def.type === 'default' || def.type === 'prefault' || def.type === 'optional') && def.innerType) cur = def.innerType;
-      else if (def.type === 'pipe' && def.in) cur = def.in;
-      else if (def.type === 'union' && def.options) {
-        // The option the value at `at` is meant for: the one whose `type` literal it carries, else the
-        // first object option holding all its keys.
-        const value = valueAt(input, at);
-        const keys = value !== null && typeof value === 'object' ? Object.keys(value) : [];
-        const objects = def.options.map((o) => unwrap(o, at)).filter((o) => (o?._zod.def as { type: string }).type === 'object');
-        const shapeOf = (o: z.core.$ZodType | undefined) => (o?._zod.def as { shape?: Record<string, z.core.$ZodType> }).shape ?? {};
-        const typed = objects.find((o) => {
-          const tag = shapeOf(o).type?._zod.def as { type: string; values?: unknown[] } | undefined;
-          return tag?.type === 'literal' && tag.values?.includes((value as { type?: unknown } | null)?.type);
-        });
-        cur = typed ?? objects.find((o) => keys.every((k) => k in shapeOf(o))) ?? objects[0];
-        break;
-      } else break;
-    }
-    return cur;
-  };
-  for (let i = 0; i < path.length; i++) {
-    const key = path[i];
-    node = unwrap(node, path.slice(0, i));
-    const def = node?._zod.def as { type: string; shape?: Record<string, z.core.$ZodType>; element?: z.core.$ZodType } | undefined;
-    if (def?.type === 'object' && typeof key === 'string') node = def.shape?.[key];
-    else if (def?.type === 'array') node = def.element;
-    else return [];
-  }
-  const def = unwrap(node, path)?._zod.def as { type: string; shape?: Record<string, unknown> } | undefined;
-  return def?.type === 'object' && def.shape ? Object.keys(def.shape).filter((k) => k !== '$schema') : [];
-}
-
-/** The known name within edit distance 3 of a misspelt one, if any. */
-export function closest(word: string, candidates: readonly string[]): string | undefined {
-  const distance = (a: string, b: string) => {
-    const row = Array.from({ length: b.length + 1 }, (_, j) => j);
-    for (let i = 1; i <= a.length; i++) {
-      let diagonal = row[0];
-      row[0] = i;
-      for (let j = 1; j <= b.length; j++) {
-        const above = row[j];
-        row[j] = Math.min(row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1].toLowerCase() === b[j - 1].toLowerCase() ? 0 : 1));
-        diagonal = above;
-      }
-    }
-    return row[b.length];
-  };
-  let best: string | undefined;
-  let bestDistance = 4;
-  for (const c of candidates) {
-    const d = distance(word, c);
-    if (d < bestDistance) {
-      best = c;
-      bestDistance = d;
-    }
-  }
-  return best;
-}
-
-function expectedText(issue: z.core.$ZodIssue, root: z.core.$ZodType, input: unknown, schemaFile: string): string {
-  switch (issue.code) {
-    case 'invalid_type':
-      return `a ${issue.expected}`;
-    case 'too_small':
-      return issue.origin === 'array' ? `at least ${issue.minimum} items` : `a number ${issue.inclusive ? '>=' : '>'} ${issue.minimum}`;
-    case 'too_big':
-      return issue.origin === 'array' || issue.origin === 'string'
-        ? `at most ${issue.maximum} ${issue.origin === 'array' ? 'items' : 'characters'}`
-        : `a number ${issue.inclusive ? '<=' : '<'} ${issue.maximum}`;
-    case 'invalid_value':
-      return `one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}`;
-    case 'invalid_union':
-      return 'options' in issue && issue.options?.length ? `one of ${issue.options.map((v) => JSON.stringify(v)).join(', ')}` : issue.message;
-    case 'unrecognized_keys': {
-      const known = knownFieldsAt(root, issue.path, input);
-      if (known.length === 0) return `no such field (see ${schemaFile})`;
-      const near = closest(String(issue.keys[0]), known);
-      return (near ? `"${near}"? — ` : '') + `one of the fields ${known.join(', ')}`;
-    }
-    default:
-      return issue.message;
-  }
-}
+export { ScenarioError, describeProblem, closest, zodProblems, type ScenarioProblem } from './problems.js';
 
 /**
- * zod's issues for `input` as problems naming the field path, the value found and what was expected.
- * `root` is the schema that was parsed (for "did you mean" suggestions on unknown fields); `schemaFile`
- * is the JSON Schema a user can look fields up in.
+ * Validate raw JSON against the schema and the cross-field rules; throws ScenarioError. The scenario's
+ * region profile is applied first (schema defaults < profile < the scenario's own fields); `regions` adds
+ * profiles to the shipped ones (the CLI's `regions/` folder beside a scenario file).
  */
-export function zodProblems(
-  issues: readonly z.core.$ZodIssue[],
-  input: unknown,
-  root: z.core.$ZodType = scenarioSchema,
-  schemaFile = 'scenarios/scenario.schema.json',
-): ScenarioProblem[] {
-  const problems: ScenarioProblem[] = [];
-  for (const issue of issues) {
-    if (issue.code === 'unrecognized_keys') {
-      for (const key of issue.keys) {
-        const path = [...issue.path, key];
-        problems.push({ path: pathString(path), value: valueAt(input, path), expected: expectedText({ ...issue, keys: [key] }, root, input, schemaFile) });
-      }
-    } else {
-      problems.push({ path: pathString(issue.path), value: valueAt(input, issue.path), expected: expectedText(issue, root, input, schemaFile) });
-    }
-  }
-  return problems;
-}
-
-/** Validate raw JSON against the schema and the cross-field rules; throws ScenarioError. */
-export function parseScenario(input: unknown, source = 'scenario'): Scenario {
-  const result = scenarioSchema.safeParse(input);
-  if (!result.success) throw new ScenarioError(source, zodProblems(result.error.issues, input));
+export function parseScenario(input: unknown, source = 'scenario', regions: RegionProfiles = {}): Scenario {
+  const resolved = resolveRegion(input, source, regions);
+  const result = scenarioSchema.safeParse(resolved);
+  if (!result.success) throw new ScenarioError(source, zodProblems(result.error.issues, resolved));
   const scenario = result.data;
   const problems = crossFieldProblems(scenario);
   if (problems.length > 0) throw new ScenarioError(source, problems);
@@ -171,14 +26,7 @@ export function parseScenario(input: unknown, source = 'scenario'): Scenario {
 
 function crossFieldProblems(s: Scenario): ScenarioProblem[] {
   const problems: ScenarioProblem[] = [];
-  const shareSum = s.economy.sectors.reduce((a, x) => a + x.share, 0);
-  if (Math.abs(shareSum - 1) > 1e-6) {
-    problems.push({ path: 'economy.sectors', value: `shares summing to ${shareSum.toFixed(4)}`, expected: 'sector shares summing to 1' });
-  }
-  const eduSum = s.economy.educationShares.reduce((a, x) => a + x, 0);
-  if (Math.abs(eduSum - 1) > 1e-6) {
-    problems.push({ path: 'economy.educationShares', value: s.economy.educationShares, expected: 'four shares summing to 1' });
-  }
+  problems.push(...shareSumProblems(s.economy));
   const t = s.program.targeting;
   if (t.rule === 'expression') {
     if (!t.expression) {

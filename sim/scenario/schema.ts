@@ -346,6 +346,11 @@ export const scenarioSchema = z.strictObject({
   description: p(z.string().default(''), 'text', 'what this design is'),
   months: p(z.number().int().min(1).max(600).default(36), 'months', 'horizon'),
   seed: p(z.number().int().min(0).max(2 ** 32 - 1).default(1), 'seed', 'default seed when none is given on the command line'),
+  region: p(
+    z.string().min(1).default('town'),
+    'region name',
+    'the region profile (scenarios/regions/<name>.json) that describes the local economy; the scenario\'s own fields override the profile\'s (docs/regions.md)',
+  ),
   businessStealingShare: share(0.5, 'when the shops a household knows gain pull (marketing, promotion) this share of the gain only moves its spending between those shops; the rest is new local spending taken from imports (1 = pure business stealing; assumption)'),
   economy: economySchema,
   households: householdSchema,

@@ -16,8 +16,8 @@ describe('run', () => {
     const text = await runCommand(small, { format: 'json', seed: 3 });
     expect(text).not.toMatch(/NaN/);
     const doc = JSON.parse(text);
-    expect(Object.keys(doc)).toEqual(['scenario', 'seed', 'months', 'summaryWindowMonths', 'pendampingVersion', 'program', 'summary', 'accounting', 'series']);
-    expect(doc).toMatchObject({ scenario: 'small, "quoted"', seed: 3, months: 6, summaryWindowMonths: 6 });
+    expect(Object.keys(doc)).toEqual(['scenario', 'region', 'seed', 'months', 'summaryWindowMonths', 'pendampingVersion', 'program', 'summary', 'accounting', 'series']);
+    expect(doc).toMatchObject({ scenario: 'small, "quoted"', region: 'town', seed: 3, months: 6, summaryWindowMonths: 6 });
     expect(doc.pendampingVersion).toBe(JSON.parse(readFileSync('package.json', 'utf8')).version);
     expect(doc.series.program.participants.turnover).toHaveLength(6);
   });

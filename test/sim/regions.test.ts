@@ -1,0 +1,143 @@
+// Region profiles: town is today's economy exactly, a scenario's own fields override its profile, rural and
+// periurban run with balanced books and differ from town where they say so, and bad profiles are named.
+import { readFileSync, readdirSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { parseScenario, runScenario, scenarioSchema, ScenarioError } from '../../sim/index.js';
+import { regionJsonSchema } from '../../sim/scenario/jsonSchema.js';
+import { checkRegionProfile } from '../../sim/scenario/regionProfile.js';
+import { SHIPPED_REGIONS, shippedRegion } from '../../sim/scenario/regions.js';
+
+const readJson = (file: string): unknown => JSON.parse(readFileSync(file, 'utf8'));
+const shippedScenarios = readdirSync('scenarios').filter((f) => f.endsWith('.json') && !f.endsWith('.schema.json'));
+const calibrationScenarios = readdirSync('scenarios/calibration').filter((f) => f.endsWith('.json'));
+
+/** The value at a profile path such as economy.sectors[2].share. */
+function at(root: unknown, path: string): unknown {
+  return path
+    .split(/\.|(?=\[)/)
+    .reduce<unknown>((v, k) => (v as Record<string, unknown>)?.[k.startsWith('[') ? Number(k.slice(1, -1)) : k], root);
+}
+
+function problemsOf(f: () => unknown): { path: string; value: unknown; expected: string }[] {
+  try {
+    f();
+  } catch (e) {
+    expect(e).toBeInstanceOf(ScenarioError);
+    return (e as ScenarioError).problems;
+  }
+  throw new Error('expected a ScenarioError');
+}
+
+describe('region profiles', () => {
+  it('the folder scenarios/regions and the shipped list agree, and each profile is named by its file', () => {
+    const files = readdirSync('scenarios/regions').filter((f) => f.endsWith('.json')).map((f) => f.slice(0, -5)).sort();
+    expect(files).toEqual([...SHIPPED_REGIONS]);
+    for (const name of files) expect(shippedRegion(name)!.name).toBe(name);
+    expect(SHIPPED_REGIONS).toEqual(['periurban', 'rural', 'town']);
+  });
+
+  it.each([...shippedScenarios.map((f) => `scenarios/${f}`), ...calibrationScenarios.map((f) => `scenarios/calibration/${f}`)])(
+    '%s without region resolves exactly as with region "town"',
+    (file) => {
+      const raw = readJson(file) as Record<string, unknown>;
+      expect(raw.region).toBeUndefined();
+      const plain = parseScenario(raw);
+      expect(plain.region).toBe('town');
+      expect(parseScenario({ ...raw, region: 'town' })).toEqual(plain);
+    },
+  );
+
+  it('town sets exactly the schema\'s own defaults (so today\'s results are unchanged)', () => {
+    const defaults = scenarioSchema.parse({});
+    const town = shippedRegion('town')!;
+    expect(town.parameters.length).toBeGreaterThan(30);
+    for (const q of town.parameters) expect(q.value, q.path).toEqual(at(defaults, q.path));
+  });
+
+  it('a run without region equals a run with region "town", number for number', () => {
+    const raw = { months: 6, economy: { businesses: 150 }, program: { budgetRupiah: 80_000_000, maxParticipants: 40, mentoring: { enabled: true } } };
+    const a = runScenario(parseScenario(raw), { seed: 4 });
+    const b = runScenario(parseScenario({ ...raw, region: 'town' }), { seed: 4 });
+    expect(b).toEqual(a);
+    expect(a.region).toBe('town');
+  });
+
+  it('a scenario\'s own field overrides the profile\'s; the rest of the profile stays; a list replaces the profile\'s whole', () => {
+    const s = parseScenario({ region: 'rural', households: { localSpendingShare: 0.7 }, economy: { sectors: [{ name: 'one', share: 1 }] } });
+    expect(s.households.localSpendingShare).toBe(0.7);
+    expect(s.households.wageRupiahPerMonth).toBe(shippedRegion('rural')!.sections.households!.wageRupiahPerMonth);
+    expect(s.economy.householdsPerBusiness).toBe(3.75);
+    expect(s.economy.sectors.map((x) => x.name)).toEqual(['one']);
+    expect(s.region).toBe('rural');
+    // Resolving a resolved scenario again changes nothing (the UI re-parses what it edits).
+    expect(parseScenario(JSON.parse(JSON.stringify(s)))).toEqual(s);
+  });
+
+  it.each(['rural', 'periurban'])('%s resolves to the values it sets, differs from town in each value it sources, and runs with balanced books', (name) => {
+    const profile = shippedRegion(name)!;
+    const town = parseScenario({});
+    const s = parseScenario({ ...(readJson('scenarios/full-cycle.json') as object), region: name, months: 12, economy: { businesses: 200 } });
+    for (const q of profile.parameters) expect(at(s, q.path), q.path).toEqual(q.value);
+    const own = profile.parameters.filter((q) => q.sourcePath === q.path);
+    expect(own.length).toBeGreaterThanOrEqual(8);
+    for (const q of own) expect(at(town, q.path), q.path).not.toEqual(q.value);
+    const r = runScenario(s, { seed: 2 });
+    expect(r.region).toBe(name);
+    expect(r.accounting.maxImbalance).toBe(0);
+    expect(r.accounting.negativeBalances).toBe(0);
+    expect(r.summary.turnover.counterfactual).toBeGreaterThan(0);
+  });
+
+  it('an unknown region is a problem naming the field, the value and the regions there are', () => {
+    const [q] = problemsOf(() => parseScenario({ region: 'urban' }, 'x.json'));
+    expect(q.path).toBe('region');
+    expect(q.value).toBe('urban');
+    expect(q.expected).toContain('"periurban", "rural", "town"');
+    expect(problemsOf(() => parseScenario({ region: 7 }))[0]).toMatchObject({ path: 'region', value: 7, expected: 'a string' });
+  });
+
+  const good = () => ({
+    name: 'mine',
+    description: 'a test district',
+    households: { localSpendingShare: 0.6 },
+    economy: { sectors: [{ name: 'a', share: 0.5, localInputShare: 0.3 }, { name: 'b', share: 0.5 }] },
+    sources: { 'households.localSpendingShare': 'BPS, Kabupaten X Dalam Angka 2024, Tabel 5.1', 'economy.sectors': 'assumption: two sectors for the test' },
+  });
+
+  it('a good profile lists every parameter it sets with the source that covers it; a sector\'s name is a label', () => {
+    const p = checkRegionProfile(good(), 'mine.json');
+    expect(p.parameters.map((q) => [q.path, q.sourcePath])).toEqual([
+      ['economy.sectors[0].share', 'economy.sectors'],
+      ['economy.sectors[0].localInputShare', 'economy.sectors'],
+      ['economy.sectors[1].share', 'economy.sectors'],
+      ['households.localSpendingShare', 'households.localSpendingShare'],
+    ]);
+    // Usable as an extra profile by name.
+    expect(parseScenario({ region: 'mine' }, 's.json', { mine: p }).households.localSpendingShare).toBe(0.6);
+  });
+
+  it.each([
+    ['wrong type', (p: Record<string, any>) => (p.households.localSpendingShare = 'high'), 'households.localSpendingShare', 'a number'],
+    ['out of range', (p: Record<string, any>) => (p.households.localSpendingShare = 1.5), 'households.localSpendingShare', '<= 1'],
+    ['unknown field', (p: Record<string, any>) => (p.households.localSpendShare = 0.5), 'households.localSpendShare', '"localSpendingShare"?'],
+    ['program section', (p: Record<string, any>) => (p.program = { budgetRupiah: 1 }), 'program', 'one of the fields'],
+    ['missing source', (p: Record<string, any>) => delete p.sources['households.localSpendingShare'], 'sources["households.localSpendingShare"]', 'a source for households.localSpendingShare = 0.6'],
+    ['source for a parameter not set', (p: Record<string, any>) => (p.sources['households.wageRupiahPerMonth'] = 'UMK 2024'), 'sources["households.wageRupiahPerMonth"]', 'not set here'],
+    ['assumption without a reason', (p: Record<string, any>) => (p.sources['economy.sectors'] = 'assumption'), 'sources["economy.sectors"]', '"assumption: <reason>"'],
+    ['sector shares not summing to 1', (p: Record<string, any>) => (p.economy.sectors[1].share = 0.2), 'economy.sectors', 'summing to 1'],
+    ['name not a file name', (p: Record<string, any>) => (p.name = 'My District'), 'name', 'lower-case'],
+    ['no sources', (p: Record<string, any>) => delete p.sources, 'sources', 'an object'],
+    ['empty source', (p: Record<string, any>) => (p.sources['households.localSpendingShare'] = ''), 'sources["households.localSpendingShare"]', 'a non-empty text'],
+  ])('a bad profile (%s) is a problem naming the field', (_, spoil, path, expected) => {
+    const p = good() as Record<string, any>;
+    spoil(p);
+    const problems = problemsOf(() => checkRegionProfile(p, 'mine.json'));
+    const q = problems.find((x) => x.path === path);
+    expect(q, JSON.stringify(problems)).toBeDefined();
+    expect(q!.expected).toContain(expected);
+  });
+
+  it('the committed region JSON Schema is the one the code generates (npm run schema)', () => {
+    expect(readJson('scenarios/region.schema.json')).toEqual(JSON.parse(JSON.stringify(regionJsonSchema())));
+  });
+});
