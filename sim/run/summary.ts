@@ -92,6 +92,17 @@ function compare(p: number[], c: number[], window: number, unit: string): Compar
 const finite = (x: number) => (Number.isFinite(x) ? x : null);
 const ratio = (a: number, b: number) => (b > 0 && Number.isFinite(a) ? a / b : null);
 
+/** A ratio read from each run's ledger, with and without the program (null where not defined). */
+function ratioComparison(program: number, counterfactual: number, unit: string) {
+  return {
+    program: finite(program),
+    counterfactual: finite(counterfactual),
+    effect: finite(program - counterfactual),
+    effectShare: finite((program - counterfactual) / counterfactual),
+    unit,
+  };
+}
+
 export function summarise(input: {
   program: ArmSeries;
   counterfactual: ArmSeries;
@@ -145,20 +156,8 @@ export function summarise(input: {
     localGdpGained,
     localGdpPerRupiah: ratio(localGdpGained, cost),
     profitPerRupiah: ratio(participantProfitGained, cost),
-    spendingMultiplier: {
-      program: finite(spendingP),
-      counterfactual: finite(spendingC),
-      effect: finite(spendingP - spendingC),
-      effectShare: finite((spendingP - spendingC) / spendingC),
-      unit: 'rupiah of local output per rupiah of new outside demand',
-    },
-    lm3: {
-      program: finite(lm3P),
-      counterfactual: finite(lm3C),
-      effect: finite(lm3P - lm3C),
-      effectShare: finite((lm3P - lm3C) / lm3C),
-      unit: 'ratio',
-    },
+    spendingMultiplier: ratioComparison(spendingP, spendingC, 'rupiah of local output per rupiah of new outside demand'),
+    lm3: ratioComparison(lm3P, lm3C, 'ratio'),
     localRespendingShare: { program: finite(roundsP.round2 / roundsP.round1), counterfactual: finite(roundsC.round2 / roundsC.round1) },
     programLm3: finite(pl),
     programCost: cost,

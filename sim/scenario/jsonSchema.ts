@@ -3,24 +3,26 @@ import * as z from 'zod';
 import { scenarioSchema } from './schema.js';
 import { regionProfileSchema } from './regionProfile.js';
 
+/** A zod schema as JSON Schema with its id, title and description. */
+function asJsonSchema(schema: z.ZodType, id: string, title: string, description: string): Record<string, unknown> {
+  return { ...(z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' }) as Record<string, unknown>), $id: id, title, description };
+}
+
 export function scenarioJsonSchema(): Record<string, unknown> {
-  const schema = z.toJSONSchema(scenarioSchema, { io: 'input', unrepresentable: 'any' }) as Record<string, unknown>;
-  return {
-    ...schema,
-    $id: 'https://pendamping.invalid/scenario.schema.json',
-    title: 'Pendamping scenario',
-    description: 'A program design and the local economy it runs in. Every field is optional; defaults are documented per field (unit, description).',
-  };
+  return asJsonSchema(
+    scenarioSchema,
+    'https://pendamping.invalid/scenario.schema.json',
+    'Pendamping scenario',
+    'A program design and the local economy it runs in. Every field is optional; defaults are documented per field (unit, description).',
+  );
 }
 
 /** The region profile schema as JSON Schema, for editors (scenarios/region.schema.json). */
 export function regionJsonSchema(): Record<string, unknown> {
-  const schema = z.toJSONSchema(regionProfileSchema, { io: 'input', unrepresentable: 'any' }) as Record<string, unknown>;
-  return {
-    ...schema,
-    $id: 'https://pendamping.invalid/region.schema.json',
-    title: 'Pendamping region profile',
-    description:
-      'The economy-describing sections of a scenario for one kind of district, every parameter with its source in `sources` (docs/regions.md). Check a file with `pendamping region check`.',
-  };
+  return asJsonSchema(
+    regionProfileSchema,
+    'https://pendamping.invalid/region.schema.json',
+    'Pendamping region profile',
+    'The economy-describing sections of a scenario for one kind of district, every parameter with its source in `sources` (docs/regions.md). Check a file with `pendamping region check`.',
+  );
 }
