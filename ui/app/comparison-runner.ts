@@ -15,12 +15,12 @@ import type { RunStatus } from './comparison-view.js';
 
 export const DEBOUNCE_MS = 150;
 
-/** The designs a comparison runs: the pinned ones in order, then the no-program baseline. */
+/** The designs a comparison runs, all in the state's region: the pinned ones in order, then the no-program baseline. */
 export function comparisonDesigns(s: AppState): DesignInput[] {
-  const pinned = s.designs.map((d) => ({ id: d.id, name: d.name, scenario: designScenario(d.base, d.levers, d.base) }));
+  const pinned = s.designs.map((d) => ({ id: d.id, name: d.name, scenario: designScenario(d.base, d.levers, d.base, s.region) }));
   const a = s.designs[0];
   const businesses = leverValue(a.base, a.levers, 'businesses');
-  const baseline = { id: 'baseline', name: t('baseline'), scenario: designScenario(BASELINE_SCENARIO, { businesses }, BASELINE_SCENARIO) };
+  const baseline = { id: 'baseline', name: t('baseline'), scenario: designScenario(BASELINE_SCENARIO, { businesses }, BASELINE_SCENARIO, s.region) };
   return SCENARIOS[BASELINE_SCENARIO] ? [...pinned, baseline] : pinned;
 }
 

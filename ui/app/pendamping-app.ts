@@ -114,7 +114,7 @@ export class PendampingApp extends LitElement {
       id: d.id,
       name: d.name,
       colour: colours.get(d.id) ?? '#000',
-      description: t('pinned.changes', { count: Object.keys(d.levers).length, base: d.base }),
+      description: t('pinned.changes', { count: Object.keys(d.levers).length, base: d.base, region: t(`region.${s.region}`) }),
     }));
     const h = this.store.history;
     return html`<a class="skip" href="#results" @click=${(e: Event) => {
@@ -197,6 +197,7 @@ export class PendampingApp extends LitElement {
             .result=${this.result}
             .status=${this.status}
             .locale=${s.locale}
+            .region=${s.region}
             .replicates=${s.replicates}
             .seed=${s.seed}
             .months=${s.months}

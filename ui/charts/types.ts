@@ -49,6 +49,8 @@ export interface EstimateChartSpec {
 export interface TidyRow {
   design: string;
   scenario: string;
+  /** The region profile the scenario ran in (the comparison's rows carry it; a CSV has the column when any row does). */
+  region?: string;
   seed: number | '';
   month: number | '';
   arm: string;

@@ -12,6 +12,8 @@ export interface DesignRuns {
   name: string;
   /** Scenario name written in the CSV's scenario column. */
   scenario: string;
+  /** Region profile it ran in, written in the CSV's region column. */
+  region?: string;
   /** One digest per replicate, replicate r run with seed + r. */
   runs: RunDigest[];
 }
@@ -91,7 +93,7 @@ export function aggregate(designs: readonly DesignRuns[], options: { diffVsA: bo
     for (const d of designs) {
       for (const r of d.runs) {
         for (const arm of ['program', 'counterfactual'] as const) {
-          r.series[key][arm].forEach((value, t) => out.push({ design: d.name, scenario: d.scenario, seed: r.seed, month: t + 1, arm, group: m.group, metric: m.metric, value }));
+          r.series[key][arm].forEach((value, t) => out.push({ design: d.name, scenario: d.scenario, ...(d.region === undefined ? {} : { region: d.region }), seed: r.seed, month: t + 1, arm, group: m.group, metric: m.metric, value }));
         }
       }
     }
@@ -99,7 +101,7 @@ export function aggregate(designs: readonly DesignRuns[], options: { diffVsA: bo
   }
   for (const e of ESTIMATES) {
     rows[e.id] = designs.flatMap((d) =>
-      d.runs.map((r) => ({ design: d.name, scenario: d.scenario, seed: r.seed, month: '' as const, arm: 'summary', group: '', metric: e.id, value: estimateValue(r, e.id) })),
+      d.runs.map((r) => ({ design: d.name, scenario: d.scenario, ...(d.region === undefined ? {} : { region: d.region }), seed: r.seed, month: '' as const, arm: 'summary', group: '', metric: e.id, value: estimateValue(r, e.id) })),
     );
   }
   return { lines, estimates, rows };

@@ -58,6 +58,7 @@ export async function compareInWorkers(pool: WorkerPool, designs: readonly Desig
       id: d.id,
       name: d.name,
       scenario: String(d.scenario.name ?? d.id),
+      region: typeof d.scenario.region === 'string' ? d.scenario.region : undefined,
       runs: await Promise.all(
         Array.from({ length: options.replicates }, (_, r) =>
           cachedRun(pool, d.scenario, options.seed + r, options.months, computed, options.signal).then((x) => {

@@ -116,9 +116,12 @@ export function coerceLever(id: string, v: unknown): LeverValue | null {
   return lever.step !== undefined && Number.isInteger(lever.step) ? Math.round(clamped) : clamped;
 }
 
-/** The scenario a design runs: its base file with every default filled in and the overrides applied. */
-export function designScenario(base: string, overrides: Readonly<Record<string, LeverValue>>, name = base): ScenarioInput {
-  const s = structuredClone(parsedScenario(base));
+/**
+ * The scenario a design runs: its base file in `region` with every default filled in and the overrides
+ * applied. (No lever is an economy field a region profile sets, so a lever's value is the same in every region.)
+ */
+export function designScenario(base: string, overrides: Readonly<Record<string, LeverValue>>, name = base, region?: string): ScenarioInput {
+  const s = structuredClone(parsedScenario(base, region));
   for (const lever of LEVERS) if (lever.id in overrides) lever.set(s, overrides[lever.id]);
   s.name = name;
   return s as ScenarioInput;

@@ -1,5 +1,5 @@
 // The shipped scenarios (scenarios/*.json), bundled at build time so the app works offline.
-import { parseScenario, type Scenario, type ScenarioInput } from '../../sim/index.js';
+import { DEFAULT_REGION, parseScenario, type Scenario, type ScenarioInput } from '../../sim/index.js';
 
 const files = import.meta.glob('../../scenarios/*.json', { eager: true, import: 'default' }) as Record<string, ScenarioInput>;
 
@@ -17,12 +17,17 @@ export const DEFAULT_SCENARIO = SCENARIOS['full-cycle'] ? 'full-cycle' : SCENARI
 
 const parsed = new Map<string, Scenario>();
 
-/** The scenario with every default filled in (parsed once). */
-export function parsedScenario(name: string): Scenario {
-  let s = parsed.get(name);
+/**
+ * The scenario in `region` with every default filled in (parsed once per region). The region is set on the
+ * file's JSON before parsing, as `{"region": "rural", …the design…}` is for the CLI: once parsed, every
+ * economy field is filled in and would hide a region set afterwards.
+ */
+export function parsedScenario(name: string, region: string = DEFAULT_REGION): Scenario {
+  const key = `${name}\u0000${region}`;
+  let s = parsed.get(key);
   if (!s) {
-    s = parseScenario(structuredClone(SCENARIOS[name] ?? SCENARIOS[DEFAULT_SCENARIO]), name);
-    parsed.set(name, s);
+    s = parseScenario({ ...structuredClone(SCENARIOS[name] ?? SCENARIOS[DEFAULT_SCENARIO]), region }, name);
+    parsed.set(key, s);
   }
   return s;
 }

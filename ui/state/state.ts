@@ -1,8 +1,9 @@
 // The whole UI state: pinned designs (each a base scenario plus changed levers), which one is edited,
-// the comparison settings, the language and the view toggles. It is all in the URL hash, so a shared
-// link or a reload gives the same view.
+// the comparison settings (the district's region among them), the language and the view toggles. It is all
+// in the URL hash, so a shared link or a reload gives the same view.
 import type { Locale } from '../charts/types.js';
 import { STAGES, coerceLever, type LeverValue, type StageId } from './levers.js';
+import { DEFAULT_REGION, coerceRegion } from './regions.js';
 import { DEFAULT_SCENARIO, SCENARIOS } from './scenarios.js';
 
 export interface DesignState {
@@ -22,6 +23,8 @@ export interface AppState {
   active: number;
   /** Stage whose levers are open. */
   stage: StageId;
+  /** The district's region profile every design runs in (scenarios/regions/<region>.json). */
+  region: string;
   replicates: number;
   seed: number;
   months: number;
@@ -52,6 +55,7 @@ export function defaultState(options: { locale?: Locale; paused?: boolean } = {}
     ],
     active: 0,
     stage: 'mentoring',
+    region: DEFAULT_REGION,
     replicates: 10,
     seed: 1,
     months: 36,
@@ -117,6 +121,8 @@ export function decodeState(hash: string, fallback: AppState = defaultState()): 
     designs,
     active: intIn(raw.active, 0, designs.length - 1, 0),
     stage: typeof raw.stage === 'string' && (STAGES as readonly string[]).includes(raw.stage) ? (raw.stage as StageId) : fallback.stage,
+    // Links made before regions existed, and a region that is not shipped, run in the default town.
+    region: coerceRegion(raw.region),
     replicates: intIn(raw.replicates, 2, 50, fallback.replicates),
     seed: intIn(raw.seed, 0, 2 ** 32 - 1, fallback.seed),
     months: intIn(raw.months, 6, 120, fallback.months),
