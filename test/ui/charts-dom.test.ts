@@ -2,7 +2,7 @@
 // The chart components as rendered: paths, bands and labels per series, the card's table and buttons.
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import '../../ui/charts/index.js';
-import { serializeSvg } from '../../ui/charts/export.js';
+import { serializeSvg, svgSize } from '../../ui/charts/export.js';
 import type { ChartCard, EstimateChart, LineChart } from '../../ui/charts/index.js';
 import type { BandSeries, EstimateChartSpec, LineChartSpec, TidyRow } from '../../ui/charts/types.js';
 
@@ -163,5 +163,19 @@ describe('<pendamping-chart-card>', () => {
     expect(text).toContain('xmlns="http://www.w3.org/2000/svg"');
     expect(text).toContain('Full cycle');
     expect(text).toContain('<title>Turnover</title>');
+  });
+
+  it('writes a caption (the region) under an exported image, which grows to hold it', async () => {
+    const { chart } = await card();
+    const svg = chart.svgElement()!;
+    const plain = svgSize(svg);
+    expect(svgSize(svg, { caption: 'Wilayah: Kabupaten perdesaan' })).toEqual({ width: plain.width, height: plain.height + 22 });
+    const doc = new DOMParser().parseFromString(serializeSvg(svg, { caption: 'Wilayah: Kabupaten perdesaan' }).replace(/^<\?xml[^>]*>\n/, ''), 'image/svg+xml');
+    const root = doc.documentElement;
+    expect(root.getAttribute('height')).toBe(String(plain.height + 22));
+    const caption = root.querySelector('[data-caption]')!;
+    expect(caption.textContent).toBe('Wilayah: Kabupaten perdesaan');
+    expect(Number(caption.getAttribute('y'))).toBeGreaterThan(plain.height);
+    expect(serializeSvg(svg)).not.toContain('data-caption');
   });
 });

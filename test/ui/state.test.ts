@@ -3,8 +3,11 @@ import { describe, expect, it } from 'vitest';
 import * as actions from '../../ui/state/actions.js';
 import { History } from '../../ui/state/history.js';
 import { LEVERS, STAGES, designScenario, leverValue } from '../../ui/state/levers.js';
-import { SCENARIO_NAMES, parsedScenario } from '../../ui/state/scenarios.js';
+import { SCENARIOS as SCENARIOS_RAW, SCENARIO_NAMES, parsedScenario } from '../../ui/state/scenarios.js';
 import { MAX_DESIGNS, decodeState, defaultState, encodeState } from '../../ui/state/state.js';
+import { REGIONS } from '../../ui/state/regions.js';
+import { comparisonDesigns } from '../../ui/app/comparison-runner.js';
+import { tidyCsv } from '../../ui/charts/csv.js';
 import { aggregate } from '../../ui/runner/aggregate.js';
 import { digest } from '../../ui/runner/digest.js';
 import { parseScenario, runScenario } from '../../sim/index.js';
@@ -45,6 +48,58 @@ describe('state in the URL hash', () => {
     expect(s.replicates).toBe(50);
     expect(s.stage).toBe(defaultState().stage);
     expect(s.locale).toBe('id');
+  });
+});
+
+describe('the region in the state and the URL', () => {
+  const hashOf = (raw: unknown) => '#s=' + btoa(JSON.stringify(raw)).replace(/=+$/, '');
+
+  it('offers the three shipped profiles, town first, and starts in town', () => {
+    expect(REGIONS).toEqual(['town', 'periurban', 'rural']);
+    expect(defaultState().region).toBe('town');
+  });
+
+  it('round-trips through the URL, and undo / redo step through a region change', () => {
+    const s = actions.setSettings(defaultState(), { region: 'rural' });
+    expect(decodeState(encodeState(s)).region).toBe('rural');
+    expect(decodeState(encodeState(s))).toEqual(s);
+    const h = new History(defaultState());
+    h.push(s);
+    expect(h.undo().region).toBe('town');
+    expect(h.redo().region).toBe('rural');
+  });
+
+  it('a link made before regions existed loads as town, and so does a bad region, whatever the state was', () => {
+    const old = { ...defaultState(), seed: 4 } as Partial<ReturnType<typeof defaultState>>;
+    delete old.region;
+    const rural = actions.setSettings(defaultState(), { region: 'rural' });
+    const fromOld = decodeState(hashOf(old), rural);
+    expect(fromOld.region).toBe('town');
+    expect(fromOld.seed).toBe(4);
+    for (const bad of ['kab-x', '', 3, null, { name: 'rural' }, ['rural'], '__proto__', 'toString']) {
+      expect(() => decodeState(hashOf({ ...defaultState(), region: bad }), rural)).not.toThrow();
+      expect(decodeState(hashOf({ ...defaultState(), region: bad }), rural).region).toBe('town');
+    }
+  });
+
+  it("every design and the baseline run in the state's region, the same scenario the CLI parses with that region", () => {
+    const s = actions.setSettings(defaultState(), { region: 'rural' });
+    const designs = comparisonDesigns(s);
+    expect(designs.map((d) => d.scenario.region)).toEqual(designs.map(() => 'rural'));
+    const cli = parseScenario({ ...structuredClone(SCENARIOS_RAW['full-cycle']), region: 'rural' }, 'full-cycle');
+    expect(parseScenario(designs[0].scenario)).toEqual({ ...cli, name: 'full-cycle' });
+    // The rural economy is not the town's: lower wages.
+    const town = parseScenario(comparisonDesigns(defaultState())[0].scenario);
+    expect(parseScenario(designs[0].scenario).households.wageRupiahPerMonth).toBeLessThan(town.households.wageRupiahPerMonth);
+    // Levers read the same in every region (no lever is an economy field a profile sets).
+    for (const l of LEVERS) expect(l.get(parsedScenario('full-cycle', 'rural')), l.id).toEqual(l.get(parsedScenario('full-cycle')));
+  });
+
+  it('every region has a label and a description in both languages', () => {
+    for (const r of REGIONS) for (const key of [`region.${r}`, `region.${r}.desc`]) {
+      expect(en).toHaveProperty([key]);
+      expect(id).toHaveProperty([key]);
+    }
   });
 });
 
@@ -154,5 +209,12 @@ describe('aggregation', () => {
     expect(agg.rows.turnover).toHaveLength(2 * 2 * 2 * 4);
     expect(Object.keys(agg.rows.turnover[0])).toEqual(['design', 'scenario', 'seed', 'month', 'arm', 'group', 'metric', 'value']);
     expect(agg.estimates.map((x) => x.id)).toEqual(['localGdpPerRupiah', 'costPerJob', 'spendingMultiplier', 'lm3']);
+    // Rows that name their region carry it, and their CSV has the column after the scenario.
+    const rural = aggregate([{ ...designs[0], region: 'rural' }], { diffVsA: false, label: (k) => k });
+    expect(Object.keys(rural.rows.turnover[0])).toEqual(['design', 'scenario', 'region', 'seed', 'month', 'arm', 'group', 'metric', 'value']);
+    const csv = tidyCsv(rural.rows.turnover).split('\n');
+    expect(csv[0]).toBe('design,scenario,region,seed,month,arm,group,metric,value');
+    expect(csv[1].startsWith('A,full-cycle,rural,1,1,')).toBe(true);
+    expect(tidyCsv(agg.rows.turnover).split('\n')[0]).toBe('design,scenario,seed,month,arm,group,metric,value');
   });
 });

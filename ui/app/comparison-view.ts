@@ -1,12 +1,14 @@
-// The comparison: settings (replicates, seed, months, difference vs design A), the run status and the
-// charts in their cards — Figure 2 first, then the local economy, the summary estimates and women.
+// The comparison: settings (the district's region, replicates, seed, months, difference vs design A), the
+// run status and the charts in their cards — Figure 2 first, then the local economy, the summary estimates and women.
 import { LitElement, css, html, nothing } from 'lit';
 import '../charts/index.js';
 import type { ChartLabels, EstimateChartSpec, LineChartSpec, Locale } from '../charts/index.js';
 import { getLocale, t } from '../i18n/i18n.js';
 import type { ComparisonResult } from '../runner/compare.js';
 import { CHARTED_SERIES } from '../runner/metrics.js';
+import { REGIONS } from '../state/regions.js';
 import { glossaryDialog } from './metrics-glossary.js';
+import { regionsDialog } from './regions-doc.js';
 import { focusStyles } from './styles.js';
 
 export interface RunStatus {
@@ -36,6 +38,7 @@ export class ComparisonView extends LitElement {
     result: { attribute: false },
     status: { attribute: false },
     locale: {},
+    region: {},
     replicates: { type: Number },
     seed: { type: Number },
     months: { type: Number },
@@ -46,6 +49,7 @@ export class ComparisonView extends LitElement {
   declare result: ComparisonResult | null;
   declare status: RunStatus;
   declare locale: Locale;
+  declare region: string;
   declare replicates: number;
   declare seed: number;
   declare months: number;
@@ -57,6 +61,7 @@ export class ComparisonView extends LitElement {
     this.result = null;
     this.status = { state: 'idle' };
     this.locale = 'id';
+    this.region = 'town';
     this.replicates = 10;
     this.seed = 1;
     this.months = 36;
@@ -100,6 +105,22 @@ export class ComparisonView extends LitElement {
       }
       .settings input[type='number'] {
         width: 6rem;
+      }
+      .region {
+        flex: 1 1 100%;
+        display: flex;
+        flex-wrap: wrap;
+        align-items: end;
+        gap: 0.25rem 1rem;
+      }
+      .region select {
+        max-width: 100%;
+      }
+      .region .about {
+        flex: 1 1 18rem;
+        margin: 0;
+        font-size: 0.85rem;
+        color: #4a5560;
       }
       .status {
         min-height: 1.4rem;
@@ -170,7 +191,7 @@ export class ComparisonView extends LitElement {
     `,
   ];
 
-  private setting(name: string, value: number | boolean): void {
+  private setting(name: string, value: number | boolean | string): void {
     this.dispatchEvent(new CustomEvent('settings-change', { detail: { [name]: value }, bubbles: true, composed: true }));
   }
 
@@ -190,6 +211,33 @@ export class ComparisonView extends LitElement {
     /></label>`;
   }
 
+  /** The region choice: the shipped profiles, the chosen one's description and a link to what a profile is. */
+  private regionSetting() {
+    return html`<div class="region">
+      <label
+        >${t('compare.region')}
+        <select
+          data-testid="setting-region"
+          aria-describedby="region-about"
+          @change=${(e: Event) => this.setting('region', (e.target as HTMLSelectElement).value)}
+        >
+          ${REGIONS.map((r) => html`<option value=${r} ?selected=${r === this.region}>${t(`region.${r}`)}</option>`)}
+        </select></label
+      >
+      <p class="about" id="region-about" data-testid="region-description">
+        ${t(`region.${this.region}.desc`)} ${t('compare.regionHelp')}
+        <button class="glossary-link" data-testid="region-about" aria-haspopup="dialog" @click=${() => this.renderRoot.querySelector<HTMLDialogElement>('dialog.regions-doc')?.showModal()}>
+          ${t('region.about')}
+        </button>
+      </p>
+    </div>`;
+  }
+
+  /** Written under an exported chart image, so a chart pasted into a report says which district it is for. */
+  private get caption(): string {
+    return t('region.caption', { region: t(`region.${this.region}`) });
+  }
+
   private line(spec: LineChartSpec) {
     return html`<pendamping-chart-card
       data-testid="chart-${spec.id}"
@@ -197,7 +245,8 @@ export class ComparisonView extends LitElement {
       .locale=${this.locale}
       .labels=${chartLabelsFor()}
       .csvRows=${this.result?.rows[spec.id] ?? []}
-      .filename=${`pendamping-${spec.id}`}
+      .caption=${this.caption}
+      .filename=${`pendamping-${spec.id}-${this.region}`}
       ><pendamping-line-chart .spec=${spec} .locale=${this.locale} .labels=${chartLabelsFor()} ?animate=${!this.paused}></pendamping-line-chart
     ></pendamping-chart-card>`;
   }
@@ -213,7 +262,8 @@ export class ComparisonView extends LitElement {
       .locale=${this.locale}
       .labels=${chartLabelsFor()}
       .csvRows=${this.result?.rows[spec.id] ?? []}
-      .filename=${`pendamping-${spec.id}`}
+      .caption=${this.caption}
+      .filename=${`pendamping-${spec.id}-${this.region}`}
       ><pendamping-estimate-chart .spec=${spec} .locale=${this.locale} .labels=${chartLabelsFor()}></pendamping-estimate-chart
     ></pendamping-chart-card>`;
   }
@@ -243,7 +293,7 @@ export class ComparisonView extends LitElement {
     return html`<section data-testid="comparison" aria-labelledby="compare-title">
       <h2 id="compare-title">${t('compare.title')}</h2>
       <div class="settings" role="group" aria-label=${t('compare.settings')}>
-        ${this.numberSetting('replicates', 2, 50)} ${this.numberSetting('seed', 0, 2 ** 31)} ${this.numberSetting('months', 6, 120)}
+        ${this.regionSetting()} ${this.numberSetting('replicates', 2, 50)} ${this.numberSetting('seed', 0, 2 ** 31)} ${this.numberSetting('months', 6, 120)}
         <label class="check"
           ><input
             type="checkbox"
@@ -268,7 +318,7 @@ export class ComparisonView extends LitElement {
             <h3>${t('section.women')}</h3>
             <div class="grid">${section(['womenTurnover']).map((s) => this.line(s))}</div>`
         : nothing}
-      ${glossaryDialog()}
+      ${glossaryDialog()} ${regionsDialog()}
     </section>`;
   }
 }

@@ -1,6 +1,6 @@
-// <pendamping-chart-card .title .locale .csvRows .filename .labels>: a heading, a Chart/Table toggle and
-// PNG / SVG / CSV downloads around one chart given in its slot. The table is the slotted chart's own
-// data (its tableData()); the CSV is the tidy rows the app passes.
+// <pendamping-chart-card .title .locale .csvRows .filename .labels .caption>: a heading, a Chart/Table toggle
+// and PNG / SVG / CSV downloads around one chart given in its slot. The table is the slotted chart's own
+// data (its tableData()); the CSV is the tidy rows the app passes; the caption is written under the images.
 import { LitElement, css, html, nothing } from 'lit';
 import { tidyCsv } from './csv.js';
 import { downloadBlob, serializeSvg, svgSize, svgToPng, withExtension } from './export.js';
@@ -29,6 +29,7 @@ export class ChartCard extends LitElement {
     locale: { reflect: true },
     csvRows: { attribute: false },
     filename: {},
+    caption: {},
     labels: { attribute: false },
     view: { reflect: true },
     table: { state: true },
@@ -39,6 +40,8 @@ export class ChartCard extends LitElement {
   declare csvRows: TidyRow[];
   /** The downloads' name without extension (".png", ".svg", ".csv" are added). */
   declare filename: string;
+  /** A line written under the exported PNG and SVG (the app names the region there); none when empty. */
+  declare caption: string;
   declare labels: Partial<ChartLabels> | undefined;
   /** Which view is shown; the toggle sets it and fires `view-change` (detail: { view }). */
   declare view: ChartView;
@@ -50,6 +53,7 @@ export class ChartCard extends LitElement {
     this.locale = 'id';
     this.csvRows = [];
     this.filename = 'chart';
+    this.caption = '';
     this.view = 'chart';
     this.table = null;
   }
@@ -203,10 +207,10 @@ export class ChartCard extends LitElement {
     } else {
       const svg = this.chartElement()?.svgElement();
       if (!svg) return;
-      const text = serializeSvg(svg);
+      const text = serializeSvg(svg, { caption: this.caption });
       if (format === 'svg') blob = new Blob([text], { type: 'image/svg+xml;charset=utf-8' });
       else {
-        const { width, height } = svgSize(svg);
+        const { width, height } = svgSize(svg, { caption: this.caption });
         blob = await svgToPng(text, width, height, 2);
       }
     }

@@ -25,8 +25,22 @@ const INLINED = [
 export const SVG_NS = 'http://www.w3.org/2000/svg';
 const FONT_STACK = 'system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", Arial, sans-serif';
 
+/** A caption line's height below the chart, in pixels. */
+const CAPTION_HEIGHT = 22;
+
+export interface SerializeOptions {
+  /** A line of text written under the chart (e.g. the region it is for); the image grows to hold it. */
+  caption?: string;
+}
+
+/** The exported image's pixel size: the SVG's, plus the caption's line when there is one. */
+export function svgSize(svg: SVGSVGElement, options: SerializeOptions = {}): { width: number; height: number } {
+  const size = chartSize(svg);
+  return options.caption ? { width: size.width, height: size.height + CAPTION_HEIGHT } : size;
+}
+
 /** The SVG's pixel size: its viewBox, else its rendered box, else its width/height attributes. */
-export function svgSize(svg: SVGSVGElement): { width: number; height: number } {
+function chartSize(svg: SVGSVGElement): { width: number; height: number } {
   const box = svg.getAttribute('viewBox')?.split(/[\s,]+/).map(Number);
   if (box && box.length === 4 && box[2] > 0 && box[3] > 0) return { width: box[2], height: box[3] };
   const rect = svg.getBoundingClientRect?.();
@@ -38,8 +52,9 @@ export function svgSize(svg: SVGSVGElement): { width: number; height: number } {
  * A standalone SVG document of `svg`: a clone with the computed styles of the original inlined, a
  * fixed size, a white background and the font stack on the root.
  */
-export function serializeSvg(svg: SVGSVGElement): string {
-  const { width, height } = svgSize(svg);
+export function serializeSvg(svg: SVGSVGElement, options: SerializeOptions = {}): string {
+  const chart = chartSize(svg);
+  const { width, height } = svgSize(svg, options);
   const clone = svg.cloneNode(true) as SVGSVGElement;
   const view = typeof getComputedStyle === 'function' ? getComputedStyle : null;
   if (view) {
@@ -68,6 +83,16 @@ export function serializeSvg(svg: SVGSVGElement): string {
   clone.setAttribute('width', String(width));
   clone.setAttribute('height', String(height));
   clone.setAttribute('viewBox', `0 0 ${width} ${height}`);
+  if (options.caption) {
+    const caption = clone.ownerDocument.createElementNS(SVG_NS, 'text');
+    caption.setAttribute('x', '8');
+    caption.setAttribute('y', String(chart.height + CAPTION_HEIGHT - 7));
+    caption.setAttribute('font-size', '13');
+    caption.setAttribute('fill', '#333333');
+    caption.setAttribute('data-caption', '');
+    caption.textContent = options.caption;
+    clone.append(caption);
+  }
   if (!clone.getAttribute('font-family')) clone.setAttribute('font-family', FONT_STACK);
   const doc = clone.ownerDocument;
   const background = doc.createElementNS(SVG_NS, 'rect');
