@@ -1,11 +1,14 @@
 // End to end in a real browser: the built app (dist/ui) served statically and driven in Debian's
 // Chromium. Pins designs, moves a slider by keyboard and sees the charts change, checks a figure against
-// the CLI for the same seed, exports a chart's CSV, switches language, and saves screenshots.
-import { mkdirSync, readFileSync } from 'node:fs';
+// the CLI for the same seed, exports a chart's CSV, switches language, chooses the rural region (its numbers
+// equal `pendamping compare` on the same designs with "region": "rural"), and saves screenshots.
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import type { Server } from 'node:http';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { compareFiles } from '../../cli/commands/compare.js';
 import { runCommand } from '../../cli/commands/run.js';
 import { browserAvailability, launch, serveStatic } from './browser.js';
 
@@ -85,7 +88,9 @@ describe.skipIf(!browserCheck.path)('web app in Chromium', () => {
     const file = join('test-results', 'turnover.csv');
     await download.saveAs(file);
     const lines = readFileSync(file, 'utf8').trim().split(/\r?\n/);
-    expect(lines[0]).toBe('design,scenario,seed,month,arm,group,metric,value');
+    expect(lines[0]).toBe('design,scenario,region,seed,month,arm,group,metric,value');
+    expect(lines[1].split(',')[2]).toBe('town');
+    expect(download.suggestedFilename()).toBe('pendamping-turnover-town.csv');
     expect(lines.length).toBeGreaterThan(10);
     // The file holds exactly the rows behind the chart, values at full precision.
     const expected = await page.evaluate(
@@ -94,6 +99,16 @@ describe.skipIf(!browserCheck.path)('web app in Chromium', () => {
     expect(lines.length - 1).toBe(expected.length);
     const values = lines.slice(1).map((l) => Number(l.split(',').at(-1)));
     expect(values).toEqual(expected);
+  });
+
+  it('exports a chart as PNG with the region written under it', async () => {
+    const card = page.getByTestId('chart-jobs');
+    const [download] = await Promise.all([page.waitForEvent('download'), card.getByTestId('chart-card-export-png').click()]);
+    expect(download.suggestedFilename()).toBe('pendamping-jobs-town.png');
+    const [svg] = await Promise.all([page.waitForEvent('download'), card.getByTestId('chart-card-export-svg').click()]);
+    const file = join('test-results', 'jobs-town.svg');
+    await svg.saveAs(file);
+    expect(readFileSync(file, 'utf8')).toContain('Wilayah: Kota kecil');
   });
 
   it('switches a stage of the cycle on and off from the keyboard, with a visible focus ring', async () => {
@@ -143,4 +158,116 @@ describe.skipIf(!browserCheck.path)('web app in Chromium', () => {
     expect(await page.getAttribute('html', 'lang')).toBe('id');
     expect(page.url()).toBe(url);
   });
+
+  const comparisonOf = () =>
+    page.evaluate(() => (window as unknown as { __pendamping: { lastComparison: { lines: unknown; rows: Record<string, { region?: string }[]> } } }).__pendamping.lastComparison);
+
+  it('chooses the rural region: the numbers change, undo / redo step through it, and a reload of the URL restores it', async () => {
+    await waitDone();
+    const select = page.getByTestId('setting-region');
+    expect(await select.inputValue()).toBe('town');
+    const options = await select.locator('option').evaluateAll((els) => els.map((e) => [(e as HTMLOptionElement).value, e.textContent!.trim()]));
+    expect(options).toEqual([
+      ['town', 'Kota kecil'],
+      ['periurban', 'Kabupaten pinggiran kota'],
+      ['rural', 'Kabupaten perdesaan'],
+    ]);
+    const townLines = JSON.stringify((await comparisonOf()).lines);
+    const townUrl = page.url();
+    await select.selectOption('rural');
+    await page.waitForFunction((prev) => JSON.stringify((window as unknown as { __pendamping: { lastComparison: { lines: unknown } } }).__pendamping.lastComparison.lines) !== prev, townLines, { timeout: 60_000 });
+    await waitDone();
+    const rural = await comparisonOf();
+    expect(rural.rows.turnover.every((r) => r.region === 'rural')).toBe(true);
+    expect(page.url()).not.toBe(townUrl);
+    expect(await page.getByTestId('region-description').textContent()).toContain('Grobogan');
+    expect(await page.getByTestId('design-A').textContent()).toContain('Kabupaten perdesaan');
+    // The control at a laptop's and a phone's size.
+    await page.setViewportSize({ width: 1440, height: 900 });
+    await page.getByTestId('comparison').scrollIntoViewIfNeeded();
+    await page.screenshot({ path: join(SCREENSHOTS, 'app-rural.png') });
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.getByTestId('setting-region').scrollIntoViewIfNeeded();
+    await page.screenshot({ path: join(SCREENSHOTS, 'app-rural-mobile.png') });
+    await page.setViewportSize({ width: 1400, height: 1000 });
+    // The docs' meaning of a region profile, offline in a dialog.
+    await page.getByTestId('region-about').click();
+    await expect.poll(() => page.getByTestId('region-dialog').isVisible()).toBe(true);
+    expect(await page.getByTestId('region-dialog-body').textContent()).toContain('Kabupaten Grobogan');
+    await page.getByTestId('region-dialog-close').click();
+    await expect.poll(() => page.getByTestId('region-dialog').isVisible()).toBe(false);
+    // Undo goes back to town, redo to rural.
+    await page.getByTestId('undo').click();
+    await expect.poll(() => select.inputValue()).toBe('town');
+    expect(page.url()).toBe(townUrl);
+    await page.getByTestId('redo').click();
+    await expect.poll(() => select.inputValue()).toBe('rural');
+    await waitDone();
+    const ruralUrl = page.url();
+    await page.reload();
+    await page.waitForFunction(() => (window as unknown as { __pendamping?: unknown }).__pendamping !== undefined, null, { timeout: 30_000 });
+    await page.evaluate(() => (window as unknown as { __pendamping: { ready: Promise<void> } }).__pendamping.ready);
+    await waitDone();
+    expect(page.url()).toBe(ruralUrl);
+    expect(await page.getByTestId('setting-region').inputValue()).toBe('rural');
+    expect(JSON.stringify((await comparisonOf()).lines)).toBe(JSON.stringify(rural.lines));
+  }, 180_000);
+
+  it('in the rural region computes exactly what `pendamping compare` computes on the same designs with "region": "rural"', async () => {
+    const state = {
+      locale: 'en',
+      designs: [
+        { id: 'A', name: 'Design A', base: 'full-cycle', levers: {} },
+        { id: 'B', name: 'Design B', base: 'training-only', levers: {} },
+      ],
+      region: 'rural',
+      replicates: 3,
+      seed: 2,
+      months: 12,
+    };
+    const hash = '#s=' + Buffer.from(JSON.stringify(state)).toString('base64url');
+    await page.goto(page.url().replace(/#.*$/, '') + hash);
+    await page.waitForFunction(
+      () => {
+        const c = (window as unknown as { __pendamping: { lastComparison?: { replicates: number; months: number; rows: Record<string, { region?: string }[]> } } }).__pendamping.lastComparison;
+        return c && c.replicates === 3 && c.months === 12 && c.rows.turnover[0]?.region === 'rural';
+      },
+      null,
+      { timeout: 60_000 },
+    );
+    await waitDone();
+    const estimates = await page.evaluate(
+      () => (window as unknown as { __pendamping: { lastComparison: { estimates: { id: string; estimates: { id: string; mean: number | null }[] }[] } } }).__pendamping.lastComparison.estimates,
+    );
+    const dir = mkdtempSync(join(tmpdir(), 'pendamping-rural-'));
+    try {
+      const files = ['full-cycle', 'training-only'].map((name) => {
+        const file = join(dir, `${name}.json`);
+        const json = JSON.parse(readFileSync(join('scenarios', `${name}.json`), 'utf8'));
+        delete json.$schema;
+        writeFileSync(file, JSON.stringify({ ...json, region: 'rural' }));
+        return file;
+      });
+      const cli = await compareFiles(files, { replicates: 3, seed: 2, months: 12 });
+      const pairs = [
+        ['localGdpPerRupiah', 'localGdpPerRupiah'],
+        ['spendingMultiplier', 'spendingMultiplier.program'],
+        ['lm3', 'lm3.program'],
+      ] as const;
+      for (const [pageId, cliId] of pairs) {
+        const spec = estimates.find((e) => e.id === pageId)!;
+        ['A', 'B'].forEach((designId, i) => {
+          const mine = spec.estimates.find((e) => e.id === designId)!.mean;
+          const theirs = cli.designs[i].quantities[cliId].mean;
+          expect(mine, `${pageId} ${designId}`).not.toBeNull();
+          expect(mine! / theirs!, `${pageId} ${designId}`).toBeCloseTo(1, 12);
+        });
+      }
+      // And the rural numbers are not the town's.
+      const town = await compareFiles(['scenarios/full-cycle.json'], { replicates: 3, seed: 2, months: 12 });
+      expect(town.designs[0].quantities.localGdpPerRupiah.mean).not.toBe(cli.designs[0].quantities.localGdpPerRupiah.mean);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 180_000);
 });

@@ -211,7 +211,11 @@ export class ComparisonView extends LitElement {
     /></label>`;
   }
 
-  /** The region choice: the shipped profiles, the chosen one's description and a link to what a profile is. */
+  /**
+   * The region choice: the shipped profiles, the chosen one's description and a link to what a profile is.
+   * `?selected` picks the option on the first render (the options do not exist yet when `.value` is set);
+   * `.value` afterwards, since an option's `selected` attribute no longer moves a select the user has changed.
+   */
   private regionSetting() {
     return html`<div class="region">
       <label
@@ -219,6 +223,7 @@ export class ComparisonView extends LitElement {
         <select
           data-testid="setting-region"
           aria-describedby="region-about"
+          .value=${this.region}
           @change=${(e: Event) => this.setting('region', (e.target as HTMLSelectElement).value)}
         >
           ${REGIONS.map((r) => html`<option value=${r} ?selected=${r === this.region}>${t(`region.${r}`)}</option>`)}
