@@ -184,7 +184,7 @@ describe.skipIf(!browserCheck.path)('web app in Chromium', () => {
     expect(await page.getByTestId('design-A').textContent()).toContain('Kabupaten perdesaan');
     // The control at a laptop's and a phone's size.
     await page.setViewportSize({ width: 1440, height: 900 });
-    await page.getByTestId('comparison').scrollIntoViewIfNeeded();
+    await page.evaluate(() => scrollTo(0, 0));
     await page.screenshot({ path: join(SCREENSHOTS, 'app-rural.png') });
     await page.setViewportSize({ width: 390, height: 844 });
     await page.getByTestId('setting-region').scrollIntoViewIfNeeded();
