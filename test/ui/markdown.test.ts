@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { markdownToHtml } from '../../ui/format/markdown.js';
-import { GLOSSARY_HTML } from '../../ui/app/metrics-glossary.js';
+import { GLOSSARY_HTML } from '../../ui/app/doc-dialogs.js';
 
 describe('markdownToHtml', () => {
   it('renders headings, paragraphs, lists, tables, code and inline markup, escaping everything else', () => {

@@ -7,8 +7,7 @@ import { getLocale, t } from '../i18n/i18n.js';
 import type { ComparisonResult } from '../runner/compare.js';
 import { CHARTED_SERIES } from '../runner/metrics.js';
 import { REGIONS } from '../state/regions.js';
-import { glossaryDialog } from './metrics-glossary.js';
-import { regionsDialog } from './regions-doc.js';
+import { glossaryDialog, regionsDialog } from './doc-dialogs.js';
 import { focusStyles } from './styles.js';
 
 export interface RunStatus {
