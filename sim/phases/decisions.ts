@@ -82,15 +82,18 @@ export function decide(e: Economy): void {
     else finance.distressMonths[id] = 0;
 
     const demandOutruns = b.market.expectedDemand[id] > 0.95 * capacityUnits;
-    // Prices creep up while demand outruns capacity and back down when it does not.
+    // Prices creep up while demand outruns capacity and back down as soon as it does not.
     if (demandOutruns) technology.scarcityMarkup[id] = Math.min(F.maxScarcityMarkup, technology.scarcityMarkup[id] + F.priceAdjustmentPerMonth);
-    else if (technology.scarcityMarkup[id] > 0 && b.market.expectedDemand[id] < 0.85 * capacityUnits) technology.scarcityMarkup[id] = Math.max(0, technology.scarcityMarkup[id] - F.priceAdjustmentPerMonth);
+    else if (technology.scarcityMarkup[id] > 0) technology.scarcityMarkup[id] = Math.max(0, technology.scarcityMarkup[id] - F.priceAdjustmentPerMonth);
     if (m.hiring) {
       // Hire when demand outruns capacity, the extra worker's value added pays the wage and cash allows;
       // let the last worker go when what they add falls well below the wage.
       const overhead = s.economy.sectors[life.sector[id]].overheadShare;
       const valuePerUnit = technology.price[id] * (1 - overhead) - unitCost;
-      const extra = Math.min(Math.max(0, b.market.expectedDemand[id] - capacityUnits), technology.productivity[id]);
+      // The extra worker is judged on the demand the shop would have at its price without the scarcity
+      // markup (the customers the markup is turning away): a markup is a sign of room to expand.
+      const latent = b.market.expectedDemand[id] * Math.pow(1 + technology.scarcityMarkup[id], F.priceElasticity);
+      const extra = Math.min(Math.max(0, latent - capacityUnits), technology.productivity[id]);
       const lastWorker = Math.min(Math.max(0, b.market.expectedDemand[id] - (workers - 1) * technology.productivity[id]), technology.productivity[id]);
       const draw = u[id * 2];
       const mindset = capacities.capacity[i + Cap.mindset];
@@ -122,8 +125,7 @@ function hire(e: Economy, id: number, draw: number): void {
   for (let tries = 0; tries < 64; tries++, k = (k + 1) % H) {
     if (h.employed[k] < h.labourSupply[k]) {
       h.employed[k]++;
-      const b = e.businesses;
-  const { workforce } = b;
+      const { workforce } = e.businesses;
       workforce.employeeHousehold[id * MAX_EMPLOYEES + workforce.employees[id]] = k;
       workforce.employees[id]++;
       return;

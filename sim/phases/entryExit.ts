@@ -22,6 +22,9 @@ export function closeBusiness(e: Economy, id: number): void {
   e.ledger.pay(id, e.householdAccount0 + owner, e.ledger.money[id], Flow.liquidation);
   setOpen(b, id, false);
   b.life.closedMonth[id] = e.month;
+  // Its outside buyers (traders, visitors) still want the area's goods: they wait for a new business of
+  // the same sector.
+  e.outsideBuyers[b.life.sector[id]] += b.market.outsideBase[id];
   b.market.attraction[id] = 0;
   b.market.inventory[id] = 0;
   // An unpaid loan is written off: a loss for the lender, not a money flow.
@@ -48,9 +51,15 @@ function entries(e: Economy): void {
   const F = s.firms;
   const b = e.businesses;
   const n0 = s.economy.businesses;
-  const open = openIds(b).length;
+  const ids = openIds(b);
+  const open = ids.length;
   const candidates = Math.max(1, Math.ceil(3 * n0 * F.entryRatePerMonth));
-  const expected = open * F.entryRatePerMonth * (0.5 + s.government.permitEase);
+  // Free entry: more businesses open when each open one sells more than a business did at the start
+  // (room in the market), fewer when it sells less.
+  let turnover = 0;
+  for (let k = 0; k < open; k++) turnover += b.flows.turnover[ids[k]];
+  const room = open > 0 && e.month > 0 ? turnover / open / s.economy.meanTurnoverRupiahPerMonth : 1;
+  const expected = open * F.entryRatePerMonth * (0.5 + s.government.permitEase) * Math.pow(room, F.entryResponse);
   const pEnter = Math.min(1, expected / candidates);
   // One stream per month, a fixed block of draws per candidate: candidate j's draws do not depend on
   // what happened to the candidates before it.
@@ -83,13 +92,22 @@ function entries(e: Economy): void {
     setTechnology(e, id, rng);
     b.owner.ownerHousehold[id] = founder;
     b.technology.supplier[id] = Math.floor(rng() * e.suppliers.count);
-    const size = 0.5 * Math.exp(0.5 * normal(rng(), rng()) - 0.125);
+    // Its size (pull) is drawn as the initial businesses' was; customers find it only as they look for
+    // new shops, so it starts small in sales and grows as households switch to it.
+    const sigma = s.economy.turnoverDispersion;
+    const size = Math.exp(sigma * normal(rng(), rng()) - (sigma * sigma) / 2);
     b.market.attractionStart[id] = size;
     b.market.attraction[id] = size;
-    const sector = s.economy.sectors[b.life.sector[id]];
+    const sectorId = b.life.sector[id];
+    const sector = s.economy.sectors[sectorId];
     const startTurnover = s.economy.meanTurnoverRupiahPerMonth * size;
     b.market.turnoverStart[id] = startTurnover;
-    b.market.outsideBase[id] = startTurnover * sector.outsideSalesShare * 0.5;
+    // Outside buyers: those left by closed businesses of its sector, up to its size's share of outside sales.
+    const outside = Math.min(e.outsideBuyers[sectorId], startTurnover * sector.outsideSalesShare);
+    e.outsideBuyers[sectorId] -= outside;
+    b.market.outsideBase[id] = outside;
+    const fam = s.economy.familyWorkersMean;
+    b.workforce.familyWorkers[id] = Math.floor(fam) + (rng() < fam - Math.floor(fam) ? 1 : 0);
     b.market.expectedDemand[id] = (0.3 * startTurnover) / b.technology.price[id];
     b.technology.productivityStart[id] = b.technology.productivity[id];
     b.market.inventory[id] = 0;

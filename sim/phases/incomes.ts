@@ -57,7 +57,11 @@ export function payIncomes(e: Economy): void {
     // next month's working capital, and idle cash beyond a few months of it. With mixed money, household
     // emergencies are paid out of business cash, working capital or not.
     const owner = b.owner.ownerHousehold[id];
-    const workingCapital = market.expectedDemand[id] * flows.unitCostPaid[id] + workforce.employees[id] * wage;
+    // Working capital: what next month's production plan will need — raw materials to meet expected demand
+    // and refill the stock target, within capacity — plus next month's wages and loan installment.
+    const capacityUnits = (1 + workforce.familyWorkers[id] + workforce.employees[id]) * b.technology.productivity[id];
+    const nextPlan = Math.min(capacityUnits, Math.max(0, market.expectedDemand[id] * (1 + F.inventoryTargetMonths) - market.inventory[id]));
+    const workingCapital = Math.max(nextPlan, market.expectedDemand[id]) * flows.unitCostPaid[id] + workforce.employees[id] * wage + finance.loanInstallment[id];
     const cash = money[id];
     let draw = Math.min(Math.max(F.ownerDrawShare * profit, F.subsistenceDrawRupiahPerMonth), Math.max(0, cash - workingCapital));
     // Cash that stands against an outstanding loan is not idle.

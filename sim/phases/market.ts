@@ -2,7 +2,8 @@
 // to consume plus a draw on savings), split the local part over the shops they know in proportion to
 // each shop's pull, and buy the rest outside. Part of a shop's extra pull is new local demand (taken
 // from imports) and part is taken from its competitors: the business-stealing share. Outside buyers
-// add their orders; shops sell what their stock allows; local demand they cannot meet is bought outside.
+// add their orders; shops sell what their stock allows; a household a shop could not serve tries its other
+// shops with stock left, and what none of them can deliver is bought outside.
 import { Flow } from '../ledger/accounts.js';
 import { CAPACITY_COUNT, Cap, type Economy } from '../state/economy.js';
 
@@ -24,7 +25,7 @@ export function trade(e: Economy): void {
   const stealing = s.businessStealingShare;
 
   const scratch = scratchFor(e);
-  const { pull, links, fill, before, consumption, hasClosedShop } = scratch;
+  const { pull, links, fill, before, consumption, hasClosedShop, spare, second, secondDemand } = scratch;
   // Each business's pull now and at the start, side by side (0 when closed): one cache line per shop.
   for (let id = 0; id < used; id++) {
     const open = life.open[id] === 1;
@@ -107,7 +108,34 @@ export function trade(e: Economy): void {
       market.outsideExpansion[id] = Math.min(cap, market.outsideExpansion[id] + P.marketExpansionPerMonth * market.marketLinks[id] * learned * market.turnoverStart[id]);
     }
     market.expectedDemand[id] += s.firms.expectationSmoothing * (demandUnits - market.expectedDemand[id]);
+    // Stock left after the first round of orders (rupiah at the shop's price).
+    spare[id] = (market.inventory[id] - sold) * technology.price[id];
   }
+
+  // A household whose shop ran out tries its other known shops that still have stock, in proportion to
+  // their pull, before buying outside: a second round of orders, each shop delivering what its spare
+  // stock allows.
+  second.fill(0, 0, H * K);
+  secondDemand.fill(0, 0, used);
+  for (let i = 0; i < H; i++) {
+    const base = i * K;
+    let unmet = 0, w = 0;
+    for (let k = 0; k < K; k++) {
+      const shop = shops[base + k];
+      unmet += orders[base + k] * (1 - fill[shop]);
+      if (spare[shop] > 0) w += pull[2 * shop];
+    }
+    if (unmet <= 0 || w <= 0) continue;
+    for (let k = 0; k < K; k++) {
+      const shop = shops[base + k];
+      if (spare[shop] <= 0) continue;
+      const order = (unmet * pull[2 * shop]) / w;
+      second[base + k] = order;
+      secondDemand[shop] += order;
+    }
+  }
+  // The share of second-round orders each shop can deliver from its spare stock.
+  for (let id = 0; id < used; id++) spare[id] = secondDemand[id] > 0 ? Math.min(1, spare[id] / secondDemand[id]) : 0;
 
   // Pass 2: households pay for what they get, buy the rest of their consumption outside and save.
   // Only these payments reach business accounts in this pass, so local sales are the change in cash.
@@ -123,6 +151,8 @@ export function trade(e: Economy): void {
         const shop = shops[base + k];
         local += ledger.pay(acct, shop, order * fill[shop], Flow.consumption);
       }
+      const rerouted = second[base + k];
+      if (rerouted > 0) local += ledger.pay(acct, shops[base + k], rerouted * spare[shops[base + k]], Flow.consumption);
     }
     // What local shops could not deliver is bought outside instead.
     const c = consumption[i];
@@ -159,6 +189,11 @@ interface MarketScratch {
   consumption: Float64Array;
   /** Households that found a closed shop among theirs in last month's market. */
   hasClosedShop: Uint8Array;
+  /** Spare stock after the first round (rupiah), then the share of second-round orders delivered. */
+  spare: Float64Array;
+  /** Second-round orders, [h * shopsKnown + k], and their sum per shop. */
+  second: Float64Array;
+  secondDemand: Float64Array;
 }
 const scratches = new WeakMap<Economy, MarketScratch>();
 function scratchFor(e: Economy): MarketScratch {
@@ -168,6 +203,7 @@ function scratchFor(e: Economy): MarketScratch {
     sc = {
       pull: new Float64Array(2 * n), links: new Float64Array(n), fill: new Float64Array(n), before: new Float64Array(n),
       consumption: new Float64Array(e.households.count), hasClosedShop: new Uint8Array(e.households.count),
+      spare: new Float64Array(n), second: new Float64Array(e.households.count * e.households.shopsKnown), secondDemand: new Float64Array(n),
     };
     scratches.set(e, sc);
   }

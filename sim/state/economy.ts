@@ -80,6 +80,8 @@ export interface Economy {
   conditions: MonthConditions;
   /** Businesses that could not be opened because every slot was used. */
   entryBlocked: number;
+  /** Outside orders (rupiah/month) per sector left by closed businesses, waiting for an entrant of the sector. */
+  readonly outsideBuyers: Float64Array;
 }
 
 /** Slots for entrants: enough for the entry rate at full permit ease over the horizon, with margin. */

@@ -120,6 +120,7 @@ export function createEconomy(scenario: Scenario, seed: number, programActive: b
     ties: new Int32Array(slots * maxTies).fill(-1), maxTies, tieCounts: new Uint8Array(slots),
     accounts, householdAccount0: slots, supplierAccount0: slots + H,
     month: 0, conditions: { inputPriceFactor: 1, localDemandFactor: 1, outsideDemandFactor: 1 }, entryBlocked: 0,
+    outsideBuyers: new Float64Array(s.economy.sectors.length),
   };
 
   // Businesses: owners, capacities, technology and size (a lognormal preference weight, mean 1).
