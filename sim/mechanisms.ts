@@ -164,11 +164,11 @@ export const MECHANISMS = {
   },
   hiring: {
     does: 'businesses hire when demand outruns capacity and cash allows, and let the last worker go when they add too little',
-    readIn: [decide],
+    readIn: [decide, payIncomes],
     via: [fire],
     reaches: [payIncomes],
-    where: 'the hire-or-fire block of decide (hire is private to decisions.ts)',
-    whenOff: 'hiring and letting go',
+    where: 'the hire-or-fire block of decide (hire is private to decisions.ts); payIncomes keeps the cash a justified hire needs',
+    whenOff: 'hiring and letting go, and the cash kept back for a hire',
     doc: '§7.5',
   },
   exit: {

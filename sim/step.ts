@@ -21,7 +21,7 @@ import type { Economy } from './state/economy.js';
  */
 export type StatePart =
   | `businesses.${BusinessComponent}`
-  | 'households' | 'suppliers' | 'program' | 'ties' | 'ledger' | 'conditions' | 'entryBlocked';
+  | 'households' | 'suppliers' | 'program' | 'ties' | 'ledger' | 'conditions' | 'entryBlocked' | 'outsideBuyers';
 
 export interface Phase {
   name: string;
@@ -53,13 +53,13 @@ export const PHASES: readonly Phase[] = [
     reads: ['businesses.life', 'businesses.capacities', 'businesses.membership', 'businesses.practices', 'businesses.technology', 'conditions', 'program'],
     writes: ['businesses.market', 'businesses.flows', 'households', 'ledger'] },
   { name: 'incomes', run: payIncomes,
-    reads: ['businesses.life', 'businesses.owner', 'businesses.practices', 'businesses.market', 'businesses.workforce', 'businesses.finance', 'suppliers'],
+    reads: ['businesses.life', 'businesses.owner', 'businesses.practices', 'businesses.technology', 'businesses.market', 'businesses.workforce', 'businesses.finance', 'suppliers'],
     writes: ['businesses.flows', 'households', 'ledger'] },
   { name: 'entryExit', run: exitAndEnter,
-    reads: ['businesses.finance', 'suppliers'],
+    reads: ['businesses.finance', 'businesses.flows', 'suppliers'],
     writes: [
       'businesses.life', 'businesses.owner', 'businesses.capacities', 'businesses.practices', 'businesses.technology', 'businesses.market',
-      'businesses.workforce', 'businesses.membership', 'households', 'ties', 'ledger', 'entryBlocked',
+      'businesses.workforce', 'businesses.membership', 'households', 'ties', 'ledger', 'entryBlocked', 'outsideBuyers',
     ] },
 ];
 

@@ -44,6 +44,7 @@ export const Flow = {
   equipment: 23,
   entryCapital: 24,
   liquidation: 25,
+  ownerCapital: 26,
 } as const;
 export type FlowKind = (typeof Flow)[keyof typeof Flow];
 export const FLOW_NAMES = Object.keys(Flow) as (keyof typeof Flow)[];

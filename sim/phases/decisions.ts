@@ -90,11 +90,10 @@ export function decide(e: Economy): void {
       // let the last worker go when what they add falls well below the wage.
       const overhead = s.economy.sectors[life.sector[id]].overheadShare;
       const valuePerUnit = technology.price[id] * (1 - overhead) - unitCost;
-      // The extra worker is judged on the demand the shop would have at its price without the scarcity
-      // markup (the customers the markup is turning away): a markup is a sign of room to expand.
-      const latent = b.market.expectedDemand[id] * Math.pow(1 + technology.scarcityMarkup[id], F.priceElasticity);
-      const extra = Math.min(Math.max(0, latent - capacityUnits), technology.productivity[id]);
-      const lastWorker = Math.min(Math.max(0, b.market.expectedDemand[id] - (workers - 1) * technology.productivity[id]), technology.productivity[id]);
+      const extra = extraWorkerUnits(e, id, capacityUnits);
+      // The last worker is judged on the same demand as the next one, so a worker just hired is not let go
+      // while the markup that signalled the hire winds down.
+      const lastWorker = Math.min(Math.max(0, latentDemand(e, id) - (workers - 1) * technology.productivity[id]), technology.productivity[id]);
       const draw = u[id * 2];
       const mindset = capacities.capacity[i + Cap.mindset];
       if (demandOutruns && extra * valuePerUnit > F.hireValueAddedShare * wage && workforce.employees[id] < MAX_EMPLOYEES &&
@@ -115,6 +114,21 @@ export function decide(e: Economy): void {
       }
     }
   }
+}
+
+/**
+ * What one more worker would add (units/month): the demand beyond capacity, up to a worker's output. It is
+ * judged on the demand the shop would have at its price without the scarcity markup (the customers the
+ * markup is turning away): a markup is a sign of room to expand.
+ */
+export function extraWorkerUnits(e: Economy, id: number, capacityUnits: number): number {
+  return Math.min(Math.max(0, latentDemand(e, id) - capacityUnits), e.businesses.technology.productivity[id]);
+}
+
+/** Expected demand (units/month) at the price without the scarcity markup. */
+function latentDemand(e: Economy, id: number): number {
+  const { market, technology } = e.businesses;
+  return market.expectedDemand[id] * Math.pow(1 + technology.scarcityMarkup[id], e.scenario.firms.priceElasticity);
 }
 
 /** Hire one worker from a household with free labour, searching from a place set by the draw. */

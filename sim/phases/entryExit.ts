@@ -43,6 +43,25 @@ function exits(e: Economy): void {
   }
 }
 
+/**
+ * A new shop is noticed: as many households as an open shop has customers on average (the list places a
+ * closure frees), from a place set by the draw, each compare it with their weakest shop as in a search
+ * (market.ts switchShops) and replace that shop if the new one has more pull.
+ */
+function noticeOpening(e: Economy, id: number, draw: number, open: number): void {
+  const h = e.households;
+  const b = e.businesses;
+  const K = h.shopsKnown;
+  const H = h.count;
+  const reach = Math.round((H * K) / Math.max(1, open));
+  const pull = (shop: number) => (b.life.open[shop] ? b.market.attraction[shop] : 0);
+  for (let j = 0, i = Math.floor(draw * H); j < reach; j++, i = (i + 1) % H) {
+    let weakest = 0;
+    for (let k = 1; k < K; k++) if (pull(h.shops[i * K + k]) < pull(h.shops[i * K + weakest])) weakest = k;
+    if (pull(id) > pull(h.shops[i * K + weakest])) h.shops[i * K + weakest] = id;
+  }
+}
+
 /** Uniforms reserved for each entry candidate (about 35 are used). */
 const DRAWS_PER_CANDIDATE = 64;
 
@@ -116,6 +135,7 @@ function entries(e: Economy): void {
     setOpen(b, id, true);
     const other = Math.floor(rng() * b.used);
     if (b.life.open[other]) addTie(e, id, other);
+    noticeOpening(e, id, rng(), open);
     e.ledger.transfer(e.householdAccount0 + founder, id, F.entrantCapitalRupiah, Flow.entryCapital);
   }
 }

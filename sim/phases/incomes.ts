@@ -5,6 +5,7 @@
 // liquidations, outside income) becomes its income, next month's spending power.
 import { Flow } from '../ledger/accounts.js';
 import { MAX_EMPLOYEES, openIds, type Economy } from '../state/economy.js';
+import { extraWorkerUnits } from './decisions.js';
 
 export function payIncomes(e: Economy): void {
   const s = e.scenario;
@@ -61,7 +62,12 @@ export function payIncomes(e: Economy): void {
     // and refill the stock target, within capacity — plus next month's wages and loan installment.
     const capacityUnits = (1 + workforce.familyWorkers[id] + workforce.employees[id]) * b.technology.productivity[id];
     const nextPlan = Math.min(capacityUnits, Math.max(0, market.expectedDemand[id] * (1 + F.inventoryTargetMonths) - market.inventory[id]));
-    const workingCapital = Math.max(nextPlan, market.expectedDemand[id]) * flows.unitCostPaid[id] + workforce.employees[id] * wage + finance.loanInstallment[id];
+    // A business whose demand justifies another worker also keeps the cash the hire needs: owners retain
+    // earnings to expand.
+    const valuePerUnit = b.technology.price[id] * (1 - sector.overheadShare) - flows.unitCostPaid[id];
+    const expanding = s.mechanisms.hiring && extraWorkerUnits(e, id, capacityUnits) * valuePerUnit > F.hireValueAddedShare * wage;
+    const payroll = expanding ? F.hireCashMonths * wage * (workforce.employees[id] + 1) : workforce.employees[id] * wage;
+    const workingCapital = Math.max(nextPlan, market.expectedDemand[id]) * flows.unitCostPaid[id] + payroll + finance.loanInstallment[id];
     const cash = money[id];
     let draw = Math.min(Math.max(F.ownerDrawShare * profit, F.subsistenceDrawRupiahPerMonth), Math.max(0, cash - workingCapital));
     // Cash that stands against an outstanding loan is not idle.
@@ -70,6 +76,10 @@ export function payIncomes(e: Economy): void {
     if (!practices.separatesMoney[id] && emergencies[id] < F.householdEmergencyPerMonth) {
       ledger.pay(id, h0 + owner, money[id] * F.householdEmergencyShare, Flow.householdUse);
     }
+    // The other direction of mixed household and business money: when the business lacks working capital
+    // (after an emergency, a bad month or a restock), the owner's household puts savings back in.
+    const shortfall = workingCapital - money[id];
+    if (shortfall > 0) ledger.pay(h0 + owner, id, Math.min(shortfall, F.ownerTopUpShare * money[h0 + owner]), Flow.ownerCapital);
   }
 
   const sup = e.suppliers;

@@ -96,6 +96,7 @@ const firmBehaviourSchema = z
     idleCashMonths: p(z.number().min(1).max(24).default(3), 'months of working capital', 'cash above this is taken home by the owner'),
     householdEmergencyPerMonth: share(0.08, 'chance per month of a household emergency (illness, school fees) paid from business cash when money is mixed'),
     householdEmergencyShare: share(0.3, 'share of business cash such an emergency takes'),
+    ownerTopUpShare: share(0.1, "largest share of its money the owner's household puts into the business in a month to restore its working capital (assumption)"),
     hireProbability: share(0.3, 'chance per month of hiring when demand outruns capacity and cash allows'),
     hireCashMonths: p(z.number().min(0).max(24).default(3), 'months of wages', 'cash needed to hire one worker'),
     hireValueAddedShare: share(0.6, 'a worker is hired when the value added of the output they would add exceeds this share of the wage'),

@@ -8,7 +8,7 @@ import type { StatePart } from '../../sim/step.js';
 const FREE = new Set(['scenario', 'month', 'streams', 'programActive', 'accounts', 'householdAccount0', 'supplierAccount0', 'maxTies']);
 const PART_OF: Record<string, StatePart> = {
   households: 'households', suppliers: 'suppliers', program: 'program', ties: 'ties', tieCounts: 'ties',
-  ledger: 'ledger', conditions: 'conditions', entryBlocked: 'entryBlocked',
+  ledger: 'ledger', conditions: 'conditions', entryBlocked: 'entryBlocked', outsideBuyers: 'outsideBuyers',
 };
 /** The businesses' own counters and open-id list belong to the life component. */
 const BUSINESS_COUNTERS = new Set(['slots', 'used', 'openList', 'openCount', 'openChanged']);
@@ -38,6 +38,7 @@ export function stateValues(e: Economy): Values {
   out.set('ledger', fingerprint([e.ledger.money, e.ledger.received, e.ledger.transfers]));
   out.set('conditions', fingerprint(e.conditions));
   out.set('entryBlocked', fingerprint(e.entryBlocked));
+  out.set('outsideBuyers', fingerprint(e.outsideBuyers));
   return out;
 }
 
