@@ -10,8 +10,8 @@ const MONTHS = 120;
 const SEEDS = [1, 2, 3];
 const BOUND_PCT = 2;
 
-type Level = 'turnover' | 'jobs' | 'localIncome' | 'open' | 'householdMoney';
-const LEVELS: Level[] = ['turnover', 'jobs', 'localIncome', 'open', 'householdMoney'];
+type Level = 'turnover' | 'jobs' | 'localGdp' | 'open' | 'householdMoney';
+const LEVELS: Level[] = ['turnover', 'jobs', 'localGdp', 'open', 'householdMoney'];
 
 /** Each level's largest change from month 1 (%) over the run, of the mean over seeds. */
 function worstChanges(): Record<Level, number> {
@@ -19,7 +19,7 @@ function worstChanges(): Record<Level, number> {
   const scenario = parseScenario({ ...raw, economy: { ...raw.economy, businesses: 200 } }, 'no-program (200 businesses)');
   const sums = Object.fromEntries(LEVELS.map((l) => [l, new Array<number>(MONTHS).fill(0)])) as Record<Level, number[]>;
   for (const seed of SEEDS) {
-    const run = startRun(scenario, { seed, months: MONTHS, arms: 'program', metrics: ['all.turnoverTotal', 'economy.totalJobs', 'economy.localIncome'] });
+    const run = startRun(scenario, { seed, months: MONTHS, arms: 'program', metrics: ['all.turnoverTotal', 'economy.totalJobs', 'economy.localGdp'] });
     while (run.step()) {
       const t = run.month - 1;
       const e = run.program;
@@ -28,7 +28,7 @@ function worstChanges(): Record<Level, number> {
       for (let i = 0; i < e.households.count; i++) money += e.ledger.money[e.householdAccount0 + i];
       sums.turnover[t] += p.all.turnoverTotal[t];
       sums.jobs[t] += p.economy.totalJobs[t];
-      sums.localIncome[t] += p.economy.localIncome[t];
+      sums.localGdp[t] += p.economy.localGdp[t];
       sums.open[t] += openIds(e.businesses).length;
       sums.householdMoney[t] += money;
     }
