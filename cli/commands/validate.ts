@@ -14,7 +14,7 @@ import { packageRoot } from '../packageRoot.js';
 import { renderValidation } from '../reports/validateReport.js';
 import { emit } from '../writeOutput.js';
 
-export const DEFAULT_VALIDATE_REPLICATES = 10;
+export const DEFAULT_VALIDATE_REPLICATES = 30;
 /** The designs whose outputs the C9 sensitivity reports. */
 export const SENSITIVITY_DESIGNS = ['digital-first', 'full-cycle'];
 

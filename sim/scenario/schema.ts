@@ -57,7 +57,7 @@ const economySchema = z
     digitalConnectedShare: share(0.15, 'share of businesses with a digital sales channel at the start (I6: about 15% in 2020)'),
     bookkeepingShare: share(0.2, 'share keeping written books at the start (assumption)'),
     separatedMoneyShare: share(0.15, 'share separating household and business money at the start (assumption)'),
-    womenTimeAvailable: share(0.45, 'mean share of program time women owners can attend (care work; calibrated to C7)'),
+    womenTimeAvailable: share(0.38, 'mean share of program time women owners can attend (care work; calibrated to C7)'),
     menTimeAvailable: share(0.7, 'mean share of program time men owners can attend (assumption)'),
     familyWorkersMean: p(z.number().min(0).max(2).default(0.25), 'workers', 'unpaid family workers per business at the start (I2: 1.7 workers including owner and unpaid family)'),
     maxEmployeesAtStart: p(z.number().int().min(0).max(9).default(3), 'workers', 'paid workers besides the owner at most at the start (I2: micro = 1–4 workers)'),
