@@ -1,6 +1,7 @@
 // How still the economy without a program holds: a no-program run for 120 months over several seeds, and
 // each headline level's mean change from month 1 at months 12, 24, 60 and 120 (the ±2% target of the
-// stationarity calibration rows). `npx tsx scripts/stationarity.ts [seeds] [months] [scenario]`.
+// stationarity calibration rows), and the consumer price index and wage index, which start at 1.
+// `npx tsx scripts/stationarity.ts [seeds] [months] [scenario] [region]`.
 import { readFileSync } from 'node:fs';
 import { parseScenario, startRun } from '../sim/index.js';
 import { openIds } from '../sim/state/economy.js';
@@ -8,11 +9,13 @@ import { openIds } from '../sim/state/economy.js';
 const seeds = Number(process.argv[2] ?? 5);
 const months = Number(process.argv[3] ?? 120);
 const file = process.argv[4] ?? 'scenarios/no-program.json';
-const scenario = parseScenario(JSON.parse(readFileSync(file, 'utf8')), file);
-const levels = ['turnover', 'jobs', 'localGdp', 'open', 'householdMoney'] as const;
+const region = process.argv[5];
+const input = JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>;
+const scenario = parseScenario(region ? { ...input, region } : input, file);
+const levels = ['turnover', 'jobs', 'localGdp', 'open', 'householdMoney', 'consumerPriceIndex', 'wageIndex'] as const;
 const sums: Record<string, number[]> = Object.fromEntries(levels.map((l) => [l, new Array(months).fill(0)]));
 for (let seed = 1; seed <= seeds; seed++) {
-  const run = startRun(scenario, { seed, months, arms: 'program', metrics: ['all.turnoverTotal', 'economy.totalJobs', 'economy.localGdp'] });
+  const run = startRun(scenario, { seed, months, arms: 'program', metrics: ['all.turnoverTotal', 'economy.totalJobs', 'economy.localGdp', 'economy.consumerPriceIndex', 'economy.wageIndex'] });
   while (run.step()) {
     const t = run.month - 1;
     const e = run.program;
@@ -24,10 +27,12 @@ for (let seed = 1; seed <= seeds; seed++) {
     sums.localGdp[t] += p.economy.localGdp[t] / seeds;
     sums.open[t] += openIds(e.businesses).length / seeds;
     sums.householdMoney[t] += money / seeds;
+    sums.consumerPriceIndex[t] += p.economy.consumerPriceIndex[t] / seeds;
+    sums.wageIndex[t] += p.economy.wageIndex[t] / seeds;
   }
 }
 const at = [12, 24, 60, 120].filter((m) => m <= months);
-console.log(`${file}: mean of ${seeds} seeds, change from month 1 (%)`);
+console.log(`${file} in ${scenario.region}, ${scenario.economy.businesses} businesses: mean of ${seeds} seeds, change from month 1 (%)`);
 console.log(['level'.padEnd(16), ...at.map((m) => `m${m}`.padStart(8)), 'worst'.padStart(8)].join(''));
 for (const l of levels) {
   const xs = sums[l];

@@ -10,6 +10,7 @@ import { adoptPractices } from './phases/practices.js';
 import { decide, fire } from './phases/decisions.js';
 import { trade } from './phases/market.js';
 import { payIncomes } from './phases/incomes.js';
+import { runLocalSectors } from './phases/localSectors.js';
 import { closeBusiness, exitAndEnter } from './phases/entryExit.js';
 import { setupProgram } from './program/setup.js';
 import { cashPerRecipient } from './program/costs.js';
@@ -233,5 +234,23 @@ export const MECHANISMS = {
     where: 'the mentor-information block of learn (runs even with learning off); decide applies the discount to unitCostPaid',
     whenOff: 'mentors\' market information and its raw-material discount (§7.3, §7.5)',
     doc: '§7.3',
+  },
+  localSectors: {
+    does: 'farms, trade and services, small and medium firms and local government sell to households, to each other and outside, employ and pay local households, and pay their surplus to the households that own them',
+    readIn: [runLocalSectors],
+    via: [],
+    reaches: [trade, payIncomes],
+    where: 'runLocalSectors (sales, inputs, wages, surplus, hiring, prices); households order from the blocks in trade',
+    whenOff: 'the sector blocks: households buy only from micro-businesses or outside, and their other income is all from outside (the narrow economy of earlier versions)',
+    doc: '§7.11',
+  },
+  wageCurve: {
+    does: 'the local wage follows unused labour (unemployed and short hours) along the wage curve',
+    readIn: [runLocalSectors],
+    via: [],
+    reaches: [decide, payIncomes],
+    where: 'moveWage, private to localSectors.ts; micro-businesses pay wageRupiahPerMonth × the wage index',
+    whenOff: 'wage changes: the wage index stays 1',
+    doc: '§7.11',
   },
 } satisfies Record<MechanismName, Mechanism>;

@@ -9,6 +9,7 @@ import { adoptPractices } from './phases/practices.js';
 import { decide } from './phases/decisions.js';
 import { trade } from './phases/market.js';
 import { payIncomes } from './phases/incomes.js';
+import { runLocalSectors } from './phases/localSectors.js';
 import { exitAndEnter } from './phases/entryExit.js';
 import type { BusinessComponent } from './state/businesses.js';
 import type { Economy } from './state/economy.js';
@@ -21,7 +22,8 @@ import type { Economy } from './state/economy.js';
  */
 export type StatePart =
   | `businesses.${BusinessComponent}`
-  | 'households' | 'suppliers' | 'program' | 'ties' | 'ledger' | 'conditions' | 'entryBlocked' | 'outsideBuyers';
+  | 'households' | 'suppliers' | 'program' | 'ties' | 'ledger' | 'conditions' | 'entryBlocked' | 'outsideBuyers'
+  | 'localSectors' | 'labour';
 
 export interface Phase {
   name: string;
@@ -47,13 +49,16 @@ export const PHASES: readonly Phase[] = [
     reads: ['businesses.life', 'businesses.capacities', 'businesses.owner'],
     writes: ['businesses.practices'] },
   { name: 'decisions', run: decide,
-    reads: ['businesses.life', 'businesses.capacities', 'businesses.membership', 'businesses.practices', 'conditions', 'program'],
+    reads: ['businesses.life', 'businesses.capacities', 'businesses.membership', 'businesses.practices', 'conditions', 'program', 'labour'],
     writes: ['businesses.technology', 'businesses.market', 'businesses.workforce', 'businesses.finance', 'businesses.flows', 'households', 'suppliers', 'ledger'] },
   { name: 'market', run: trade,
     reads: ['businesses.life', 'businesses.capacities', 'businesses.membership', 'businesses.practices', 'businesses.technology', 'conditions', 'program'],
-    writes: ['businesses.market', 'businesses.flows', 'households', 'ledger'] },
+    writes: ['businesses.market', 'businesses.flows', 'households', 'ledger', 'localSectors'] },
+  { name: 'localSectors', run: runLocalSectors,
+    reads: ['businesses.life', 'businesses.workforce', 'businesses.flows', 'businesses.technology', 'conditions'],
+    writes: ['localSectors', 'labour', 'households', 'ledger'] },
   { name: 'incomes', run: payIncomes,
-    reads: ['businesses.life', 'businesses.owner', 'businesses.practices', 'businesses.technology', 'businesses.market', 'businesses.workforce', 'businesses.finance', 'suppliers'],
+    reads: ['businesses.life', 'businesses.owner', 'businesses.practices', 'businesses.technology', 'businesses.market', 'businesses.workforce', 'businesses.finance', 'suppliers', 'labour'],
     writes: ['businesses.flows', 'households', 'ledger'] },
   { name: 'entryExit', run: exitAndEnter,
     reads: ['businesses.finance', 'businesses.flows', 'suppliers'],

@@ -7,15 +7,20 @@ export const Sector = {
   otherBusinesses: 1,
   households: 2,
   suppliers: 3,
-  program: 4,
-  lender: 5,
-  government: 6,
-  restOfWorld: 7,
+  // The rest of the local economy, one account each (sector blocks: sim/state/localSectors.ts).
+  agriculture: 4,
+  tradeServices: 5,
+  smallMediumFirms: 6,
+  localGovernment: 7,
+  program: 8,
+  lender: 9,
+  government: 10,
+  restOfWorld: 11,
 } as const;
 export type SectorId = (typeof Sector)[keyof typeof Sector];
 export const SECTOR_NAMES = Object.keys(Sector) as (keyof typeof Sector)[];
 export const SECTOR_COUNT = SECTOR_NAMES.length;
-export const isLocalSector = (s: number): boolean => s <= Sector.suppliers;
+export const isLocalSector = (s: number): boolean => s <= Sector.localGovernment;
 
 export const Flow = {
   openingBalance: 0,
@@ -45,6 +50,10 @@ export const Flow = {
   entryCapital: 24,
   liquidation: 25,
   ownerCapital: 26,
+  /** A sector block's operating surplus (farm income for agriculture) paid to its owners, local or outside. */
+  operatingSurplus: 27,
+  /** The central government's transfer that funds local government (dana perimbangan). */
+  fiscalTransfer: 28,
 } as const;
 export type FlowKind = (typeof Flow)[keyof typeof Flow];
 export const FLOW_NAMES = Object.keys(Flow) as (keyof typeof Flow)[];

@@ -198,9 +198,18 @@ export const ECONOMY_METRICS: readonly EconomyMetric[] = [
   },
   {
     id: 'totalJobs', unit: 'workers',
-    description: 'jobs in micro-businesses (owners, unpaid family and paid workers) plus jobs sustained at local suppliers',
-    compute: (e) => jobs(e, allIds(e)) + supplierJobs(e),
+    description: 'jobs in micro-businesses (owners, unpaid family and paid workers), jobs sustained at local suppliers, and workers in the sector blocks',
+    compute: (e) => jobs(e, allIds(e)) + supplierJobs(e) + blockJobs(e),
   },
+  { id: 'localSectorJobs', unit: 'workers', description: 'workers in the sector blocks (agriculture, trade and services, small and medium firms, local government)', compute: blockJobs },
+  { id: 'unemploymentRate', unit: 'share of labour force', description: 'people available for paid work without it, over the labour force (paid workers, the unemployed, owners and family workers)', compute: (e) => (e.labour.labourForce > 0 ? e.labour.unemployed / e.labour.labourForce : 0) },
+  { id: 'underemploymentRate', unit: 'share of block workers', description: 'block workers\' unused hours, as the share of them who would be underemployed if each worked half time', compute: (e) => e.labour.underemployment },
+  { id: 'wageIndex', unit: 'index (start = 1)', description: 'the local wage relative to the start (the wage curve)', compute: (e) => e.labour.wageIndex },
+  { id: 'consumerPriceIndex', unit: 'index (start = 1)', description: 'prices households pay, weighted by their spending at the start: micro-businesses, the sector blocks, imports (priced outside, 1)', compute: (e) => e.labour.consumerPriceIndex },
+  { id: 'microPriceIndex', unit: 'index (start = 1)', description: 'micro-businesses\' prices: this month\'s sales at today\'s prices over the same sales at start prices', compute: (e) => e.labour.microPriceIndex },
+  { id: 'agriculturePriceIndex', unit: 'index (start = 1)', description: 'price of local agriculture\'s output', compute: (e) => e.localSectors.price[0] },
+  { id: 'tradeServicesPriceIndex', unit: 'index (start = 1)', description: 'price of local trade and services', compute: (e) => e.localSectors.price[1] },
+  { id: 'smallMediumFirmsPriceIndex', unit: 'index (start = 1)', description: 'price of local small and medium firms\' output', compute: (e) => e.localSectors.price[2] },
   { id: 'supplierJobs', unit: 'workers', description: 'jobs sustained at local raw-material suppliers', compute: (e) => supplierJobs(e) },
   {
     id: 'localMoney', unit: 'rupiah', description: 'money held by local businesses, households and suppliers',
@@ -211,6 +220,14 @@ export const ECONOMY_METRICS: readonly EconomyMetric[] = [
   { id: 'programSpending', unit: 'rupiah (cumulative)', description: 'program money spent so far', compute: (e) => e.program.spent },
   { id: 'entryBlocked', unit: 'businesses (cumulative)', description: 'entrants turned away because all slots were used', compute: (e) => e.entryBlocked },
 ];
+
+function blockJobs(e: Economy): number {
+  const ls = e.localSectors;
+  if (!ls.active) return 0;
+  let n = 0;
+  for (let k = 0; k < ls.jobs.length; k++) n += ls.jobs[k];
+  return n;
+}
 
 function supplierJobs(e: Economy): number {
   let sales = 0;

@@ -4,6 +4,15 @@
 // loans) are not value added: they count only through the production they cause.
 import { Flow, SECTOR_COUNT, Sector } from '../ledger/accounts.js';
 import type { Economy } from '../state/economy.js';
+import { LOCAL_SECTORS } from '../scenario/schema.js';
+
+/** How a reader names each sector block. */
+export const LOCAL_SECTOR_LABELS: Record<(typeof LOCAL_SECTORS)[number], string> = {
+  agriculture: 'agriculture (farm households\' produce)',
+  tradeServices: 'trade and services',
+  smallMediumFirms: 'small and medium firms',
+  localGovernment: 'local government',
+};
 
 export interface LocalSectorValueAdded {
   /** The local sector, as a reader names it. */
@@ -37,6 +46,13 @@ export const LOCAL_SECTORS_VALUE_ADDED: readonly LocalSectorValueAdded[] = [
     sector: 'program services bought locally', description: 'program services bought locally (local trainers, venues, forums and mentors: paid to local households)',
     valueAdded: (e) => monthFlow(e, Flow.programLocalSpending, Sector.households),
   },
+  ...LOCAL_SECTORS.map((name, k): LocalSectorValueAdded => ({
+    sector: LOCAL_SECTOR_LABELS[name],
+    description: name === 'localGovernment'
+      ? 'local government (its wages, taxes and depreciation: what it spends less what it buys)'
+      : `${LOCAL_SECTOR_LABELS[name]} (sales less inputs bought)`,
+    valueAdded: (e) => (e.localSectors.active ? e.localSectors.valueAdded[k] : 0),
+  })),
 ];
 
 /** Local GDP this month: the sum of every local sector's value added (rupiah/month). */

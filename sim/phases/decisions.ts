@@ -17,7 +17,7 @@ export function decide(e: Economy): void {
   const ledger = e.ledger;
   const money = ledger.money;
   const used = b.used;
-  const wage = s.households.wageRupiahPerMonth;
+  const wage = s.households.wageRupiahPerMonth * e.labour.wageIndex;
   const cond = e.conditions;
   const forumActive = (id: number) =>
     e.programActive && forums.enabled && membership.forum[id] >= 0 && e.month - e.program.cohortStart[membership.cohort[id]] < forums.months;

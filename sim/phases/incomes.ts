@@ -17,7 +17,7 @@ export function payIncomes(e: Economy): void {
   const money = ledger.money;
   const h0 = e.householdAccount0;
   const world = e.accounts.restOfWorld;
-  const wage = s.households.wageRupiahPerMonth;
+  const wage = s.households.wageRupiahPerMonth * e.labour.wageIndex;
   const subsidy = s.government.interestSubsidyShare;
   const rate = s.program.resourceAccess.creditInterestPerMonth;
   const emergencies = e.streams.uniforms('household', e.month, b.used);

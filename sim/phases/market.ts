@@ -6,6 +6,9 @@
 // shops with stock left, and what none of them can deliver is bought outside.
 import { Flow } from '../ledger/accounts.js';
 import { CAPACITY_COUNT, Cap, type Economy } from '../state/economy.js';
+import { BLOCK_COUNT, GOVERNMENT_BLOCK } from '../state/localSectors.js';
+import { LOCAL_SECTORS } from '../scenario/schema.js';
+import { deliverable, otherOrders } from './localSectors.js';
 
 export function trade(e: Economy): void {
   const s = e.scenario;
@@ -78,6 +81,9 @@ export function trade(e: Economy): void {
     }
   }
 
+  // The sector blocks: households' orders and the share of all orders each block can deliver this month.
+  const blocks = orderFromBlocks(e, consumption);
+
   // Outside orders and what each shop can deliver.
   for (let id = 0; id < used; id++) {
     if (!life.open[id]) {
@@ -140,6 +146,7 @@ export function trade(e: Economy): void {
   // Pass 2: households pay for what they get, buy the rest of their consumption outside and save.
   // Only these payments reach business accounts in this pass, so local sales are the change in cash.
   before.set(money.subarray(0, used));
+  const blocksBefore = money.slice(blocks.account0, blocks.account0 + BLOCK_COUNT);
   const saveOutside = HH.savingsOutsideShare;
   for (let i = 0; i < H; i++) {
     const acct = h0 + i;
@@ -154,12 +161,15 @@ export function trade(e: Economy): void {
       const rerouted = second[base + k];
       if (rerouted > 0) local += ledger.pay(acct, shops[base + k], rerouted * spare[shops[base + k]], Flow.consumption);
     }
-    // What local shops could not deliver is bought outside instead.
     const c = consumption[i];
+    for (let k = 0; k < blocks.count; k++) local += ledger.pay(acct, blocks.account0 + k, c * blocks.perRupiah[k], Flow.consumption);
+    // What local shops and blocks could not deliver is bought outside instead.
     ledger.pay(acct, world, c - local, Flow.householdImports);
     // The part of this month's income saved (1 − mpc) that is deposited outside the area.
     ledger.pay(acct, world, incomeLast[i] * (1 - mpc) * saveOutside, Flow.savingsOutside);
   }
+
+  for (let k = 0; k < blocks.count; k++) e.localSectors.householdSales[k] = money[blocks.account0 + k] - blocksBefore[k];
 
   // Outside buyers pay; stock falls by what was sold.
   for (let id = 0; id < used; id++) {
@@ -213,7 +223,10 @@ function scratchFor(e: Economy): MarketScratch {
 /**
  * Households replace shops that had closed by last month's market and, now and then, try a new one. One
  * draw per household: below the switching chance it also yields two candidate shops (the draw rescaled),
- * and the one with more pull is compared with the household's weakest shop.
+ * and the one that has gained more pull since the start (better marketing, service or prices; a scarcity
+ * markup loses pull) replaces the household's known shop that has gained least, if it has gained more.
+ * Comparing gains rather than levels keeps the economy without a program still: a shop's size at the start
+ * draws its share of each household's spending, not a stream of households leaving smaller shops for it.
  */
 function switchShops(e: Economy, scratch: MarketScratch): void {
   const b = e.businesses;
@@ -221,17 +234,18 @@ function switchShops(e: Economy, scratch: MarketScratch): void {
   const K = h.shopsKnown;
   const used = b.used;
   const pull = scratch.pull;
+  const gain = (shop: number) => (pull[2 * shop + 1] > 0 ? pull[2 * shop] / pull[2 * shop + 1] : 0);
   const pSwitch = e.scenario.households.shopSwitchingPerMonth;
   const u = e.streams.uniforms('shopSwitch', e.month, h.count);
   for (let i = 0; i < h.count; i++) {
     const closedLink = scratch.hasClosedShop[i] === 1;
     if (!closedLink && u[i] >= pSwitch) continue;
     let weakest = 0;
-    let weakestPull = Infinity;
+    let weakestGain = Infinity;
     for (let k = 0; k < K; k++) {
-      const p = pull[2 * h.shops[i * K + k]];
-      if (p < weakestPull) {
-        weakestPull = p;
+      const g = gain(h.shops[i * K + k]);
+      if (g < weakestGain) {
+        weakestGain = g;
         weakest = k;
       }
     }
@@ -239,10 +253,10 @@ function switchShops(e: Economy, scratch: MarketScratch): void {
     const c1 = nextOpen(e, Math.floor(v * used));
     const c2 = nextOpen(e, Math.floor(((v * used) % 1) * used));
     if (c1 < 0) continue;
-    const cand = c2 >= 0 && pull[2 * c2] > pull[2 * c1] ? c2 : c1;
+    const cand = c2 >= 0 && gain(c2) > gain(c1) ? c2 : c1;
     let known = false;
     for (let k = 0; k < K; k++) if (h.shops[i * K + k] === cand) known = true;
-    if (!known && pull[2 * cand] > weakestPull) h.shops[i * K + weakest] = cand;
+    if (!known && gain(cand) > weakestGain) h.shops[i * K + weakest] = cand;
   }
 }
 
@@ -250,4 +264,29 @@ function nextOpen(e: Economy, start: number): number {
   const used = e.businesses.used;
   for (let t = 0, id = start; t < used; t++, id = id + 1 === used ? 0 : id + 1) if (e.businesses.life.open[id]) return id;
   return -1;
+}
+
+/**
+ * Households' orders to the sector blocks (each block's share of consumption) and the share of all its
+ * orders, households' and the others' (inputs for the blocks, outside buyers), each block can deliver
+ * this month. Returns what a household pays each block per rupiah it consumes; blocks that sell nothing to
+ * households (local government) are left out.
+ */
+function orderFromBlocks(e: Economy, consumption: Float64Array): { count: number; account0: number; perRupiah: Float64Array } {
+  const ls = e.localSectors;
+  const perRupiah = new Float64Array(BLOCK_COUNT);
+  if (!ls.active) return { count: 0, account0: ls.account0, perRupiah };
+  let total = 0;
+  for (let i = 0; i < consumption.length; i++) total += consumption[i];
+  let count = 0;
+  for (let k = 0; k < BLOCK_COUNT; k++) {
+    const share = k === GOVERNMENT_BLOCK ? 0 : e.scenario.localEconomy[LOCAL_SECTORS[k]].householdSpendingShare;
+    ls.householdOrders[k] = share * total;
+    ls.demand[k] = k === GOVERNMENT_BLOCK ? ls.outputStart[k] : ls.householdOrders[k] / ls.price[k] + otherOrders(e, k);
+    const can = deliverable(e, k);
+    ls.fill[k] = ls.demand[k] > can ? can / ls.demand[k] : 1;
+    perRupiah[k] = share * ls.fill[k];
+    if (share > 0) count = k + 1;
+  }
+  return { count, account0: ls.account0, perRupiah };
 }

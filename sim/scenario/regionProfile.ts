@@ -8,7 +8,7 @@ import { ScenarioError, zodProblems, type ScenarioProblem } from './problems.js'
 import { shareSumProblems } from './shareSums.js';
 
 /** The scenario sections a profile may set; program, horizon, seed and name stay the scenario's own. */
-export const REGION_SECTIONS = ['economy', 'households', 'suppliers', 'firms', 'government'] as const;
+export const REGION_SECTIONS = ['economy', 'households', 'suppliers', 'localEconomy', 'firms', 'government'] as const;
 export type RegionSection = (typeof REGION_SECTIONS)[number];
 
 const shape = scenarioSchema.shape;
@@ -23,6 +23,7 @@ export const regionProfileSchema = z.strictObject({
   economy: shape.economy.optional(),
   households: shape.households.optional(),
   suppliers: shape.suppliers.optional(),
+  localEconomy: shape.localEconomy.optional(),
   firms: shape.firms.optional(),
   government: shape.government.optional(),
   sources: z

@@ -70,10 +70,9 @@ const householdSchema = z
   .strictObject({
     marginalPropensityToConsume: share(0.85, 'share of last month\'s income spent (assumption; Indonesian household saving rates)'),
     spendingFromSavings: share(0.05, 'share of money holdings spent each month on top of income'),
-    localSpendingShare: share(0.5, 'share of consumption bought from local micro-businesses; the rest is imported (calibrated with suppliers.importShare to L1a and L2)'),
+    localSpendingShare: share(0.5, 'share of consumption bought from local micro-businesses; the rest goes to the sector blocks (localEconomy.<block>.householdSpendingShare) or is imported (calibrated with suppliers.importShare to L1a and L2)'),
     savingsOutsideShare: share(0.3, 'share of each month\'s saving deposited outside the area (a leakage)'),
-    outsideIncomeDispersion: p(z.number().min(0).max(3).default(0.6), 'log-sd', 'dispersion of income from outside the area (wages elsewhere, remittances, crop sales out, transfers), lognormal sigma; its mean is solved so the starting economy is in steady state at the target turnover'),
-    adultsAvailableForWork: p(z.number().min(0).max(6).default(1.2), 'people', 'adults per household who would take a job at a micro-business'),
+    outsideIncomeDispersion: p(z.number().min(0).max(3).default(0.6), 'log-sd', 'dispersion of income from outside the area (wages elsewhere, remittances, crop sales out, transfers), lognormal sigma; its mean is what the starting steady state leaves to outside sources (localEconomy.exogenousIncomeShare of household income when the sector blocks are on)'),
     wageRupiahPerMonth: rupiah(1_500_000, 'monthly wage of a micro-business employee (assumption, below district minimum wages)'),
     shopSwitchingPerMonth: share(0.04, 'chance a household looks for a new shop in a month'),
   })
@@ -84,6 +83,92 @@ const supplierSchema = z
     businessesPerSupplier: p(z.number().min(1).max(1000).default(10), 'businesses', 'micro-businesses per local raw-material supplier'),
     importShare: share(0.4, 'share of a supplier\'s sales spent on inputs from outside (fuel, fertiliser, seed, traded goods)'),
     salesPerJobRupiahPerMonth: rupiah(3_000_000, 'supplier sales that sustain one job for a month (assumption)'),
+  })
+  .prefault({});
+
+/** The sector blocks of the rest of the local economy, in the order of their ledger accounts. */
+export const LOCAL_SECTORS = ['agriculture', 'tradeServices', 'smallMediumFirms', 'localGovernment'] as const;
+export type LocalSectorName = (typeof LOCAL_SECTORS)[number];
+
+interface LocalSectorDefaults {
+  gdpShare: number;
+  valueAddedShare: number;
+  wageShare: number;
+  taxAndDepreciationShare: number;
+  inputsFrom: Record<LocalSectorName, number>;
+  householdSpendingShare: number;
+  surplusLocalShare: number;
+  ownerHouseholdShare: number;
+  startUtilisation: number;
+  scarcityPriceRise: number;
+}
+
+// Defaults: the `town` profile (Kota Salatiga; sources in scenarios/regions/town.json and docs/regions.md).
+// Value added, wages, taxes with depreciation, and inputs per rupiah of output: Tabel Input-Output Jawa
+// Tengah 2013 aggregated to four blocks, regionalised to the district by FLQ (docs/regions.md).
+const LOCAL_SECTOR_DEFAULTS: Record<LocalSectorName, LocalSectorDefaults> = {
+  agriculture: {
+    gdpShare: 0.0615, valueAddedShare: 0.761, wageShare: 0.166, taxAndDepreciationShare: 0.027,
+    inputsFrom: { agriculture: 0.004, tradeServices: 0.056, smallMediumFirms: 0.036, localGovernment: 0 },
+    householdSpendingShare: 0.02, surplusLocalShare: 1, ownerHouseholdShare: 0.05, startUtilisation: 0.95, scarcityPriceRise: 0.1,
+  },
+  tradeServices: {
+    gdpShare: 0.6287, valueAddedShare: 0.521, wageShare: 0.16, taxAndDepreciationShare: 0.093,
+    inputsFrom: { agriculture: 0.001, tradeServices: 0.058, smallMediumFirms: 0.009, localGovernment: 0 },
+    householdSpendingShare: 0.1, surplusLocalShare: 0.8, ownerHouseholdShare: 0.1, startUtilisation: 0.8, scarcityPriceRise: 0.1,
+  },
+  smallMediumFirms: {
+    gdpShare: 0.2098, valueAddedShare: 0.353, wageShare: 0.088, taxAndDepreciationShare: 0.106,
+    inputsFrom: { agriculture: 0.013, tradeServices: 0.052, smallMediumFirms: 0.028, localGovernment: 0 },
+    householdSpendingShare: 0.03, surplusLocalShare: 0.5, ownerHouseholdShare: 0.02, startUtilisation: 0.8, scarcityPriceRise: 0.1,
+  },
+  localGovernment: {
+    gdpShare: 0.1, valueAddedShare: 0.607, wageShare: 0.536, taxAndDepreciationShare: 0.071,
+    inputsFrom: { agriculture: 0.001, tradeServices: 0.053, smallMediumFirms: 0.008, localGovernment: 0.001 },
+    householdSpendingShare: 0, surplusLocalShare: 1, ownerHouseholdShare: 0, startUtilisation: 1, scarcityPriceRise: 0,
+  },
+};
+
+const localSectorSchema = (name: LocalSectorName) => {
+  const d = LOCAL_SECTOR_DEFAULTS[name];
+  return z
+    .strictObject({
+      gdpShare: share(d.gdpShare, `${name}: share of the blocks' combined value added at the start (district GRDP shares, re-normalised over the four blocks)`),
+      valueAddedShare: share(d.valueAddedShare, `${name}: value added per rupiah of output (input–output table)`),
+      wageShare: share(d.wageShare, `${name}: wages per rupiah of output (input–output table)`),
+      taxAndDepreciationShare: share(d.taxAndDepreciationShare, `${name}: net indirect taxes and depreciation per rupiah of output, paid outside (input–output table)`),
+      inputsFrom: z
+        .strictObject(Object.fromEntries(LOCAL_SECTORS.map((k) => [k, share(d.inputsFrom[k], `${name}: inputs bought from local ${k} per rupiah of output (regional input–output coefficient)`)])) as Record<LocalSectorName, z.ZodDefault<z.ZodNumber>>)
+        .prefault({}),
+      householdSpendingShare: share(d.householdSpendingShare, `${name}: share of household consumption bought from this block`),
+      surplusLocalShare: share(d.surplusLocalShare, `${name}: share of the operating surplus that goes to local households (the rest to owners outside)`),
+      ownerHouseholdShare: share(d.ownerHouseholdShare, `${name}: share of households that share the block's operating surplus (farm households for agriculture)`),
+      startUtilisation: p(z.number().gt(0).max(1).default(d.startUtilisation), 'share 0..1', `${name}: output as a share of capacity at the start (idle capacity = 1 − this)`),
+      scarcityPriceRise: share(d.scarcityPriceRise, `${name}: price rise over cost when demand reaches capacity (rising further beyond it)`),
+    })
+    .prefault({});
+};
+
+const labourSchema = z
+  .strictObject({
+    unemploymentRate: share(0.064, 'open unemployment as a share of the labour force at the start (Sakernas)'),
+    underemploymentRate: share(0.055, 'share of the employed in the sector blocks working less than full time and wanting more at the start (Sakernas time-related underemployment)'),
+    wageCurveElasticity: p(z.number().min(0).max(2).default(0.1), 'elasticity', 'how far the local wage falls when unused labour doubles (the wage curve)'),
+    wageAdjustmentPerMonth: share(0.1, 'share of the gap to the wage-curve wage closed each month'),
+    hiringPerMonth: share(0.05, 'largest share of a block\'s workforce it can add in a month from the unemployed'),
+    separationPerMonth: share(0.02, 'largest share of a block\'s workforce it lets go in a month when hours fall short'),
+  })
+  .prefault({});
+
+const localEconomySchema = z
+  .strictObject({
+    exogenousIncomeShare: share(0.12, 'share of household income from outside the district at the start: remittances, commuters\' wages, pensions, public transfers'),
+    agriculture: localSectorSchema('agriculture'),
+    tradeServices: localSectorSchema('tradeServices'),
+    smallMediumFirms: localSectorSchema('smallMediumFirms'),
+    localGovernment: localSectorSchema('localGovernment'),
+    labour: labourSchema,
+    priceAdjustmentPerMonth: share(0.25, 'share of the gap to its target price a block closes each month'),
   })
   .prefault({});
 
@@ -339,6 +424,8 @@ const mechanismsSchema = z
     investment: flag(true, 'businesses buy equipment when demand outruns capacity'),
     marketExpansion: flag(true, 'market links open outside markets that grow with learned marketing'),
     mentorInformation: flag(true, 'mentors\' market information cuts raw-material prices while visits go on, fading after'),
+    localSectors: flag(true, 'the rest of the local economy (farms, trade and services, small and medium firms, local government) sells to households and each other, employs and pays local households'),
+    wageCurve: flag(true, 'the local wage follows how much labour is unused (the wage curve)'),
   })
   .prefault({});
 
@@ -357,6 +444,7 @@ export const scenarioSchema = z.strictObject({
   economy: economySchema,
   households: householdSchema,
   suppliers: supplierSchema,
+  localEconomy: localEconomySchema,
   firms: firmBehaviourSchema,
   learning: learningSchema,
   performance: performanceSchema,

@@ -8,6 +8,7 @@ import { Streams } from '../rng/streams.js';
 export { CAPACITY_COUNT, Cap, MAX_EMPLOYEES, allocateBusinesses, openIds, setOpen, type Businesses } from './businesses.js';
 import type { Businesses } from './businesses.js';
 import type { ScheduledPayment } from '../program/cashSchedule.js';
+import { BLOCK_COUNT, type Labour, type LocalSectors } from './localSectors.js';
 
 export interface Households {
   readonly count: number;
@@ -17,8 +18,12 @@ export interface Households {
    */
   incomeLast: Float64Array;
   outsideIncome: Float64Array;
+  /** Members available for paid work (in paid work or unemployed; owners and their family workers are not counted). */
   labourSupply: Uint8Array;
+  /** Members in paid work: micro-business employees and block workers. */
   employed: Uint8Array;
+  /** Members working in each sector block, [h * BLOCK_COUNT + block]. */
+  blockJobs: Uint8Array;
   /** Businesses each household buys from, [h * shopsKnown + k]. */
   shops: Int32Array;
   /** Scratch: this month's order to each known shop. */
@@ -82,6 +87,9 @@ export interface Economy {
   entryBlocked: number;
   /** Outside orders (rupiah/month) per sector left by closed businesses, waiting for an entrant of the sector. */
   readonly outsideBuyers: Float64Array;
+  /** The rest of the local economy (sector blocks) and the labour market and prices (sim/state/localSectors.ts). */
+  localSectors: LocalSectors;
+  labour: Labour;
 }
 
 /** Slots for entrants: enough for the entry rate at full permit ease over the horizon, with margin. */
@@ -94,16 +102,19 @@ export function businessSlots(s: Scenario): number {
 export function newLedgerFor(businessSlotsCount: number, households: number, suppliers: number): {
   ledger: Ledger;
   accounts: Economy['accounts'];
+  localSectorAccount0: number;
 } {
-  const base = businessSlotsCount + households + suppliers;
+  const localSectorAccount0 = businessSlotsCount + households + suppliers;
+  const base = localSectorAccount0 + BLOCK_COUNT;
   const ledger = new Ledger(base + 4);
   const accounts = { program: base, lender: base + 1, government: base + 2, restOfWorld: base + 3 };
   ledger.sectorOf.fill(Sector.otherBusinesses, 0, businessSlotsCount);
   ledger.sectorOf.fill(Sector.households, businessSlotsCount, businessSlotsCount + households);
-  ledger.sectorOf.fill(Sector.suppliers, businessSlotsCount + households, base);
+  ledger.sectorOf.fill(Sector.suppliers, businessSlotsCount + households, localSectorAccount0);
+  for (let k = 0; k < BLOCK_COUNT; k++) ledger.sectorOf[localSectorAccount0 + k] = Sector.agriculture + k;
   ledger.sectorOf[accounts.program] = Sector.program;
   ledger.sectorOf[accounts.lender] = Sector.lender;
   ledger.sectorOf[accounts.government] = Sector.government;
   ledger.sectorOf[accounts.restOfWorld] = Sector.restOfWorld;
-  return { ledger, accounts };
+  return { ledger, accounts, localSectorAccount0 };
 }

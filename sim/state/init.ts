@@ -8,12 +8,21 @@ import {
   type Businesses, type Economy, type Households, type Suppliers,
 } from './economy.js';
 import { setupProgram } from '../program/setup.js';
+import { LOCAL_SECTORS } from '../scenario/schema.js';
+import {
+  BLOCK_COUNT, GOVERNMENT_BLOCK, inputCoefficients, solveLocalSteadyState, type Labour, type LocalSectors, type LocalSteadyState,
+} from './localSectors.js';
 import { addTie } from './ties.js';
 
 const clamp01 = (x: number) => (x < 0 ? 0 : x > 1 ? 1 : x);
 
-/** Steady-state outside income per household that makes mean turnover equal the scenario's target. */
-export function steadyStateOutsideIncome(s: Scenario): number {
+/**
+ * Households' income in the starting steady state, per micro-business (rupiah/month): what they must earn
+ * in all for their local spending to buy the target turnover, and the part micro-businesses and their
+ * suppliers pay them (wages, profit, supplier payouts). The rest comes from the sector blocks and from
+ * outside (sim/state/localSectors.ts).
+ */
+export function steadyStateIncomes(s: Scenario): { householdIncome: number; microIncome: number } {
   const sectors = s.economy.sectors;
   const T = s.economy.meanTurnoverRupiahPerMonth;
   let x = 0, c = 0, o = 0, localInputs = 0;
@@ -26,15 +35,19 @@ export function steadyStateOutsideIncome(s: Scenario): number {
   }
   // Local income per rupiah of turnover: wages + profit + suppliers' payouts to households.
   const v = 1 - c - o + (1 - s.suppliers.importShare) * localInputs;
-  const hh = s.households;
-  // In steady state households spend all income but the part saved outside.
-  const spendingShare = 1 - (1 - hh.marginalPropensityToConsume) * hh.savingsOutsideShare;
-  // A nearly closed-off local market cannot reach the target from local demand; cap what outside income
+  const microIncome = T * v;
+  // A nearly closed-off local market cannot reach the target from local demand; cap what other income
   // would have to be (at four times the target turnover per household) instead of dividing by ~0.
-  const cap = 4 * T;
-  const localPull = hh.localSpendingShare * spendingShare;
-  const perBusiness = localPull > 0 ? ((1 - x) * T) / localPull - T * v : Infinity;
-  return Math.min(cap, Math.max(0, perBusiness / s.economy.householdsPerBusiness));
+  const cap = microIncome + 4 * T * s.economy.householdsPerBusiness;
+  const localPull = s.households.localSpendingShare * spendingShareOf(s);
+  const householdIncome = localPull > 0 ? Math.min(cap, Math.max(microIncome, ((1 - x) * T) / localPull)) : cap;
+  return { householdIncome, microIncome };
+}
+
+/** In steady state households spend all income but the part saved outside. */
+export function spendingShareOf(s: Scenario): number {
+  const hh = s.households;
+  return 1 - (1 - hh.marginalPropensityToConsume) * hh.savingsOutsideShare;
 }
 
 function pickByShares(shares: readonly number[], u: number): number {
@@ -104,12 +117,12 @@ export function createEconomy(scenario: Scenario, seed: number, programActive: b
   const H = Math.max(n, Math.round(n * s.economy.householdsPerBusiness));
   const S = Math.max(1, Math.ceil(n / s.suppliers.businessesPerSupplier));
   const K = s.economy.shopsKnownPerHousehold;
-  const { ledger, accounts } = newLedgerFor(slots, H, S);
+  const { ledger, accounts, localSectorAccount0 } = newLedgerFor(slots, H, S);
   const b = allocateBusinesses(slots);
   const h: Households = {
     count: H, shopsKnown: K,
     incomeLast: new Float64Array(H), outsideIncome: new Float64Array(H),
-    labourSupply: new Uint8Array(H), employed: new Uint8Array(H),
+    labourSupply: new Uint8Array(H), employed: new Uint8Array(H), blockJobs: new Uint8Array(H * BLOCK_COUNT),
     shops: new Int32Array(H * K), orders: new Float64Array(H * K),
   };
   const sup: Suppliers = { count: S, ownerHousehold: new Int32Array(S), sales: new Float64Array(S) };
@@ -121,6 +134,8 @@ export function createEconomy(scenario: Scenario, seed: number, programActive: b
     accounts, householdAccount0: slots, supplierAccount0: slots + H,
     month: 0, conditions: { inputPriceFactor: 1, localDemandFactor: 1, outsideDemandFactor: 1 }, entryBlocked: 0,
     outsideBuyers: new Float64Array(s.economy.sectors.length),
+    localSectors: undefined as unknown as LocalSectors,
+    labour: undefined as unknown as Labour,
   };
 
   // Businesses: owners, capacities, technology and size (a lognormal preference weight, mean 1).
@@ -137,14 +152,16 @@ export function createEconomy(scenario: Scenario, seed: number, programActive: b
   }
   b.used = n;
 
-  // Households: outside income, labour supply and the shops they know.
-  const outsideMean = steadyStateOutsideIncome(s);
-  const osig = s.households.outsideIncomeDispersion;
-  for (let i = 0; i < H; i++) {
-    h.outsideIncome[i] = outsideMean * Math.exp(osig * normal(rng(), rng()) - (osig * osig) / 2);
-    const adults = s.households.adultsAvailableForWork;
-    h.labourSupply[i] = Math.min(255, Math.floor(adults) + (rng() < adults - Math.floor(adults) ? 1 : 0));
-  }
+  // Households' income in the starting steady state: in all, from micro-businesses, from the sector
+  // blocks, and from outside (the exogenous part, spread lognormally over households).
+  const incomes = steadyStateIncomes(s);
+  const hh = s.households;
+  const spendingShare = spendingShareOf(s);
+  const householdIncome = incomes.householdIncome * n;
+  const steady = solveLocalSteadyState(s, householdIncome, incomes.microIncome * n, householdIncome * spendingShare);
+  const outsideMean = steady.exogenousIncome / H;
+  const osig = hh.outsideIncomeDispersion;
+  for (let i = 0; i < H; i++) h.outsideIncome[i] = outsideMean * Math.exp(osig * normal(rng(), rng()) - (osig * osig) / 2);
   // Each household knows a few shops drawn uniformly; it then spends in proportion to their pull, so a
   // business's turnover scales with its size weight (I1's right skew comes from the lognormal).
   for (let i = 0; i < H; i++) {
@@ -163,12 +180,7 @@ export function createEconomy(scenario: Scenario, seed: number, programActive: b
   for (let j = 0; j < S; j++) sup.ownerHousehold[j] = H > n ? n + Math.floor(rng() * (H - n)) : Math.floor(rng() * H);
 
   // Expected demand at the start: each household's steady-state local budget split over its shops.
-  const hh = s.households;
-  const spendingShare = 1 - (1 - hh.marginalPropensityToConsume) * hh.savingsOutsideShare;
-  const totalLocalDemand = n * s.economy.meanTurnoverRupiahPerMonth *
-    (1 - s.economy.sectors.reduce((a, k) => a + k.share * k.outsideSalesShare, 0));
-  const localPull = hh.localSpendingShare * spendingShare;
-  const localIncomePerHousehold = localPull > 0 ? Math.min(totalLocalDemand / localPull / H - outsideMean, 4 * s.economy.meanTurnoverRupiahPerMonth) : 0;
+  const localIncomePerHousehold = (householdIncome - steady.exogenousIncome) / H;
   for (let i = 0; i < H; i++) {
     const income = h.outsideIncome[i] + Math.max(0, localIncomePerHousehold);
     h.incomeLast[i] = income;
@@ -181,9 +193,21 @@ export function createEconomy(scenario: Scenario, seed: number, programActive: b
     }
   }
 
-  // Size each business to its demand: workers, outside sales, stocks and cash.
+  // Size each business to its demand: workers, outside sales, stocks and cash. Each paid worker comes from
+  // the next household (from a random start) with fewer than MAX_WAGE_JOBS members in paid work.
   const wage = hh.wageRupiahPerMonth;
   let labourCursor = Math.floor(rng() * H);
+  const nextWorker = (): number => {
+    for (let tries = 0; tries < H; tries++) {
+      labourCursor = (labourCursor + 1) % H;
+      if (h.employed[labourCursor] < MAX_WAGE_JOBS) {
+        h.employed[labourCursor]++;
+        h.labourSupply[labourCursor]++;
+        return labourCursor;
+      }
+    }
+    return -1;
+  };
   for (let id = 0; id < n; id++) {
     const sector = s.economy.sectors[b.life.sector[id]];
     const local = b.flows.ordersRupiah[id];
@@ -195,16 +219,20 @@ export function createEconomy(scenario: Scenario, seed: number, programActive: b
     const family = Math.floor(fam) + (rng() < fam - Math.floor(fam) ? 1 : 0);
     b.workforce.familyWorkers[id] = family;
     const workersNeeded = Math.max(1, Math.round(units / b.technology.productivity[id]));
-    const employees = Math.max(0, Math.min(s.economy.maxEmployeesAtStart, workersNeeded - 1 - family));
+    let employees = Math.max(0, Math.min(s.economy.maxEmployeesAtStart, workersNeeded - 1 - family));
+    // No more employees than the business's own rule would keep: the last one must add at least
+    // firms.fireValueAddedShare of a wage in value added (decisions.ts), at the productivity set below.
+    const valuePerUnit = b.technology.price[id] * (1 - sector.overheadShare) - b.technology.inputCostPerUnit[id] * (1 + b.technology.waste[id]);
+    for (; employees > 0; employees--) {
+      const workers = 1 + family + employees;
+      const productivity = Math.max(b.technology.productivity[id], units / (workers * 0.9));
+      const last = Math.min(Math.max(0, units - (workers - 1) * productivity), productivity);
+      if (last * valuePerUnit >= s.firms.fireValueAddedShare * wage) break;
+    }
     for (let j = 0; j < employees; j++) {
-      // The next household with free labour, scanning from a random start.
-      for (let tries = 0; tries < H; tries++) {
-        labourCursor = (labourCursor + 1) % H;
-        if (h.employed[labourCursor] < h.labourSupply[labourCursor]) break;
-      }
-      if (h.employed[labourCursor] >= h.labourSupply[labourCursor]) break;
-      h.employed[labourCursor]++;
-      b.workforce.employeeHousehold[id * MAX_EMPLOYEES + b.workforce.employees[id]] = labourCursor;
+      const worker = nextWorker();
+      if (worker < 0) break;
+      b.workforce.employeeHousehold[id * MAX_EMPLOYEES + b.workforce.employees[id]] = worker;
       b.workforce.employees[id]++;
     }
     const workers = 1 + family + b.workforce.employees[id];
@@ -219,6 +247,9 @@ export function createEconomy(scenario: Scenario, seed: number, programActive: b
     b.market.inventory[id] = units * s.firms.inventoryTargetMonths;
     b.flows.ordersRupiah[id] = 0;
   }
+
+  // The sector blocks: their workers, the households that own them, and the unemployed.
+  startLocalSectors(e, steady, localSectorAccount0, nextWorker, rng);
 
   // Informal ties between businesses (same sector preferred): the channel of information spillovers.
   for (let id = 0; id < n; id++) {
@@ -239,6 +270,12 @@ export function createEconomy(scenario: Scenario, seed: number, programActive: b
       b.market.expectedDemand[id] * b.technology.price[id] * sector.overheadShare + b.workforce.employees[id] * wage;
     ledger.transfer(world, id, monthlyCosts * s.economy.workingCapitalMonths, Flow.openingBalance);
   }
+  // Each block starts with a month of its costs as working capital (inputs, imports, wages, taxes).
+  for (let k = 0; k < BLOCK_COUNT; k++) {
+    const block = s.localEconomy[LOCAL_SECTORS[k]];
+    const surplus = Math.max(0, block.valueAddedShare - block.wageShare - block.taxAndDepreciationShare);
+    ledger.transfer(world, localSectorAccount0 + k, e.localSectors.outputStart[k] * (1 - surplus), Flow.openingBalance);
+  }
   const bufferMonths = ((1 - hh.savingsOutsideShare) * (1 - hh.marginalPropensityToConsume)) / Math.max(1e-9, hh.spendingFromSavings);
   for (let i = 0; i < H; i++) ledger.transfer(world, e.householdAccount0 + i, h.incomeLast[i] * Math.min(6, bufferMonths), Flow.openingBalance);
   ledger.closeMonth();
@@ -250,3 +287,82 @@ export function createEconomy(scenario: Scenario, seed: number, programActive: b
 }
 
 export { Sector };
+
+/** Most members of one household in paid work at the start (micro-business employees and block workers). */
+const MAX_WAGE_JOBS = 3;
+
+/**
+ * Set up the sector blocks from the steady state: each block's workers (its wage bill at the start wage,
+ * at the hours the underemployed leave unused), the households that share its surplus, and the unemployed
+ * (the labour force share the scenario's unemployment rate gives), drawn from the init stream.
+ */
+function startLocalSectors(e: Economy, steady: LocalSteadyState, account0: number, nextWorker: () => number, rng: Uniform): void {
+  const s = e.scenario;
+  const L = s.localEconomy;
+  const h = e.households;
+  const H = h.count;
+  const n = s.economy.businesses;
+  const wage = s.households.wageRupiahPerMonth;
+  const B = BLOCK_COUNT;
+  const f = () => new Float64Array(B);
+  const ls: LocalSectors = {
+    active: s.mechanisms.localSectors, account0, inputs: inputCoefficients(s), importShare: f(), owners: [],
+    outputStart: Float64Array.from(steady.output), exportsStart: Float64Array.from(steady.exports), capacity: f(),
+    productivity: f(), hoursStart: f(), price: new Float64Array(B).fill(1), jobs: f(), hours: f(),
+    output: Float64Array.from(steady.output), demand: Float64Array.from(steady.output), fill: new Float64Array(B).fill(1),
+    householdOrders: f(), householdSales: f(), valueAdded: f(), outputLast: Float64Array.from(steady.output),
+    cpiWeights: { micro: s.households.localSpendingShare, blocks: f(), imports: 0 },
+  };
+  let blockShares = 0;
+  for (let k = 0; k < B; k++) {
+    const name = LOCAL_SECTORS[k];
+    const b = L[name];
+    let local = 0;
+    for (let j = 0; j < B; j++) local += ls.inputs[j * B + k];
+    ls.importShare[k] = Math.max(0, 1 - b.valueAddedShare - local);
+    ls.cpiWeights.blocks[k] = ls.active ? b.householdSpendingShare : 0;
+    blockShares += ls.cpiWeights.blocks[k];
+    const Y = ls.outputStart[k];
+    ls.capacity[k] = Y / b.startUtilisation;
+    const hours = k === GOVERNMENT_BLOCK ? 1 : 1 - 0.5 * L.labour.underemploymentRate;
+    ls.hoursStart[k] = hours;
+    ls.hours[k] = hours;
+    const jobs = Y > 0 ? Math.max(1, Math.round((b.wageShare * Y) / (wage * hours))) : 0;
+    let hired = 0;
+    for (; hired < jobs; hired++) {
+      const worker = nextWorker();
+      if (worker < 0) break;
+      h.blockJobs[worker * B + k]++;
+    }
+    ls.jobs[k] = hired;
+    ls.productivity[k] = hired > 0 ? Y / (hired * hours) : 0;
+    const surplus = b.valueAddedShare - b.wageShare - b.taxAndDepreciationShare;
+    const owners = Y > 0 && surplus > 0 && b.surplusLocalShare > 0 ? Math.max(1, Math.round(b.ownerHouseholdShare * H)) : 0;
+    const list = new Int32Array(owners);
+    // Farm households are drawn from households that own no micro-business, where there are such households.
+    for (let o = 0; o < owners; o++) list[o] = name === 'agriculture' && H > n ? n + Math.floor(rng() * (H - n)) : Math.floor(rng() * H);
+    ls.owners.push(list);
+  }
+  ls.cpiWeights.imports = Math.max(0, 1 - ls.cpiWeights.micro - blockShares);
+  // The unemployed: the scenario's share of a labour force of everyone in paid work, the owners and their
+  // family workers, and the unemployed themselves.
+  let paid = 0;
+  for (let i = 0; i < H; i++) paid += h.employed[i];
+  let family = 0;
+  for (let id = 0; id < n; id++) family += e.businesses.workforce.familyWorkers[id];
+  const u = L.labour.unemploymentRate;
+  const unemployed = Math.round((u / (1 - u)) * (paid + n + family));
+  for (let k = 0; k < unemployed; k++) {
+    const i = Math.floor(rng() * H);
+    if (h.labourSupply[i] < 255) h.labourSupply[i]++;
+  }
+  const labourForce = paid + n + family + unemployed;
+  let unusedHours = 0;
+  for (let k = 0; k < B; k++) unusedHours += ls.jobs[k] * (1 - ls.hoursStart[k]);
+  const slackStart = labourForce > 0 ? (unemployed + unusedHours) / labourForce : 0;
+  e.localSectors = ls;
+  e.labour = {
+    wageIndex: 1, slackStart, slack: slackStart, unemployed, labourForce,
+    underemployment: L.labour.underemploymentRate, consumerPriceIndex: 1, microPriceIndex: 1, cursor: Math.floor(rng() * H),
+  };
+}

@@ -25,7 +25,7 @@ const readsSwitch = (fn: ModelFunction, name: string) => new RegExp(`(mechanisms
 describe('mechanism index', () => {
   it('lists every switch of the schema exactly once, and nothing else', () => {
     const schema = Object.keys(parseScenario({}).mechanisms).sort();
-    expect(schema).toHaveLength(14);
+    expect(schema).toHaveLength(16);
     expect([...NAMES].sort()).toEqual(schema);
     expect(new Set(NAMES).size).toBe(NAMES.length);
   });
@@ -112,6 +112,10 @@ const PROBES: Record<MechanismName, Probe> = {
   },
   marketExpansion: series('participants', 'outsideSales', 'lower'),
   mentorInformation: series('participants', 'profit', 'lower'),
+  // Without the blocks, local GDP is the micro-businesses' and their suppliers' value added alone.
+  localSectors: series('economy', 'localGdp', 'lower'),
+  // The program's demand uses unused labour, so the wage index moves; off, it stays 1.
+  wageCurve: series('economy', 'wageIndex', 'differs'),
 };
 
 function run(setting: ScenarioInput, mechanisms: Partial<Record<MechanismName, boolean>>): RunResult {
