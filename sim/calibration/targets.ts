@@ -152,12 +152,13 @@ export const TARGETS: readonly Target[] = [
     source: 'IMPLAN documentation; Coppedge & Youmans (1970): below 2, about 1.1 (village) to 1.4 (town of 50,000)',
   },
   {
-    id: 'L1b', quantity: 'cross-check by experiment: output response to 30% more outside demand, Δ(local output) ÷ Δ(outside sales), months 25–60', unit: 'ratio', low: 1.1, high: 2,
+    id: 'L1b', quantity: 'cross-check by experiment: output response to 30% more outside demand, Δ(local output) ÷ Δ(outside sales), micro-businesses, suppliers and sector blocks, months 25–60', unit: 'ratio', low: 1.1, high: 2,
     scenarios: ['baseline', 'l1-outside-demand'],
     measure: (r) => {
       const a = r['l1-outside-demand'], b = r.baseline;
-      const output = (x: RunResult) => meanOverMonths(series(x, 'counterfactual', 'all', 'turnoverTotal'), 25, 60) + meanOverMonths(series(x, 'counterfactual', 'all', 'localRawMaterialDemand'), 25, 60);
-      const outside = (x: RunResult) => meanOverMonths(series(x, 'counterfactual', 'all', 'outsideSales'), 25, 60);
+      const output = (x: RunResult) => meanOverMonths(series(x, 'counterfactual', 'all', 'turnoverTotal'), 25, 60) + meanOverMonths(series(x, 'counterfactual', 'all', 'localRawMaterialDemand'), 25, 60) +
+        meanOverMonths(series(x, 'counterfactual', 'economy', 'localSectorSales'), 25, 60);
+      const outside = (x: RunResult) => meanOverMonths(series(x, 'counterfactual', 'all', 'outsideSales'), 25, 60) + meanOverMonths(series(x, 'counterfactual', 'economy', 'localSectorOutsideSales'), 25, 60);
       return ratioOrNull(output(a) - output(b), outside(a) - outside(b));
     },
     source: 'same as L1a: the same concept measured as the difference between two runs rather than from the ledger',

@@ -5,6 +5,7 @@ import { CAPACITY_COUNT, type Economy } from '../state/economy.js';
 import type { BusinessComponents } from '../state/businesses.js';
 import { gini, giniOfSorted } from '../stats/gini.js';
 import { LOCAL_SECTORS_VALUE_ADDED, localGdp } from './localGdp.js';
+import { GOVERNMENT_BLOCK } from '../state/localSectors.js';
 
 /**
  * Business groups: participants; non-participants (initial businesses never enrolled, and every entrant);
@@ -201,6 +202,8 @@ export const ECONOMY_METRICS: readonly EconomyMetric[] = [
     description: 'jobs in micro-businesses (owners, unpaid family and paid workers), jobs sustained at local suppliers, and workers in the sector blocks',
     compute: (e) => jobs(e, allIds(e)) + supplierJobs(e) + blockJobs(e),
   },
+  { id: 'localSectorSales', unit: 'rupiah/month', description: 'what the sector blocks sold, to households, to each other and outside (local government excluded: its work is budgeted, not sold)', compute: (e) => blockSum(e, e.localSectors.sales) },
+  { id: 'localSectorOutsideSales', unit: 'rupiah/month', description: 'what the sector blocks sold to buyers outside the area', compute: (e) => blockSum(e, e.localSectors.outsideSales) },
   { id: 'localSectorJobs', unit: 'workers', description: 'workers in the sector blocks (agriculture, trade and services, small and medium firms, local government)', compute: blockJobs },
   { id: 'unemploymentRate', unit: 'share of labour force', description: 'people available for paid work without it, over the labour force (paid workers, the unemployed, owners and family workers)', compute: (e) => (e.labour.labourForce > 0 ? e.labour.unemployed / e.labour.labourForce : 0) },
   { id: 'underemploymentRate', unit: 'share of block workers', description: 'block workers\' unused hours, as the share of them who would be underemployed if each worked half time', compute: (e) => e.labour.underemployment },
@@ -220,6 +223,14 @@ export const ECONOMY_METRICS: readonly EconomyMetric[] = [
   { id: 'programSpending', unit: 'rupiah (cumulative)', description: 'program money spent so far', compute: (e) => e.program.spent },
   { id: 'entryBlocked', unit: 'businesses (cumulative)', description: 'entrants turned away because all slots were used', compute: (e) => e.entryBlocked },
 ];
+
+/** Sum over the sector blocks that sell (local government left out). */
+function blockSum(e: Economy, col: Float64Array): number {
+  if (!e.localSectors.active) return 0;
+  let sum = 0;
+  for (let k = 0; k < col.length; k++) if (k !== GOVERNMENT_BLOCK) sum += col[k];
+  return sum;
+}
 
 function blockJobs(e: Economy): number {
   const ls = e.localSectors;

@@ -45,7 +45,7 @@ export function runLocalSectors(e: Economy): void {
   const money = ledger.money;
   const world = e.accounts.restOfWorld;
   const acct = (k: number) => ls.account0 + k;
-  const wage = s.households.wageRupiahPerMonth * e.labour.wageIndex;
+  const wageIndex = e.labour.wageIndex;
   const g = GOVERNMENT_BLOCK;
   // Per block this month: what it received for its output and what it paid for inputs (rupiah).
   const revenue = new Float64Array(B);
@@ -54,7 +54,8 @@ export function runLocalSectors(e: Economy): void {
   // Sales to households (paid in the market phase) and to outside buyers.
   for (let k = 0; k < B; k++) {
     revenue[k] = ls.householdSales[k];
-    if (k !== g) revenue[k] += ledger.transfer(world, acct(k), ls.exportsStart[k] * e.conditions.outsideDemandFactor * ls.fill[k] * ls.price[k], Flow.outsideSales);
+    ls.outsideSales[k] = k === g ? 0 : ledger.transfer(world, acct(k), ls.exportsStart[k] * e.conditions.outsideDemandFactor * ls.fill[k] * ls.price[k], Flow.outsideSales);
+    revenue[k] += ls.outsideSales[k];
   }
   // Inputs each block buys from the others for this month's work (ordered on last month's output), at the
   // seller's price as far as the seller delivers; the rest is bought outside at outside prices.
@@ -79,12 +80,12 @@ export function runLocalSectors(e: Economy): void {
     ledger.pay(acct(k), e.accounts.government, b.taxAndDepreciationShare * Y * ls.price[k], Flow.taxes);
     if (k !== g) ls.hours[k] = ls.jobs[k] > 0 ? Math.min(1, Y / (ls.productivity[k] * ls.jobs[k])) : 0;
   }
-  payWages(e, wage);
+  payWages(e, wageIndex);
   // The surplus above a month's costs goes to the owners: the local share to the households that own the
   // block, the rest outside. Local government has none: the centre tops its account up to a month of costs.
   for (let k = 0; k < B; k++) {
     const b = L[LOCAL_SECTORS[k]];
-    let costs = ls.importShare[k] * ls.output[k] + wage * ls.jobs[k] * ls.hours[k] + b.taxAndDepreciationShare * ls.output[k] * ls.price[k];
+    let costs = ls.importShare[k] * ls.output[k] + ls.wage[k] * wageIndex * ls.jobs[k] * ls.hours[k] + b.taxAndDepreciationShare * ls.output[k] * ls.price[k];
     for (let i = 0; i < B; i++) costs += ls.inputs[i * B + k] * ls.output[k] * ls.price[i];
     if (k === g) {
       const topUp = ledger.transfer(e.accounts.government, acct(k), Math.max(0, costs - money[acct(k)]), Flow.fiscalTransfer);
@@ -100,7 +101,10 @@ export function runLocalSectors(e: Economy): void {
     const each = local / Math.max(1, owners.length);
     for (let o = 0; o < owners.length; o++) ledger.pay(acct(k), e.householdAccount0 + owners[o], each, Flow.operatingSurplus);
   }
-  for (let k = 0; k < B; k++) ls.valueAdded[k] = revenue[k] - bought[k];
+  for (let k = 0; k < B; k++) {
+    ls.sales[k] = revenue[k];
+    ls.valueAdded[k] = revenue[k] - bought[k];
+  }
 
   adjustWorkforce(e);
   for (let k = 0; k < B; k++) ls.outputLast[k] = ls.output[k];
@@ -110,8 +114,8 @@ export function runLocalSectors(e: Economy): void {
   readPrices(e);
 }
 
-/** Each block pays its workers for the hours they worked this month, household by household. */
-function payWages(e: Economy, wage: number): void {
+/** Each block pays its workers for the hours they worked this month at its wage, household by household. */
+function payWages(e: Economy, wageIndex: number): void {
   const ls = e.localSectors;
   const h = e.households;
   const jobs = h.blockJobs;
@@ -121,7 +125,7 @@ function payWages(e: Economy, wage: number): void {
     const base = i * B;
     for (let k = 0; k < B; k++) {
       const n = jobs[base + k];
-      if (n > 0) ledger.pay(ls.account0 + k, h0 + i, n * wage * ls.hours[k], Flow.wages);
+      if (n > 0) ledger.pay(ls.account0 + k, h0 + i, n * ls.wage[k] * wageIndex * ls.hours[k], Flow.wages);
     }
   }
 }

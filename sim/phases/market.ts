@@ -234,7 +234,7 @@ function switchShops(e: Economy, scratch: MarketScratch): void {
   const K = h.shopsKnown;
   const used = b.used;
   const pull = scratch.pull;
-  const gain = (shop: number) => (pull[2 * shop + 1] > 0 ? pull[2 * shop] / pull[2 * shop + 1] : 0);
+  const gain = (shop: number) => pull[2 * shop];
   const pSwitch = e.scenario.households.shopSwitchingPerMonth;
   const u = e.streams.uniforms('shopSwitch', e.month, h.count);
   for (let i = 0; i < h.count; i++) {

@@ -73,6 +73,7 @@ const householdSchema = z
     localSpendingShare: share(0.5, 'share of consumption bought from local micro-businesses; the rest goes to the sector blocks (localEconomy.<block>.householdSpendingShare) or is imported (calibrated with suppliers.importShare to L1a and L2)'),
     savingsOutsideShare: share(0.3, 'share of each month\'s saving deposited outside the area (a leakage)'),
     outsideIncomeDispersion: p(z.number().min(0).max(3).default(0.6), 'log-sd', 'dispersion of income from outside the area (wages elsewhere, remittances, crop sales out, transfers), lognormal sigma; its mean is what the starting steady state leaves to outside sources (localEconomy.exogenousIncomeShare of household income when the sector blocks are on)'),
+    adultsAvailableForWork: p(z.number().min(0).max(3).default(1.2), 'people', 'adults per household who would take a job at a micro-business at the start (micro-businesses staff up from them; the sector blocks\' workers and the unemployed come on top, localEconomy.labour)'),
     wageRupiahPerMonth: rupiah(1_500_000, 'monthly wage of a micro-business employee (assumption, below district minimum wages)'),
     shopSwitchingPerMonth: share(0.04, 'chance a household looks for a new shop in a month'),
   })

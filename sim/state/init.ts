@@ -161,7 +161,15 @@ export function createEconomy(scenario: Scenario, seed: number, programActive: b
   const steady = solveLocalSteadyState(s, householdIncome, incomes.microIncome * n, householdIncome * spendingShare);
   const outsideMean = steady.exogenousIncome / H;
   const osig = hh.outsideIncomeDispersion;
-  for (let i = 0; i < H; i++) h.outsideIncome[i] = outsideMean * Math.exp(osig * normal(rng(), rng()) - (osig * osig) / 2);
+  // Each household's members who would take a job at a micro-business at the start (whole people, mean
+  // households.adultsAvailableForWork): micro-businesses staff up from them; the sector blocks add workers
+  // of their own (sim/state/init.ts startLocalSectors).
+  const microLabour = new Uint8Array(H);
+  for (let i = 0; i < H; i++) {
+    h.outsideIncome[i] = outsideMean * Math.exp(osig * normal(rng(), rng()) - (osig * osig) / 2);
+    const adults = hh.adultsAvailableForWork;
+    microLabour[i] = Math.min(MAX_WAGE_JOBS, Math.floor(adults) + (rng() < adults - Math.floor(adults) ? 1 : 0));
+  }
   // Each household knows a few shops drawn uniformly; it then spends in proportion to their pull, so a
   // business's turnover scales with its size weight (I1's right skew comes from the lognormal).
   for (let i = 0; i < H; i++) {
@@ -194,13 +202,14 @@ export function createEconomy(scenario: Scenario, seed: number, programActive: b
   }
 
   // Size each business to its demand: workers, outside sales, stocks and cash. Each paid worker comes from
-  // the next household (from a random start) with fewer than MAX_WAGE_JOBS members in paid work.
+  // the next household (from a random start) with a member free for it: for micro-businesses, one of those
+  // who would take such a job; for the blocks, up to MAX_WAGE_JOBS members in paid work.
   const wage = hh.wageRupiahPerMonth;
   let labourCursor = Math.floor(rng() * H);
-  const nextWorker = (): number => {
+  const nextWorker = (limit: Uint8Array | null = null): number => {
     for (let tries = 0; tries < H; tries++) {
       labourCursor = (labourCursor + 1) % H;
-      if (h.employed[labourCursor] < MAX_WAGE_JOBS) {
+      if (h.employed[labourCursor] < (limit ? limit[labourCursor] : MAX_WAGE_JOBS)) {
         h.employed[labourCursor]++;
         h.labourSupply[labourCursor]++;
         return labourCursor;
@@ -230,7 +239,7 @@ export function createEconomy(scenario: Scenario, seed: number, programActive: b
       if (last * valuePerUnit >= s.firms.fireValueAddedShare * wage) break;
     }
     for (let j = 0; j < employees; j++) {
-      const worker = nextWorker();
+      const worker = nextWorker(microLabour);
       if (worker < 0) break;
       b.workforce.employeeHousehold[id * MAX_EMPLOYEES + b.workforce.employees[id]] = worker;
       b.workforce.employees[id]++;
@@ -310,7 +319,7 @@ function startLocalSectors(e: Economy, steady: LocalSteadyState, account0: numbe
     outputStart: Float64Array.from(steady.output), exportsStart: Float64Array.from(steady.exports), capacity: f(),
     productivity: f(), hoursStart: f(), price: new Float64Array(B).fill(1), jobs: f(), hours: f(),
     output: Float64Array.from(steady.output), demand: Float64Array.from(steady.output), fill: new Float64Array(B).fill(1),
-    householdOrders: f(), householdSales: f(), valueAdded: f(), outputLast: Float64Array.from(steady.output),
+    householdOrders: f(), householdSales: f(), valueAdded: f(), sales: f(), outsideSales: f(), wage: f(), outputLast: Float64Array.from(steady.output),
     cpiWeights: { micro: s.households.localSpendingShare, blocks: f(), imports: 0 },
   };
   let blockShares = 0;
@@ -336,6 +345,9 @@ function startLocalSectors(e: Economy, steady: LocalSteadyState, account0: numbe
     }
     ls.jobs[k] = hired;
     ls.productivity[k] = hired > 0 ? Y / (hired * hours) : 0;
+    // The wage bill of the input–output table, shared by the workers the block found (more each when
+    // households could not supply every job at the micro-business wage).
+    ls.wage[k] = hired > 0 ? (b.wageShare * Y) / (hired * hours) : wage;
     const surplus = b.valueAddedShare - b.wageShare - b.taxAndDepreciationShare;
     const owners = Y > 0 && surplus > 0 && b.surplusLocalShare > 0 ? Math.max(1, Math.round(b.ownerHouseholdShare * H)) : 0;
     const list = new Int32Array(owners);

@@ -24,6 +24,8 @@ export interface LocalSectors {
   readonly outputStart: Float64Array;
   readonly exportsStart: Float64Array;
   readonly capacity: Float64Array;
+  /** Monthly wage of a full-time block worker at the start (the block's wage bill ÷ its workers' hours). */
+  readonly wage: Float64Array;
   /** Output per worker-month at full hours, and hours worked at the start (share of full time). */
   readonly productivity: Float64Array;
   readonly hoursStart: Float64Array;
@@ -40,6 +42,9 @@ export interface LocalSectors {
   readonly householdOrders: Float64Array;
   readonly householdSales: Float64Array;
   readonly valueAdded: Float64Array;
+  /** This month: what each block sold (rupiah; local government: what its work cost), and the part sold outside. */
+  readonly sales: Float64Array;
+  readonly outsideSales: Float64Array;
   /** Last month's real output: what the blocks buy inputs for this month (one month's lag). */
   readonly outputLast: Float64Array;
   /** Household consumption shares at the start (CPI weights): micro-businesses, each block, imports. */
