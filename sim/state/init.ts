@@ -228,16 +228,7 @@ export function createEconomy(scenario: Scenario, seed: number, programActive: b
     const family = Math.floor(fam) + (rng() < fam - Math.floor(fam) ? 1 : 0);
     b.workforce.familyWorkers[id] = family;
     const workersNeeded = Math.max(1, Math.round(units / b.technology.productivity[id]));
-    let employees = Math.max(0, Math.min(s.economy.maxEmployeesAtStart, workersNeeded - 1 - family));
-    // No more employees than the business's own rule would keep: the last one must add at least
-    // firms.fireValueAddedShare of a wage in value added (decisions.ts), at the productivity set below.
-    const valuePerUnit = b.technology.price[id] * (1 - sector.overheadShare) - b.technology.inputCostPerUnit[id] * (1 + b.technology.waste[id]);
-    for (; employees > 0; employees--) {
-      const workers = 1 + family + employees;
-      const productivity = Math.max(b.technology.productivity[id], units / (workers * 0.9));
-      const last = Math.min(Math.max(0, units - (workers - 1) * productivity), productivity);
-      if (last * valuePerUnit >= s.firms.fireValueAddedShare * wage) break;
-    }
+    const employees = Math.max(0, Math.min(s.economy.maxEmployeesAtStart, workersNeeded - 1 - family));
     for (let j = 0; j < employees; j++) {
       const worker = nextWorker(microLabour);
       if (worker < 0) break;

@@ -9,6 +9,7 @@ const FREE = new Set(['scenario', 'month', 'streams', 'programActive', 'accounts
 const PART_OF: Record<string, StatePart> = {
   households: 'households', suppliers: 'suppliers', program: 'program', ties: 'ties', tieCounts: 'ties',
   ledger: 'ledger', conditions: 'conditions', entryBlocked: 'entryBlocked', outsideBuyers: 'outsideBuyers',
+  localSectors: 'localSectors', labour: 'labour',
 };
 /** The businesses' own counters and open-id list belong to the life component. */
 const BUSINESS_COUNTERS = new Set(['slots', 'used', 'openList', 'openCount', 'openChanged']);
@@ -39,6 +40,8 @@ export function stateValues(e: Economy): Values {
   out.set('conditions', fingerprint(e.conditions));
   out.set('entryBlocked', fingerprint(e.entryBlocked));
   out.set('outsideBuyers', fingerprint(e.outsideBuyers));
+  out.set('localSectors', fingerprint(e.localSectors));
+  out.set('labour', fingerprint(e.labour));
   return out;
 }
 
