@@ -24,7 +24,7 @@ export type SummaryMetric =
 const COMPARISON_KEYS = [
   'turnover', 'profit', 'customers', 'production', 'digitalAdoption', 'bookkeepingAdoption', 'survival', 'womenTurnover',
   'womenProfit', 'womenSurvival', 'nonParticipantTurnover', 'nonParticipantProfit', 'nonParticipantSurvival', 'networkDegree',
-  'turnoverGini', 'householdIncomeGini', 'jobs', 'localRawMaterialDemand', 'localGdp',
+  'turnoverGini', 'householdIncomeGini', 'jobs', 'localRawMaterialDemand', 'consumerPriceIndex', 'wageIndex', 'unemploymentRate', 'localGdp',
 ] as const satisfies readonly ComparisonKey[];
 const NUMBER_KEYS = [
   'directJobs', 'inducedJobs', 'localGdpGained', 'localGdpPerRupiah', 'profitPerRupiah', 'programLm3',

@@ -204,6 +204,7 @@ export const ECONOMY_METRICS: readonly EconomyMetric[] = [
   },
   { id: 'localSectorSales', unit: 'rupiah/month', description: 'what the sector blocks sold, to households, to each other and outside (local government excluded: its work is budgeted, not sold)', compute: (e) => blockSum(e, e.localSectors.sales) },
   { id: 'localSectorOutsideSales', unit: 'rupiah/month', description: 'what the sector blocks sold to buyers outside the area', compute: (e) => blockSum(e, e.localSectors.outsideSales) },
+  { id: 'localSectorOutput', unit: 'rupiah/month at start prices', description: 'what the sector blocks produced, valued at start prices (real output; local government excluded)', compute: (e) => blockSum(e, e.localSectors.output) },
   { id: 'localSectorJobs', unit: 'workers', description: 'workers in the sector blocks (agriculture, trade and services, small and medium firms, local government)', compute: blockJobs },
   { id: 'unemploymentRate', unit: 'share of labour force', description: 'people available for paid work without it, over the labour force (paid workers, the unemployed, owners and family workers)', compute: (e) => (e.labour.labourForce > 0 ? e.labour.unemployed / e.labour.labourForce : 0) },
   { id: 'underemploymentRate', unit: 'share of block workers', description: 'block workers\' unused hours, as the share of them who would be underemployed if each worked half time', compute: (e) => e.labour.underemployment },

@@ -27,9 +27,15 @@ export function deliverable(e: Economy, k: number): number {
  */
 export function otherOrders(e: Economy, k: number): number {
   const ls = e.localSectors;
-  let d = k === GOVERNMENT_BLOCK ? 0 : ls.exportsStart[k] * e.conditions.outsideDemandFactor;
+  let d = k === GOVERNMENT_BLOCK ? 0 : outsideOrders(e, k);
   for (let j = 0; j < B; j++) d += ls.inputs[k * B + j] * ls.outputLast[j];
   return d;
+}
+
+/** What outside buyers order from block k this month (real): start orders × shocks, fewer as its price rises. */
+function outsideOrders(e: Economy, k: number): number {
+  const ls = e.localSectors;
+  return ls.exportsStart[k] * e.conditions.outsideDemandFactor * Math.pow(ls.price[k], -e.scenario.localEconomy.outsideDemandPriceElasticity);
 }
 
 export function runLocalSectors(e: Economy): void {
@@ -54,7 +60,7 @@ export function runLocalSectors(e: Economy): void {
   // Sales to households (paid in the market phase) and to outside buyers.
   for (let k = 0; k < B; k++) {
     revenue[k] = ls.householdSales[k];
-    ls.outsideSales[k] = k === g ? 0 : ledger.transfer(world, acct(k), ls.exportsStart[k] * e.conditions.outsideDemandFactor * ls.fill[k] * ls.price[k], Flow.outsideSales);
+    ls.outsideSales[k] = k === g ? 0 : ledger.transfer(world, acct(k), outsideOrders(e, k) * ls.fill[k] * ls.price[k], Flow.outsideSales);
     revenue[k] += ls.outsideSales[k];
   }
   // Inputs each block buys from the others for this month's work (ordered on last month's output), at the
@@ -248,7 +254,8 @@ function movePrices(e: Economy): void {
       const labour = labourCap > 0 ? Math.max(0, ls.demand[k] / labourCap - 1) / Math.max(0.05, 1 - u0) : 0;
       pressure = Math.max(capital, labour);
     }
-    target[k] = cost * (1 + b.scarcityPriceRise * pressure);
+    // The rise is capped at three times scarcityPriceRise: beyond that, buyers go elsewhere.
+    target[k] = cost * (1 + b.scarcityPriceRise * Math.min(3, pressure));
   }
   for (let k = 0; k < B; k++) ls.price[k] += L.priceAdjustmentPerMonth * (target[k] - ls.price[k]);
 }

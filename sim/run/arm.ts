@@ -27,7 +27,7 @@ export const ALL_METRICS: MetricPlan = {
 
 /** Metrics the summary reads only as a mean over its window (expensive: each sorts a column every month). */
 const SUMMARY_WINDOW_ONLY = ['all.turnoverGini', 'economy.householdIncomeGini'];
-const SUMMARY_ECONOMY_METRICS = ['totalJobs', 'localGdp', 'householdIncomeGini'];
+const SUMMARY_ECONOMY_METRICS = ['totalJobs', 'localGdp', 'householdIncomeGini', 'consumerPriceIndex', 'wageIndex', 'unemploymentRate'];
 
 export function emptySeries(plan: MetricPlan): ArmSeries {
   const out: ArmSeries = {};

@@ -37,12 +37,16 @@ export interface Summary {
   /** Inequality of turnover among all open businesses, and of household income. */
   turnoverGini: Comparison;
   householdIncomeGini: Comparison;
-  /** Jobs in the whole local economy (micro-businesses and suppliers). */
+  /** Jobs in the whole local economy (micro-businesses, suppliers and the sector blocks). */
   jobs: Comparison;
   /** Jobs effect in participating businesses (direct) and everywhere else (induced). */
   directJobs: number;
   inducedJobs: number;
   localRawMaterialDemand: Comparison;
+  /** Prices and the labour market: consumer price index and wage index (1 at the start), unemployment rate. */
+  consumerPriceIndex: Comparison;
+  wageIndex: Comparison;
+  unemploymentRate: Comparison;
   /** Local GDP: the value added of every local sector, per month. */
   localGdp: Comparison;
   /** Local GDP with minus without the program, summed over the whole horizon (rupiah). */
@@ -152,6 +156,9 @@ export function summarise(input: {
     directJobs,
     inducedJobs: jobs.effect - directJobs,
     localRawMaterialDemand: compare(P.all.localRawMaterialDemand, C.all.localRawMaterialDemand, w, 'rupiah/month'),
+    consumerPriceIndex: economy('consumerPriceIndex', 'index (start = 1)'),
+    wageIndex: economy('wageIndex', 'index (start = 1)'),
+    unemploymentRate: economy('unemploymentRate', 'share of labour force'),
     localGdp: economy('localGdp', 'rupiah/month'),
     localGdpGained,
     localGdpPerRupiah: ratio(localGdpGained, cost),

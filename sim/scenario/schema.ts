@@ -170,6 +170,7 @@ const localEconomySchema = z
     localGovernment: localSectorSchema('localGovernment'),
     labour: labourSchema,
     priceAdjustmentPerMonth: share(0.25, 'share of the gap to its target price a block closes each month'),
+    outsideDemandPriceElasticity: p(z.number().min(0).max(10).default(2), 'elasticity', 'how strongly outside buyers cut what they buy from a block as its price rises (they can buy the same elsewhere; assumption)'),
   })
   .prefault({});
 
