@@ -26,7 +26,7 @@ describe('region check and list', () => {
     expect(await main(['region', 'check', join('scenarios/regions', file)], io)).toBe(0);
     expect(io.err).toBe('');
     expect(io.out).toContain(`region profile "${file.replace('.json', '')}" is valid`);
-    expect(io.out).toMatch(/\d+ parameters set in economy, households, suppliers; sources: \d+ cited, \d+ derived, \d+ assumptions/);
+    expect(io.out).toMatch(/\d+ parameters set in economy, households, suppliers, localEconomy; sources: \d+ cited, \d+ derived, \d+ assumptions/);
   });
 
   it('region list names each shipped profile with its description', async () => {

@@ -313,7 +313,7 @@ export class ComparisonView extends LitElement {
         ? html`<h3>${t('section.headline')}</h3>
             <div class="grid">${section(headline).map((s) => this.line(s))}</div>
             <h3>${t('section.economy')}</h3>
-            <div class="grid">${section(['jobs', 'localGdp', 'localRawMaterialDemand']).map((s) => this.line(s))}</div>
+            <div class="grid">${section(['jobs', 'localGdp', 'localRawMaterialDemand', 'consumerPriceIndex', 'unemploymentRate']).map((s) => this.line(s))}</div>
             <div class="estimates-head">
               <h3>${t('section.estimates')}</h3>
               <button class="glossary-link" data-testid="glossary-open" aria-haspopup="dialog" @click=${() => this.showGlossary()}>${t('glossary.open')}</button>
