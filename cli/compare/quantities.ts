@@ -43,6 +43,14 @@ function effect(key: ComparisonKey, label: string, unit: string, kind: QuantityK
   ];
 }
 
+/** An index (1 at the start) whose effect reads best as a percent change: only the percent row. */
+function relative(key: ComparisonKey, label: string, section: string): Quantity {
+  return {
+    id: `${key}.effectPct`, label, unit: '% of counterfactual', kind: 'percent', signed: true, section, differenced: true,
+    value: (r) => finiteOrNull(r.summary[key].effectShare === null ? null : r.summary[key].effectShare! * 100),
+  };
+}
+
 function figure(id: string, label: string, unit: string, kind: QuantityKind, signed: boolean, value: (s: Summary) => number | null, section = PROGRAM): Quantity {
   return { id, label, unit, kind, signed, section, differenced: true, value: (r) => finiteOrNull(value(r.summary)) };
 }
@@ -65,8 +73,8 @@ export const QUANTITIES: readonly Quantity[] = [
   ...effect('localRawMaterialDemand', 'Local raw-material demand/mo', 'rupiah/month', 'rupiah', ECONOMY),
   ...effect('localGdp', 'Local GDP/month', 'rupiah/month', 'rupiah', ECONOMY),
   figure('localGdpGained', 'Local GDP gained, horizon', 'rupiah', 'rupiah', true, (s) => s.localGdpGained, ECONOMY),
-  ...effect('consumerPriceIndex', 'Consumer price index', 'index (start = 1)', 'ratio', ECONOMY),
-  ...effect('wageIndex', 'Wage index', 'index (start = 1)', 'ratio', ECONOMY),
+  relative('consumerPriceIndex', 'Consumer prices, % vs without program', ECONOMY),
+  relative('wageIndex', 'Local wage, % vs without program', ECONOMY),
   ...effect('unemploymentRate', 'Unemployment rate', 'share of labour force', 'points', ECONOMY),
   figure('spendingMultiplier.program', 'Spending multiplier', 'rupiah of local output per rupiah of new outside demand', 'ratio', false, (s) => s.spendingMultiplier.program, ECONOMY),
   figure('programCost', 'Program cost', 'rupiah', 'rupiah', false, (s) => s.programCost),
