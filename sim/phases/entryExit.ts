@@ -13,6 +13,29 @@ export function exitAndEnter(e: Economy): void {
   const m = e.scenario.mechanisms;
   if (m.exit) exits(e);
   if (m.entry) entries(e);
+  findOtherSellers(e);
+}
+
+/**
+ * Outside buyers left by a closed business that no entrant has taken find another seller of the same
+ * sector in the area: each month a share of them (firms.outsideBuyersFindSellerPerMonth) move to the open
+ * businesses of that sector, in proportion to their start turnover.
+ */
+function findOtherSellers(e: Economy): void {
+  const rate = e.scenario.firms.outsideBuyersFindSellerPerMonth;
+  const b = e.businesses;
+  const pool = e.outsideBuyers;
+  if (rate <= 0 || !pool.some((x) => x > 0)) return;
+  const weight = new Float64Array(pool.length);
+  const ids = openIds(b);
+  for (let n = 0; n < ids.length; n++) weight[b.life.sector[ids[n]]] += b.market.turnoverStart[ids[n]];
+  const moved = pool.map((x, k) => (weight[k] > 0 ? x * rate : 0));
+  for (let n = 0; n < ids.length; n++) {
+    const id = ids[n];
+    const k = b.life.sector[id];
+    if (moved[k] > 0) b.market.outsideBase[id] += (moved[k] * b.market.turnoverStart[id]) / weight[k];
+  }
+  for (let k = 0; k < pool.length; k++) pool[k] -= moved[k];
 }
 
 export function closeBusiness(e: Economy, id: number): void {

@@ -195,6 +195,7 @@ const firmBehaviourSchema = z
     entryRatePerMonth: share(0.006, 'new businesses per month as a share of open ones, before permit ease, when open businesses sell what they did at the start'),
     entryResponse: p(z.number().min(0).max(10).default(2), 'elasticity', 'how strongly entry follows sales per open business relative to the start (free entry; assumption)'),
     entrantCapitalRupiah: rupiah(3_000_000, 'start-up capital an entrant household puts in'),
+    outsideBuyersFindSellerPerMonth: share(0.1, 'share of the outside buyers a closed business left, not yet taken by an entrant, who find another seller of the same sector each month (assumption: within about a year)'),
     priceElasticity: p(z.number().min(0).max(5).default(1.5), 'elasticity', 'how strongly households shift spending to cheaper shops'),
     turnoverTaxRate: share(0.005, 'final tax on turnover above the exempt part (PP 23/2018, 0.5%)'),
     taxExemptTurnoverRupiahPerMonth: rupiah(41_666_667, 'exempt turnover per month (PP 55/2022: Rp 500 million a year)'),
