@@ -88,6 +88,49 @@ export class Ledger {
     };
   }
 
+  /**
+   * One payer paying many payees in one pass (a sector block paying its workers): each payment is exactly
+   * what `pay` would move, in order, and reaches its payee at once; the payer's side is settled together by
+   * `settle`, so nobody may read the payer's balance in between. The same result as paying one by one.
+   */
+  payerBatch(payer: number, kind: FlowKind): PayerBatch {
+    return new PayerBatch(this, payer, kind);
+  }
+
+  /** @internal Settle a batch's payer side: called by PayerBatch.settle. */
+  settlePayerBatch(payer: number, kind: FlowKind, bySector: Float64Array, count: number): void {
+    const S = SECTOR_COUNT;
+    let total = 0;
+    for (let sq = 0; sq < S; sq++) {
+      const v = bySector[sq];
+      if (v === 0) continue;
+      total += v;
+      this.monthCells[(kind * S + this.sectorOf[payer]) * S + sq] += v;
+    }
+    this.money[payer] -= total;
+    this.transfers += count;
+  }
+
+  /**
+   * Credit `payee` at once with payments many payers have already made (each debited one by one in whole
+   * rupiah, at most what it held, as `pay` would): its money, what it received, and the matrix cell of each
+   * payer sector (`bySector`, rupiah by payer sector). The same result as paying one by one; nobody may read
+   * the payee's balance before this settles. Used for households' payments to the sector blocks.
+   */
+  settleBatch(payee: number, kind: FlowKind, bySector: Float64Array, count: number): void {
+    const S = SECTOR_COUNT;
+    let total = 0;
+    for (let sp = 0; sp < S; sp++) {
+      const v = bySector[sp];
+      if (v === 0) continue;
+      total += v;
+      this.monthCells[(kind * S + sp) * S + this.sectorOf[payee]] += v;
+    }
+    this.money[payee] += total;
+    this.received[payee] += total;
+    this.transfers += count;
+  }
+
   /** Pay at most what the payer holds. */
   pay(payer: number, payee: number, amount: number, kind: FlowKind): number {
     const held = this.money[payer];
@@ -187,6 +230,37 @@ export class Ledger {
     for (let i = 0; i < this.totalPairs.length; i++) this.totalPairs[i] += this.monthPairs[i];
     for (let i = 0; i < this.totalCells.length; i++) this.totalCells[i] += this.monthCells[i];
     return { rowImbalance, columnImbalance, localMoneyImbalance, netWorthImbalance, negativeBalances, injections, leakages };
+  }
+}
+
+/** Payments from one payer to many payees, settled on the payer's side at once (Ledger.payerBatch). */
+export class PayerBatch {
+  private readonly bySector = new Float64Array(SECTOR_COUNT);
+  private count = 0;
+  private paid = 0;
+  constructor(private readonly ledger: Ledger, private readonly payer: number, private readonly kind: FlowKind) {}
+
+  /** Pay `payee` at most what the payer has left of `amount` (rounded to whole rupiah). Returns what moved. */
+  pay(payee: number, amount: number): number {
+    const L = this.ledger;
+    const held = L.money[this.payer] - this.paid;
+    const a = Math.floor((amount < held ? amount : held) + 0.5);
+    if (!(a > 0)) return 0;
+    L.money[payee] += a;
+    L.received[payee] += a;
+    this.paid += a;
+    this.bySector[L.sectorOf[payee]] += a;
+    this.count++;
+    L.tap?.record(this.payer, payee, a, this.kind, L.sectorOf[this.payer], L.sectorOf[payee]);
+    return a;
+  }
+
+  /** Debit the payer with everything paid so far and record it; the batch can go on after. */
+  settle(): void {
+    this.ledger.settlePayerBatch(this.payer, this.kind, this.bySector, this.count);
+    this.bySector.fill(0);
+    this.count = 0;
+    this.paid = 0;
   }
 }
 

@@ -86,7 +86,7 @@ export function runLocalSectors(e: Economy): void {
     ledger.pay(acct(k), e.accounts.government, b.taxAndDepreciationShare * Y * ls.price[k], Flow.taxes);
     if (k !== g) ls.hours[k] = ls.jobs[k] > 0 ? Math.min(1, Y / (ls.productivity[k] * ls.jobs[k])) : 0;
   }
-  payWages(e, wageIndex);
+  const people = payWages(e, wageIndex);
   // The surplus above a month's costs goes to the owners: the local share to the households that own the
   // block, the rest outside. Local government has none: the centre tops its account up to a month of costs.
   for (let k = 0; k < B; k++) {
@@ -112,50 +112,61 @@ export function runLocalSectors(e: Economy): void {
     ls.valueAdded[k] = revenue[k] - bought[k];
   }
 
-  adjustWorkforce(e);
+  const hired = adjustWorkforce(e);
   for (let k = 0; k < B; k++) ls.outputLast[k] = ls.output[k];
-  readLabour(e);
+  readLabour(e, { unemployed: people.unemployed - hired, supply: people.supply });
   if (s.mechanisms.wageCurve) moveWage(e);
   movePrices(e);
   readPrices(e);
 }
 
-/** Each block pays its workers for the hours they worked this month at its wage, household by household. */
-function payWages(e: Economy, wageIndex: number): void {
+/**
+ * Each block pays its workers for the hours they worked this month at its wage, household by household.
+ * Returns the households' unemployed and labour supply, counted on the way.
+ */
+function payWages(e: Economy, wageIndex: number): { unemployed: number; supply: number } {
   const ls = e.localSectors;
   const h = e.households;
   const jobs = h.blockJobs;
-  const ledger = e.ledger;
   const h0 = e.householdAccount0;
+  const payers = Array.from({ length: B }, (_, k) => e.ledger.payerBatch(ls.account0 + k, Flow.wages));
+  const perWorker = Array.from({ length: B }, (_, k) => ls.wage[k] * wageIndex * ls.hours[k]);
+  let unemployed = 0, supply = 0;
   for (let i = 0; i < h.count; i++) {
+    unemployed += h.labourSupply[i] - h.employed[i];
+    supply += h.labourSupply[i];
     const base = i * B;
     for (let k = 0; k < B; k++) {
       const n = jobs[base + k];
-      if (n > 0) ledger.pay(ls.account0 + k, h0 + i, n * ls.wage[k] * wageIndex * ls.hours[k], Flow.wages);
+      if (n > 0) payers[k].pay(h0 + i, n * perWorker[k]);
     }
   }
+  for (const p of payers) p.settle();
+  return { unemployed, supply };
 }
 
 /**
  * Blocks whose orders outrun what their workers can deliver hire from the unemployed (up to the hiring
  * share of their workforce a month); blocks whose hours fall well below the start's let workers go.
- * Local government keeps its workforce.
+ * Local government keeps its workforce. Returns the workers hired less those let go.
  */
-function adjustWorkforce(e: Economy): void {
+function adjustWorkforce(e: Economy): number {
   const ls = e.localSectors;
   const lab = e.scenario.localEconomy.labour;
+  let hired = 0;
   for (let k = 0; k < B; k++) {
     if (k === GOVERNMENT_BLOCK || ls.productivity[k] <= 0) continue;
     const neededWorkers = Math.min(ls.demand[k], ls.capacity[k]) / (ls.productivity[k] * ls.hoursStart[k]);
     const gap = neededWorkers - ls.jobs[k];
     if (gap >= 1) {
       const want = Math.min(Math.floor(gap), Math.max(1, Math.floor(lab.hiringPerMonth * ls.jobs[k])));
-      for (let n = 0; n < want; n++) if (!hireBlockWorker(e, k)) break;
+      for (let n = 0; n < want && hireBlockWorker(e, k); n++) hired++;
     } else if (ls.hours[k] < ls.hoursStart[k] - 0.05 && -gap >= 1) {
       const want = Math.min(Math.floor(-gap), Math.max(1, Math.floor(lab.separationPerMonth * ls.jobs[k])));
-      for (let n = 0; n < want; n++) if (!letGoBlockWorker(e, k)) break;
+      for (let n = 0; n < want && letGoBlockWorker(e, k); n++) hired--;
     }
   }
+  return hired;
 }
 
 /** Take one unemployed person into block k, searching households from the labour cursor. */
@@ -194,16 +205,22 @@ function letGoBlockWorker(e: Economy, k: number): boolean {
   return false;
 }
 
-/** This month's unemployed, labour force, unused labour and underemployment. */
-function readLabour(e: Economy): void {
+/**
+ * This month's unemployed, labour force, unused labour and underemployment; `people` (the unemployed and
+ * the labour supply of households) when already counted this month, else counted here.
+ */
+function readLabour(e: Economy, people?: { unemployed: number; supply: number }): void {
   const lab = e.labour;
   const ls = e.localSectors;
   const h = e.households;
   const b = e.businesses;
   let unemployed = 0, supply = 0;
-  for (let i = 0; i < h.count; i++) {
-    unemployed += h.labourSupply[i] - h.employed[i];
-    supply += h.labourSupply[i];
+  if (people) ({ unemployed, supply } = people);
+  else {
+    for (let i = 0; i < h.count; i++) {
+      unemployed += h.labourSupply[i] - h.employed[i];
+      supply += h.labourSupply[i];
+    }
   }
   let selfEmployed = 0;
   for (let id = 0; id < b.used; id++) if (b.life.open[id]) selfEmployed += 1 + b.workforce.familyWorkers[id];

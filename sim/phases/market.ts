@@ -4,7 +4,7 @@
 // from imports) and part is taken from its competitors: the business-stealing share. Outside buyers
 // add their orders; shops sell what their stock allows; a household a shop could not serve tries its other
 // shops with stock left, and what none of them can deliver is bought outside.
-import { Flow } from '../ledger/accounts.js';
+import { Flow, SECTOR_COUNT } from '../ledger/accounts.js';
 import { CAPACITY_COUNT, Cap, type Economy } from '../state/economy.js';
 import { BLOCK_COUNT, GOVERNMENT_BLOCK } from '../state/localSectors.js';
 import { LOCAL_SECTORS } from '../scenario/schema.js';
@@ -47,11 +47,13 @@ export function trade(e: Economy): void {
   const fromSavings = HH.spendingFromSavings;
   const localShare = HH.localSpendingShare * (cond.localDemandFactor > 1 ? cond.localDemandFactor : 1);
   const demandCut = cond.localDemandFactor < 1 ? cond.localDemandFactor : 1;
+  let totalConsumption = 0;
   for (let i = 0; i < H; i++) {
     const held = money[h0 + i];
     let c = (mpc * incomeLast[i] + fromSavings * held) * demandCut;
     if (c > held) c = held;
     consumption[i] = c;
+    totalConsumption += c;
     let w = 0, w0 = 0, closed = 0;
     const base = i * K;
     for (let k = 0; k < K; k++) {
@@ -82,7 +84,7 @@ export function trade(e: Economy): void {
   }
 
   // The sector blocks: households' orders and the share of all orders each block can deliver this month.
-  const blocks = orderFromBlocks(e, consumption);
+  const blocks = orderFromBlocks(e, totalConsumption);
 
   // Outside orders and what each shop can deliver.
   for (let id = 0; id < used; id++) {
@@ -147,6 +149,14 @@ export function trade(e: Economy): void {
   // Only these payments reach business accounts in this pass, so local sales are the change in cash.
   before.set(money.subarray(0, used));
   const blocksBefore = money.slice(blocks.account0, blocks.account0 + BLOCK_COUNT);
+  // Households' payments to the blocks leave each household at once and reach each block together after
+  // the loop (Ledger.settleBatch), the same result as paying one by one.
+  const blockCount = blocks.count;
+  const perRupiah = blocks.perRupiah;
+  const blockPaid = new Float64Array(blockCount * SECTOR_COUNT);
+  const blockPayments = new Int32Array(blockCount);
+  const sectorOf = ledger.sectorOf;
+  const tap = ledger.tap;
   const saveOutside = HH.savingsOutsideShare;
   for (let i = 0; i < H; i++) {
     const acct = h0 + i;
@@ -162,14 +172,27 @@ export function trade(e: Economy): void {
       if (rerouted > 0) local += ledger.pay(acct, shops[base + k], rerouted * spare[shops[base + k]], Flow.consumption);
     }
     const c = consumption[i];
-    for (let k = 0; k < blocks.count; k++) local += ledger.pay(acct, blocks.account0 + k, c * blocks.perRupiah[k], Flow.consumption);
+    for (let k = 0; k < blockCount; k++) {
+      const amount = c * perRupiah[k];
+      const held = money[acct];
+      const a = Math.floor((amount < held ? amount : held) + 0.5);
+      if (!(a > 0)) continue;
+      money[acct] = held - a;
+      blockPaid[k * SECTOR_COUNT + sectorOf[acct]] += a;
+      blockPayments[k]++;
+      local += a;
+      if (tap) tap.record(acct, blocks.account0 + k, a, Flow.consumption, sectorOf[acct], sectorOf[blocks.account0 + k]);
+    }
     // What local shops and blocks could not deliver is bought outside instead.
     ledger.pay(acct, world, c - local, Flow.householdImports);
     // The part of this month's income saved (1 − mpc) that is deposited outside the area.
     ledger.pay(acct, world, incomeLast[i] * (1 - mpc) * saveOutside, Flow.savingsOutside);
   }
 
-  for (let k = 0; k < blocks.count; k++) e.localSectors.householdSales[k] = money[blocks.account0 + k] - blocksBefore[k];
+  for (let k = 0; k < blockCount; k++) {
+    ledger.settleBatch(blocks.account0 + k, Flow.consumption, blockPaid.subarray(k * SECTOR_COUNT, (k + 1) * SECTOR_COUNT), blockPayments[k]);
+    e.localSectors.householdSales[k] = money[blocks.account0 + k] - blocksBefore[k];
+  }
 
   // Outside buyers pay; stock falls by what was sold.
   for (let id = 0; id < used; id++) {
@@ -272,12 +295,10 @@ function nextOpen(e: Economy, start: number): number {
  * this month. Returns what a household pays each block per rupiah it consumes; blocks that sell nothing to
  * households (local government) are left out.
  */
-function orderFromBlocks(e: Economy, consumption: Float64Array): { count: number; account0: number; perRupiah: Float64Array } {
+function orderFromBlocks(e: Economy, total: number): { count: number; account0: number; perRupiah: Float64Array } {
   const ls = e.localSectors;
   const perRupiah = new Float64Array(BLOCK_COUNT);
   if (!ls.active) return { count: 0, account0: ls.account0, perRupiah };
-  let total = 0;
-  for (let i = 0; i < consumption.length; i++) total += consumption[i];
   let count = 0;
   for (let k = 0; k < BLOCK_COUNT; k++) {
     const share = k === GOVERNMENT_BLOCK ? 0 : e.scenario.localEconomy[LOCAL_SECTORS[k]].householdSpendingShare;

@@ -6,6 +6,8 @@ import { ScenarioError, zodProblems, type ScenarioProblem } from './problems.js'
 import { resolveRegion, type RegionProfiles } from './resolveRegion.js';
 import { shareSumProblems } from './shareSums.js';
 import { cashTransferProblems } from './cashTransferProblems.js';
+import { LOCAL_SECTORS } from './schema.js';
+import { LocalEconomyError, solveLocalSteadyState, spendingShareOf, steadyStateIncomes } from '../state/localSectors.js';
 
 export { ScenarioError, describeProblem, closest, zodProblems, type ScenarioProblem } from './problems.js';
 
@@ -45,5 +47,44 @@ function crossFieldProblems(s: Scenario): ScenarioProblem[] {
     }
   });
   problems.push(...cashTransferProblems(s));
+  problems.push(...localEconomyProblems(s));
+  return problems;
+}
+
+/**
+ * The local economy must add up: households cannot buy more than all of their consumption locally, a
+ * block's local inputs and value added cannot exceed its output, its wages and taxes cannot exceed its
+ * value added, and the starting steady state must exist (sim/state/localSectors.ts).
+ */
+function localEconomyProblems(s: Scenario): ScenarioProblem[] {
+  const problems: ScenarioProblem[] = [];
+  const L = s.localEconomy;
+  const local = s.households.localSpendingShare + LOCAL_SECTORS.reduce((a, k) => a + L[k].householdSpendingShare, 0);
+  if (local > 1 + 1e-9) {
+    problems.push({
+      path: 'localEconomy.<block>.householdSpendingShare', value: Number(local.toFixed(4)),
+      expected: 'households.localSpendingShare plus the blocks\' householdSpendingShare at most 1 (the rest of consumption is imported)',
+    });
+  }
+  for (const k of LOCAL_SECTORS) {
+    const b = L[k];
+    const inputs = LOCAL_SECTORS.reduce((a, j) => a + b.inputsFrom[j], 0);
+    if (inputs + b.valueAddedShare > 1 + 1e-9) {
+      problems.push({ path: `localEconomy.${k}.inputsFrom`, value: Number(inputs.toFixed(4)), expected: `local inputs plus valueAddedShare (${b.valueAddedShare}) at most 1 per rupiah of output` });
+    }
+    if (b.wageShare + b.taxAndDepreciationShare > b.valueAddedShare + 1e-9) {
+      problems.push({ path: `localEconomy.${k}.wageShare`, value: b.wageShare, expected: `wageShare plus taxAndDepreciationShare at most valueAddedShare (${b.valueAddedShare})` });
+    }
+  }
+  if (problems.length === 0 && s.mechanisms.localSectors) {
+    const incomes = steadyStateIncomes(s);
+    const n = s.economy.businesses;
+    try {
+      solveLocalSteadyState(s, incomes.householdIncome * n, incomes.microIncome * n, incomes.householdIncome * n * spendingShareOf(s));
+    } catch (e) {
+      if (!(e instanceof LocalEconomyError)) throw e;
+      problems.push({ path: e.path, value: e.value, expected: e.message });
+    }
+  }
   return problems;
 }

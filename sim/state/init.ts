@@ -10,45 +10,12 @@ import {
 import { setupProgram } from '../program/setup.js';
 import { LOCAL_SECTORS } from '../scenario/schema.js';
 import {
-  BLOCK_COUNT, GOVERNMENT_BLOCK, inputCoefficients, solveLocalSteadyState, type Labour, type LocalSectors, type LocalSteadyState,
+  BLOCK_COUNT, GOVERNMENT_BLOCK, inputCoefficients, solveLocalSteadyState, spendingShareOf, steadyStateIncomes,
+  type Labour, type LocalSectors, type LocalSteadyState,
 } from './localSectors.js';
 import { addTie } from './ties.js';
 
 const clamp01 = (x: number) => (x < 0 ? 0 : x > 1 ? 1 : x);
-
-/**
- * Households' income in the starting steady state, per micro-business (rupiah/month): what they must earn
- * in all for their local spending to buy the target turnover, and the part micro-businesses and their
- * suppliers pay them (wages, profit, supplier payouts). The rest comes from the sector blocks and from
- * outside (sim/state/localSectors.ts).
- */
-export function steadyStateIncomes(s: Scenario): { householdIncome: number; microIncome: number } {
-  const sectors = s.economy.sectors;
-  const T = s.economy.meanTurnoverRupiahPerMonth;
-  let x = 0, c = 0, o = 0, localInputs = 0;
-  for (const k of sectors) {
-    x += k.share * k.outsideSalesShare;
-    const ci = k.inputCostShare * (1 + s.performance.wasteAtStart);
-    c += k.share * ci;
-    o += k.share * k.overheadShare;
-    localInputs += k.share * ci * k.localInputShare;
-  }
-  // Local income per rupiah of turnover: wages + profit + suppliers' payouts to households.
-  const v = 1 - c - o + (1 - s.suppliers.importShare) * localInputs;
-  const microIncome = T * v;
-  // A nearly closed-off local market cannot reach the target from local demand; cap what other income
-  // would have to be (at four times the target turnover per household) instead of dividing by ~0.
-  const cap = microIncome + 4 * T * s.economy.householdsPerBusiness;
-  const localPull = s.households.localSpendingShare * spendingShareOf(s);
-  const householdIncome = localPull > 0 ? Math.min(cap, Math.max(microIncome, ((1 - x) * T) / localPull)) : cap;
-  return { householdIncome, microIncome };
-}
-
-/** In steady state households spend all income but the part saved outside. */
-export function spendingShareOf(s: Scenario): number {
-  const hh = s.households;
-  return 1 - (1 - hh.marginalPropensityToConsume) * hh.savingsOutsideShare;
-}
 
 function pickByShares(shares: readonly number[], u: number): number {
   let acc = 0;

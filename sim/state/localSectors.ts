@@ -79,6 +79,40 @@ export interface LocalSteadyState {
   exogenousIncome: number;
 }
 
+/**
+ * Households' income in the starting steady state, per micro-business (rupiah/month): what they must earn
+ * in all for their local spending to buy the target turnover, and the part micro-businesses and their
+ * suppliers pay them (wages, profit, supplier payouts). The rest comes from the sector blocks and from
+ * outside (sim/state/localSectors.ts).
+ */
+export function steadyStateIncomes(s: Scenario): { householdIncome: number; microIncome: number } {
+  const sectors = s.economy.sectors;
+  const T = s.economy.meanTurnoverRupiahPerMonth;
+  let x = 0, c = 0, o = 0, localInputs = 0;
+  for (const k of sectors) {
+    x += k.share * k.outsideSalesShare;
+    const ci = k.inputCostShare * (1 + s.performance.wasteAtStart);
+    c += k.share * ci;
+    o += k.share * k.overheadShare;
+    localInputs += k.share * ci * k.localInputShare;
+  }
+  // Local income per rupiah of turnover: wages + profit + suppliers' payouts to households.
+  const v = 1 - c - o + (1 - s.suppliers.importShare) * localInputs;
+  const microIncome = T * v;
+  // A nearly closed-off local market cannot reach the target from local demand; cap what other income
+  // would have to be (at four times the target turnover per household) instead of dividing by ~0.
+  const cap = microIncome + 4 * T * s.economy.householdsPerBusiness;
+  const localPull = s.households.localSpendingShare * spendingShareOf(s);
+  const householdIncome = localPull > 0 ? Math.min(cap, Math.max(microIncome, ((1 - x) * T) / localPull)) : cap;
+  return { householdIncome, microIncome };
+}
+
+/** In steady state households spend all income but the part saved outside. */
+export function spendingShareOf(s: Scenario): number {
+  const hh = s.households;
+  return 1 - (1 - hh.marginalPropensityToConsume) * hh.savingsOutsideShare;
+}
+
 /** Households' income per rupiah of a block's output: wages plus the locally owned part of the surplus. */
 export function householdIncomePerOutput(s: Scenario, k: number): number {
   const b = s.localEconomy[LOCAL_SECTORS[k]];
@@ -97,8 +131,12 @@ export function inputCoefficients(s: Scenario): Float64Array {
   return a;
 }
 
-/** Error for a region or scenario whose local economy has no steady state. */
-export class LocalEconomyError extends Error {}
+/** Error for a region or scenario whose local economy has no steady state: the field to change, its value, why. */
+export class LocalEconomyError extends Error {
+  constructor(readonly path: string, readonly value: unknown, message: string) {
+    super(message);
+  }
+}
 
 /**
  * The starting steady state (a small social accounting matrix). Given households' total income and the
@@ -120,51 +158,67 @@ export function solveLocalSteadyState(s: Scenario, householdIncome: number, micr
   const target = householdIncome * (1 - L.exogenousIncomeShare) - microHouseholdIncome;
   if (!(target > 0)) {
     throw new LocalEconomyError(
-      `localEconomy.exogenousIncomeShare = ${L.exogenousIncomeShare}: micro-businesses and outside income already pay households ` +
-      `all they spend, leaving nothing for the sector blocks; lower the exogenous share or households.localSpendingShare`,
+      'localEconomy.exogenousIncomeShare', L.exogenousIncomeShare,
+      'a share that leaves the sector blocks something to pay: micro-businesses and outside income already pay households all they ' +
+      'spend (lower it, or households.localSpendingShare)',
     );
   }
   let gdp = 0;
   for (const name of LOCAL_SECTORS) gdp += L[name].gdpShare;
-  if (!(gdp > 0)) throw new LocalEconomyError('localEconomy.<block>.gdpShare: every block has a share of 0; at least one must be above 0');
+  if (!(gdp > 0)) throw new LocalEconomyError('localEconomy.<block>.gdpShare', 0, 'at least one block with a gdpShare above 0');
   // Household income per rupiah of the blocks' combined value added.
   let perValueAdded = 0;
   LOCAL_SECTORS.forEach((name, k) => {
     const b = L[name];
     if (b.gdpShare > 0) perValueAdded += ((b.gdpShare / gdp) * householdIncomePerOutput(s, k)) / b.valueAddedShare;
   });
-  const valueAdded = target / perValueAdded;
-  LOCAL_SECTORS.forEach((name, k) => {
-    const b = L[name];
-    output[k] = b.gdpShare > 0 ? ((b.gdpShare / gdp) * valueAdded) / b.valueAddedShare : 0;
-  });
-  // Local demand at these outputs; raise an output below its local demand (a few passes: inputs feed back).
+  // Outputs for the blocks' combined value added V: split by GDP shares, then any output below its local
+  // demand (households' orders and the other blocks' inputs) raised to it, a few passes as inputs feed back.
   const local = new Float64Array(BLOCK_COUNT);
-  for (let pass = 0; pass < 200; pass++) {
-    let raised = false;
-    for (let k = 0; k < BLOCK_COUNT; k++) {
-      let d = L[LOCAL_SECTORS[k]].householdSpendingShare * consumption;
-      for (let j = 0; j < BLOCK_COUNT; j++) d += a[k * BLOCK_COUNT + j] * output[j];
-      local[k] = d;
-      if (d > output[k] * (1 + 1e-12)) {
-        output[k] = d;
-        raised = true;
+  const outputsFor = (V: number): number => {
+    LOCAL_SECTORS.forEach((name, k) => {
+      const b = L[name];
+      output[k] = b.gdpShare > 0 ? ((b.gdpShare / gdp) * V) / b.valueAddedShare : 0;
+    });
+    for (let pass = 0; pass < 200; pass++) {
+      let raised = false;
+      for (let k = 0; k < BLOCK_COUNT; k++) {
+        let d = L[LOCAL_SECTORS[k]].householdSpendingShare * consumption;
+        for (let j = 0; j < BLOCK_COUNT; j++) d += a[k * BLOCK_COUNT + j] * output[j];
+        local[k] = d;
+        if (d > output[k] * (1 + 1e-12)) {
+          output[k] = d;
+          raised = true;
+        }
       }
+      if (!raised) break;
     }
-    if (!raised) break;
+    let income = 0;
+    for (let k = 0; k < BLOCK_COUNT; k++) income += householdIncomePerOutput(s, k) * output[k];
+    return income;
+  };
+  // The value added whose outputs pay households the target: V = target ÷ income per V when no output is
+  // raised; otherwise less, found by bisection (income grows with V). If local demand alone pays more than
+  // the target, there is no steady state.
+  let V = target / perValueAdded;
+  if (outputsFor(V) > target * (1 + 1e-12)) {
+    let lo = 0, hi = V;
+    if (outputsFor(0) > target) {
+      throw new LocalEconomyError(
+        'localEconomy.<block>.householdSpendingShare', LOCAL_SECTORS.map((k) => L[k].householdSpendingShare).join(', '),
+        `shares the blocks can meet: households' spending at the blocks and the blocks' inputs from each other pay households ` +
+        `more than their income leaves for the blocks; lower a block's share or localEconomy.exogenousIncomeShare`,
+      );
+    }
+    for (let iter = 0; iter < 100; iter++) {
+      const mid = (lo + hi) / 2;
+      if (outputsFor(mid) > target) hi = mid;
+      else lo = mid;
+    }
+    V = lo;
   }
-  let blockIncome = 0;
-  for (let k = 0; k < BLOCK_COUNT; k++) {
-    exports[k] = Math.max(0, output[k] - local[k]);
-    blockIncome += householdIncomePerOutput(s, k) * output[k];
-  }
-  const exogenousIncome = householdIncome - microHouseholdIncome - blockIncome;
-  if (exogenousIncome < 0) {
-    throw new LocalEconomyError(
-      `localEconomy: households' spending at the blocks (householdSpendingShare) and the blocks' inputs from each other ` +
-      `need more output than households' income allows (outside income would be ${Math.round(exogenousIncome)} rupiah/month); ` +
-      `lower a block's householdSpendingShare`,
-    );
-  }
+  const blockIncome = outputsFor(V);
+  for (let k = 0; k < BLOCK_COUNT; k++) exports[k] = Math.max(0, output[k] - local[k]);
+  const exogenousIncome = Math.max(0, householdIncome - microHouseholdIncome - blockIncome);
   return { output, exports, blockIncome, exogenousIncome };
 }

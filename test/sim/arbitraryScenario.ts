@@ -8,6 +8,16 @@ const mechanisms = fc.record({
   learning: fc.boolean(), attendanceLimits: fc.boolean(), resistance: fc.boolean(), fadeOut: fc.boolean(),
   capacityToPerformance: fc.boolean(), practiceAdoption: fc.boolean(), hiring: fc.boolean(), exit: fc.boolean(),
   entry: fc.boolean(), networkSpillovers: fc.boolean(), shockCushioning: fc.boolean(), investment: fc.boolean(),
+  localSectors: fc.boolean(), wageCurve: fc.boolean(),
+});
+/** A selling block's parameters (its household share is a fraction of what micro-businesses leave, set below). */
+const block = fc.record({
+  gdpShare: share,
+  householdFraction: fc.double({ min: 0, max: 0.3, noNaN: true }),
+  surplusLocalShare: share,
+  ownerHouseholdShare: share,
+  startUtilisation: fc.double({ min: 0.3, max: 1, noNaN: true }),
+  scarcityPriceRise: share,
 });
 const shock = fc.record({
   kind: fc.constantFrom('rawMaterialPrice' as const, 'localDemand' as const, 'outsideDemand' as const),
@@ -34,7 +44,7 @@ export const arbitraryCashTransfer = fc.record({
     }),
 });
 
-export const arbitraryScenario: fc.Arbitrary<ScenarioInput> = fc.record({
+const arbitraryInput = fc.record({
   name: fc.constant('generated'),
   months: fc.integer({ min: 6, max: 14 }),
   businessStealingShare: share,
@@ -78,4 +88,22 @@ export const arbitraryScenario: fc.Arbitrary<ScenarioInput> = fc.record({
   government: fc.record({ permitEase: share, interestSubsidyShare: share }),
   shocks: fc.array(shock, { maxLength: 3 }),
   mechanisms,
+  localEconomy: fc.record({
+    exogenousIncomeShare: fc.double({ min: 0, max: 0.4, noNaN: true }),
+    agriculture: block, tradeServices: block, smallMediumFirms: block,
+    labour: fc.record({ unemploymentRate: fc.double({ min: 0, max: 0.3, noNaN: true }), wageCurveElasticity: fc.double({ min: 0, max: 1, noNaN: true }), wageAdjustmentPerMonth: share }),
+    priceAdjustmentPerMonth: share,
+    outsideDemandPriceElasticity: fc.double({ min: 0, max: 5, noNaN: true }),
+  }),
+});
+
+/**
+ * Valid scenario inputs, the sector blocks' parameters included: each selling block's household share is a
+ * fraction of the consumption micro-businesses leave, so households never buy more than all of it locally.
+ */
+export const arbitraryScenario: fc.Arbitrary<ScenarioInput> = arbitraryInput.map((input) => {
+  const left = 1 - input.households.localSpendingShare;
+  const { agriculture, tradeServices, smallMediumFirms, ...rest } = input.localEconomy;
+  const blockOf = ({ householdFraction, ...b }: typeof agriculture) => ({ ...b, householdSpendingShare: householdFraction * left });
+  return { ...input, localEconomy: { ...rest, agriculture: blockOf(agriculture), tradeServices: blockOf(tradeServices), smallMediumFirms: blockOf(smallMediumFirms) } };
 });

@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { Ledger } from '../../sim/ledger/ledger.js';
+import { AccountTap } from '../../sim/ledger/tap.js';
 import { Flow, SECTOR_COUNT, Sector } from '../../sim/ledger/accounts.js';
 import { createEconomy, parseScenario, stepMonth } from '../../sim/index.js';
 import { arbitraryScenario } from './arbitraryScenario.js';
@@ -99,12 +100,14 @@ describe('household income comes from the ledger', () => {
     const h0 = e.householdAccount0;
     const H = e.households.count;
     const received = new Float64Array(H);
-    const plainTransfer = e.ledger.transfer.bind(e.ledger);
-    e.ledger.transfer = (payer, payee, amount, kind) => {
-      const a = plainTransfer(payer, payee, amount, kind);
-      if (payee >= h0 && payee < h0 + H) received[payee - h0] += a;
-      return a;
-    };
+    // Every payment, one by one or batched, is reported to an attached tap: count what households receive.
+    class HouseholdTap extends AccountTap {
+      override record(payer: number, payee: number, amount: number, kind: number, payerSector: number, payeeSector: number): void {
+        super.record(payer, payee, amount, kind, payerSector, payeeSector);
+        if (payee >= h0 && payee < h0 + H) received[payee - h0] += amount;
+      }
+    }
+    e.ledger.attachTap(new HouseholdTap(0));
     let checked = 0;
     for (let t = 0; t < 8; t++) {
       // The income window runs from one incomes phase to the next (liquidations after it count next month).
@@ -117,5 +120,54 @@ describe('household income comes from the ledger', () => {
     }
     expect(checked).toBe(8);
     expect(e.program.cashRecipients.length).toBeGreaterThan(0);
+  });
+});
+
+describe('batched payments equal paying one by one', () => {
+  // Accounts 0..7: households (payers or payees), 8: a sector block, 9: rest of the world (issues money).
+  function ledgerWith(balances: number[]): Ledger {
+    const L = new Ledger(10);
+    L.sectorOf.fill(Sector.households, 0, 8);
+    L.sectorOf[8] = Sector.tradeServices;
+    L.sectorOf[9] = Sector.restOfWorld;
+    L.openMonth();
+    balances.forEach((m, i) => L.transfer(9, i < 8 ? i : 8, m, Flow.openingBalance));
+    L.closeMonth();
+    L.resetTotals();
+    L.openMonth();
+    return L;
+  }
+  const state = (L: Ledger) => ({ money: [...L.money], received: [...L.received], flows: [...L.monthFlows], transfers: L.transfers });
+  const balances = fc.array(fc.integer({ min: 0, max: 5_000_000 }), { minLength: 9, maxLength: 9 });
+  const amounts = fc.array(fc.double({ min: 0, max: 3_000_000, noNaN: true }), { minLength: 8, maxLength: 8 });
+
+  it('a block paying households (PayerBatch) and households paying a block (settleBatch), whatever the amounts and balances', () => {
+    fc.assert(
+      fc.property(balances, amounts, (b, xs) => {
+        const one = ledgerWith(b);
+        const many = ledgerWith(b);
+        xs.forEach((x, i) => one.pay(8, i, x, Flow.wages));
+        const batch = many.payerBatch(8, Flow.wages);
+        xs.forEach((x, i) => batch.pay(i, x));
+        batch.settle();
+        // Households pay the block back what they can of the same amounts.
+        xs.forEach((x, i) => one.pay(i, 8, x / 2, Flow.consumption));
+        const bySector = new Float64Array(SECTOR_COUNT);
+        let count = 0;
+        xs.forEach((x, i) => {
+          const a = Math.floor(Math.min(x / 2, many.money[i]) + 0.5);
+          if (!(a > 0)) return;
+          many.money[i] -= a;
+          bySector[many.sectorOf[i]] += a;
+          count++;
+        });
+        many.settleBatch(8, Flow.consumption, bySector, count);
+        one.closeMonth();
+        many.closeMonth();
+        expect(state(many)).toEqual(state(one));
+        expect(many.maxImbalance).toBe(0);
+      }),
+      { numRuns: 200 },
+    );
   });
 });

@@ -141,3 +141,28 @@ describe('region profiles', () => {
     expect(readJson('scenarios/region.schema.json')).toEqual(JSON.parse(JSON.stringify(regionJsonSchema())));
   });
 });
+
+describe('a local economy that cannot add up is a problem naming the field', () => {
+  const problems = (input: unknown) => {
+    try {
+      parseScenario(input, 'x.json');
+    } catch (e) {
+      return (e as { problems: { path: string; value: unknown; expected: string }[] }).problems;
+    }
+    return [];
+  };
+  it('households buying more than all their consumption locally', () => {
+    const [q] = problems({ households: { localSpendingShare: 0.9 }, localEconomy: { tradeServices: { householdSpendingShare: 0.2 } } });
+    expect(q.path).toBe('localEconomy.<block>.householdSpendingShare');
+    expect(q.value).toBeCloseTo(1.15, 6);
+    expect(q.expected).toContain('at most 1');
+  });
+  it('a block whose inputs and value added exceed its output, or wages and taxes its value added', () => {
+    const qs = problems({ localEconomy: { smallMediumFirms: { valueAddedShare: 0.95, wageShare: 0.9 } } });
+    expect(qs.map((q) => q.path).sort()).toEqual(['localEconomy.smallMediumFirms.inputsFrom', 'localEconomy.smallMediumFirms.wageShare']);
+  });
+  it('an exogenous income share that leaves the blocks nothing to pay', () => {
+    const [q] = problems({ localEconomy: { exogenousIncomeShare: 0.95 } });
+    expect(q).toMatchObject({ path: 'localEconomy.exogenousIncomeShare', value: 0.95 });
+  });
+});
