@@ -220,7 +220,7 @@ export const TARGETS: readonly Target[] = [
     id: 'I5', quantity: 'MSMEs\' share of units / jobs / GDP', unit: 'shares', low: NaN, high: NaN,
     scenarios: [], measure: () => null,
     source: 'KemenkopUKM 2019–2022: 99.99% / 97% / about 60%',
-    notModelled: 'the model\'s local economy holds only micro-businesses, their raw-material suppliers and households; larger firms and government appear only as income from outside, so their shares of units, jobs and GDP are not represented',
+    notModelled: 'the sector blocks (agriculture, trade and services, small and medium firms, local government) are aggregates with no split by firm size and no count of firms, so MSMEs\' shares of units, jobs and GDP cannot be read from the model; only the micro-businesses are agents',
   },
   {
     id: 'I6', quantity: 'share of businesses with a digital sales channel, month 1', unit: 'share', low: 0.1, high: 0.25,

@@ -251,8 +251,9 @@ function moveWage(e: Economy): void {
 
 /**
  * Block prices: cost (wages, local inputs at their prices; imports are priced outside) times a scarcity
- * rise that grows as demand passes the start's utilisation of capacity, or what the workers can deliver.
- * Prices close the scenario's share of the gap to that target each month.
+ * rise that grows as demand passes the start's utilisation of capacity. Scarce labour reaches prices
+ * through the wage (the wage curve), and a block short of workers delivers less (its fill). Prices close
+ * the scenario's share of the gap to that target each month.
  */
 function movePrices(e: Economy): void {
   const ls = e.localSectors;
@@ -266,10 +267,7 @@ function movePrices(e: Economy): void {
     let pressure = 0;
     if (k !== GOVERNMENT_BLOCK && ls.capacity[k] > 0) {
       const u0 = b.startUtilisation;
-      const capital = u0 < 1 ? Math.max(0, ls.demand[k] / ls.capacity[k] - u0) / (1 - u0) : 0;
-      const labourCap = ls.productivity[k] * ls.jobs[k];
-      const labour = labourCap > 0 ? Math.max(0, ls.demand[k] / labourCap - 1) / Math.max(0.05, 1 - u0) : 0;
-      pressure = Math.max(capital, labour);
+      pressure = u0 < 1 ? Math.max(0, ls.demand[k] / ls.capacity[k] - u0) / (1 - u0) : 0;
     }
     // The rise is capped at three times scarcityPriceRise: beyond that, buyers go elsewhere.
     target[k] = cost * (1 + b.scarcityPriceRise * Math.min(3, pressure));

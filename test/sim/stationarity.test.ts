@@ -20,7 +20,7 @@ const LEVELS: Level[] = ['turnover', 'jobs', 'localGdp', 'open', 'householdMoney
  * GDP already holds within ±2% (the sector blocks are stationary by construction); micro-businesses'
  * turnover still drifts down and their scarcity markups up (docs/model.md §8).
  */
-const GUARD: Record<Level, number> = { turnover: 13, jobs: 7, localGdp: 2.5, open: 6, householdMoney: 5, consumerPriceIndex: 8 };
+const GUARD: Record<Level, number> = { turnover: 9, jobs: 5, localGdp: 2.5, open: 5, householdMoney: 4.5, consumerPriceIndex: 8 };
 
 /** Each level's largest change from month 1 (%) over the run, of the mean over seeds. */
 function worstChanges(region: string): Record<Level, number> {
