@@ -169,40 +169,41 @@ function adjustWorkforce(e: Economy): number {
   return hired;
 }
 
-/** Take one unemployed person into block k, searching households from the labour cursor. */
-function hireBlockWorker(e: Economy, k: number): boolean {
-  const h = e.households;
-  const H = h.count;
+/**
+ * The next household, from the labour cursor on (which moves past it), that `wanted` accepts; -1 when none
+ * does. Hiring and letting go search the same way, so neither favours the households with low ids.
+ */
+function nextHousehold(e: Economy, wanted: (i: number) => boolean): number {
+  const H = e.households.count;
   const lab = e.labour;
   for (let tries = 0; tries < H; tries++) {
     const i = lab.cursor;
     lab.cursor = i + 1 === H ? 0 : i + 1;
-    if (h.employed[i] < h.labourSupply[i]) {
-      h.employed[i]++;
-      h.blockJobs[i * B + k]++;
-      e.localSectors.jobs[k]++;
-      return true;
-    }
+    if (wanted(i)) return i;
   }
-  return false;
+  return -1;
 }
 
-/** Let one worker of block k go, searching households from the labour cursor. */
+/** Take one unemployed person into block k. */
+function hireBlockWorker(e: Economy, k: number): boolean {
+  const h = e.households;
+  const i = nextHousehold(e, (j) => h.employed[j] < h.labourSupply[j]);
+  if (i < 0) return false;
+  h.employed[i]++;
+  h.blockJobs[i * B + k]++;
+  e.localSectors.jobs[k]++;
+  return true;
+}
+
+/** Let one worker of block k go. */
 function letGoBlockWorker(e: Economy, k: number): boolean {
   const h = e.households;
-  const H = h.count;
-  const lab = e.labour;
-  for (let tries = 0; tries < H; tries++) {
-    const i = lab.cursor;
-    lab.cursor = i + 1 === H ? 0 : i + 1;
-    if (h.blockJobs[i * B + k] > 0) {
-      h.blockJobs[i * B + k]--;
-      h.employed[i]--;
-      e.localSectors.jobs[k]--;
-      return true;
-    }
-  }
-  return false;
+  const i = nextHousehold(e, (j) => h.blockJobs[j * B + k] > 0);
+  if (i < 0) return false;
+  h.blockJobs[i * B + k]--;
+  h.employed[i]--;
+  e.localSectors.jobs[k]--;
+  return true;
 }
 
 /**

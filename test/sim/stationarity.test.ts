@@ -4,15 +4,15 @@
 // `scripts/stationarity.ts` measures more seeds.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { parseScenario, startRun } from '../../sim/index.js';
-import { openIds } from '../../sim/state/economy.js';
+import { parseScenario } from '../../sim/index.js';
 import { SHIPPED_REGIONS } from '../../sim/scenario/regions.js';
+import { stationarityLevels, worstChange, type StationarityLevel } from '../../sim/calibration/stationarity.js';
 
 const MONTHS = 120;
-const SEEDS = [1, 2, 3, 4, 5];
+const SEEDS = 5;
 const BOUND_PCT = 2;
 
-type Level = 'turnover' | 'jobs' | 'localGdp' | 'open' | 'householdMoney' | 'consumerPriceIndex';
+type Level = Exclude<StationarityLevel, 'wageIndex'>;
 const LEVELS: Level[] = ['turnover', 'jobs', 'localGdp', 'open', 'householdMoney', 'consumerPriceIndex'];
 
 /**
@@ -25,35 +25,8 @@ const GUARD: Record<Level, number> = { turnover: 9, jobs: 5, localGdp: 2.5, open
 /** Each level's largest change from month 1 (%) over the run, of the mean over seeds. */
 function worstChanges(region: string): Record<Level, number> {
   const raw = JSON.parse(readFileSync('scenarios/no-program.json', 'utf8'));
-  const scenario = parseScenario({ ...raw, region }, `no-program in ${region}`);
-  const sums = Object.fromEntries(LEVELS.map((l) => [l, new Array<number>(MONTHS).fill(0)])) as Record<Level, number[]>;
-  for (const seed of SEEDS) {
-    const metrics = ['all.turnoverTotal', 'economy.totalJobs', 'economy.localGdp', 'economy.consumerPriceIndex'];
-    const run = startRun(scenario, { seed, months: MONTHS, arms: 'program', metrics });
-    while (run.step()) {
-      const t = run.month - 1;
-      const e = run.program;
-      const p = run.series().program;
-      let money = 0;
-      for (let i = 0; i < e.households.count; i++) money += e.ledger.money[e.householdAccount0 + i];
-      sums.turnover[t] += p.all.turnoverTotal[t];
-      sums.jobs[t] += p.economy.totalJobs[t];
-      sums.localGdp[t] += p.economy.localGdp[t];
-      sums.open[t] += openIds(e.businesses).length;
-      sums.householdMoney[t] += money;
-      sums.consumerPriceIndex[t] += p.economy.consumerPriceIndex[t];
-    }
-  }
-  const worst = {} as Record<Level, number>;
-  for (const l of LEVELS) {
-    const xs = sums[l];
-    worst[l] = 0;
-    for (let t = 1; t < MONTHS; t++) {
-      const change = (100 * (xs[t] - xs[0])) / xs[0];
-      if (Math.abs(change) > Math.abs(worst[l])) worst[l] = change;
-    }
-  }
-  return worst;
+  const levels = stationarityLevels(parseScenario({ ...raw, region }, `no-program in ${region}`), SEEDS, MONTHS);
+  return Object.fromEntries(LEVELS.map((l) => [l, worstChange(levels[l])])) as Record<Level, number>;
 }
 
 describe.each(SHIPPED_REGIONS)('stationary baseline in %s (no program, no shocks)', (region) => {
