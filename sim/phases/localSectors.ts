@@ -94,10 +94,9 @@ export function runLocalSectors(e: Economy): void {
     let costs = ls.importShare[k] * ls.output[k] + ls.wage[k] * wageIndex * ls.jobs[k] * ls.hours[k] + b.taxAndDepreciationShare * ls.output[k] * ls.price[k];
     for (let i = 0; i < B; i++) costs += ls.inputs[i * B + k] * ls.output[k] * ls.price[i];
     if (k === g) {
-      const topUp = ledger.transfer(e.accounts.government, acct(k), Math.max(0, costs - money[acct(k)]), Flow.fiscalTransfer);
+      ledger.transfer(e.accounts.government, acct(k), Math.max(0, costs - money[acct(k)]), Flow.fiscalTransfer);
       // Its output is valued at what it costs (the centre's transfer pays for it).
       revenue[k] = costs;
-      void topUp;
       continue;
     }
     const surplus = Math.max(0, money[acct(k)] - costs);
