@@ -36,16 +36,20 @@ describe('region profiles', () => {
     expect(SHIPPED_REGIONS).toEqual(['periurban', 'rural', 'town']);
   });
 
-  it.each([...shippedScenarios.map((f) => `scenarios/${f}`), ...calibrationScenarios.map((f) => `scenarios/calibration/${f}`)])(
-    '%s without region resolves exactly as with region "town"',
-    (file) => {
-      const raw = readJson(file) as Record<string, unknown>;
-      expect(raw.region).toBeUndefined();
-      const plain = parseScenario(raw);
-      expect(plain.region).toBe('town');
-      expect(parseScenario({ ...raw, region: 'town' })).toEqual(plain);
-    },
-  );
+  const files = [...shippedScenarios.map((f) => `scenarios/${f}`), ...calibrationScenarios.map((f) => `scenarios/calibration/${f}`)];
+  const namesRegion = (file: string) => (readJson(file) as Record<string, unknown>).region !== undefined;
+  it.each(files.filter((f) => !namesRegion(f)))('%s without region resolves exactly as with region "town"', (file) => {
+    const raw = readJson(file) as Record<string, unknown>;
+    const plain = parseScenario(raw);
+    expect(plain.region).toBe('town');
+    expect(parseScenario({ ...raw, region: 'town' })).toEqual(plain);
+  });
+  it('the designs that name a region are the rural cash transfer alone, and it resolves to the rural profile', () => {
+    expect(files.filter(namesRegion)).toEqual(['scenarios/rural-cash-transfer.json']);
+    const s = parseScenario(readJson('scenarios/rural-cash-transfer.json'));
+    expect(s.region).toBe('rural');
+    expect(s.households.localSpendingShare).toBe(shippedRegion('rural')!.sections.households!.localSpendingShare);
+  });
 
   it('town sets exactly the schema\'s own defaults (so today\'s results are unchanged)', () => {
     const defaults = scenarioSchema.parse({});
