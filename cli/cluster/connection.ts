@@ -68,15 +68,39 @@ export async function checkRedis(target: RedisTarget, timeoutMs = CONNECT_TIMEOU
       (async () => {
         await client.connect();
         await client.ping();
+        await checkDatabase(client, target);
       })(),
       deadline,
     ]);
   } catch (err) {
+    if (err instanceof ClusterConnectionError) throw err;
     // ioredis rejects connect() with "Connection is closed."; the cause came as an 'error' event.
     const cause = lastError ?? err;
     throw new ClusterConnectionError(`cannot reach Redis at ${target.shown} (${connectionProblem(cause, timeoutMs)})`);
   } finally {
     clearTimeout(timer);
     client.disconnect();
+  }
+}
+
+/**
+ * The URL's database must exist on the server: SELECT it explicitly (a server refuses an index beyond its
+ * `databases` setting), so a batch never runs quietly in database 0 instead. The count, when the server
+ * tells it (CONFIG GET may be disabled), goes into the message.
+ */
+async function checkDatabase(client: Redis, target: RedisTarget): Promise<void> {
+  const db = target.fields.db;
+  if (db === 0) return;
+  try {
+    await client.select(db);
+  } catch (err) {
+    let count = '';
+    try {
+      const reply = (await client.config('GET', 'databases')) as unknown as string[];
+      if (Array.isArray(reply) && reply[1]) count = `: the server has ${reply[1]} (0 to ${Number(reply[1]) - 1})`;
+    } catch {
+      // CONFIG may be renamed or disabled on a managed Redis; the message then goes without the count.
+    }
+    throw new ClusterConnectionError(`--cluster ${target.shown}: database ${db} does not exist on the server${count} (${connectionProblem(err)})`);
   }
 }

@@ -39,25 +39,37 @@ export interface RedisTarget {
 }
 
 /**
- * The URL with its password (if any) replaced by `***`. Works on strings that are not valid URLs too,
- * so an error about a malformed URL can still show it safely.
+ * The URL with its password (if any) replaced by `***`, whatever its shape, valid URL or not: it is
+ * scrubbed as text before any parsing. A URL written with an authority (`scheme://userinfo@host…`) keeps
+ * its user name and shows `user:***`; any other text with an `@` shows its scheme and `***` for everything
+ * between the scheme and the last `@` (`redis:/:pw@h`, `redis:pw@h`, `redis::pw@h`, `redis:///:pw@h`, or
+ * no scheme at all), since any of it may be a password.
  */
 export function redactRedisUrl(url: string): string {
-  try {
-    const u = new URL(url);
-    if (u.password !== '') u.password = MASK;
-    return u.href; // redis: is not a special scheme, so the URL keeps its path as written
-  } catch {
-    // Not a URL: whatever comes before the last `@` may hold a password, so only what follows is shown.
-    const at = url.lastIndexOf('@');
-    return at < 0 ? url : `${MASK}@${url.slice(at + 1)}`;
+  const at = url.lastIndexOf('@');
+  if (at < 0) return url;
+  const authority = /^([A-Za-z][A-Za-z0-9+.-]*:\/\/)([^/?#@]*)@([^@]*)$/.exec(url);
+  if (authority) {
+    const [, scheme, userinfo, rest] = authority;
+    const colon = userinfo.indexOf(':');
+    return colon < 0 ? url : `${scheme}${userinfo.slice(0, colon)}:${MASK}@${rest}`;
   }
+  const scheme = /^[A-Za-z][A-Za-z0-9+.-]*:/.exec(url)?.[0] ?? '';
+  return `${scheme}${MASK}@${url.slice(at + 1)}`;
 }
 
-/** Replace every secret in `text` by `***` (secrets shorter than 4 characters are not looked for). */
+/**
+ * Replace every secret in `text` by `***`. A secret of four characters or more is masked wherever it
+ * appears; a shorter one (a password is a password, however short) wherever it stands on its own, not
+ * inside a longer word or number, so that a one-letter password does not blank every word holding it.
+ */
 export function scrub(text: string, secrets: readonly string[]): string {
   let out = text;
-  for (const s of secrets) if (s.length >= 4) out = out.split(s).join(MASK);
+  for (const s of secrets) {
+    if (s.length === 0) continue;
+    if (s.length >= 4) out = out.split(s).join(MASK);
+    else out = out.replace(new RegExp(`(?<![A-Za-z0-9])${s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![A-Za-z0-9])`, 'g'), MASK);
+  }
   return out;
 }
 
@@ -72,7 +84,8 @@ const decode = (s: string) => {
 /** Parse and check a --cluster URL; every problem is named without showing the password. */
 export function parseRedisUrl(url: string, env: Record<string, string | undefined> = {}): RedisTarget {
   const shown = redactRedisUrl(url);
-  const bad = (why: string) => new ClusterUrlError(`--cluster ${shown}: ${why}; expected redis://[:password@]host[:port][/db] or rediss://… for TLS`);
+  const hint = url.includes('@') ? ' (characters such as @ : / ? # % in a password must be URL-encoded, e.g. @ as %40, or the password given in PENDAMPING_REDIS_PASSWORD)' : '';
+  const bad = (why: string) => new ClusterUrlError(`--cluster ${shown}: ${why}; expected redis://[:password@]host[:port][/db] or rediss://… for TLS${hint}`);
   let u: URL;
   try {
     u = new URL(url);

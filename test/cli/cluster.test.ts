@@ -421,6 +421,19 @@ describe('cluster batch on Redis', () => {
       secured.stop();
     }
   });
+
+  it.skipIf(availability.skipReason)('a database the server does not have is exit 2 naming it, for batch and worker, before anything runs', async () => {
+    nextQueue();
+    const experiment = writeExperiment('no-db.json', { replicates: 2 });
+    const out = join(dir, 'no-db');
+    const url = `${redis!.url.replace(/\/\d*$/, '')}/99`;
+    const c = cli(['batch', experiment, '--cluster', url, '--queue', queue, '--out', out]);
+    const w = cli(['worker', '--cluster', url, '--queue', queue]);
+    expect((await c.done).code).toBe(2);
+    expect((await w.done).code).toBe(2);
+    for (const p of [c, w]) expect(p.err()).toMatch(/database 99 does not exist on the server(: the server has \d+ \(0 to \d+\))? \(/);
+    expect(existsSync(out)).toBe(false);
+  });
 });
 
 describe('cluster batch without Redis', () => {
@@ -442,7 +455,18 @@ describe('cluster batch without Redis', () => {
     // A bad URL and flags that do not go together are named before anything happens.
     const bad = cli(['batch', experiment, '--cluster', 'http://:Sekret-pw-123@host', '--out', out]);
     expect((await bad.done).code).toBe(2);
-    expect(bad.err()).toMatch(/^--cluster http:\/\/:\*\*\*@host\/?: the scheme is http; expected redis:\/\/\[:password@\]host\[:port\]\[\/db\] or rediss:\/\/… for TLS\n$/);
+    expect(bad.err()).toMatch(/^--cluster http:\/\/:\*\*\*@host\/?: the scheme is http; expected redis:\/\/\[:password@\]host\[:port\]\[\/db\] or rediss:\/\/… for TLS \(characters such as @ .* must be URL-encoded/);
+    // Malformed shapes that once echoed the password (issue 13): exit 2, the password nowhere.
+    const secret = 'Very-Secret-Pw-2024';
+    for (const shape of [`redis:/:${secret}@127.0.0.1:6393`, `redis:${secret}@127.0.0.1`]) {
+      const b = cli(['batch', experiment, '--cluster', shape, '--out', out]);
+      const w2 = cli(['worker', '--cluster', shape]);
+      for (const p of [b, w2]) {
+        expect((await p.done).code).toBe(2);
+        expect(p.err()).toMatch(/^--cluster redis:\*\*\*@127\.0\.0\.1(:6393)?: no host/);
+        expect(p.out() + p.err()).not.toContain(secret);
+      }
+    }
     const both = cli(['batch', experiment, '--cluster', 'redis://127.0.0.1:1', '--workers', '2']);
     expect((await both.done).code).not.toBe(0);
     expect(both.err()).toMatch(/--cluster.*cannot be used with option '--workers/);
@@ -458,6 +482,30 @@ describe('cluster internals', () => {
     // Not URLs: everything before the last @ may be a password.
     expect(redactRedisUrl('redis//:hunter22@host')).toBe('***@host');
     expect(redactRedisUrl('::hunter22@@host:1')).toBe('***@host:1');
+    // URLs without an authority: everything between the scheme and the last @ is hidden.
+    expect(redactRedisUrl('redis:/:hunter22@10.0.0.5:6393')).toBe('redis:***@10.0.0.5:6393');
+    expect(redactRedisUrl('redis:hunter22@h')).toBe('redis:***@h');
+    expect(redactRedisUrl('redis::hunter22@h')).toBe('redis:***@h');
+    expect(redactRedisUrl('redis:///:hunter22@h')).toBe('redis:***@h');
+  });
+
+  it('never shows the password in what a malformed --cluster URL is told, whatever its shape', () => {
+    const secret = 'Sh0rt-or-l0ng';
+    const shapes = [
+      `redis:/:${secret}@127.0.0.1:6393`, `redis:${secret}@127.0.0.1`, `redis::${secret}@h`, `redis:///:${secret}@h`, `redis//:${secret}@h`,
+      `http://:${secret}@h`, `redis://:${secret}@h/x`, `redis://:${secret}@h?db=1`, `redis://:${secret}@`, `::${secret}@@h:1`, `redis://:${secret}@h/100`,
+    ];
+    for (const url of shapes) {
+      let message = '';
+      try {
+        parseRedisUrl(url);
+      } catch (err) {
+        message = (err as Error).message;
+      }
+      expect(message, url).not.toBe('');
+      expect(message, url).not.toContain(secret);
+      expect(message, url).toContain('must be URL-encoded');
+    }
   });
 
   it('parses host, port, database, user, password (URL-encoded or from the environment) and TLS', () => {
@@ -474,6 +522,9 @@ describe('cluster internals', () => {
 
   it('scrubs the password from any text and from an error, stack included', () => {
     expect(scrub('auth hunter22 failed (hunter22)', ['hunter22'])).toBe('auth *** failed (***)');
+    // A password of any length is hidden; a short one where it stands on its own, not inside other words.
+    expect(scrub('password ab rejected: tab, abc, (ab)', ['ab'])).toBe('password *** rejected: tab, abc, (***)');
+    expect(scrub('x is wrong', ['x'])).toBe('*** is wrong');
     const err = scrubError(new Error('bad hunter22'), ['hunter22']) as Error;
     expect(err.message).toBe('bad ***');
     expect(err.stack).not.toContain('hunter22');
