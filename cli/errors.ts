@@ -2,6 +2,7 @@
 // scenario), anything unexpected exits 1 with one line; the stack only with PENDAMPING_DEBUG=1.
 import { CommanderError } from 'commander';
 import { ScenarioError } from '../sim/scenario/problems.js';
+import { LedgerIntegrityError } from '../sim/run/arm.js';
 import type { Io } from './io.js';
 
 /** A scenario file that cannot be read or is not JSON. */
@@ -27,6 +28,8 @@ export const EXIT_OK = 0;
 export const EXIT_ERROR = 1;
 export const EXIT_BAD_INPUT = 2;
 export const EXIT_CHECKS_FAILED = 3;
+/** A run failed (its books did not hold), or in a batch some runs did. */
+export const EXIT_RUN_FAILED = 4;
 
 /** An error whose message is the whole story for the user, with its own exit code (e.g. Redis unreachable: 2). */
 export class ExitError extends Error {
@@ -66,6 +69,10 @@ export function reportError(err: unknown, io: Io): number {
   if (isInputError(err)) {
     io.stderr(err.message.trimEnd() + '\n');
     return EXIT_BAD_INPUT;
+  }
+  if (err instanceof LedgerIntegrityError) {
+    io.stderr(`error: ${err.message}\n`);
+    return EXIT_RUN_FAILED;
   }
   const message = err instanceof Error ? err.message : String(err);
   io.stderr(`error: ${message.split('\n')[0]}\n`);

@@ -29,3 +29,4 @@ export { sensitivityIndices, type SensitivityIndexRow } from './sensitivity/anal
 export { traceRupiah, incomeOf, businessLm3, RUPIAH_MONTHS, RUPIAH_ROUNDS, type RupiahTrace, type RoundSummary, type TraceNode, type TraceFlow, type FlowClass, type AccountRecord } from './classroom/rupiah.js';
 export { recordRupiahRun, followRupiah, pickBusinesses, recipientsByRound, accountOf, type RecordedRun, type BusinessPicks, type RoundRecipients } from './classroom/rupiahRun.js';
 export { createLiveRun, stateOf, LiveState, GROWING_TURNOVER, STRUGGLING_TURNOVER, LIVE_ARMS, type LiveAnchors, type LiveArm, type LiveRun, type LiveRunNumbers } from './classroom/live.js';
+export { LedgerIntegrityError } from './run/arm.js';

@@ -15,12 +15,13 @@ import type { RunError } from '../batch/types.js';
 import { clusterBatch } from '../cluster/coordinator.js';
 import { DEFAULT_QUEUE, MAX_CHUNK_SIZE, isQueuePrefix } from '../cluster/jobs.js';
 import { parseRedisUrl, scrubError, scrubbedIo } from '../cluster/redisUrl.js';
-import { EXIT_ERROR, ExitError } from '../errors.js';
+import { EXIT_ERROR, EXIT_RUN_FAILED, ExitError } from '../errors.js';
 
 export { defaultOutFolder } from '../batch/folder.js';
 
 /** Some runs failed (their errors are in failures.csv); the others' results are complete. */
-export const EXIT_RUNS_FAILED = 4;
+/** Exit code when some runs of the batch failed. */
+export const EXIT_RUNS_FAILED = EXIT_RUN_FAILED;
 export const MAX_WORKERS = 1024;
 
 export interface BatchCommandOptions {

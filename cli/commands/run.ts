@@ -40,7 +40,7 @@ Formats:
 
 What each number means (formula, unit, how to read it, what not to compare it with): docs/metrics.md.
 
-Exit codes: 0 done, 1 bad flag or failure, 2 bad scenario file.
+Exit codes: 0 done, 1 bad flag or failure, 2 bad scenario file, 4 the run stopped because its books did not balance (a bug: please report the scenario).
 
 Examples:
   pendamping run scenarios/full-cycle.json

@@ -29,6 +29,21 @@ export const ALL_METRICS: MetricPlan = {
 const SUMMARY_WINDOW_ONLY = ['all.turnoverGini', 'economy.householdIncomeGini'];
 const SUMMARY_ECONOMY_METRICS = ['totalJobs', 'localGdp', 'householdIncomeGini', 'consumerPriceIndex', 'wageIndex', 'unemploymentRate'];
 
+/**
+ * The books did not hold in a month: an imbalance (or a non-finite amount) or a local account below zero.
+ * Inputs are bounded so that this cannot happen (sim/scenario/parse.ts); if it does, the run stops here
+ * rather than report numbers that do not add up (the CLI exits 4).
+ */
+export class LedgerIntegrityError extends Error {
+  constructor(readonly month: number, readonly imbalance: number, readonly negativeBalances: number) {
+    super(
+      `the ledger did not balance in month ${month} (largest imbalance ${imbalance} rupiah, ${negativeBalances} local accounts below zero): ` +
+      'the run is stopped rather than report numbers that do not add up; please report the scenario',
+    );
+    this.name = 'LedgerIntegrityError';
+  }
+}
+
 export function emptySeries(plan: MetricPlan): ArmSeries {
   const out: ArmSeries = {};
   for (const g of BUSINESS_GROUPS) out[g] = Object.fromEntries(plan[g].map((m) => [m.id, [] as number[]]));
@@ -115,6 +130,8 @@ export class ArmRecorder {
 
   step(): void {
     const check = stepMonth(this.economy);
+    const imbalance = Math.max(check.rowImbalance, check.columnImbalance, check.localMoneyImbalance, check.netWorthImbalance);
+    if (!(imbalance === 0) || check.negativeBalances > 0) throw new LedgerIntegrityError(this.economy.month, imbalance, check.negativeBalances);
     this.negativeBalances = Math.max(this.negativeBalances, check.negativeBalances);
     this.injections += check.injections;
     this.leakages += check.leakages;

@@ -48,7 +48,39 @@ function crossFieldProblems(s: Scenario): ScenarioProblem[] {
   });
   problems.push(...cashTransferProblems(s));
   problems.push(...localEconomyProblems(s));
+  problems.push(...ledgerScaleProblems(s));
+  const levers = ['needsAnalysis', 'training', 'mentoring', 'resourceAccess', 'monitoring', 'reflection', 'forums', 'cashTransfer'] as const;
+  if (s.program.startMonth > s.months && levers.some((k) => s.program[k].enabled)) {
+    problems.push({ path: 'program.startMonth', value: s.program.startMonth, expected: `a month within the horizon (<= months, ${s.months}): the program would never start` });
+  }
   return problems;
+}
+
+/** Whole-rupiah sums are exact below 2^53. */
+const EXACT_RUPIAH = 2 ** 53;
+/**
+ * Money moving through the ledger over a run, per business-month of start turnover: every payment of
+ * every kind summed, in the shipped profiles, is 9–12 times the businesses' turnover (measured on the
+ * full-cycle design in town, rural and periurban); 12 with a margin of 1.5.
+ */
+const LEDGER_FLOWS_PER_TURNOVER = 18;
+
+/**
+ * The ledger keeps every sum exact only while all the money it moves over the horizon stays below 2^53
+ * rupiah: the economy's turnover times months (scaled by the measured flow ratio) plus the program's budget.
+ */
+function ledgerScaleProblems(s: Scenario): ScenarioProblem[] {
+  const economy = LEDGER_FLOWS_PER_TURNOVER * s.months * s.economy.businesses * s.economy.meanTurnoverRupiahPerMonth;
+  const program = 2 * s.program.budgetRupiah;
+  if (economy + program < EXACT_RUPIAH) return [];
+  const rp = (x: number) => `Rp ${x.toExponential(1)}`;
+  const path = program > economy ? 'program.budgetRupiah' : 'economy.meanTurnoverRupiahPerMonth';
+  const value = program > economy ? s.program.budgetRupiah : s.economy.meanTurnoverRupiahPerMonth;
+  return [{
+    path, value,
+    expected: `an economy whose ledger stays exact: over ${s.months} months ${s.economy.businesses} businesses at this turnover and this budget move about ` +
+      `${rp(economy + program)}, beyond the ${rp(EXACT_RUPIAH)} below which whole-rupiah sums are exact (fewer businesses or months, a lower turnover or budget)`,
+  }];
 }
 
 /**

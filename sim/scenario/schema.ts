@@ -8,7 +8,17 @@ function p<T extends z.ZodType>(schema: T, unit: string, description: string): T
   return schema.meta({ unit, description }) as T;
 }
 const share = (def: number, description: string) => p(z.number().min(0).max(1).default(def), 'share 0..1', description);
-const rupiah = (def: number, description: string) => p(z.number().min(0).default(def), 'rupiah', description);
+/**
+ * The largest rupiah amount a field may hold: Rp 1 trillion, far beyond any quantity of a micro-business
+ * economy, so that no single amount can break the ledger's whole-rupiah arithmetic (sums stay exact below
+ * 2^53, about Rp 9.0 × 10^15). The economy's total over the horizon is bounded as well (sim/scenario/parse.ts).
+ */
+export const MAX_RUPIAH = 1e12;
+/** The largest program budget: Rp 1,000 trillion (the horizon's total money is checked against 2^53 too). */
+export const MAX_BUDGET_RUPIAH = 1e15;
+const rupiah = (def: number, description: string) => p(z.number().min(0).max(MAX_RUPIAH).default(def), 'rupiah', description);
+/** A rupiah amount that must be above 0 (a price, a turnover: 0 would empty the economy). */
+const positiveRupiah = (def: number, description: string) => p(z.number().gt(0).max(MAX_RUPIAH).default(def), 'rupiah', description);
 const rate = (def: number, unit: string, description: string) => p(z.number().min(0).default(def), unit, description);
 const months = (def: number, description: string) => p(z.number().int().min(0).max(600).default(def), 'months', description);
 const flag = (def: boolean, description: string) => p(z.boolean().default(def), 'on/off', description);
@@ -24,12 +34,12 @@ const perModule = (defs: Record<CapacityName, number>, unit: string, description
 const sectorSchema = z.strictObject({
   name: p(z.string().min(1), 'text', 'sector name'),
   share: share(0.2, 'share of businesses in this sector at the start'),
-  priceRupiah: rupiah(10_000, 'price of one unit of output'),
+  priceRupiah: positiveRupiah(10_000, 'price of one unit of output'),
   inputCostShare: share(0.5, 'raw-material cost per unit as a share of price, before waste'),
   localInputShare: share(0.4, 'share of raw materials bought from local suppliers'),
   outsideSalesShare: share(0.15, 'share of sales to buyers from outside the area (visitors, traders, online)'),
   overheadShare: share(0.08, 'overheads (transport, packaging, utilities) as a share of turnover, bought outside'),
-  revenuePerWorkerRupiah: rupiah(4_500_000, 'monthly sales one worker can produce at start prices'),
+  revenuePerWorkerRupiah: positiveRupiah(4_500_000, 'monthly sales one worker can produce at start prices'),
 });
 
 const DEFAULT_SECTORS = [
@@ -45,7 +55,7 @@ const economySchema = z
     businesses: p(z.number().int().min(1).max(2_000_000).default(500), 'businesses', 'micro-businesses at the start'),
     householdsPerBusiness: p(z.number().min(1).max(20).default(2), 'households per business', 'households in the local economy per micro-business (assumption; owners are among them)'),
     shopsKnownPerHousehold: p(z.number().int().min(1).max(12).default(4), 'shops', 'businesses each household knows and buys from'),
-    meanTurnoverRupiahPerMonth: rupiah(6_300_000, 'target mean monthly turnover at the start (I1: Rp 76.1 million a year)'),
+    meanTurnoverRupiahPerMonth: positiveRupiah(6_300_000, 'target mean monthly turnover at the start (I1: Rp 76.1 million a year)'),
     turnoverDispersion: p(z.number().min(0).max(3).default(1.0), 'log-sd', 'dispersion of business size, lognormal sigma (I1: strongly right-skewed)'),
     sectors: z.array(sectorSchema).min(1).max(20).default(DEFAULT_SECTORS),
     womenOwnedShare: share(0.645, 'share of businesses owned by women (I4)'),
@@ -83,7 +93,7 @@ const supplierSchema = z
   .strictObject({
     businessesPerSupplier: p(z.number().min(1).max(1000).default(10), 'businesses', 'micro-businesses per local raw-material supplier'),
     importShare: share(0.4, 'share of a supplier\'s sales spent on inputs from outside (fuel, fertiliser, seed, traded goods)'),
-    salesPerJobRupiahPerMonth: rupiah(3_000_000, 'supplier sales that sustain one job for a month (assumption)'),
+    salesPerJobRupiahPerMonth: positiveRupiah(3_000_000, 'supplier sales that sustain one job for a month (assumption)'),
   })
   .prefault({});
 
@@ -361,7 +371,7 @@ const cashTransferSchema = z
     ),
     womenHeadedShareWithoutBusiness: share(0.15, 'share of households owning no micro-business counted as women-headed, each drawn from the cashTransfer stream (assumption)'),
     amountRupiahPerHousehold: p(
-      z.number().int().min(1).optional(),
+      z.number().int().min(1).max(MAX_RUPIAH).optional(),
       'rupiah per household, whole schedule',
       'total paid to each recipient over the whole schedule, reserved (with its delivery cost) from the budget before the other levers are sized; when absent, what the other levers leave of the budget, net of delivery, split equally',
     ),
@@ -376,7 +386,7 @@ const cashTransferSchema = z
 
 const programSchema = z
   .strictObject({
-    budgetRupiah: rupiah(0, 'total program budget; places are cut to what it pays for'),
+    budgetRupiah: p(z.number().min(0).max(MAX_BUDGET_RUPIAH).default(0), 'rupiah', 'total program budget; places are cut to what it pays for'),
     maxParticipants: p(z.number().int().min(0).default(100), 'businesses', 'places offered'),
     startMonth: p(z.number().int().min(1).max(600).default(1), 'month', 'month the first cohort starts (1 = the first simulated month)'),
     cohorts: p(z.number().int().min(1).max(24).default(1), 'cohorts', 'number of cohorts'),

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { ScenarioError, parseScenario, scenarioJsonSchema } from '../../sim/index.js';
+import { LedgerIntegrityError, ScenarioError, parseScenario, runScenario, scenarioJsonSchema, startRun } from '../../sim/index.js';
 
 function problemsOf(input: unknown) {
   try {
@@ -69,5 +69,52 @@ describe('scenario validation', () => {
     const mentoring = committed.properties.program.properties.mentoring.properties;
     expect(mentoring.visitsPerMonth.unit).toBe('visits per month');
     expect(mentoring.visitsPerMonth.default).toBe(2);
+  });
+});
+
+describe('inputs that would break the books are refused, naming the field (issue 13)', () => {
+  const problemsOf = (input: unknown) => {
+    try {
+      parseScenario(input, 'x.json');
+    } catch (e) {
+      return (e as { problems: { path: string; expected: string }[] }).problems;
+    }
+    return [];
+  };
+  it.each([
+    [{ months: 6, program: { budgetRupiah: 1e30, training: { enabled: true } } }, 'program.budgetRupiah'],
+    [{ months: 6, program: { budgetRupiah: 1e16, training: { enabled: true } } }, 'program.budgetRupiah'],
+    [{ program: { resourceAccess: { enabled: true, grantRupiah: 1e20 } } }, 'program.resourceAccess.grantRupiah'],
+    [{ households: { wageRupiahPerMonth: 1e308 } }, 'households.wageRupiahPerMonth'],
+    [{ suppliers: { salesPerJobRupiahPerMonth: 0 } }, 'suppliers.salesPerJobRupiahPerMonth'],
+    [{ economy: { meanTurnoverRupiahPerMonth: 0 } }, 'economy.meanTurnoverRupiahPerMonth'],
+    [{ economy: { sectors: [{ name: 'a', share: 1, priceRupiah: 0 }] } }, 'economy.sectors[0].priceRupiah'],
+    [{ economy: { sectors: [{ name: 'a', share: 1, revenuePerWorkerRupiah: 0 }] } }, 'economy.sectors[0].revenuePerWorkerRupiah'],
+    [{ months: 12, program: { startMonth: 100, training: { enabled: true } } }, 'program.startMonth'],
+    [{ economy: { businesses: 2_000_000 }, months: 600 }, 'economy.meanTurnoverRupiahPerMonth'],
+  ])('%j is refused at %s', (input, path) => {
+    expect(problemsOf(input).map((q) => q.path)).toContain(path);
+  });
+  it('the largest accepted budget still balances to the rupiah', () => {
+    const s = parseScenario({ months: 6, economy: { businesses: 40 }, program: { budgetRupiah: 1e15, training: { enabled: true } } });
+    expect(runScenario(s, { seed: 1 }).accounting.maxImbalance).toBe(0);
+  });
+});
+
+describe('a run whose books stop holding stops with LedgerIntegrityError', () => {
+  it('money that appears outside any payment is caught in the month it happens', () => {
+    const run = startRun(parseScenario({ months: 3, economy: { businesses: 30 } }), { seed: 1 });
+    run.step();
+    run.program.ledger.money[run.program.householdAccount0] += 1;
+    let caught: unknown;
+    try {
+      run.step();
+    } catch (e) {
+      caught = e;
+    }
+    expect(caught).toBeInstanceOf(LedgerIntegrityError);
+    expect((caught as LedgerIntegrityError).month).toBe(2);
+    expect((caught as LedgerIntegrityError).imbalance).toBe(1);
+    expect((caught as Error).message).toContain('did not balance in month 2');
   });
 });
