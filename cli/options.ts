@@ -29,3 +29,13 @@ export const monthsOption = () =>
 export const formatOption = () => new Option('--format <format>', 'output format').choices(FORMATS).default('table');
 
 export const outOption = () => new Option('--out <file>', 'write the output to FILE instead of stdout (parent folders are created)');
+
+/**
+ * Worker threads to start: what was asked, but no more than the processors this machine offers (more
+ * threads than processors only share them, and each costs memory), with a note on stderr when cut.
+ */
+export function threadsFor(flag: string, requested: number | undefined, available: number, note: (line: string) => void): number | undefined {
+  if (requested === undefined || requested <= available) return requested;
+  note(`note: ${flag} ${requested} is more than the ${available} processors available here; using ${available}\n`);
+  return available;
+}

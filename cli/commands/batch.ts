@@ -6,7 +6,7 @@ import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { CommanderError, Option, type Command } from 'commander';
 import type { Io } from '../io.js';
-import { integerParser } from '../options.js';
+import { integerParser, threadsFor } from '../options.js';
 import { FAILURES, RESULTS, RUNS, SUMMARY } from '../batch/files.js';
 import { defaultOutFolder, finishBatch, openBatchFolder, planBatch } from '../batch/folder.js';
 import { startPool, type BatchPool } from '../batch/pool.js';
@@ -94,7 +94,7 @@ export function registerBatch(program: Command, io: Io): void {
     .command('batch')
     .description('run an experiment (design points × replicates) on worker threads, streaming each run to disk; resumable')
     .argument('<experiment.json>', 'experiment file (base scenarios are relative to it)')
-    .addOption(new Option('--workers <n>', `worker threads, 1..${MAX_WORKERS} (default: the number of CPUs, ${availableParallelism()} here)`).argParser(integerParser(1, MAX_WORKERS)))
+    .addOption(new Option('--workers <n>', `worker threads, 1..${MAX_WORKERS} (default: the number of CPUs, ${availableParallelism()} here; more than that is cut to it, with a note)`).argParser(integerParser(1, MAX_WORKERS)))
     .addOption(new Option('--out <dir>', 'output folder; must be missing or empty unless --resume (default: out/<experiment name>)'))
     .addOption(new Option('--resume', 'finish an interrupted batch in --out: runs with a file are kept, the rest are run (with --cluster: re-attach to the batch in the queue)'))
     .addOption(
@@ -132,6 +132,7 @@ Examples:
   pendamping batch scenarios/experiments/mentoring-intensity.json --cluster redis://10.0.0.5:6379 --out out/intensity`,
     )
     .action(async (file: string, opts: { workers?: number; out?: string; resume?: boolean; cluster?: string; chunkSize?: number; queue?: string }) => {
+      opts.workers = threadsFor('--workers', opts.workers, availableParallelism(), io.stderr);
       if (opts.cluster === undefined) {
         if (opts.chunkSize !== undefined || opts.queue !== undefined) throw new ExitError('--chunk-size and --queue only apply with --cluster', EXIT_ERROR);
         reportBatch(await batchCommand(file, { ...opts, io }), io);

@@ -5,7 +5,8 @@ import { join } from 'node:path';
 import { Option, type Command } from 'commander';
 import { pointMeans, sensitivityIndices, summariseExperiment, type ResultRow, type SensitivityIndexRow } from '../../sim/index.js';
 import type { Io } from '../io.js';
-import { integerParser } from '../options.js';
+import { availableParallelism } from 'node:os';
+import { integerParser, threadsFor } from '../options.js';
 import { readResultRows } from '../batch/assemble.js';
 import { RUNS } from '../batch/files.js';
 import { loadBatchPlan, type BatchPlan } from '../batch/plan.js';
@@ -103,6 +104,7 @@ Example:
   pendamping sensitivity scenarios/experiments/multiplier-sensitivity.json --output spendingMultiplier.program --workers 2`,
     )
     .action(async (file: string, opts: SensitivityCommandOptions) => {
+      opts.workers = threadsFor('--workers', opts.workers, availableParallelism(), io.stderr);
       const r = await sensitivityCommand(file, { ...opts, io });
       io.stdout(r.table + `wrote ${r.csvFile}\n`);
     });

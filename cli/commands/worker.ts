@@ -8,7 +8,7 @@ import { parseRedisUrl, scrubError, scrubbedIo } from '../cluster/redisUrl.js';
 import { DEFAULT_LOCK_DURATION_MS, DEFAULT_STALLED_INTERVAL_MS, runClusterWorker } from '../cluster/workerProcess.js';
 import { EXIT_ERROR, ExitError } from '../errors.js';
 import type { Io } from '../io.js';
-import { integerParser } from '../options.js';
+import { integerParser, threadsFor } from '../options.js';
 import { MAX_WORKERS } from './batch.js';
 
 interface WorkerFlags {
@@ -24,7 +24,7 @@ export function registerWorker(program: Command, io: Io): void {
     .command('worker')
     .description('run cluster batch chunks from a BullMQ queue on Redis, on this machine\'s threads, until SIGTERM')
     .addOption(new Option('--cluster <url>', 'the Redis of the queue: redis://[:password@]host[:port][/db], rediss:// for TLS (password also from $PENDAMPING_REDIS_PASSWORD)').makeOptionMandatory())
-    .addOption(new Option('--threads <n>', `worker threads, 1..${MAX_WORKERS} (default: the number of CPUs, ${availableParallelism()} here)`).argParser(integerParser(1, MAX_WORKERS)))
+    .addOption(new Option('--threads <n>', `worker threads, 1..${MAX_WORKERS} (default: the number of CPUs, ${availableParallelism()} here; more than that is cut to it, with a note)`).argParser(integerParser(1, MAX_WORKERS)))
     .addOption(new Option('--queue <name>', `queue name prefix, as given to \`batch --cluster\` (default: ${DEFAULT_QUEUE})`))
     .addOption(
       new Option('--lock-duration <ms>', `how long a chunk stays locked to this worker without a renewal; after a crash its chunk is taken again after about this long plus --stalled-interval (default ${DEFAULT_LOCK_DURATION_MS})`).argParser(
@@ -49,6 +49,7 @@ Example:
   pendamping worker --cluster redis://10.0.0.5:6379 --threads 8`,
     )
     .action(async (opts: WorkerFlags) => {
+      opts.threads = threadsFor('--threads', opts.threads, availableParallelism(), io.stderr);
       const target = parseRedisUrl(opts.cluster, io.env);
       if (opts.queue !== undefined && !isQueuePrefix(opts.queue)) throw new ExitError(`--queue ${opts.queue}: expected 1 to 100 letters, digits, '.', '_' or '-'`, EXIT_ERROR);
       let signals = 0;

@@ -1,5 +1,5 @@
 // Rupiah in compact Indonesian units: `Rp 6.3 juta`, `Rp 1.2 miliar`, `-Rp 950 ribu`, `Rp 0`.
-// The units (sim/units/rupiah.ts): Indonesian names for reports, short ones (rb, jt, M, T) for narrow cells.
+// The units (sim/units/rupiah.ts): Indonesian names for reports, short English ones (k, m, bn, tn) for narrow cells.
 import { rupiahUnit, type RupiahUnit } from '../../sim/units/rupiah.js';
 import { NOT_AVAILABLE, reportNumber, isNumber, type NumberStyle } from './number.js';
 

@@ -11,7 +11,7 @@ import type { Format } from '../options.js';
 export const COLUMN_WIDTH = 24;
 export const DESIGNS_PER_BLOCK = 4;
 
-/** `+53.8 jt [41.2, 66.4]*`: the mean with its interval in one unit; `*` when an effect's CI excludes 0. */
+/** `+53.8 m [41.2, 66.4]*`: the mean with its interval in one unit; `*` when an effect's CI excludes 0. */
 export function formatStatsCell(q: Quantity, s: QuantityStats | undefined, signed = q.signed): string {
   if (!s || s.mean === null) return NOT_AVAILABLE;
   const withCi = s.n >= 2 && s.low !== null && s.high !== null;
@@ -123,7 +123,7 @@ export function compareTable(c: CompareResult): string {
     'Cells: mean [95% confidence interval] over replicates (Student t); * the interval excludes zero.',
     'Effects are vs the same businesses without the program, on the same random numbers, averaged over',
     'the summary window; participant figures are per participant (closed businesses count as 0).',
-    'Rupiah: rb = ribu (thousand), jt = juta (million), M = miliar (billion), T = triliun (trillion).',
+    'Rupiah: k = thousand (ribu), m = million (juta), bn = billion (miliar), tn = trillion (triliun).',
     `pp = percentage points. ${NOT_AVAILABLE} = not defined in any replicate (e.g. no job created).`,
   );
   return out.join('\n') + '\n';

@@ -4,6 +4,9 @@ import { BUSINESS_GROUPS, BUSINESS_METRICS, ECONOMY_METRICS, groupMembers, type 
 import type { Scenario } from '../scenario/schema.js';
 import type { Economy } from '../state/economy.js';
 import { stepMonth } from '../step.js';
+import { LedgerIntegrityError } from '../ledger/integrity.js';
+
+export { LedgerIntegrityError };
 import { SUMMARY_BUSINESS_METRICS } from './summary.js';
 
 /** metric id → one value per month (months 1..horizon). */
@@ -28,21 +31,6 @@ export const ALL_METRICS: MetricPlan = {
 /** Metrics the summary reads only as a mean over its window (expensive: each sorts a column every month). */
 const SUMMARY_WINDOW_ONLY = ['all.turnoverGini', 'economy.householdIncomeGini'];
 const SUMMARY_ECONOMY_METRICS = ['totalJobs', 'localGdp', 'householdIncomeGini', 'consumerPriceIndex', 'wageIndex', 'unemploymentRate'];
-
-/**
- * The books did not hold in a month: an imbalance (or a non-finite amount) or a local account below zero.
- * Inputs are bounded so that this cannot happen (sim/scenario/parse.ts); if it does, the run stops here
- * rather than report numbers that do not add up (the CLI exits 4).
- */
-export class LedgerIntegrityError extends Error {
-  constructor(readonly month: number, readonly imbalance: number, readonly negativeBalances: number) {
-    super(
-      `the ledger did not balance in month ${month} (largest imbalance ${imbalance} rupiah, ${negativeBalances} local accounts below zero): ` +
-      'the run is stopped rather than report numbers that do not add up; please report the scenario',
-    );
-    this.name = 'LedgerIntegrityError';
-  }
-}
 
 export function emptySeries(plan: MetricPlan): ArmSeries {
   const out: ArmSeries = {};

@@ -8,16 +8,19 @@ export interface RupiahUnit {
   id: string;
   /** English name (`million`). */
   en: string;
-  /** Short form for narrow table cells (`jt`). */
+  /**
+   * Short English form for the command line's narrow table cells (`m`): never a bare `M`, which an English
+   * reader takes for million while Indonesian uses it for miliar.
+   */
   short: string;
 }
 
 export const RUPIAH_UNITS: readonly RupiahUnit[] = [
   { size: 1, id: '', en: '', short: '' },
-  { size: 1e3, id: 'ribu', en: 'thousand', short: 'rb' },
-  { size: 1e6, id: 'juta', en: 'million', short: 'jt' },
-  { size: 1e9, id: 'miliar', en: 'billion', short: 'M' },
-  { size: 1e12, id: 'triliun', en: 'trillion', short: 'T' },
+  { size: 1e3, id: 'ribu', en: 'thousand', short: 'k' },
+  { size: 1e6, id: 'juta', en: 'million', short: 'm' },
+  { size: 1e9, id: 'miliar', en: 'billion', short: 'bn' },
+  { size: 1e12, id: 'triliun', en: 'trillion', short: 'tn' },
 ];
 
 /**

@@ -10,6 +10,7 @@ import { existsSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'no
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { chunkRuns } from '../../cli/batch/pool.js';
+import { threadsFor } from '../../cli/options.js';
 import { plainProgress } from '../../cli/batch/progress.js';
 import { splitCsvLine } from '../../cli/batch/rows.js';
 import { runCommand } from '../../cli/commands/run.js';
@@ -307,5 +308,16 @@ describe('sensitivity', () => {
     const bad = memoryIo();
     expect(await main(['sensitivity', factorial, '--out', join(dir, 'sens2')], bad)).toBe(1);
     expect(bad.err).toMatch(/needs a "morris" or "sobol" design/);
+  });
+});
+
+describe('worker threads are capped at the processors available (issue 13)', () => {
+  it('more threads than processors are cut to them with a note; fewer or none are left as asked', () => {
+    const notes: string[] = [];
+    expect(threadsFor('--workers', 1000, 2, (l) => notes.push(l))).toBe(2);
+    expect(notes).toEqual(['note: --workers 1000 is more than the 2 processors available here; using 2\n']);
+    expect(threadsFor('--workers', 2, 2, (l) => notes.push(l))).toBe(2);
+    expect(threadsFor('--threads', undefined, 2, (l) => notes.push(l))).toBeUndefined();
+    expect(notes).toHaveLength(1);
   });
 });

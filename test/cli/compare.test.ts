@@ -62,7 +62,7 @@ describe('compare', () => {
     for (const rule of table.split('\n').filter((l) => /^-+( +-+)+$/.test(l))) {
       for (const col of rule.split(/ +/).slice(1)) expect(col.length).toBeLessThanOrEqual(COLUMN_WIDTH);
     }
-    expect(table).toMatch(/^Turnover +[+-]?[\d.,]+ (rb|jt|M) \[[-\d.,]+, [-\d.,]+\]\*?/m);
+    expect(table).toMatch(/^Turnover +[+-]?[\d.,]+ (k|m|bn) \[[-\d.,]+, [-\d.,]+\]\*?/m);
     expect(table).toMatch(/Paired differences vs training and mento\.\.\. #1/);
   });
 
