@@ -29,12 +29,100 @@ export function parseJsonText(text: string, file: string, what = 'scenario'): un
       const first = err.message.split('\n')[0];
       const at = /(?: in JSON)? at position (\d+)/.exec(first);
       const frame = err.rawCodeFrame ? `\n${err.rawCodeFrame}` : '';
-      if (!at) throw new InputFileError(file, `${file}: invalid JSON: ${first}${frame}`);
-      const before = text.slice(0, Number(at[1])).split('\n');
+      const position = at ? Number(at[1]) : jsonErrorPosition(text);
+      if (position < 0) throw new InputFileError(file, `${file}: invalid JSON: ${first}${frame}`);
+      const before = text.slice(0, position).split('\n');
       const where = `line ${before.length}, column ${before[before.length - 1].length + 1}`;
-      throw new InputFileError(file, `${file}: invalid JSON at ${where}: ${first.replace(at[0], '')}${frame}`);
+      throw new InputFileError(file, `${file}: invalid JSON at ${where}: ${at ? first.replace(at[0], '') : first}${frame}`);
     }
     throw err;
+  }
+}
+
+/**
+ * Where strict JSON text first goes wrong (an index into `text`), or -1 if it does not: a small
+ * recursive-descent reader used only to place a syntax error when the parser's message gives no position
+ * (NaN, comments, single quotes, trailing commas).
+ */
+export function jsonErrorPosition(text: string): number {
+  let i = 0;
+  const fail = (): never => {
+    throw i;
+  };
+  const space = () => {
+    while (i < text.length && ' \t\n\r'.includes(text[i])) i++;
+  };
+  const literal = (word: string) => {
+    for (const ch of word) if (text[i++] !== ch) return (i--, fail());
+  };
+  const string = () => {
+    i++;
+    while (i < text.length && text[i] !== '"') {
+      if (text.charCodeAt(i) < 0x20) fail();
+      if (text[i] === '\\') {
+        i++;
+        if (text[i] === 'u') {
+          for (let k = 1; k <= 4; k++) if (!/[0-9a-fA-F]/.test(text[i + k] ?? '')) return (i += k, fail());
+          i += 4;
+        } else if (!'"\\/bfnrt'.includes(text[i] ?? '')) fail();
+      }
+      i++;
+    }
+    if (i >= text.length) fail();
+    i++;
+  };
+  const number = () => {
+    const m = /^-?(0|[1-9]\d*)(\.\d+)?([eE][+-]?\d+)?/.exec(text.slice(i));
+    if (!m || m[0] === '' || m[0] === '-') fail();
+    i += m![0].length;
+  };
+  const value = (): void => {
+    space();
+    const c = text[i];
+    if (c === '{') {
+      i++;
+      space();
+      if (text[i] === '}') return void i++;
+      for (;;) {
+        space();
+        if (text[i] !== '"') fail();
+        string();
+        space();
+        if (text[i] !== ':') fail();
+        i++;
+        value();
+        space();
+        if (text[i] === ',') { i++; continue; }
+        if (text[i] === '}') return void i++;
+        fail();
+      }
+    }
+    if (c === '[') {
+      i++;
+      space();
+      if (text[i] === ']') return void i++;
+      for (;;) {
+        value();
+        space();
+        if (text[i] === ',') { i++; continue; }
+        if (text[i] === ']') return void i++;
+        fail();
+      }
+    }
+    if (c === '"') return string();
+    if (c === 't') return literal('true');
+    if (c === 'f') return literal('false');
+    if (c === 'n') return literal('null');
+    if (c === '-' || (c >= '0' && c <= '9')) return number();
+    fail();
+  };
+  try {
+    value();
+    space();
+    return i < text.length ? i : -1;
+  } catch (at) {
+    if (typeof at === 'number') return Math.min(at, text.length);
+    throw at;
   }
 }
 

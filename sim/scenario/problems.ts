@@ -26,7 +26,10 @@ export class ScenarioError extends Error {
 }
 
 export function describeProblem(q: ScenarioProblem): string {
-  const shown = q.value === undefined ? 'missing' : JSON.stringify(q.value)?.slice(0, 80);
+  const shown =
+    q.value === undefined ? 'missing'
+    : typeof q.value === 'number' && !Number.isFinite(q.value) ? `${q.value} (a number too large to hold: the file's value overflows)`
+    : JSON.stringify(q.value)?.slice(0, 80);
   return `${q.path || '(top level)'}: found ${shown}; expected ${q.expected}`;
 }
 
