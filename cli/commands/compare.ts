@@ -6,7 +6,7 @@ import type { Io } from '../io.js';
 import { loadScenarioFiles } from '../loadScenario.js';
 import { MAX_REPLICATES, MAX_SEED, formatOption, integerParser, monthsOption, outOption, type Format } from '../options.js';
 import { renderCompare } from '../reports/compareReport.js';
-import { emit } from '../writeOutput.js';
+import { checkOutputPath, emit } from '../writeOutput.js';
 
 export const DEFAULT_REPLICATES = 10;
 export const DEFAULT_SEED = 1;
@@ -61,6 +61,7 @@ Example:
   pendamping compare scenarios/training-only.json scenarios/full-cycle.json --replicates 20`,
     )
     .action(async (files: string[], opts: CompareCommandOptions & { out?: string }) => {
+      checkOutputPath(opts.out);
       const onProgress = io.stderrIsTTY
         ? (d: number, r: number, designs: number, replicates: number) => io.stderr(`\rdesign ${d + 1}/${designs} replicate ${r + 1}/${replicates}\x1b[K`)
         : undefined;

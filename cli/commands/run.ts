@@ -5,7 +5,7 @@ import type { Io } from '../io.js';
 import { loadScenarioFile } from '../loadScenario.js';
 import { formatOption, monthsOption, outOption, seedOption, type Format } from '../options.js';
 import { renderRun } from '../reports/runReport.js';
-import { emit } from '../writeOutput.js';
+import { checkOutputPath, emit } from '../writeOutput.js';
 
 export interface RunCommandOptions {
   seed?: number;
@@ -44,9 +44,11 @@ Exit codes: 0 done, 1 bad flag or failure, 2 bad scenario file, 4 the run stoppe
 
 Examples:
   pendamping run scenarios/full-cycle.json
-  pendamping run scenarios/full-cycle.json --seed 7 --months 24 --format csv --out results/full-cycle.csv`,
+  pendamping run scenarios/full-cycle.json --seed 7 --months 24 --format csv --out results/full-cycle.csv
+  (--out - writes to standard output; a symlink's target, a FIFO or a device is written in place, never replaced)`,
     )
     .action(async (file: string, opts: RunCommandOptions & { out?: string }) => {
+      checkOutputPath(opts.out);
       await emit(io, await runCommand(file, opts), opts.out);
     });
 }

@@ -12,7 +12,7 @@ import { loadScenarioFiles } from '../loadScenario.js';
 import { MAX_REPLICATES, MAX_SEED, integerParser, outOption } from '../options.js';
 import { packageRoot } from '../packageRoot.js';
 import { renderValidation } from '../reports/validateReport.js';
-import { emit } from '../writeOutput.js';
+import { checkOutputPath, emit } from '../writeOutput.js';
 
 export const DEFAULT_VALIDATE_REPLICATES = 30;
 /** The designs whose outputs the C9 sensitivity reports. */
@@ -81,6 +81,7 @@ A target the model does not represent is reported with pass: null and the reason
 Exit codes: 0 every modelled target passes, 3 some target fails (the report says which), 1 bad flag or failure, 2 bad scenario file.`,
     )
     .action(async (opts: ValidateCommandOptions & { out?: string }) => {
+      checkOutputPath(opts.out);
       const progress = io.stderrIsTTY ? (r: number, name: string) => io.stderr(`\rreplicate ${r + 1}/${opts.replicates} ${name.padEnd(24)}`) : undefined;
       const v = await runValidation({ ...opts, onProgress: progress });
       if (progress) io.stderr('\r' + ' '.repeat(60) + '\r');
