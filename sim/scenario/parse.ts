@@ -104,6 +104,9 @@ function localEconomyProblems(s: Scenario): ScenarioProblem[] {
     if (inputs + b.valueAddedShare > 1 + 1e-9) {
       problems.push({ path: `localEconomy.${k}.inputsFrom`, value: Number(inputs.toFixed(4)), expected: `local inputs plus valueAddedShare (${b.valueAddedShare}) at most 1 per rupiah of output` });
     }
+    if (b.gdpShare > 0 && !(b.valueAddedShare > 0)) {
+      problems.push({ path: `localEconomy.${k}.valueAddedShare`, value: b.valueAddedShare, expected: 'above 0 for a block with a gdpShare above 0 (its value added comes from its output)' });
+    }
     if (b.wageShare + b.taxAndDepreciationShare > b.valueAddedShare + 1e-9) {
       problems.push({ path: `localEconomy.${k}.wageShare`, value: b.wageShare, expected: `wageShare plus taxAndDepreciationShare at most valueAddedShare (${b.valueAddedShare})` });
     }

@@ -200,6 +200,12 @@ export function solveLocalSteadyState(s: Scenario, householdIncome: number, micr
   // The value added whose outputs pay households the target: V = target ÷ income per V when no output is
   // raised; otherwise less, found by bisection (income grows with V). If local demand alone pays more than
   // the target, there is no steady state.
+  if (!(perValueAdded > 0)) {
+    throw new LocalEconomyError(
+      'localEconomy.<block>.wageShare', LOCAL_SECTORS.map((k) => L[k].wageShare).join(', '),
+      'blocks that pay households something: with no wages and no locally owned surplus, no output of theirs can pay households what they earn',
+    );
+  }
   let V = target / perValueAdded;
   if (outputsFor(V) > target * (1 + 1e-12)) {
     let lo = 0, hi = V;

@@ -165,6 +165,11 @@ describe('a local economy that cannot add up is a problem naming the field', () 
     const qs = problems({ localEconomy: { smallMediumFirms: { valueAddedShare: 0.95, wageShare: 0.9 } } });
     expect(qs.map((q) => q.path).sort()).toEqual(['localEconomy.smallMediumFirms.inputsFrom', 'localEconomy.smallMediumFirms.wageShare']);
   });
+  it('blocks with a GDP share but no value added, or that pay households nothing', () => {
+    expect(problems({ localEconomy: { tradeServices: { valueAddedShare: 0, wageShare: 0, taxAndDepreciationShare: 0 } } }).map((q) => q.path)).toContain('localEconomy.tradeServices.valueAddedShare');
+    const none = Object.fromEntries(['agriculture', 'tradeServices', 'smallMediumFirms', 'localGovernment'].map((k) => [k, { wageShare: 0, surplusLocalShare: 0 }]));
+    expect(problems({ localEconomy: none })[0]).toMatchObject({ path: 'localEconomy.<block>.wageShare' });
+  });
   it('an exogenous income share that leaves the blocks nothing to pay', () => {
     const [q] = problems({ localEconomy: { exogenousIncomeShare: 0.95 } });
     expect(q).toMatchObject({ path: 'localEconomy.exogenousIncomeShare', value: 0.95 });
