@@ -162,7 +162,7 @@ const localSectorSchema = (name: LocalSectorName) => {
 
 const labourSchema = z
   .strictObject({
-    unemploymentRate: share(0.064, 'open unemployment as a share of the labour force at the start (Sakernas)'),
+    unemploymentRate: p(z.number().min(0).max(0.9).default(0.064), 'share 0..0.9', 'open unemployment as a share of the labour force at the start (Sakernas); at most 0.9, since the unemployed are counted from the employed'),
     underemploymentRate: share(0.055, 'share of the employed in the sector blocks working less than full time and wanting more at the start (Sakernas time-related underemployment)'),
     wageCurveElasticity: p(z.number().min(0).max(2).default(0.1), 'elasticity', 'how far the local wage falls when unused labour doubles (the wage curve)'),
     wageAdjustmentPerMonth: share(0.1, 'share of the gap to the wage-curve wage closed each month'),

@@ -170,6 +170,9 @@ describe('a local economy that cannot add up is a problem naming the field', () 
     const none = Object.fromEntries(['agriculture', 'tradeServices', 'smallMediumFirms', 'localGovernment'].map((k) => [k, { wageShare: 0, surplusLocalShare: 0 }]));
     expect(problems({ localEconomy: none })[0]).toMatchObject({ path: 'localEconomy.<block>.wageShare' });
   });
+  it('an unemployment rate of 1 (no one employed to count the unemployed from)', () => {
+    expect(problems({ localEconomy: { labour: { unemploymentRate: 1 } } })[0]).toMatchObject({ path: 'localEconomy.labour.unemploymentRate', value: 1 });
+  });
   it('an exogenous income share that leaves the blocks nothing to pay', () => {
     const [q] = problems({ localEconomy: { exogenousIncomeShare: 0.95 } });
     expect(q).toMatchObject({ path: 'localEconomy.exogenousIncomeShare', value: 0.95 });
