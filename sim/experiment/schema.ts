@@ -6,6 +6,9 @@ import * as z from 'zod';
 import { closest, ScenarioError, zodProblems, type ScenarioProblem } from '../scenario/parse.js';
 import { scenarioSchema } from '../scenario/schema.js';
 import { designPoints, factorialLevels, MAX_DESIGN_POINTS } from './design.js';
+
+/** The most runs one experiment may ask for (design points × replicates): far beyond what a batch on one machine finishes in a day; beyond it, memory for the plan alone runs out. */
+export const MAX_RUNS = 1_000_000;
 import { DEFAULT_METRICS, isKnownMetric, SERIES_METRICS, SUMMARY_METRICS } from './record.js';
 
 /** Attach the unit and a one-line description; both flow into the exported JSON Schema. */
@@ -300,6 +303,21 @@ function crossFieldProblems(e: Experiment): ScenarioProblem[] {
     if (count > MAX_DESIGN_POINTS) {
       return [{ path: 'parameters', value: `${count} design points`, expected: `at most ${MAX_DESIGN_POINTS} design points` }];
     }
+  }
+  // Runs are capped as design points are: points × replicates.
+  const d = e.design;
+  const k = e.parameters.length;
+  const points =
+    d.type === 'factorial' ? e.parameters.reduce((a, q) => a * factorialLevels(q).length, e.base.length)
+    : d.type === 'latinHypercube' ? d.samples * e.base.length
+    : d.type === 'sobol' ? d.samples * (k + 2) * e.base.length
+    : d.trajectories * (k + 1) * e.base.length;
+  const runs = points * e.replicates;
+  if (runs > MAX_RUNS) {
+    return [{
+      path: 'replicates', value: e.replicates,
+      expected: `at most ${MAX_RUNS.toLocaleString('en')} runs in one experiment (design points × replicates); this one has ${points.toLocaleString('en')} points × ${e.replicates} = ${runs.toLocaleString('en')} runs: fewer replicates or points, or split it`,
+    }];
   }
   if (e.baseline !== undefined && !names.includes(e.baseline)) {
     const labels = designPoints(e, names).map((pt) => pt.label ?? '');

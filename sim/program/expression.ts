@@ -57,7 +57,22 @@ export function compileTargetingExpression(source: string): TargetingScore {
       }
     }
   });
-  const compiled = tree.compile();
+  let compiled: ReturnType<MathNode['compile']>;
+  try {
+    compiled = tree.compile();
+  } catch (e) {
+    throw new Error(`an expression mathjs can compile (${(e as Error).message})`);
+  }
+  // Try it on a few sample businesses now, so a call with the wrong arguments (max(), and(1), round with a
+  // huge number of decimals) or an operator on the wrong kind of value is found at validation, named, not
+  // in the middle of a run. Non-finite results are left to the run: they may come only with odd values.
+  for (const sample of [0, 0.5, 1]) {
+    try {
+      compiled.evaluate(Object.fromEntries(EXPRESSION_VARIABLES.map((v) => [v, sample])));
+    } catch (e) {
+      throw new Error(`an expression that a business's attributes can be put into (with every attribute at ${sample} it fails: ${(e as Error).message})`);
+    }
+  }
   return (vars) => {
     const value: unknown = compiled.evaluate({ ...vars });
     if (typeof value === 'boolean') return value ? 1 : 0;

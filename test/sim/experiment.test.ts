@@ -363,3 +363,21 @@ describe('experiment schema limits', () => {
     expect(problemsOf({ ...minimal, parameters: [{ path: 'businessStealingShare', range: { from: 0, to: 1, step: 1e-9 } }] })[0].path).toBe('parameters[0].range.step');
   });
 });
+
+describe('runs per experiment are capped, as design points are (issue 13)', () => {
+  it('a Latin hypercube of 100,000 samples × 10,000 replicates is refused before anything runs, naming replicates', () => {
+    const input = {
+      name: 'huge', base: ['full-cycle.json'], design: { type: 'latinHypercube', samples: 100_000 }, replicates: 10_000,
+      parameters: [{ path: 'program.mentoring.visitsPerMonth', range: { from: 0, to: 8, step: 1 } }],
+    };
+    let message = '';
+    try {
+      parseExperiment(input, 'x.json');
+    } catch (e) {
+      message = (e as Error).message;
+    }
+    expect(message).toContain('replicates: found 10000; expected at most 1,000,000 runs in one experiment');
+    expect(message).toContain('100,000 points × 10000 = 1,000,000,000 runs');
+    expect(() => parseExperiment({ ...input, replicates: 10 }, 'x.json')).not.toThrow();
+  });
+});

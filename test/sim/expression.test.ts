@@ -98,3 +98,26 @@ describe('budget sizing is exact', () => {
     );
   });
 });
+
+describe('expressions that fail on any business are refused at validation (issue 13)', () => {
+  it.each([
+    ['"a"=="a"?1:0', 'Cannot convert "a" to a number'],
+    ['round(female,1e9)', 'Number of decimals in function round'],
+    ['max()', 'Too few arguments in function max'],
+    ['and(1)', 'Too few arguments'],
+    ["female'", 'an expression mathjs can compile'],
+  ])('%s', (expression, reason) => {
+    let problems: { path: string; expected: string }[] = [];
+    try {
+      parseScenario({ program: { targeting: { rule: 'expression', expression } } }, 'x.json');
+    } catch (e) {
+      problems = (e as { problems: { path: string; expected: string }[] }).problems;
+    }
+    expect(problems).toHaveLength(1);
+    expect(problems[0].path).toBe('program.targeting.expression');
+    expect(problems[0].expected).toContain(reason);
+  });
+  it('a valid expression that is only odd for odd attribute values still passes', () => {
+    expect(() => parseScenario({ program: { targeting: { rule: 'expression', expression: '1 / turnover' } } })).not.toThrow();
+  });
+});
