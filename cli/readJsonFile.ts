@@ -25,6 +25,7 @@ export function parseJsonText(text: string, file: string, what = 'scenario'): un
   try {
     return parseJson(text);
   } catch (err) {
+    if (err instanceof RangeError) throw new InputFileError(file, `${file}: nested too deeply to read (objects or lists inside each other thousands of levels deep); a ${what} is a few levels deep`);
     if (err instanceof JSONError) {
       const first = err.message.split('\n')[0];
       const at = /(?: in JSON)? at position (\d+)/.exec(first);
@@ -135,5 +136,30 @@ export async function readJsonFile(file: string, what = 'scenario'): Promise<unk
     throw new InputFileError(file, readProblem(file, err as NodeJS.ErrnoException, what));
   }
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
-  return parseJsonText(text, file, what);
+  // UTF-16 read as UTF-8 shows its byte-order mark as U+FFFD and a NUL after every ASCII character.
+  if (text.charCodeAt(0) === 0xfffd || text.slice(0, 64).includes('\u0000')) {
+    throw new InputFileError(file, `${file}: the file is not UTF-8 (it looks like UTF-16); save it as UTF-8 and try again`);
+  }
+  const value = parseJsonText(text, file, what);
+  if (depthOf(value) > MAX_DEPTH) {
+    throw new InputFileError(file, `${file}: nested more than ${MAX_DEPTH} levels deep (objects or lists inside each other); a ${what} is a few levels deep`);
+  }
+  return value;
+}
+
+/** Deeper than this, a file is not a scenario, experiment or profile (they are under ten levels deep). */
+const MAX_DEPTH = 64;
+
+/** How deeply objects and lists nest in a parsed JSON value (counted without recursion). */
+function depthOf(value: unknown): number {
+  let deepest = 0;
+  const stack: [unknown, number][] = [[value, 0]];
+  while (stack.length > 0) {
+    const [v, d] = stack.pop()!;
+    if (v === null || typeof v !== 'object') continue;
+    deepest = Math.max(deepest, d + 1);
+    if (deepest > MAX_DEPTH) return deepest;
+    for (const child of Array.isArray(v) ? v : Object.values(v)) stack.push([child, d + 1]);
+  }
+  return deepest;
 }

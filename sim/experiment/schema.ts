@@ -155,7 +155,8 @@ export function scenarioField(path: string): ScenarioField | { problem: string }
       return { problem: `a leaf field of the scenario (${at} is a ${def.type === 'array' ? 'list' : 'value'}, not a group of fields)` };
     }
     const fields = Object.keys(def.shape).filter((k) => k !== '$schema');
-    const child = def.shape[parts[i]];
+    // Own fields only: `__proto__`, `constructor` and the like are not fields of the scenario.
+    const child = Object.hasOwn(def.shape, parts[i]) ? def.shape[parts[i]] : undefined;
     if (!child || parts[i] === '$schema') {
       const near = closest(parts[i], fields);
       const where = at ? `${at}.` : '';
