@@ -21,7 +21,7 @@ export const CHARTED_SERIES: readonly ChartedSeries[] = [
   { id: 'jobs', group: 'economy', metric: 'totalJobs', kind: 'count', headline: false },
   { id: 'localGdp', group: 'economy', metric: 'localGdp', kind: 'rupiah', headline: false },
   { id: 'localRawMaterialDemand', group: 'all', metric: 'localRawMaterialDemand', kind: 'rupiah', headline: false },
-  { id: 'consumerPriceIndex', group: 'economy', metric: 'consumerPriceIndex', kind: 'ratio', headline: false },
+  { id: 'consumerPriceIndex', group: 'economy', metric: 'consumerPriceIndex', kind: 'share', headline: false },
   { id: 'unemploymentRate', group: 'economy', metric: 'unemploymentRate', kind: 'share', headline: false },
   { id: 'womenTurnover', group: 'participants', metric: 'womenTurnover', kind: 'rupiah', headline: false },
 ];
