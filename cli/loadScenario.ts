@@ -7,6 +7,7 @@ import { parseScenario, type Scenario } from '../sim/index.js';
 import { SHIPPED_REGIONS } from '../sim/scenario/regions.js';
 import { checkRegionProfile, type RegionProfile } from '../sim/scenario/regionProfile.js';
 import { InputFilesError } from './errors.js';
+import { checkMemory } from './memory.js';
 import { readJsonFile } from './readJsonFile.js';
 
 export { parseJsonText } from './readJsonFile.js';
@@ -26,7 +27,9 @@ async function regionBeside(file: string, raw: unknown): Promise<Record<string, 
 
 export async function loadScenarioFile(file: string): Promise<Scenario> {
   const raw = await readJsonFile(file, 'scenario');
-  return parseScenario(raw, file, await regionBeside(file, raw));
+  const scenario = parseScenario(raw, file, await regionBeside(file, raw));
+  checkMemory([scenario], [file]);
+  return scenario;
 }
 
 /** Load every file before anything runs; if any is bad, report all of them at once. */

@@ -16,6 +16,7 @@ import { clusterBatch } from '../cluster/coordinator.js';
 import { DEFAULT_QUEUE, MAX_CHUNK_SIZE, isQueuePrefix } from '../cluster/jobs.js';
 import { parseRedisUrl, scrubError, scrubbedIo } from '../cluster/redisUrl.js';
 import { EXIT_ERROR, EXIT_RUN_FAILED, ExitError } from '../errors.js';
+import { checkMemory } from '../memory.js';
 
 export { defaultOutFolder } from '../batch/folder.js';
 
@@ -61,6 +62,7 @@ async function runBatch(file: string, options: BatchCommandOptions, pool: BatchP
   // 1. Validate everything before anything runs or any folder is touched.
   const planned = await planBatch(file, options);
   const { plan, out } = planned;
+  checkMemory(plan.scenarios, plan.points.map((p) => `${file}: design point ${p.index}`), Math.min(options.workers ?? availableParallelism(), plan.runs.length), undefined, plan.experiment.months);
 
   // 2. The manifest, then 3. the runs without a file, on the pool.
   const { runsDir, pending, finishedBefore, failedBefore } = openBatchFolder(planned);

@@ -40,7 +40,10 @@ Formats:
 
 What each number means (formula, unit, how to read it, what not to compare it with): docs/metrics.md.
 
-Exit codes: 0 done, 1 bad flag or failure, 2 bad scenario file, 4 the run stopped because its books did not balance (a bug: please report the scenario).
+Environment: PENDAMPING_MAX_MEMORY (e.g. 32G) is the memory a run may use (default: the machine's);
+a larger run is refused before it starts, with its estimate (docs/reliability.md).
+
+Exit codes: 0 done, 1 bad flag or failure, 2 bad scenario file or too large for the memory, 4 the run stopped because its books did not balance (a bug: please report the scenario).
 
 Examples:
   pendamping run scenarios/full-cycle.json
