@@ -1,6 +1,7 @@
 // The errors a user may see, and how each ends the process: a bad input file exits 2 (like an invalid
 // scenario), anything unexpected exits 1 with one line; the stack only with PENDAMPING_DEBUG=1.
 import { CommanderError } from 'commander';
+import { TargetingExpressionError } from '../sim/program/expressionError.js';
 import { ScenarioError } from '../sim/scenario/problems.js';
 import { LedgerIntegrityError } from '../sim/ledger/integrity.js';
 import type { Io } from './io.js';
@@ -51,7 +52,7 @@ export class ChecksFailed extends Error {
 }
 
 export const isInputError = (e: unknown): e is Error =>
-  e instanceof ScenarioError || e instanceof InputFileError || e instanceof InputFilesError;
+  e instanceof TargetingExpressionError || e instanceof ScenarioError || e instanceof InputFileError || e instanceof InputFilesError;
 
 /** Print an error the way the CLI promises and return the exit code. */
 export function reportError(err: unknown, io: Io): number {
@@ -78,4 +79,17 @@ export function reportError(err: unknown, io: Io): number {
   io.stderr(`error: ${message.split('\n')[0]}\n`);
   if (io.env.PENDAMPING_DEBUG === '1' && err instanceof Error && err.stack) io.stderr(err.stack + '\n');
   return EXIT_ERROR;
+}
+
+/**
+ * Runs `work`; a targeting expression that fails for a business during it becomes a problem with `file`
+ * (exit 2, naming the file, the expression and the business's attribute values).
+ */
+export function namingFile<T>(file: string, work: () => T): T {
+  try {
+    return work();
+  } catch (e) {
+    if (e instanceof TargetingExpressionError) throw new ScenarioError(file, [{ path: e.path, value: e.expression, expected: e.expected }]);
+    throw e;
+  }
 }

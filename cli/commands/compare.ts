@@ -2,7 +2,9 @@
 // with confidence intervals and paired differences against the first design.
 import { Option, type Command } from 'commander';
 import { compareDesigns, type CompareResult } from '../compare/compareDesigns.js';
+import { namingFile } from '../errors.js';
 import type { Io } from '../io.js';
+import { TargetingExpressionError } from '../../sim/program/expressionError.js';
 import { loadScenarioFiles } from '../loadScenario.js';
 import { MAX_REPLICATES, MAX_SEED, formatOption, integerParser, monthsOption, outOption, type Format } from '../options.js';
 import { renderCompare } from '../reports/compareReport.js';
@@ -26,10 +28,17 @@ export async function compareFiles(files: readonly string[], options: CompareCom
   const seed = options.seed ?? DEFAULT_SEED;
   if (seed + replicates - 1 > MAX_SEED) throw new Error(`--seed ${seed} with --replicates ${replicates} would need seeds above ${MAX_SEED}`);
   const scenarios = await loadScenarioFiles(files);
-  return compareDesigns(
-    scenarios.map((scenario, i) => ({ name: scenario.name, file: files[i], scenario })),
-    { replicates, seed, months: options.months, onProgress: (d, r) => options.onProgress?.(d, r, files.length, replicates) },
-  );
+  try {
+    return await compareDesigns(
+      scenarios.map((scenario, i) => ({ name: scenario.name, file: files[i], scenario })),
+      { replicates, seed, months: options.months, onProgress: (d, r) => options.onProgress?.(d, r, files.length, replicates) },
+    );
+  } catch (e) {
+    // A targeting expression that fails for a business mid-run: the problem of the file that holds it.
+    if (!(e instanceof TargetingExpressionError)) throw e;
+    const i = scenarios.findIndex((s) => s.program.targeting.rule === 'expression' && s.program.targeting.expression === e.expression);
+    return namingFile(files[Math.max(0, i)], () => { throw e; });
+  }
 }
 
 export async function compareCommand(files: readonly string[], options: CompareCommandOptions = {}): Promise<string> {

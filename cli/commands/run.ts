@@ -2,6 +2,7 @@
 import type { Command } from 'commander';
 import { runScenario } from '../../sim/index.js';
 import type { Io } from '../io.js';
+import { namingFile } from '../errors.js';
 import { loadScenarioFile } from '../loadScenario.js';
 import { formatOption, monthsOption, outOption, seedOption, type Format } from '../options.js';
 import { renderRun } from '../reports/runReport.js';
@@ -16,7 +17,7 @@ export interface RunCommandOptions {
 /** The whole command without commander: load, validate, run, render. Throws the errors errors.ts reports. */
 export async function runCommand(file: string, options: RunCommandOptions = {}): Promise<string> {
   const scenario = await loadScenarioFile(file);
-  const result = runScenario(scenario, { seed: options.seed, months: options.months });
+  const result = namingFile(file, () => runScenario(scenario, { seed: options.seed, months: options.months }));
   return renderRun(result, options.format ?? 'table');
 }
 

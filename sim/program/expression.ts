@@ -3,6 +3,9 @@
 // attributes are allowed; anything else (assignment, function definition, property access, matrices,
 // import/evaluate/parse) is refused before compilation, so a scenario file cannot run code.
 import { create, all, type MathNode } from 'mathjs/number';
+import { TargetingExpressionError } from './expressionError.js';
+
+export { EXPRESSION_PATH, TargetingExpressionError } from './expressionError.js';
 
 /** Variables a targeting expression can read, one value per business. */
 export const EXPRESSION_VARIABLES = [
@@ -30,6 +33,7 @@ math.import(
 );
 
 export type TargetingScore = (vars: Record<ExpressionVariable, number>) => number;
+
 
 /** Parse, check and compile; throws an Error whose message says what is not allowed. */
 export function compileTargetingExpression(source: string): TargetingScore {
@@ -74,10 +78,15 @@ export function compileTargetingExpression(source: string): TargetingScore {
     }
   }
   return (vars) => {
-    const value: unknown = compiled.evaluate({ ...vars });
+    let value: unknown;
+    try {
+      value = compiled.evaluate({ ...vars });
+    } catch (e) {
+      throw new TargetingExpressionError(source, vars, `fails (${(e as Error).message})`);
+    }
     if (typeof value === 'boolean') return value ? 1 : 0;
     if (typeof value !== 'number' || !Number.isFinite(value)) {
-      throw new Error(`targeting expression "${source}" gave ${String(value)}, expected a finite number or true/false`);
+      throw new TargetingExpressionError(source, vars, `gave ${typeof value === 'number' ? String(value) : `a ${typeof value}`}`);
     }
     return value;
   };

@@ -122,4 +122,17 @@ describe('validate', () => {
     expect(code).toBe(failed.length === 0 ? 0 : 3);
     if (failed.length) expect(io.err).toMatch(/calibration targets? failed/);
   });
+
+  it('a targeting expression that fails for a real business mid-run is exit 2 naming the file, the expression and the attributes', async () => {
+    // Passes validation (at the trial values 0, 0.5 and 1 it never throws), then gives NaN for a man (female = 0).
+    const file = writeScenario(dir, 'nan-target.json', smallDesign('nan', { targeting: { rule: 'expression', expression: 'log(female - 0.5)' } }));
+    for (const args of [['run', file], ['compare', small, file, '--replicates', '2']]) {
+      const io = memoryIo();
+      const code = await main(args, io);
+      expect(code, args[0]).toBe(2);
+      expect(io.err, args[0]).toMatch(/nan-target\.json: invalid scenario\n\s+- program\.targeting\.expression: found "log\(female - 0\.5\)"; expected an expression that gives a finite number or true\/false for every business \(it gave NaN for a business with female=0, education=\d/);
+      expect(io.err).not.toMatch(/^error:/m);
+      expect(io.out).toBe('');
+    }
+  });
 });

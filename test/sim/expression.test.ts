@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { compileTargetingExpression, createEconomy, parseScenario } from '../../sim/index.js';
 import { targetingOrder } from '../../sim/program/targeting.js';
+import { TargetingExpressionError } from '../../sim/program/expressionError.js';
 
 const vars = {
   female: 1, education: 1, digitalLiteracy: 0.4, timeAvailable: 0.6, openness: 0.5, management: 0.3, bookkeeping: 0.2,
@@ -32,9 +33,21 @@ describe('targeting expressions (sandboxed mathjs)', () => {
     expect(() => compileTargetingExpression(source)).toThrow(why);
   });
 
-  it('a non-finite result is an error that quotes the expression', () => {
+  it('a non-finite result is an error that quotes the expression and the business\'s attributes', () => {
     const f = compileTargetingExpression('1 / (workers - 2)');
-    expect(() => f(vars)).toThrow(/1 \/ \(workers - 2\).*Infinity/);
+    expect(() => f(vars)).toThrow(TargetingExpressionError);
+    expect(() => f(vars)).toThrow(/program\.targeting\.expression "1 \/ \(workers - 2\)" gave Infinity for a business with female=1, education=1, digitalLiteracy=0\.4, .*workers=2, .*workingCapital=3000000; expected a finite number/);
+    try {
+      compileTargetingExpression('log(female - 0.5)')({ ...vars, female: 0 });
+      expect.unreachable();
+    } catch (e) {
+      expect(e).toBeInstanceOf(TargetingExpressionError);
+      const err = e as TargetingExpressionError;
+      expect(err.expression).toBe('log(female - 0.5)');
+      expect(err.values.female).toBe(0);
+      expect(err.reason).toBe('gave NaN');
+      expect(err.path).toBe('program.targeting.expression');
+    }
   });
 
   it('expression targeting enrols only businesses with a positive score, best first', () => {
