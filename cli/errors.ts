@@ -2,7 +2,7 @@
 // scenario), anything unexpected exits 1 with one line; the stack only with PENDAMPING_DEBUG=1.
 import { CommanderError } from 'commander';
 import { TargetingExpressionError } from '../sim/program/expressionError.js';
-import { ScenarioError } from '../sim/scenario/problems.js';
+import { ScenarioError } from '../sim/scenario/scenarioError.js';
 import { LedgerIntegrityError } from '../sim/ledger/integrity.js';
 import type { Io } from './io.js';
 

@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// The `pendamping` executable.
+// The `pendamping` executable. It loads only the command it runs (cli/program.ts).
 
 // `pendamping run ... | head` closes the pipe early: that is not an error.
 process.stdout.on('error', (err: NodeJS.ErrnoException) => {
@@ -7,7 +7,5 @@ process.stdout.on('error', (err: NodeJS.ErrnoException) => {
   throw err;
 });
 
-const argv = process.argv.slice(2);
-// `region` needs no simulation code: load only its command so it starts fast.
-const { main } = argv[0] === 'region' ? await import('./regionProgram.js') : await import('./program.js');
-process.exitCode = await main(argv);
+const { main } = await import('./program.js');
+process.exitCode = await main(process.argv.slice(2));

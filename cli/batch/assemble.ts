@@ -5,7 +5,7 @@
 // the order runs finished in, the worker count or the date — so a resumed batch gives the same bytes.
 import { closeSync, openSync, readFileSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
-import { summariseExperiment, type ResultRow } from '../../sim/index.js';
+import { summariseExperiment, type ResultRow } from '../../sim/experiment/summarise.js';
 import { toCsv, type CsvValue } from '../format/csv.js';
 import { FAILURES, RESULTS, SUMMARY, errorFile, runFile, tempNameFor, writeFileAtomicSync } from './files.js';
 import type { BatchPlan } from './plan.js';

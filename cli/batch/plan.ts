@@ -5,19 +5,14 @@
 // input error (exit 2) naming the file and the field; nothing has run by then.
 import { readFile } from 'node:fs/promises';
 import { basename, dirname, relative, resolve } from 'node:path';
-import {
-  applyAssignments,
-  baseNameOf,
-  baselinePoints,
-  designPoints,
-  parseExperiment,
-  parseScenario,
-  runSpecs,
-  type DesignPoint,
-  type Experiment,
-  type RunSpec,
-  type Scenario,
-} from '../../sim/index.js';
+import { applyAssignments } from '../../sim/experiment/apply.js';
+import { baselinePoints } from '../../sim/experiment/summarise.js';
+import { designPoints, runSpecs } from '../../sim/experiment/design.js';
+import { baseNameOf, parseExperiment, type Experiment } from '../../sim/experiment/schema.js';
+import type { DesignPoint, RunSpec } from '../../sim/experiment/types.js';
+import { loadExpressionCompiler, needsExpressionCompiler } from '../../sim/program/expressionCompiler.js';
+import { parseScenario } from '../../sim/scenario/parse.js';
+import type { Scenario } from '../../sim/scenario/schema.js';
 import { InputFileError, InputFilesError } from '../errors.js';
 import { parseJsonText } from '../loadScenario.js';
 import { MAX_SEED } from '../options.js';
@@ -72,7 +67,9 @@ async function readInput(file: string, what: string): Promise<{ text: string; by
 
 export async function loadBatchPlan(file: string): Promise<BatchPlan> {
   const { text, bytes } = await readInput(file, 'an experiment file');
-  const experiment = parseExperiment(parseJsonText(text, file), file);
+  const experimentJson = parseJsonText(text, file);
+  const experiment = parseExperiment(experimentJson, file);
+  if (needsExpressionCompiler(experimentJson)) await loadExpressionCompiler();
   const lastSeed = experiment.seed + experiment.replicates - 1;
   if (lastSeed > MAX_SEED) {
     throw new InputFileError(file, `${file}: invalid experiment\n  - seed: found ${experiment.seed}; expected at most ${MAX_SEED - experiment.replicates + 1} with ${experiment.replicates} replicates (seeds run to seed + replicates - 1)`);
@@ -86,6 +83,7 @@ export async function loadBatchPlan(file: string): Promise<BatchPlan> {
       const shown = relative(process.cwd(), path) || path;
       const input = await readInput(shown, 'a scenario file');
       const raw = parseJsonText(input.text, shown);
+      if (needsExpressionCompiler(raw)) await loadExpressionCompiler();
       parseScenario(raw, shown);
       return { name: baseNameOf(b), file: b, path: shown, sha256: sha256(input.bytes), raw };
     }),

@@ -6,7 +6,9 @@
 // A cluster worker's tasks have no OUT: the same outcomes are returned instead, for the coordinator to
 // write with the same code (files.ts `writeRunOutcome`), so the bytes cannot differ.
 import { workerData } from 'node:worker_threads';
-import { recordRows, runScenario } from '../../sim/index.js';
+import { recordRows } from '../../sim/experiment/record.js';
+import { loadExpressionCompiler } from '../../sim/program/expressionCompiler.js';
+import { runScenario } from '../../sim/run/runScenario.js';
 import { writeRunOutcome } from './files.js';
 import { runLines } from './rows.js';
 import type { BatchTask, BatchWorkerData, RunOutcome, TaskResult, TaskRun } from './types.js';
@@ -25,7 +27,9 @@ export function simulateRun(task: BatchTask, run: TaskRun): RunOutcome {
   }
 }
 
-export default function runChunk(task: BatchTask): TaskResult {
+export default async function runChunk(task: BatchTask): Promise<TaskResult> {
+  // mathjs is loaded in a thread only when one of its scenarios targets by expression.
+  if (Object.values(task.scenarios).some((s) => s.program.targeting.rule === 'expression')) await loadExpressionCompiler();
   const result: TaskResult = { completed: [], failed: [] };
   if (task.runsDir === undefined) result.outcomes = [];
   for (const run of task.runs) {

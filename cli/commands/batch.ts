@@ -2,6 +2,7 @@
 // of worker threads, each run written to OUT/runs as it finishes, then results.csv, summary.csv and
 // failures.csv assembled in run_id order. Killed at any moment, `--resume` runs only what is missing and
 // the final files are byte-identical to an uninterrupted batch; the worker count never changes a byte.
+import { COMMANDS } from '../commandCatalog.js';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { CommanderError, Option, type Command } from 'commander';
@@ -12,7 +13,6 @@ import { defaultOutFolder, finishBatch, openBatchFolder, planBatch } from '../ba
 import { startPool, type BatchPool } from '../batch/pool.js';
 import { createProgress } from '../batch/progress.js';
 import type { RunError } from '../batch/types.js';
-import { clusterBatch } from '../cluster/coordinator.js';
 import { DEFAULT_QUEUE, MAX_CHUNK_SIZE, isQueuePrefix } from '../cluster/jobs.js';
 import { parseRedisUrl, scrubError, scrubbedIo } from '../cluster/redisUrl.js';
 import { EXIT_ERROR, EXIT_RUN_FAILED, ExitError } from '../errors.js';
@@ -94,7 +94,7 @@ async function runBatch(file: string, options: BatchCommandOptions, pool: BatchP
 export function registerBatch(program: Command, io: Io): void {
   program
     .command('batch')
-    .description('run an experiment (design points × replicates) on worker threads, streaming each run to disk; resumable')
+    .description(COMMANDS.batch.description)
     .argument('<experiment.json>', 'experiment file (base scenarios are relative to it)')
     .addOption(new Option('--workers <n>', `worker threads, 1..${MAX_WORKERS} (default: the number of CPUs, ${availableParallelism()} here; more than that is cut to it, with a note)`).argParser(integerParser(1, MAX_WORKERS)))
     .addOption(new Option('--out <dir>', 'output folder; must be missing or empty unless --resume (default: out/<experiment name>)'))
@@ -145,6 +145,7 @@ Examples:
       const safe = scrubbedIo(io, target.secrets);
       try {
         const { cluster: _cluster, ...rest } = opts;
+        const { clusterBatch } = await import('../cluster/coordinator.js'); // the Redis client only for --cluster
         reportBatch(await clusterBatch(file, { ...rest, target, io: safe }), safe);
       } catch (err) {
         throw scrubError(err, target.secrets);

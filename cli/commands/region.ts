@@ -1,5 +1,6 @@
 // `pendamping region check <file>` and `pendamping region list`: region profiles, checked without loading
 // the simulation (no run engine, no expression compiler), so the command starts fast.
+import { COMMANDS } from '../commandCatalog.js';
 import type { Command } from 'commander';
 import { SHIPPED_REGIONS, shippedRegion } from '../../sim/scenario/regions.js';
 import type { Io } from '../io.js';
@@ -18,7 +19,7 @@ export function regionListCommand(): string {
 export function registerRegion(program: Command, io: Io): void {
   const region = program
     .command('region')
-    .description('region profiles: the published district figures a scenario\'s economy starts from (docs/regions.md)');
+    .description(COMMANDS.region.description);
   region
     .command('check')
     .description('check a region profile file: fields, ranges, and a source for every parameter it sets')

@@ -1,6 +1,7 @@
 // `pendamping run <scenario.json>`: one scenario with its counterfactual, as a table, JSON or CSV.
+import { COMMANDS } from '../commandCatalog.js';
 import type { Command } from 'commander';
-import { runScenario } from '../../sim/index.js';
+import { runScenario } from '../../sim/run/runScenario.js';
 import type { Io } from '../io.js';
 import { namingFile } from '../errors.js';
 import { loadScenarioFile } from '../loadScenario.js';
@@ -24,7 +25,7 @@ export async function runCommand(file: string, options: RunCommandOptions = {}):
 export function registerRun(program: Command, io: Io): void {
   program
     .command('run')
-    .description('run one scenario and its counterfactual (the same economy and random numbers without the program)')
+    .description(COMMANDS.run.description)
     .argument('<scenario.json>', 'scenario file')
     .addOption(seedOption())
     .addOption(monthsOption())

@@ -1,6 +1,7 @@
 // `pendamping worker --cluster redis://…`: a worker process for a cluster batch, on any machine that can
 // reach the Redis. It runs chunks of any batch queued by `pendamping batch --cluster` (of the same
 // Pendamping version) on its own worker threads until SIGTERM or SIGINT (see cli/cluster/workerProcess.ts).
+import { COMMANDS } from '../commandCatalog.js';
 import { availableParallelism } from 'node:os';
 import { Option, type Command } from 'commander';
 import { DEFAULT_QUEUE, isQueuePrefix } from '../cluster/jobs.js';
@@ -22,7 +23,7 @@ interface WorkerFlags {
 export function registerWorker(program: Command, io: Io): void {
   program
     .command('worker')
-    .description('run cluster batch chunks from a BullMQ queue on Redis, on this machine\'s threads, until SIGTERM')
+    .description(COMMANDS.worker.description)
     .addOption(new Option('--cluster <url>', 'the Redis of the queue: redis://[:password@]host[:port][/db], rediss:// for TLS (password also from $PENDAMPING_REDIS_PASSWORD)').makeOptionMandatory())
     .addOption(new Option('--threads <n>', `worker threads, 1..${MAX_WORKERS} (default: the number of CPUs, ${availableParallelism()} here; more than that is cut to it, with a note)`).argParser(integerParser(1, MAX_WORKERS)))
     .addOption(new Option('--queue <name>', `queue name prefix, as given to \`batch --cluster\` (default: ${DEFAULT_QUEUE})`))

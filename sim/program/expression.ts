@@ -4,16 +4,12 @@
 // import/evaluate/parse) is refused before compilation, so a scenario file cannot run code.
 import { create, all, type MathNode } from 'mathjs/number';
 import { TargetingExpressionError } from './expressionError.js';
+import { provideExpressionCompiler, type TargetingScore } from './expressionCompiler.js';
+import { EXPRESSION_VARIABLES } from './expressionVariables.js';
 
 export { EXPRESSION_PATH, TargetingExpressionError } from './expressionError.js';
 
-/** Variables a targeting expression can read, one value per business. */
-export const EXPRESSION_VARIABLES = [
-  'female', 'education', 'digitalLiteracy', 'timeAvailable', 'openness',
-  'management', 'bookkeeping', 'marketing', 'digital', 'production', 'mindset',
-  'turnover', 'workers', 'sector', 'digitalChannel', 'keepsBooks', 'workingCapital',
-] as const;
-export type ExpressionVariable = (typeof EXPRESSION_VARIABLES)[number];
+export { EXPRESSION_VARIABLES, type ExpressionVariable } from './expressionVariables.js';
 
 const ALLOWED_FUNCTIONS = new Set(['min', 'max', 'abs', 'sqrt', 'log', 'exp', 'pow', 'round', 'floor', 'ceil', 'not', 'and', 'or', 'xor']);
 const ALLOWED_NODES = new Set(['ConstantNode', 'SymbolNode', 'OperatorNode', 'ParenthesisNode', 'ConditionalNode', 'FunctionNode']);
@@ -32,7 +28,7 @@ math.import(
   { override: true },
 );
 
-export type TargetingScore = (vars: Record<ExpressionVariable, number>) => number;
+export type { TargetingScore } from './expressionCompiler.js';
 
 
 /** Parse, check and compile; throws an Error whose message says what is not allowed. */
@@ -91,3 +87,5 @@ export function compileTargetingExpression(source: string): TargetingScore {
     return value;
   };
 }
+
+provideExpressionCompiler(compileTargetingExpression);

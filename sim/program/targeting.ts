@@ -2,7 +2,8 @@
 // broken by one draw per business from the `targeting` stream.
 import { CAPACITY_COUNT, Cap, type Economy } from '../state/economy.js';
 import { CAPACITIES } from '../scenario/schema.js';
-import { compileTargetingExpression, type ExpressionVariable } from './expression.js';
+import { compileExpression } from './expressionCompiler.js';
+import type { ExpressionVariable } from './expressionVariables.js';
 
 function meanCap(e: Economy, id: number): number {
   let sum = 0;
@@ -33,7 +34,7 @@ export function targetingOrder(e: Economy, n: number): Int32Array {
   const b = e.businesses;
   let score: ((id: number) => number) | undefined;
   if (rule === 'expression') {
-    const compiled = compileTargetingExpression(e.scenario.program.targeting.expression ?? '');
+    const compiled = compileExpression(e.scenario.program.targeting.expression ?? '');
     score = (id) => compiled(expressionVariables(e, id));
   }
   for (let id = 0; id < n; id++) {

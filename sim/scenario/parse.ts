@@ -1,7 +1,7 @@
 // Validate a scenario and turn zod's issues into messages that name the field, the value and what was
 // expected — the only errors a user should ever see for a bad file.
 import { scenarioSchema, type Scenario } from './schema.js';
-import { compileTargetingExpression } from '../program/expression.js';
+import { compileExpression } from '../program/expressionCompiler.js';
 import { ScenarioError, zodProblems, type ScenarioProblem } from './problems.js';
 import { resolveRegion, type RegionProfiles } from './resolveRegion.js';
 import { shareSumProblems } from './shareSums.js';
@@ -35,7 +35,7 @@ function crossFieldProblems(s: Scenario): ScenarioProblem[] {
       problems.push({ path: 'program.targeting.expression', value: undefined, expected: 'an expression when rule is "expression"' });
     } else {
       try {
-        compileTargetingExpression(t.expression);
+        compileExpression(t.expression);
       } catch (e) {
         problems.push({ path: 'program.targeting.expression', value: t.expression, expected: (e as Error).message });
       }

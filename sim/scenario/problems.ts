@@ -4,34 +4,8 @@
 import * as z from 'zod';
 import { scenarioSchema } from './schema.js';
 
-export interface ScenarioProblem {
-  /** Dotted path of the field, e.g. `program.mentoring.visitsPerMonth`. */
-  path: string;
-  /** The value found there (undefined when the field is missing). */
-  value: unknown;
-  /** What was expected, in words. */
-  expected: string;
-}
-
-export class ScenarioError extends Error {
-  constructor(
-    readonly source: string,
-    readonly problems: ScenarioProblem[],
-    /** What kind of file was invalid, for the message ("scenario", "experiment"). */
-    readonly kind = 'scenario',
-  ) {
-    super(`${source}: invalid ${kind}\n` + problems.map((q) => `  - ${describeProblem(q)}`).join('\n'));
-    this.name = 'ScenarioError';
-  }
-}
-
-export function describeProblem(q: ScenarioProblem): string {
-  const shown =
-    q.value === undefined ? 'missing'
-    : typeof q.value === 'number' && !Number.isFinite(q.value) ? `${q.value} (a number too large to hold: the file's value overflows)`
-    : JSON.stringify(q.value)?.slice(0, 80);
-  return `${q.path || '(top level)'}: found ${shown}; expected ${q.expected}`;
-}
+export { ScenarioError, describeProblem, type ScenarioProblem } from './scenarioError.js';
+import type { ScenarioProblem } from './scenarioError.js';
 
 function pathString(path: readonly PropertyKey[]): string {
   // A key that holds dots or brackets (a region profile's sources) is quoted: sources["households.wageRupiahPerMonth"].

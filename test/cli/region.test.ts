@@ -6,7 +6,6 @@ import { dirname, join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { memoryIo } from '../../cli/io.js';
 import { main } from '../../cli/program.js';
-import { main as regionMain } from '../../cli/regionProgram.js';
 import { smallDesign, tempDir, writeScenario } from './helpers.js';
 
 const dir = tempDir();
@@ -31,7 +30,7 @@ describe('region check and list', () => {
 
   it('region list names each shipped profile with its description', async () => {
     const io = memoryIo();
-    expect(await regionMain(['region', 'list'], io)).toBe(0);
+    expect(await main(['region', 'list'], io)).toBe(0);
     expect(io.out.split('\n').filter(Boolean).map((l) => l.split(' ')[0])).toEqual(['periurban', 'rural', 'town']);
     expect(io.out).toContain('Kabupaten Grobogan');
   });
@@ -43,7 +42,7 @@ describe('region check and list', () => {
     ['name not the file name', { name: 'other' }, /name: found "other"; expected "mydistrict", the file's name/],
   ])('region check of a bad profile (%s) exits 2 naming the field', async (_, spoil, message) => {
     const file = writeScenario(dir, 'mydistrict.json', { ...profile(), ...spoil });
-    for (const run of [main, regionMain]) {
+    for (const run of [main]) {
       const io = memoryIo();
       expect(await run(['region', 'check', file], io)).toBe(2);
       expect(io.err).toContain(`${file}: invalid region profile`);
@@ -54,10 +53,10 @@ describe('region check and list', () => {
 
   it('region check of a missing file or bad JSON exits 2 naming the file', async () => {
     let io = memoryIo();
-    expect(await regionMain(['region', 'check', join(dir, 'nope.json')], io)).toBe(2);
+    expect(await main(['region', 'check', join(dir, 'nope.json')], io)).toBe(2);
     expect(io.err).toBe(`${join(dir, 'nope.json')}: no such file\n`);
     io = memoryIo();
-    expect(await regionMain(['region', 'check', writeScenario(dir, 'broken.json', '{\n  "name": "broken",\n  "description" 2\n}')], io)).toBe(2);
+    expect(await main(['region', 'check', writeScenario(dir, 'broken.json', '{\n  "name": "broken",\n  "description" 2\n}')], io)).toBe(2);
     expect(io.err).toMatch(/broken\.json: invalid JSON at line 3/);
   });
 });
@@ -89,26 +88,5 @@ describe('regions through run', () => {
     io = memoryIo();
     expect(await main(['run', scenario], io)).toBe(2);
     expect(io.err).toContain(`${join(home, 'regions', 'mydistrict.json')}: invalid region profile`);
-  });
-});
-
-describe('region command start-up', () => {
-  it('cli/regionProgram.ts imports no simulation engine and no mathjs: only commander, zod, parse-json and node:', () => {
-    const packages = new Set<string>();
-    const seen = new Set<string>();
-    const visit = (file: string) => {
-      if (seen.has(file)) return;
-      seen.add(file);
-      const src = readFileSync(file, 'utf8');
-      for (const m of src.matchAll(/^(?:import|export)[^'\n;]*?from '([^']+)'|\bimport\('([^']+)'\)/gm)) {
-        const spec = m[1] ?? m[2];
-        if (spec.startsWith('.')) {
-          if (!spec.endsWith('.json')) visit(resolve(dirname(file), spec.replace(/\.js$/, '.ts')));
-        } else packages.add(spec.startsWith('node:') ? 'node:' : spec);
-      }
-    };
-    visit(resolve('cli/regionProgram.ts'));
-    expect([...packages].sort()).toEqual(['commander', 'node:', 'parse-json', 'zod']);
-    expect([...seen].some((f) => /sim[/\\](run|phases|program)[/\\]/.test(f))).toBe(false);
   });
 });

@@ -1,0 +1,37 @@
+// The targeting-expression compiler, reached through this module so that loading the simulation does not
+// load mathjs (about 0.4 s of a command's start, and more on a busy machine): sim/program/expression.ts
+// provides the compiler when it is imported, and code that has a scenario with an expression in hand
+// awaits `loadExpressionCompiler()` first. sim/index.ts imports expression.ts, so the web app and the
+// tests always have it; the CLI and its worker threads load it only for a scenario that needs it.
+import type { ExpressionVariable } from './expressionVariables.js';
+
+export type TargetingScore = (vars: Record<ExpressionVariable, number>) => number;
+
+let compiler: ((source: string) => TargetingScore) | undefined;
+
+/** Called by expression.ts when it loads. */
+export function provideExpressionCompiler(compile: (source: string) => TargetingScore): void {
+  compiler = compile;
+}
+
+/** Load mathjs and the sandboxed compiler (once). */
+export async function loadExpressionCompiler(): Promise<void> {
+  if (!compiler) await import('./expression.js');
+}
+
+/**
+ * Whether a scenario or experiment document may hold a targeting expression (so the compiler is needed):
+ * any mention of "expression", as a rule, a field or a parameter path. Over-inclusive on purpose.
+ */
+export function needsExpressionCompiler(doc: unknown): boolean {
+  return (JSON.stringify(doc ?? null) ?? '').includes('expression');
+}
+
+/**
+ * Compile a targeting expression (throws an Error saying what is not allowed). The compiler must have
+ * been loaded: by importing sim/index.ts or sim/program/expression.ts, or `await loadExpressionCompiler()`.
+ */
+export function compileExpression(source: string): TargetingScore {
+  if (!compiler) throw new Error('the targeting-expression compiler is not loaded: await loadExpressionCompiler() before validating or running a scenario with an expression');
+  return compiler(source);
+}
