@@ -145,10 +145,16 @@ export function* compareCsvRows(c: CompareResult): Generator<CsvValue[]> {
   }
 }
 
+/** The JSON document of docs/output.md: the statistics, without every replicate's values. */
+export function compareJson(c: CompareResult): string {
+  const { pendampingVersion, replicates, seeds, designs, differencesVsFirst } = c;
+  return JSON.stringify({ pendampingVersion, replicates, seeds, designs, differencesVsFirst }, null, 2) + '\n';
+}
+
 export function renderCompare(c: CompareResult, format: Format): string {
   switch (format) {
     case 'json':
-      return JSON.stringify(c, null, 2) + '\n';
+      return compareJson(c);
     case 'csv':
       return toCsv(COMPARE_CSV_HEADER, compareCsvRows(c));
     case 'table':
