@@ -47,9 +47,9 @@ describe('compare', () => {
     expect(json.differencesVsFirst[0]).toMatchObject({ name: 'digital', baseline: 'training and mentoring' });
 
     const csv = (await compareCommand([a, b], { replicates: 2, format: 'csv' })).trimEnd().split('\n');
-    expect(csv[0]).toBe('design,quantity,statistic,value');
-    expect(csv).toContain('digital,turnover.effect,n,2');
-    expect(csv.some((l) => l.startsWith('digital,turnover.effect,diffVsFirst.mean,'))).toBe(true);
+    expect(csv[0]).toBe('design,comparison,quantity,statistic,value,unit');
+    expect(csv).toContain('digital,none,turnover.effect,n,2,replicates');
+    expect(csv.some((l) => /^digital,diffVsFirst,turnover\.effect,mean,[-\d.e+]+,rupiah\/month per participant$/.test(l))).toBe(true);
 
     const table = await compareCommand([a, b, a, b, b], { replicates: 2, months: 3 });
     expect(table).toMatch(/5 designs, 2 replicates each \(seeds 1\.\.2/);
