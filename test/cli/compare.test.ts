@@ -222,7 +222,7 @@ describe('compare --format csv (tidy) and --per-replicate', () => {
     expect(designKeys(['a', 'b'])).toEqual(['a', 'b']);
   });
 
-  it('--per-replicate and the output in the same place is refused before any run, exit 1', async () => {
+  it('--per-replicate and the output in the same place is refused before any run (exit 1), a bad path like --out (exit 2)', async () => {
     const same = join(dir, 'same.csv');
     let io = memoryIo();
     expect(await main(['compare', a, '--replicates', '1', '--out', same, '--per-replicate', same], io)).toBe(1);
@@ -231,6 +231,11 @@ describe('compare --format csv (tidy) and --per-replicate', () => {
     io = memoryIo();
     expect(await main(['compare', a, '--replicates', '1', '--per-replicate', '-'], io)).toBe(1);
     expect(io.err).toMatch(/both go to stdout/);
+    expect(io.out).toBe('');
+    // Checked before any run, like --out.
+    io = memoryIo();
+    expect(await main(['compare', a, '--replicates', '1', '--per-replicate', '/proc/nope/x.csv'], io)).toBe(2);
+    expect(io.err).toBe('--per-replicate /proc/nope/x.csv: cannot write under /proc (a kernel file system); choose a file in a folder of yours\n');
     expect(io.out).toBe('');
   });
 });
