@@ -17,12 +17,13 @@ export const isStdout = (out: string | undefined): boolean => out === undefined 
 const SYSTEM_ROOTS = ['/proc', '/sys', '/dev'];
 
 /**
- * Check --out before any work: exit 2 when the path is under /proc or /sys (or a new file under /dev),
- * is a folder, or its nearest existing folder cannot be written to.
+ * Check --out (or another flag naming an output file, e.g. compare's --per-replicate) before any work:
+ * exit 2 when the path is under /proc or /sys (or a new file under /dev), is a folder, or its nearest
+ * existing folder cannot be written to.
  */
-export function checkOutputPath(out: string | undefined): void {
+export function checkOutputPath(out: string | undefined, flag = '--out'): void {
   if (isStdout(out)) return;
-  const bad = (why: string) => new ExitError(`--out ${out}: ${why}`, EXIT_BAD_INPUT);
+  const bad = (why: string) => new ExitError(`${flag} ${out}: ${why}`, EXIT_BAD_INPUT);
   const path = resolve(out!);
   const exists = existsSync(path);
   const target = exists && lstatSync(path).isSymbolicLink() ? safeRealpath(path) : path;

@@ -1,5 +1,7 @@
 // `pendamping compare <a.json> <b.json> ...`: replicates of several designs on common random numbers,
-// with confidence intervals and paired differences against the first design.
+// with confidence intervals and paired differences against the first design; --per-replicate also
+// writes every replicate's values.
+import { resolve } from 'node:path';
 import { Option, type Command } from 'commander';
 import { compareDesigns, type CompareResult } from '../compare/compareDesigns.js';
 import { namingFile } from '../errors.js';
@@ -7,8 +9,8 @@ import type { Io } from '../io.js';
 import { TargetingExpressionError } from '../../sim/program/expressionError.js';
 import { loadScenarioFiles } from '../loadScenario.js';
 import { MAX_REPLICATES, MAX_SEED, formatOption, integerParser, monthsOption, outOption, type Format } from '../options.js';
-import { renderCompare } from '../reports/compareReport.js';
-import { checkOutputPath, emit } from '../writeOutput.js';
+import { compareReplicatesCsv, renderCompare } from '../reports/compareReport.js';
+import { checkOutputPath, emit, isStdout } from '../writeOutput.js';
 
 export const DEFAULT_REPLICATES = 10;
 export const DEFAULT_SEED = 1;
@@ -45,6 +47,12 @@ export async function compareCommand(files: readonly string[], options: CompareC
   return renderCompare(await compareFiles(files, options), options.format ?? 'table');
 }
 
+/** Two outputs that would land in the same place: both stdout, or the same file. */
+function sameDestination(a: string | undefined, b: string | undefined): boolean {
+  if (isStdout(a) || isStdout(b)) return isStdout(a) && isStdout(b);
+  return resolve(a!) === resolve(b!);
+}
+
 export function registerCompare(program: Command, io: Io): void {
   program
     .command('compare')
@@ -55,6 +63,7 @@ export function registerCompare(program: Command, io: Io): void {
     .addOption(monthsOption())
     .addOption(formatOption())
     .addOption(outOption())
+    .addOption(new Option('--per-replicate <file>', "also write every replicate's values to FILE as CSV (below)"))
     .addHelpText(
       'after',
       `
@@ -62,24 +71,39 @@ Every design runs with the same seeds, so differences between designs are paired
 replicate; each run also pairs the program with its counterfactual. Progress goes to stderr when it
 is a terminal.
 
-Formats: table (one column per design), json, csv (design,quantity,statistic,value); see docs/output.md.
+Formats: table (one column per design), json, csv (tidy, one row per design x comparison x quantity x
+statistic: design,comparison,quantity,statistic,value,unit; comparison is none or diffVsFirst, statistic
+mean, low, high, sd or n); see docs/output.md.
+--per-replicate FILE: one row per design x quantity x replicate (design,quantity,replicate,seed,value,
+unit), whatever --format is: the values behind every mean, to pair designs by seed yourself. FILE - is
+stdout, when --out names a file.
 What each quantity means (formula, unit, how to read it, what not to compare it with): docs/metrics.md.
 Exit codes: 0 done, 1 bad flag or failure, 2 a bad scenario file (all of them are reported).
 
 Example:
-  pendamping compare scenarios/training-only.json scenarios/full-cycle.json --replicates 20`,
+  pendamping compare scenarios/training-only.json scenarios/full-cycle.json --replicates 20
+  pendamping compare scenarios/no-program.json scenarios/full-cycle.json --format csv \\
+    --out summary.csv --per-replicate replicates.csv`,
     )
-    .action(async (files: string[], opts: CompareCommandOptions & { out?: string }) => {
+    .action(async (files: string[], opts: CompareCommandOptions & { out?: string; perReplicate?: string }) => {
       checkOutputPath(opts.out);
+      const perReplicate = opts.perReplicate;
+      if (perReplicate !== undefined) {
+        checkOutputPath(perReplicate, '--per-replicate');
+        if (sameDestination(perReplicate, opts.out)) {
+          throw new Error(`--per-replicate and ${opts.out === undefined ? 'the output (no --out)' : '--out'} both go to ${isStdout(perReplicate) ? 'stdout' : perReplicate}; give them different files`);
+        }
+      }
       const onProgress = io.stderrIsTTY
         ? (d: number, r: number, designs: number, replicates: number) => io.stderr(`\rdesign ${d + 1}/${designs} replicate ${r + 1}/${replicates}\x1b[K`)
         : undefined;
-      let text: string;
+      let result: CompareResult;
       try {
-        text = await compareCommand(files, { ...opts, onProgress });
+        result = await compareFiles(files, { ...opts, onProgress });
       } finally {
         if (onProgress) io.stderr('\r\x1b[K');
       }
-      await emit(io, text, opts.out);
+      if (perReplicate !== undefined) await emit(io, compareReplicatesCsv(result), perReplicate);
+      await emit(io, renderCompare(result, opts.format ?? 'table'), opts.out);
     });
 }

@@ -3,7 +3,7 @@
 // over replicates are those of sim/stats/replicates.ts.
 import { costPerJob, mean, pairedDifferences, replicateStats, runScenario, type ReplicateStats, type Scenario } from '../../sim/index.js';
 import { pendampingVersion } from '../version.js';
-import { QUANTITIES } from './quantities.js';
+import { DESIGN_FIGURES, QUANTITIES } from './quantities.js';
 
 export interface Design {
   name: string;
@@ -46,28 +46,34 @@ export interface CompareResult {
   seeds: number[];
   designs: DesignStats[];
   differencesVsFirst: DifferenceStats[];
+  /**
+   * Every replicate's values, one record per design (in `designs` order): DESIGN_FIGURES and QUANTITIES
+   * id → one value per seed, in seed order (null where not defined). For `--per-replicate` and the CSV's
+   * statistics of the design figures; not part of the JSON document.
+   */
+  replicateValues: ReplicateValues[];
 }
 
 /** Quantity id → one value per replicate. */
-type ReplicateValues = Record<string, (number | null)[]>;
+export type ReplicateValues = Record<string, (number | null)[]>;
 
 export function compareDesigns(designs: readonly Design[], options: CompareOptions): CompareResult {
   const seeds = Array.from({ length: options.replicates }, (_, r) => options.seed + r);
   const perDesign = designs.map((d, i) => {
     // Only the headline numbers are kept: every replicate's monthly series would be most of the memory.
+    const figures: ReplicateValues = Object.fromEntries(DESIGN_FIGURES.map((f) => [f.id, []]));
     const values: ReplicateValues = Object.fromEntries(QUANTITIES.map((q) => [q.id, []]));
-    const participants: number[] = [];
     let months = 0;
     let window = 0;
     seeds.forEach((seed, r) => {
       options.onProgress?.(i, r);
       const result = runScenario(d.scenario, { seed, months: options.months });
+      for (const f of DESIGN_FIGURES) figures[f.id].push(f.value(result));
       for (const q of QUANTITIES) values[q.id].push(q.value(result));
-      participants.push(result.program.participants);
       months = result.months;
       window = result.summaryWindowMonths;
     });
-    return { values, participants: mean(participants), months, window };
+    return { figures, values, participants: mean(figures.participants as number[]), months, window };
   });
   const stats = (values: ReplicateValues): Record<string, QuantityStats> =>
     Object.fromEntries(QUANTITIES.filter((q) => q.id in values).map((q) => [q.id, { ...replicateStats(values[q.id]), unit: q.unit }]));
@@ -96,5 +102,6 @@ export function compareDesigns(designs: readonly Design[], options: CompareOptio
       for (const q of QUANTITIES) if (q.differenced) diffs[q.id] = pairedDifferences(own[q.id], first.values[q.id]);
       return { name: d.name, file: d.file, baseline: designs[0].name, quantities: stats(diffs) };
     }),
+    replicateValues: perDesign.map((p) => ({ ...p.figures, ...p.values })),
   };
 }

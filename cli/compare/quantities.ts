@@ -55,6 +55,23 @@ function figure(id: string, label: string, unit: string, kind: QuantityKind, sig
   return { id, label, unit, kind, signed, section, differenced: true, value: (r) => finiteOrNull(value(r.summary)) };
 }
 
+/**
+ * What every replicate of a design records besides the quantities: who took part and over what horizon.
+ * They are not effects (no table row, no paired difference); the CSV gives their statistics and each
+ * replicate's value like any quantity's.
+ */
+export interface DesignFigure {
+  id: string;
+  unit: string;
+  value: (r: RunResult) => number;
+}
+
+export const DESIGN_FIGURES: readonly DesignFigure[] = [
+  { id: 'participants', unit: 'businesses', value: (r) => r.program.participants },
+  { id: 'months', unit: 'months', value: (r) => r.months },
+  { id: 'summaryWindowMonths', unit: 'months', value: (r) => r.summaryWindowMonths },
+];
+
 export const QUANTITIES: readonly Quantity[] = [
   ...effect('turnover', 'Turnover', 'rupiah/month per participant', 'rupiah', BUSINESS),
   ...effect('profit', 'Profit', 'rupiah/month per participant', 'rupiah', BUSINESS),

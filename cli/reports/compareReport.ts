@@ -1,7 +1,8 @@
 // Renderings of a comparison: a table with one column per design (blocks of four designs when there are
-// more), the JSON document, and tidy CSV.
+// more), the JSON document, tidy CSV of the statistics and tidy CSV of every replicate's values.
+import { replicateStats, type ReplicateStats } from '../../sim/index.js';
 import type { CompareResult, QuantityStats } from '../compare/compareDesigns.js';
-import { QUANTITIES, type Quantity } from '../compare/quantities.js';
+import { DESIGN_FIGURES, QUANTITIES, type Quantity } from '../compare/quantities.js';
 import { toCsv, type CsvValue } from '../format/csv.js';
 import { NOT_AVAILABLE, reportNumber } from '../format/number.js';
 import { decimalsFor, formatScaled, rupiahUnit } from '../format/rupiah.js';
@@ -129,26 +130,73 @@ export function compareTable(c: CompareResult): string {
   return out.join('\n') + '\n';
 }
 
-const STATISTICS = ['mean', 'low', 'high', 'sd', 'n'] as const;
+/** The statistics over replicates (docs/metrics.md §1), one CSV row each. */
+export const CSV_STATISTICS = ['mean', 'low', 'high', 'sd', 'n'] as const;
 
-export const COMPARE_CSV_HEADER = ['design', 'quantity', 'statistic', 'value'] as const;
+/** `comparison` of a row: the design's own replicates, or design − first design replicate by replicate. */
+export const CSV_COMPARISONS = ['none', 'diffVsFirst'] as const;
 
+/** Unit of every `n` row: it counts replicates, whatever the quantity's unit. */
+export const REPLICATES_UNIT = 'replicates';
+
+export const COMPARE_CSV_HEADER = ['design', 'comparison', 'quantity', 'statistic', 'value', 'unit'] as const;
+
+export const COMPARE_REPLICATES_CSV_HEADER = ['design', 'quantity', 'replicate', 'seed', 'value', 'unit'] as const;
+
+/**
+ * The `design` column of the CSVs: each scenario name in full, with ` #k` (its position, from 1) appended
+ * when two designs share a name, so that the column tells every design apart. Should a suffixed name
+ * still meet another design's name, every name gets its position.
+ */
+export function designKeys(names: readonly string[]): string[] {
+  const keys = names.map((name, i) => (names.indexOf(name) !== names.lastIndexOf(name) ? `${name} #${i + 1}` : name));
+  return new Set(keys).size === keys.length ? keys : names.map((name, i) => `${name} #${i + 1}`);
+}
+
+type Comparison = (typeof CSV_COMPARISONS)[number];
+
+function* statisticRows(design: string, comparison: Comparison, quantity: string, unit: string, s: ReplicateStats): Generator<CsvValue[]> {
+  for (const stat of CSV_STATISTICS) yield [design, comparison, quantity, stat, s[stat], stat === 'n' ? REPLICATES_UNIT : unit];
+}
+
+/**
+ * Tidy rows, one per design × comparison × quantity × statistic: first every design's own statistics
+ * (its figures, then its quantities), then each later design's paired differences from the first.
+ */
 export function* compareCsvRows(c: CompareResult): Generator<CsvValue[]> {
-  const labels = designLabels(c.designs.map((d) => d.name));
+  const keys = designKeys(c.designs.map((d) => d.name));
   for (const [i, d] of c.designs.entries()) {
-    yield [labels[i], 'participants', 'mean', d.participants];
-    yield [labels[i], 'months', 'value', d.months];
-    for (const [id, s] of Object.entries(d.quantities)) for (const stat of STATISTICS) yield [labels[i], id, stat, s[stat]];
+    for (const f of DESIGN_FIGURES) yield* statisticRows(keys[i], 'none', f.id, f.unit, replicateStats(c.replicateValues[i][f.id]));
+    for (const [id, s] of Object.entries(d.quantities)) yield* statisticRows(keys[i], 'none', id, s.unit, s);
   }
   for (const [k, d] of c.differencesVsFirst.entries()) {
-    for (const [id, s] of Object.entries(d.quantities)) for (const stat of STATISTICS) yield [labels[k + 1], id, `diffVsFirst.${stat}`, s[stat]];
+    for (const [id, s] of Object.entries(d.quantities)) yield* statisticRows(keys[k + 1], 'diffVsFirst', id, s.unit, s);
   }
+}
+
+/** Every replicate's value: one row per design × quantity (its figures first) × replicate, in seed order. */
+export function* compareReplicateRows(c: CompareResult): Generator<CsvValue[]> {
+  const keys = designKeys(c.designs.map((d) => d.name));
+  const measured = [...DESIGN_FIGURES, ...QUANTITIES];
+  for (const [i, values] of c.replicateValues.entries()) {
+    for (const q of measured) {
+      for (const [r, seed] of c.seeds.entries()) yield [keys[i], q.id, r, seed, values[q.id][r], q.unit];
+    }
+  }
+}
+
+export const compareReplicatesCsv = (c: CompareResult): string => toCsv(COMPARE_REPLICATES_CSV_HEADER, compareReplicateRows(c));
+
+/** The JSON document of docs/output.md: the statistics, without every replicate's values. */
+export function compareJson(c: CompareResult): string {
+  const { pendampingVersion, replicates, seeds, designs, differencesVsFirst } = c;
+  return JSON.stringify({ pendampingVersion, replicates, seeds, designs, differencesVsFirst }, null, 2) + '\n';
 }
 
 export function renderCompare(c: CompareResult, format: Format): string {
   switch (format) {
     case 'json':
-      return JSON.stringify(c, null, 2) + '\n';
+      return compareJson(c);
     case 'csv':
       return toCsv(COMPARE_CSV_HEADER, compareCsvRows(c));
     case 'table':

@@ -1,10 +1,14 @@
-import { rmSync } from 'node:fs';
-import { afterAll, describe, expect, it } from 'vitest';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { splitCsvLine } from '../../cli/batch/rows.js';
 import { compareCommand, compareFiles } from '../../cli/commands/compare.js';
-import { QUANTITIES } from '../../cli/compare/quantities.js';
+import { DESIGN_FIGURES, QUANTITIES } from '../../cli/compare/quantities.js';
 import { memoryIo } from '../../cli/io.js';
+import { loadScenarioFile } from '../../cli/loadScenario.js';
 import { main } from '../../cli/program.js';
-import { COLUMN_WIDTH } from '../../cli/reports/compareReport.js';
+import { COLUMN_WIDTH, designKeys } from '../../cli/reports/compareReport.js';
+import { runScenario } from '../../sim/index.js';
 import { smallDesign, tempDir, writeScenario } from './helpers.js';
 
 const dir = tempDir();
@@ -47,9 +51,9 @@ describe('compare', () => {
     expect(json.differencesVsFirst[0]).toMatchObject({ name: 'digital', baseline: 'training and mentoring' });
 
     const csv = (await compareCommand([a, b], { replicates: 2, format: 'csv' })).trimEnd().split('\n');
-    expect(csv[0]).toBe('design,quantity,statistic,value');
-    expect(csv).toContain('digital,turnover.effect,n,2');
-    expect(csv.some((l) => l.startsWith('digital,turnover.effect,diffVsFirst.mean,'))).toBe(true);
+    expect(csv[0]).toBe('design,comparison,quantity,statistic,value,unit');
+    expect(csv).toContain('digital,none,turnover.effect,n,2,replicates');
+    expect(csv.some((l) => /^digital,diffVsFirst,turnover\.effect,mean,[-\d.e+]+,rupiah\/month per participant$/.test(l))).toBe(true);
 
     const table = await compareCommand([a, b, a, b, b], { replicates: 2, months: 3 });
     expect(table).toMatch(/5 designs, 2 replicates each \(seeds 1\.\.2/);
@@ -82,5 +86,156 @@ describe('compare', () => {
     const io = memoryIo();
     expect(await main(['compare', a, '--replicates', '0'], io)).toBe(1);
     expect(io.err).toMatch(/^error: option '--replicates <n>' argument '0' is invalid\..*\n$/);
+  });
+});
+
+/** A CSV's rows as records keyed by its header; an empty field stays ''. */
+function readCsv(text: string): { header: string[]; rows: Record<string, string>[] } {
+  const [head, ...lines] = text.trimEnd().split('\n');
+  const header = splitCsvLine(head);
+  const rows = lines.map((line) => {
+    const fields = splitCsvLine(line);
+    expect(fields).toHaveLength(header.length);
+    return Object.fromEntries(header.map((h, i) => [h, fields[i]]));
+  });
+  return { header, rows };
+}
+
+const num = (field: string) => (field === '' ? null : Number(field));
+const meanOf = (xs: number[]) => xs.reduce((a, x) => a + x, 0) / xs.length;
+/** Equal to 1e-12 of their size: a mean summed in another order may differ in the last bits. */
+const expectClose = (actual: number, expected: number, what: string) =>
+  expect(Math.abs(actual - expected), `${what}: ${actual} vs ${expected}`).toBeLessThanOrEqual(1e-12 * Math.max(1, Math.abs(expected)));
+
+describe('compare --format csv (tidy) and --per-replicate', () => {
+  // Longer than the table's 24-character column, with a comma and double quotes the CSV must quote.
+  const longName = 'Pendampingan "Naik Kelas", Kabupaten Sleman 2025 (digital)';
+  const long = writeScenario(dir, 'long.json', smallDesign(longName, { training: { enabled: true, hoursByModule: { digital: 20 } } }));
+  const REPLICATES = 3;
+  // Seeds 6..8 create jobs in both designs on average, so costPerJob is defined (at seeds 2..4 it is not).
+  const SEED = 6;
+  const units = new Map<string, string>([...DESIGN_FIGURES, ...QUANTITIES].map((q) => [q.id, q.unit]));
+  const differenced = QUANTITIES.filter((q) => q.differenced).map((q) => q.id);
+
+  // One run through main writes both files: the summary with --out, every replicate with --per-replicate.
+  let run: { code: number; io: ReturnType<typeof memoryIo>; summaryText: string; summary: ReturnType<typeof readCsv>; replicates: ReturnType<typeof readCsv> };
+  beforeAll(async () => {
+    const io = memoryIo();
+    const out = join(dir, 'summary.csv');
+    const reps = join(dir, 'replicates.csv');
+    const code = await main(['compare', a, long, '--replicates', String(REPLICATES), '--seed', String(SEED), '--format', 'csv', '--out', out, '--per-replicate', reps], io);
+    const summaryText = readFileSync(out, 'utf8');
+    run = { code, io, summaryText, summary: readCsv(summaryText), replicates: readCsv(readFileSync(reps, 'utf8')) };
+  });
+  const designs = ['training and mentoring', longName];
+
+  it('a design name longer than 24 characters appears in full, RFC 4180 quoted', async () => {
+    const { code, io, summaryText, summary, replicates } = run;
+    expect(code).toBe(0);
+    expect(io.out).toBe('');
+    expect(longName.length).toBeGreaterThan(COLUMN_WIDTH);
+    expect([...new Set(summary.rows.map((r) => r.design))]).toEqual(designs);
+    expect([...new Set(replicates.rows.map((r) => r.design))]).toEqual(designs);
+    expect(summaryText).toContain('\n"Pendampingan ""Naik Kelas"", Kabupaten Sleman 2025 (digital)",none,turnover.effect,mean,');
+  });
+
+  it('every row has the same columns, a unit, and statistic is only mean/low/high/sd/n', async () => {
+    const { summary } = run;
+    expect(summary.header).toEqual(['design', 'comparison', 'quantity', 'statistic', 'value', 'unit']);
+    for (const r of summary.rows) {
+      expect(r.unit, `${r.design} ${r.quantity} ${r.statistic}`).toBe(r.statistic === 'n' ? 'replicates' : units.get(r.quantity));
+    }
+    expect(new Set(summary.rows.map((r) => r.statistic))).toEqual(new Set(['mean', 'low', 'high', 'sd', 'n']));
+    expect(new Set(summary.rows.map((r) => r.comparison))).toEqual(new Set(['none', 'diffVsFirst']));
+    // Each design × comparison × quantity has the five statistics once: a key of four columns is unique.
+    const keys = summary.rows.map((r) => [r.design, r.comparison, r.quantity, r.statistic].join('\u0000'));
+    expect(new Set(keys).size).toBe(keys.length);
+    const perDesign = (DESIGN_FIGURES.length + QUANTITIES.length) * 5;
+    expect(summary.rows).toHaveLength(designs.length * perDesign + (designs.length - 1) * differenced.length * 5);
+    // n counts replicates; months is the same in every replicate (6), so its interval is a point and sd 0.
+    for (const r of summary.rows) if (r.statistic === 'n') expect(Number(r.value)).toBeLessThanOrEqual(REPLICATES);
+    const months = summary.rows.filter((r) => r.quantity === 'months');
+    expect(months.map((r) => [r.statistic, r.value])).toEqual([...Array(designs.length)].flatMap(() => [['mean', '6'], ['low', '6'], ['high', '6'], ['sd', '0'], ['n', String(REPLICATES)]]));
+  });
+
+  it('per-replicate rows: designs × replicates × quantities, each at its seed, their mean is the summary mean', async () => {
+    const { summary, replicates } = run;
+    expect(replicates.header).toEqual(['design', 'quantity', 'replicate', 'seed', 'value', 'unit']);
+    const quantities = [...DESIGN_FIGURES, ...QUANTITIES].map((q) => q.id);
+    expect(replicates.rows).toHaveLength(designs.length * REPLICATES * quantities.length);
+    for (const r of replicates.rows) {
+      expect(Number(r.seed)).toBe(SEED + Number(r.replicate));
+      expect(r.unit).toBe(units.get(r.quantity));
+    }
+    const stat = (design: string, comparison: string, quantity: string, statistic: string) => {
+      const rows = summary.rows.filter((r) => r.design === design && r.comparison === comparison && r.quantity === quantity && r.statistic === statistic);
+      expect(rows).toHaveLength(1);
+      return num(rows[0].value);
+    };
+    const values = (design: string, quantity: string) => {
+      const rows = replicates.rows.filter((r) => r.design === design && r.quantity === quantity);
+      expect(rows.map((r) => Number(r.replicate))).toEqual([...Array(REPLICATES).keys()]);
+      return rows.map((r) => num(r.value));
+    };
+    let compared = 0;
+    let costPerJobChecked = 0;
+    for (const design of designs) {
+      for (const q of quantities) {
+        const xs = values(design, q).filter((x): x is number => x !== null);
+        if (q === 'costPerJob') {
+          // A ratio of means (docs/output.md), not the mean of the replicates' own ratios.
+          const cost = meanOf(values(design, 'programCost') as number[]);
+          const jobs = meanOf(values(design, 'jobs.effect') as number[]);
+          expect(cost).toBeGreaterThan(0);
+          expect(jobs).toBeGreaterThan(0);
+          expectClose(stat(design, 'none', q, 'mean')!, cost / jobs, `${design} costPerJob`);
+          costPerJobChecked++;
+          continue;
+        }
+        expect(stat(design, 'none', q, 'n'), `${design} ${q} n`).toBe(xs.length);
+        if (xs.length === 0) expect(stat(design, 'none', q, 'mean')).toBeNull();
+        else {
+          expectClose(stat(design, 'none', q, 'mean')!, meanOf(xs), `${design} ${q} mean`);
+          compared++;
+        }
+      }
+    }
+    expect(costPerJobChecked).toBe(designs.length);
+    // Nearly every quantity is defined in some replicate of both designs, so nearly all were compared.
+    expect(compared).toBeGreaterThan(quantities.length);
+    expect(stat(longName, 'none', 'participants', 'mean')).toBeGreaterThan(0);
+    // Replicate 1 holds what a single run at seed SEED + 1 gives.
+    const single = runScenario(await loadScenarioFile(long), { seed: SEED + 1 });
+    for (const q of [...DESIGN_FIGURES, ...QUANTITIES]) expect(values(longName, q.id)[1], q.id).toBe(q.value(single));
+    // The paired differences are those of the replicate values matched by seed.
+    for (const q of ['turnover.effect', 'profit.effect', 'localGdpGained', 'programCost']) {
+      const own = values(longName, q) as number[];
+      const first = values(designs[0], q) as number[];
+      expectClose(stat(longName, 'diffVsFirst', q, 'mean')!, meanOf(own.map((x, r) => x - first[r])), `diffVsFirst ${q}`);
+    }
+  });
+
+  it('designs sharing a name stay apart: full name and #position', async () => {
+    const csv = readCsv(await compareCommand([long, long], { replicates: 1, months: 2, format: 'csv' }));
+    expect([...new Set(csv.rows.map((r) => r.design))]).toEqual([`${longName} #1`, `${longName} #2`]);
+    expect(designKeys(['x #2', 'x', 'x'])).toEqual(['x #2 #1', 'x #2', 'x #3']);
+    expect(designKeys(['a', 'b'])).toEqual(['a', 'b']);
+  });
+
+  it('--per-replicate and the output in the same place is refused before any run (exit 1), a bad path like --out (exit 2)', async () => {
+    const same = join(dir, 'same.csv');
+    let io = memoryIo();
+    expect(await main(['compare', a, '--replicates', '1', '--out', same, '--per-replicate', same], io)).toBe(1);
+    expect(io.err).toBe(`error: --per-replicate and --out both go to ${same}; give them different files\n`);
+    expect(existsSync(same)).toBe(false);
+    io = memoryIo();
+    expect(await main(['compare', a, '--replicates', '1', '--per-replicate', '-'], io)).toBe(1);
+    expect(io.err).toMatch(/both go to stdout/);
+    expect(io.out).toBe('');
+    // Checked before any run, like --out.
+    io = memoryIo();
+    expect(await main(['compare', a, '--replicates', '1', '--per-replicate', '/proc/nope/x.csv'], io)).toBe(2);
+    expect(io.err).toBe('--per-replicate /proc/nope/x.csv: cannot write under /proc (a kernel file system); choose a file in a folder of yours\n');
+    expect(io.out).toBe('');
   });
 });
