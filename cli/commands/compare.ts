@@ -1,6 +1,7 @@
 // `pendamping compare <a.json> <b.json> ...`: replicates of several designs on common random numbers,
 // with confidence intervals and paired differences against the first design; --per-replicate also
 // writes every replicate's values.
+import { COMMANDS } from '../commandCatalog.js';
 import { resolve } from 'node:path';
 import { Option, type Command } from 'commander';
 import { compareDesigns, type CompareResult } from '../compare/compareDesigns.js';
@@ -56,7 +57,7 @@ function sameDestination(a: string | undefined, b: string | undefined): boolean 
 export function registerCompare(program: Command, io: Io): void {
   program
     .command('compare')
-    .description('compare program designs over replicates paired on common random numbers, with 95% confidence intervals')
+    .description(COMMANDS.compare.description)
     .argument('<scenarios...>', 'scenario files, one column each; the first is the baseline for paired differences')
     .addOption(new Option('--replicates <n>', `replicates per design, 1..${MAX_REPLICATES}`).argParser(integerParser(1, MAX_REPLICATES)).default(DEFAULT_REPLICATES))
     .addOption(new Option('--seed <n>', `seed of the first replicate; replicate r uses seed + r (0..${MAX_SEED})`).argParser(integerParser(0, MAX_SEED)).default(DEFAULT_SEED))

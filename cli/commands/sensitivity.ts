@@ -1,6 +1,7 @@
 // `pendamping sensitivity <experiment.json>`: run (or finish) the experiment's batch, then rank its
 // parameters for one output — Morris elementary effects (μ*, σ) or Sobol first-order and total indices,
 // with bootstrap 95% CIs — as a table and OUT/sensitivity-<output>.csv.
+import { COMMANDS } from '../commandCatalog.js';
 import { join } from 'node:path';
 import { Option, type Command } from 'commander';
 import { pointMeans, sensitivityIndices, summariseExperiment, type ResultRow, type SensitivityIndexRow } from '../../sim/index.js';
@@ -86,7 +87,7 @@ export async function sensitivityCommand(file: string, options: SensitivityComma
 export function registerSensitivity(program: Command, io: Io): void {
   program
     .command('sensitivity')
-    .description('rank an experiment\'s parameters for one output: Morris (μ*, σ) or Sobol (first-order and total indices), with bootstrap CIs')
+    .description(COMMANDS.sensitivity.description)
     .argument('<experiment.json>', 'experiment file with a "morris" or "sobol" design')
     .addOption(new Option('--output <metric>', 'the output to explain: one of the experiment\'s metrics (default: its first)'))
     .addOption(new Option('--month <n>', 'for a monthly series metric, the month (default: the last recorded)').argParser(integerParser(1, 600)))

@@ -2,10 +2,13 @@
 // (docs/calibration-targets.md) — target range, the model's mean with a 95% CI, pass or fail — plus the C9
 // sensitivity of the main outputs to the digital-sales assumption. Exit 0 only when every modelled
 // target passes.
+import { COMMANDS } from '../commandCatalog.js';
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { Option, type Command } from 'commander';
-import { TARGETS, calibrationScenarioNames, digitalUpliftSensitivity, validate, type Scenario, type SensitivityRow, type TargetResult } from '../../sim/index.js';
+import { TARGETS, calibrationScenarioNames } from '../../sim/calibration/targets.js';
+import { digitalUpliftSensitivity, validate, type SensitivityRow, type TargetResult } from '../../sim/calibration/validate.js';
+import type { Scenario } from '../../sim/scenario/schema.js';
 import { ChecksFailed } from '../errors.js';
 import type { Io } from '../io.js';
 import { loadScenarioFiles } from '../loadScenario.js';
@@ -65,7 +68,7 @@ export function calibrationFiles(dir: string): string[] {
 export function registerValidate(program: Command, io: Io): void {
   program
     .command('validate')
-    .description('check the defaults against published evidence (docs/calibration-targets.md): every target, its range, the model\'s figure with a 95% CI, pass/fail')
+    .description(COMMANDS.validate.description)
     .addOption(new Option('--replicates <n>', `replicates per calibration scenario, 2..${MAX_REPLICATES}`).argParser(integerParser(2, MAX_REPLICATES)).default(DEFAULT_VALIDATE_REPLICATES))
     .addOption(new Option('--seed <n>', `first seed; replicate r uses seed + r, 0..${MAX_SEED}`).argParser(integerParser(0, MAX_SEED)).default(1))
     .addOption(new Option('--format <format>', 'output format').choices(['table', 'json']).default('table'))

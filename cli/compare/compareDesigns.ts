@@ -1,7 +1,10 @@
 // Replicates of several designs on common random numbers: replicate r of every design uses seed + r,
 // so design differences are paired (and each run already pairs program and counterfactual). The statistics
 // over replicates are those of sim/stats/replicates.ts.
-import { costPerJob, mean, pairedDifferences, replicateStats, runScenario, type ReplicateStats, type Scenario } from '../../sim/index.js';
+import { runScenario } from '../../sim/run/runScenario.js';
+import type { Scenario } from '../../sim/scenario/schema.js';
+import { costPerJob, pairedDifferences, replicateStats, type ReplicateStats } from '../../sim/stats/replicates.js';
+import { mean } from '../../sim/stats/summaries.js';
 import { pendampingVersion } from '../version.js';
 import { DESIGN_FIGURES, QUANTITIES } from './quantities.js';
 

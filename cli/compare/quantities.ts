@@ -1,7 +1,9 @@
 // The headline quantities read from each replicate of a design: the effects of the summary (and each
 // effect as a percent of the counterfactual) plus the program-level figures. Declared once here, used
 // by compare's statistics and by every output format.
-import { finiteOrNull, type Comparison, type RunResult, type Summary } from '../../sim/index.js';
+import type { RunResult } from '../../sim/run/runScenario.js';
+import type { Comparison, Summary } from '../../sim/run/summary.js';
+import { finiteOrNull } from '../../sim/stats/replicates.js';
 
 /** How a value is shown: rupiah in compact units, percent, percentage points, a count or a ratio. */
 export type QuantityKind = 'rupiah' | 'percent' | 'points' | 'count' | 'ratio';

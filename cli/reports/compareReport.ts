@@ -1,6 +1,6 @@
 // Renderings of a comparison: a table with one column per design (blocks of four designs when there are
 // more), the JSON document, tidy CSV of the statistics and tidy CSV of every replicate's values.
-import { replicateStats, type ReplicateStats } from '../../sim/index.js';
+import { replicateStats, type ReplicateStats } from '../../sim/stats/replicates.js';
 import type { CompareResult, QuantityStats } from '../compare/compareDesigns.js';
 import { DESIGN_FIGURES, QUANTITIES, type Quantity } from '../compare/quantities.js';
 import { toCsv, type CsvValue } from '../format/csv.js';
