@@ -73,6 +73,20 @@ const CHECK_EVERY_MS = 5000;
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
+/**
+ * Whether `closing` resolved to true within `ms`. The timer is cleared as soon as it settles: a pending
+ * `sleep(3000)` in a race once kept every finished cluster batch's process alive 3 s after its last line.
+ */
+export async function settledWithin(closing: Promise<boolean>, ms: number): Promise<boolean> {
+  let timer: NodeJS.Timeout | undefined;
+  const gaveUp = new Promise<false>((resolve) => (timer = setTimeout(() => resolve(false), ms)));
+  try {
+    return await Promise.race([closing, gaveUp]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
 export async function clusterBatch(file: string, options: ClusterBatchOptions): Promise<ClusterBatchOutcome> {
   const t0 = performance.now();
   const { target, io } = options;
@@ -235,7 +249,7 @@ export async function clusterBatch(file: string, options: ClusterBatchOptions): 
       () => true,
       () => false,
     );
-    if (!(await Promise.race([closed, sleep(3000).then(() => false)]))) await queue.disconnect().catch(() => undefined);
+    if (!(await settledWithin(closed, 3000))) await queue.disconnect().catch(() => undefined);
   }
 
   if (chunkFailures.length > 0) {

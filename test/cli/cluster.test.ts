@@ -11,7 +11,8 @@ import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { splitCsvLine } from '../../cli/batch/rows.js';
 import { batchIdOf, chunksOf, decodeOutcomes, defaultChunkSize, encodeOutcomes, jobIdOf, queueName } from '../../cli/cluster/jobs.js';
-import { connectionProblem } from '../../cli/cluster/connection.js';
+import { checkRedis, connectionProblem } from '../../cli/cluster/connection.js';
+import { settledWithin } from '../../cli/cluster/coordinator.js';
 import { chunkTakenOver } from '../../cli/cluster/workerProcess.js';
 import { parseRedisUrl, redactRedisUrl, scrub, scrubError } from '../../cli/cluster/redisUrl.js';
 import { loadBatchPlan, planManifest } from '../../cli/batch/plan.js';
@@ -422,6 +423,22 @@ describe('cluster batch on Redis', () => {
     }
   });
 
+  it.skipIf(availability.skipReason)('a failed connection check leaves no timer or socket behind, so the process ends with its message', async () => {
+    // ioredis waits 2 s (disconnectTimeout) for a socket it ended to close; the check lowers that to 100 ms.
+    // Before, every `worker` or `batch` refused by Redis lived on 2 s after its message (slow under load).
+    if (!hasRedisServer()) return void console.warn('skipped: it starts its own redis-server, and there is none here');
+    const secured = await startRedis(['--requirepass', 'right-one']);
+    try {
+      const before = process.getActiveResourcesInfo().filter((r) => r === 'Timeout').length;
+      const url = secured.url.replace('redis://', 'redis://:wrong-one@');
+      await expect(checkRedis(parseRedisUrl(url, {}))).rejects.toThrow(/authentication failed/);
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      expect(process.getActiveResourcesInfo().filter((r) => r === 'Timeout').length).toBe(before);
+    } finally {
+      secured.stop();
+    }
+  });
+
   it.skipIf(availability.skipReason)('a database the server does not have is exit 2 naming it, for batch and worker, before anything runs', async () => {
     nextQueue();
     const experiment = writeExperiment('no-db.json', { replicates: 2 });
@@ -536,6 +553,15 @@ describe('cluster internals', () => {
     expect(chunkTakenOver(new Error('could not renew lock for job 936ff0efbeea0207-4-1'))).toEqual({ chunk: '936ff0efbeea0207-4-1', when: 'renew' });
     expect(chunkTakenOver(new Error('connect ECONNREFUSED 127.0.0.1:6379'))).toBeNull();
     expect(chunkTakenOver(undefined)).toBeNull();
+  });
+
+  it('waits for a close at most its moment, and leaves no timer once the close has settled', async () => {
+    const before = process.getActiveResourcesInfo().filter((r) => r === 'Timeout').length;
+    expect(await settledWithin(Promise.resolve(true), 60_000)).toBe(true);
+    expect(process.getActiveResourcesInfo().filter((r) => r === 'Timeout').length).toBe(before);
+    expect(await settledWithin(new Promise<boolean>(() => {}), 20)).toBe(false);
+    expect(await settledWithin(Promise.resolve(false), 60_000)).toBe(false);
+    expect(process.getActiveResourcesInfo().filter((r) => r === 'Timeout').length).toBe(before);
   });
 
   it('names the reason a connection failed', () => {
