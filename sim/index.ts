@@ -25,7 +25,7 @@ export { recordRows, recordedMonths, summaryValue, isSummaryMetric, isKnownMetri
 export { summariseExperiment, baselinePoints, pointMeans, type ResultRow, type PointSummaryRow, type DifferenceRow, type ExperimentSummary } from './experiment/summarise.js';
 export { morrisIndices, elementaryEffects, type MorrisIndex, type BootstrapOptions } from './sensitivity/morris.js';
 export { sobolIndices, saltelliOutputs, type SobolIndex } from './sensitivity/sobol.js';
-export { sensitivityIndices, type SensitivityIndexRow } from './sensitivity/analyse.js';
+export { sensitivityIndices, sobolStability, SOBOL_MAX_CI_WIDTH, SOBOL_RANGE_TOLERANCE, type SensitivityIndexRow, type SobolStability, type SobolIndexRef } from './sensitivity/analyse.js';
 export { traceRupiah, incomeOf, businessLm3, RUPIAH_MONTHS, RUPIAH_ROUNDS, type RupiahTrace, type RoundSummary, type TraceNode, type TraceFlow, type FlowClass, type AccountRecord } from './classroom/rupiah.js';
 export { recordRupiahRun, followRupiah, pickBusinesses, recipientsByRound, accountOf, type RecordedRun, type BusinessPicks, type RoundRecipients } from './classroom/rupiahRun.js';
 export { createLiveRun, stateOf, LiveState, GROWING_TURNOVER, STRUGGLING_TURNOVER, LIVE_ARMS, type LiveAnchors, type LiveArm, type LiveRun, type LiveRunNumbers } from './classroom/live.js';
