@@ -19,13 +19,13 @@ export { TARGETS, calibrationScenarioNames, effectPct, type Target, type Runs } 
 export { validate, score, digitalUpliftSensitivity, type TargetResult, type ValidateOptions, type SensitivityRow } from './calibration/validate.js';
 export type { ParameterValue, DesignPoint, SobolRole, MorrisRole, RunSpec } from './experiment/types.js';
 export { experimentSchema, parseExperiment, experimentJsonSchema, baseNameOf, scenarioField, type Experiment, type ExperimentInput, type ParameterSpec, type DistributionSpec, type DesignSpec, type RecordSpec, type ScenarioField } from './experiment/schema.js';
-export { designPoints, runSpecs, pointLabel, factorialLevels, rangeValues, parameterQuantile, normalQuantile, latinHypercubeUnits, MAX_DESIGN_POINTS } from './experiment/design.js';
+export { designPoints, runSpecs, pointLabel, factorialLevels, rangeValues, parameterQuantile, normalQuantile, latinHypercubeUnits, MAX_DESIGN_POINTS, SAMPLED_DIGITS } from './experiment/design.js';
 export { applyAssignments } from './experiment/apply.js';
 export { recordRows, recordedMonths, summaryValue, isSummaryMetric, isKnownMetric, parseSeriesMetric, seriesMetricIds, SUMMARY_METRICS, SERIES_METRICS, SERIES_ARMS, SERIES_GROUPS, DEFAULT_METRICS, type RecordRow, type SummaryMetric, type SeriesArm, type SeriesGroup } from './experiment/record.js';
 export { summariseExperiment, baselinePoints, pointMeans, type ResultRow, type PointSummaryRow, type DifferenceRow, type ExperimentSummary } from './experiment/summarise.js';
 export { morrisIndices, elementaryEffects, type MorrisIndex, type BootstrapOptions } from './sensitivity/morris.js';
 export { sobolIndices, saltelliOutputs, type SobolIndex } from './sensitivity/sobol.js';
-export { sensitivityIndices, type SensitivityIndexRow } from './sensitivity/analyse.js';
+export { sensitivityIndices, sobolStability, SOBOL_MAX_CI_WIDTH, SOBOL_RANGE_TOLERANCE, type SensitivityIndexRow, type SobolStability, type SobolIndexRef } from './sensitivity/analyse.js';
 export { traceRupiah, incomeOf, businessLm3, RUPIAH_MONTHS, RUPIAH_ROUNDS, type RupiahTrace, type RoundSummary, type TraceNode, type TraceFlow, type FlowClass, type AccountRecord } from './classroom/rupiah.js';
 export { recordRupiahRun, followRupiah, pickBusinesses, recipientsByRound, accountOf, type RecordedRun, type BusinessPicks, type RoundRecipients } from './classroom/rupiahRun.js';
 export { createLiveRun, stateOf, LiveState, GROWING_TURNOVER, STRUGGLING_TURNOVER, LIVE_ARMS, type LiveAnchors, type LiveArm, type LiveRun, type LiveRunNumbers } from './classroom/live.js';

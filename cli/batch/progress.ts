@@ -1,5 +1,7 @@
 // Progress on stderr: a cli-progress bar (completed/total, ETA, failures) when stderr is a terminal;
 // otherwise a plain line every 5 s or every 10% of the runs, whichever comes first, so logs stay short.
+// The rate and the ETA are measured from the first run seen to finish, and shown only once enough runs
+// and time have followed it (see etaEstimator).
 import cliProgress from 'cli-progress';
 import type { Io } from '../io.js';
 
@@ -19,27 +21,66 @@ export function formatSeconds(s: number): string {
   return `${Math.floor(t / 3600)}h${String(Math.floor((t % 3600) / 60)).padStart(2, '0')}m`;
 }
 
-/** Plain lines for logs and pipes: `batch: 120/200 runs (60%), 1 failed, 14.2 runs/s, ETA 6s`. */
+/** Runs that must finish after the first one seen before a rate and an ETA are shown … */
+export const ETA_MIN_RUNS = 5;
+/** … and the time that must pass after it (ms). */
+export const ETA_MIN_MS = 3000;
+
+export interface Pace {
+  /** Runs per second since the first run seen to finish; null until meaningful. */
+  rate: number | null;
+  /** Seconds to the end at that rate (0 once every run has finished); null until meaningful. */
+  eta: number | null;
+}
+
+/**
+ * The rate and ETA of a batch, from `observe(finished, t)` calls (runs finished of the whole batch, time in
+ * ms). Measured from the first time a run is seen to have finished, not from the start: everything before
+ * it is start-up (worker threads loading the simulation and warming up, a cluster worker taking its first
+ * chunk), and a 19 s batch once showed `ETA 4m57s` because its first run, start-up included, was taken as
+ * the pace of all the others. Until ETA_MIN_RUNS more runs have finished and ETA_MIN_MS have passed since
+ * that first one, there is no rate and no ETA; at the end, the ETA is 0 and the rate the one measured.
+ */
+export function etaEstimator(total: number, startFinished: number): { observe(finished: number, t: number): Pace } {
+  let first: { t: number; finished: number } | null = null;
+  return {
+    observe(finished, t) {
+      if (first === null && finished > startFinished) first = { t, finished };
+      const done = finished >= total;
+      if (first === null) return { rate: null, eta: done ? 0 : null };
+      const runs = finished - first.finished;
+      const ms = t - first.t;
+      const meaningful = runs >= ETA_MIN_RUNS && ms >= ETA_MIN_MS;
+      const rate = meaningful || (done && runs > 0 && ms > 0) ? runs / (ms / 1000) : null;
+      return { rate, eta: done ? 0 : meaningful && rate !== null ? (total - finished) / rate : null };
+    },
+  };
+}
+
+/**
+ * Plain lines for logs and pipes: `batch: 120/200 runs (60%), 1 failed, 14.2 runs/s, ETA 6s`; the rate and
+ * the ETA only once etaEstimator has them.
+ */
 export function plainProgress(write: (text: string) => void, total: number, startFinished: number, now: () => number = Date.now): Progress {
   const start = now();
+  const pace = etaEstimator(total, startFinished);
   let lastTime = start;
   let lastDecile = Math.floor((startFinished / Math.max(1, total)) * 10);
   let lastFinished = startFinished;
   let lastFailed = -1;
-  const line = (finished: number, failed: number) => {
-    const elapsed = (now() - start) / 1000;
-    const rate = elapsed > 0 ? (finished - startFinished) / elapsed : NaN;
-    const eta = rate > 0 ? (total - finished) / rate : NaN;
+  const line = (finished: number, failed: number, { rate, eta }: Pace) => {
     const pct = total > 0 ? Math.floor((finished / total) * 100) : 100;
-    write(`batch: ${finished}/${total} runs (${pct}%), ${failed} failed, ${Number.isFinite(rate) ? rate.toFixed(1) : '?'} runs/s, ETA ${finished >= total ? '0s' : formatSeconds(eta)}\n`);
+    const speed = rate === null ? '' : `, ${rate.toFixed(1)} runs/s`;
+    write(`batch: ${finished}/${total} runs (${pct}%), ${failed} failed${speed}${eta === null ? '' : `, ETA ${formatSeconds(eta)}`}\n`);
   };
   return {
     update(finished, failed) {
       const t = now();
+      const p = pace.observe(finished, t);
       const decile = Math.floor((finished / Math.max(1, total)) * 10);
       if (finished === lastFinished && failed === lastFailed) return;
       if (t - lastTime >= PLAIN_INTERVAL_MS || decile > lastDecile) {
-        line(finished, failed);
+        line(finished, failed, p);
         lastTime = t;
         lastDecile = decile;
         lastFinished = finished;
@@ -50,12 +91,15 @@ export function plainProgress(write: (text: string) => void, total: number, star
   };
 }
 
+/** The bar's ETA field: `…` until etaEstimator has an ETA. */
+export const barEta = ({ eta }: Pace) => (eta === null ? '…' : formatSeconds(eta));
+
 /** The terminal bar (cli-progress), drawn on process.stderr — the only stream that is ever a TTY here. */
-export function barProgress(total: number, startFinished: number): Progress {
+export function barProgress(total: number, startFinished: number, now: () => number = Date.now): Progress {
   const bar = new cliProgress.SingleBar(
     {
       stream: process.stderr,
-      // Our own ETA (runs finished by this invocation / time so far): cli-progress prints "INF" until the
+      // Our own ETA (etaEstimator): cli-progress's would count the start-up in, and prints "INF" until the
       // first run ends.
       format: 'batch |{bar}| {value}/{total} runs | {percentage}% | ETA {remaining} | {failed} failed',
       etaBuffer: 50,
@@ -63,16 +107,10 @@ export function barProgress(total: number, startFinished: number): Progress {
     },
     cliProgress.Presets.shades_classic,
   );
-  const started = Date.now();
-  const eta = (finished: number) => {
-    const done = finished - startFinished;
-    if (finished >= total) return '0s';
-    if (done <= 0) return '…';
-    return formatSeconds(((Date.now() - started) / 1000 / done) * (total - finished));
-  };
-  bar.start(total, startFinished, { failed: 0, remaining: eta(startFinished) });
+  const pace = etaEstimator(total, startFinished);
+  bar.start(total, startFinished, { failed: 0, remaining: barEta(pace.observe(startFinished, now())) });
   return {
-    update: (finished, failed) => bar.update(finished, { failed, remaining: eta(finished) }),
+    update: (finished, failed) => bar.update(finished, { failed, remaining: barEta(pace.observe(finished, now())) }),
     stop: () => bar.stop(),
   };
 }

@@ -1,10 +1,19 @@
 // `pendamping sensitivity <experiment.json>`: run (or finish) the experiment's batch, then rank its
 // parameters for one output — Morris elementary effects (μ*, σ) or Sobol first-order and total indices,
-// with bootstrap 95% CIs — as a table and OUT/sensitivity-<output>.csv.
+// with bootstrap 95% CIs — as a table (or JSON) and OUT/sensitivity-<output>.csv. Sobol indices too
+// unstable to read (sobolStability) come with a warning, in the table and as `warning` in the JSON.
 import { COMMANDS } from '../commandCatalog.js';
 import { join } from 'node:path';
 import { Option, type Command } from 'commander';
-import { pointMeans, sensitivityIndices, summariseExperiment, type ResultRow, type SensitivityIndexRow } from '../../sim/index.js';
+import { pointMeans, summariseExperiment, type ResultRow } from '../../sim/experiment/summarise.js';
+import {
+  SOBOL_MAX_CI_WIDTH,
+  SOBOL_RANGE_TOLERANCE,
+  sensitivityIndices,
+  sobolStability,
+  type SensitivityIndexRow,
+  type SobolIndexRef,
+} from '../../sim/sensitivity/analyse.js';
 import type { Io } from '../io.js';
 import { availableParallelism } from 'node:os';
 import { integerParser, threadsFor } from '../options.js';
@@ -14,7 +23,7 @@ import { loadBatchPlan, type BatchPlan } from '../batch/plan.js';
 import { readRunStates } from '../batch/store.js';
 import { toCsv } from '../format/csv.js';
 import { NOT_AVAILABLE, reportNumber } from '../format/number.js';
-import { renderTable, type Row } from '../format/table.js';
+import { renderTable, wrapText, type Row } from '../format/table.js';
 import { writeFileAtomic } from '../writeOutput.js';
 import { MAX_WORKERS, batchCommand, defaultOutFolder } from './batch.js';
 
@@ -25,6 +34,7 @@ export interface SensitivityCommandOptions {
   out?: string;
   resume?: boolean;
   resamples?: number;
+  format?: 'table' | 'json';
   io?: Io;
 }
 
@@ -32,9 +42,14 @@ export interface SensitivityResult {
   output: string;
   design: 'morris' | 'sobol';
   rows: SensitivityIndexRow[];
+  /** Why these Sobol indices are not stable enough to read (sobolWarning); null when they are, and for Morris. */
+  warning: string | null;
   csvFile: string;
   table: string;
 }
+
+/** Width the table's notes are wrapped to. */
+const NOTE_WIDTH = 100;
 
 /** Every value the batch recorded, read back from OUT/runs. */
 function recordedRows(plan: BatchPlan, out: string): ResultRow[] {
@@ -44,6 +59,35 @@ function recordedRows(plan: BatchPlan, out: string): ResultRow[] {
 
 const show = (x: number | null) => (x === null ? NOT_AVAILABLE : reportNumber(x, Math.abs(x) >= 100 ? 0 : Math.abs(x) >= 1 ? 2 : 3));
 const withCi = (x: number | null, low: number | null, high: number | null) => (x === null ? NOT_AVAILABLE : `${show(x)} [${show(low)}, ${show(high)}]`);
+
+/**
+ * Why Sobol indices are not stable enough to read, in one sentence or two (null when they are): the rows
+ * behind them, the index furthest outside [0, 1], the widest 95% CI and the rows that would narrow it to
+ * SOBOL_MAX_CI_WIDTH. The rule and its sources: sobolStability in sim/sensitivity/analyse.ts.
+ */
+export function sobolWarning(rows: readonly SensitivityIndexRow[]): string | null {
+  const s = sobolStability(rows);
+  if (s.stable) return null;
+  const bases = new Set(rows.map((r) => r.base)).size;
+  const name = (r: SobolIndexRef) => `the ${r.index === 'total' ? 'total' : 'first-order'} index of ${r.parameter}${bases > 1 ? ` (${r.base})` : ''}`;
+  const parts: string[] = [];
+  if (s.unknown.length > 0) {
+    parts.push(`${s.unknown.length} ${s.unknown.length === 1 ? 'index' : 'indices'} could not be estimated (fewer than 2 complete rows, or an output that does not vary)`);
+  }
+  if (s.outside.length > 0) {
+    const more = s.outside.length - 1;
+    parts.push(`${name(s.outside[0])} is ${show(s.outside[0].value)}${more > 0 ? ` (and ${more} more ${more === 1 ? 'is' : 'are'})` : ''}, outside [0, 1], where a share of variance must lie`);
+  }
+  if (s.widest) {
+    parts.push(`the widest 95% CI, of ${name(s.widest)}, spans ${show(s.widest.width)} (stable: at most ${SOBOL_MAX_CI_WIDTH})`);
+  }
+  let text = `these Sobol indices are not stable at N = ${s.rows} complete Saltelli rows: ${parts.join('; ')}.`;
+  if (s.rowsNeeded !== null) {
+    // Two significant digits: a guess from the bootstrap at this N, not a computation.
+    text += ` CIs narrow about as 1/√N, so roughly N = ${reportNumber(Number(s.rowsNeeded.toPrecision(2)), 0)} would be needed: raise design.samples before reading a ranking from these numbers.`;
+  }
+  return text;
+}
 
 export function sensitivityTable(output: string, design: 'morris' | 'sobol', rows: readonly SensitivityIndexRow[]): string {
   const morris = design === 'morris';
@@ -55,11 +99,19 @@ export function sensitivityTable(output: string, design: 'morris' | 'sobol', row
   const head = morris
     ? ['base', 'rank', 'parameter', 'μ* [95% CI]', 'σ', 'μ', 'effects']
     : ['base', 'rank', 'parameter', 'first order [95% CI]', 'total [95% CI]', 'rows'];
+  const warning = morris ? null : sobolWarning(rows);
   return [
     `Sensitivity of ${output} (${morris ? 'Morris elementary effects, ranked by μ*: effect of moving a parameter across its whole range' : 'Sobol indices, ranked by the total index: share of the output\'s variance'}; bootstrap 95% CIs)`,
     '',
     renderTable(head.map((h, i) => ({ header: h, align: i < 3 ? ('left' as const) : ('right' as const) })), body),
+    ...(warning ? [wrapText(`warning: ${warning}`, NOTE_WIDTH).join('\n') + '\n'] : []),
   ].join('\n') + '\n';
+}
+
+/** The JSON document of `sensitivity --format json`: the rows (as in the CSV) and the warning (null when none). */
+export function sensitivityJson(r: SensitivityResult, month: number | undefined): string {
+  const doc = { output: r.output, design: r.design, month: month ?? null, warning: r.warning, rows: r.rows, csvFile: r.csvFile };
+  return JSON.stringify(doc, null, 2) + '\n';
 }
 
 export async function sensitivityCommand(file: string, options: SensitivityCommandOptions = {}): Promise<SensitivityResult> {
@@ -81,7 +133,7 @@ export async function sensitivityCommand(file: string, options: SensitivityComma
   const csvFile = join(out, `sensitivity-${output.replace(/[^A-Za-z0-9._-]/g, '_')}.csv`);
   const columns = Object.keys(rows[0] ?? { base: '', rank: 0, parameter: '' }) as (keyof SensitivityIndexRow)[];
   await writeFileAtomic(csvFile, toCsv(['output', ...columns], rows.map((r) => [output, ...columns.map((c) => r[c])])));
-  return { output, design, rows, csvFile, table: sensitivityTable(output, design, rows) };
+  return { output, design, rows, warning: design === 'sobol' ? sobolWarning(rows) : null, csvFile, table: sensitivityTable(output, design, rows) };
 }
 
 export function registerSensitivity(program: Command, io: Io): void {
@@ -95,11 +147,16 @@ export function registerSensitivity(program: Command, io: Io): void {
     .addOption(new Option('--out <dir>', 'batch output folder (default: out/<experiment name>); the table is also written there as CSV'))
     .addOption(new Option('--resume', 'reuse the runs already in --out'))
     .addOption(new Option('--resamples <n>', 'bootstrap resamples for the CIs').argParser(integerParser(50, 100_000)))
+    .addOption(new Option('--format <format>', 'output format: the table, or JSON { output, design, month, warning, rows, csvFile }').choices(['table', 'json']).default('table'))
     .addHelpText(
       'after',
       `
 Runs the experiment's batch first (see pendamping batch --help; --resume reuses finished runs), then
 computes the indices from each design point's mean over replicates. Writes OUT/sensitivity-<output>.csv.
+
+Sobol indices come with a warning (below the table; "warning" in the JSON, null when none) when they are
+not stable enough to read: an index further than ${SOBOL_RANGE_TOLERANCE} outside [0, 1], where a share of variance must
+lie, or a 95% CI wider than ${SOBOL_MAX_CI_WIDTH}. It says roughly what N (design.samples) would do. See docs/reliability.md.
 
 Example:
   pendamping sensitivity scenarios/experiments/multiplier-sensitivity.json --output spendingMultiplier.program --workers 2`,
@@ -107,6 +164,9 @@ Example:
     .action(async (file: string, opts: SensitivityCommandOptions) => {
       opts.workers = threadsFor('--workers', opts.workers, availableParallelism(), io.stderr);
       const r = await sensitivityCommand(file, { ...opts, io });
-      io.stdout(r.table + `wrote ${r.csvFile}\n`);
+      if (opts.format === 'json') {
+        io.stdout(sensitivityJson(r, opts.month));
+        io.stderr(`wrote ${r.csvFile}\n`);
+      } else io.stdout(r.table + `wrote ${r.csvFile}\n`);
     });
 }

@@ -25,6 +25,8 @@ export interface ValidateCommandOptions {
   replicates?: number;
   seed?: number;
   format?: 'table' | 'json';
+  /** Table: one line per target, however wide (default: fit 100 columns). */
+  wide?: boolean;
   /** Folder holding the shipped designs, with the calibration scenarios in its calibration/ folder. */
   scenarios?: string;
   sensitivity?: boolean;
@@ -72,12 +74,16 @@ export function registerValidate(program: Command, io: Io): void {
     .addOption(new Option('--replicates <n>', `replicates per calibration scenario, 2..${MAX_REPLICATES}`).argParser(integerParser(2, MAX_REPLICATES)).default(DEFAULT_VALIDATE_REPLICATES))
     .addOption(new Option('--seed <n>', `first seed; replicate r uses seed + r, 0..${MAX_SEED}`).argParser(integerParser(0, MAX_SEED)).default(1))
     .addOption(new Option('--format <format>', 'output format').choices(['table', 'json']).default('table'))
+    .addOption(new Option('--wide', 'table: one line per target, with the unit in its own column, however wide (over 200 columns); by default the table fits 100 columns'))
     .addOption(new Option('--scenarios <dir>', 'folder of the shipped designs, with the calibration scenarios in <dir>/calibration (default: the package\'s scenarios/)'))
     .addOption(new Option('--no-sensitivity', 'skip the C9 sensitivity runs (digital sales uplift halved and doubled)'))
     .addOption(outOption())
     .addHelpText(
       'after',
       `
+The table fits 100 columns: the quantity, with its unit in parentheses, wraps, and a long range or CI
+takes a second line. --wide keeps every target on one line.
+
 JSON output: { replicates, seeds, results: [{ id, quantity, target: {low, high}, value, ci: [low, high], pass, ... }], sensitivity: [...] }.
 A target the model does not represent is reported with pass: null and the reason (notModelled).
 
@@ -88,7 +94,7 @@ Exit codes: 0 every modelled target passes, 3 some target fails (the report says
       const progress = io.stderrIsTTY ? (r: number, name: string) => io.stderr(`\rreplicate ${r + 1}/${opts.replicates} ${name.padEnd(24)}`) : undefined;
       const v = await runValidation({ ...opts, onProgress: progress });
       if (progress) io.stderr('\r' + ' '.repeat(60) + '\r');
-      await emit(io, renderValidation(v, opts.format ?? 'table'), opts.out);
+      await emit(io, renderValidation(v, opts.format ?? 'table', { wide: opts.wide }), opts.out);
       const failed = v.results.filter((r) => r.pass === false).map((r) => r.id);
       if (failed.length > 0) throw new ChecksFailed(`${failed.length} calibration target${failed.length === 1 ? '' : 's'} failed: ${failed.join(', ')}`);
     });

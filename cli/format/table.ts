@@ -1,9 +1,13 @@
 // Plain-text tables: columns padded to their widest cell, a rule under the header, two spaces between
 // columns, no trailing blanks. Cells are expected to be ASCII so that length equals width on screen.
+// A cell (or header) with line breaks takes several lines; a column marked `wrap` is narrowed, its cells
+// wrapped at spaces, so that the table fits `width`.
 
 export interface Column {
   header: string;
   align: 'left' | 'right';
+  /** Wrap this column's cells at spaces when the table is wider than TableOptions.width. */
+  wrap?: boolean;
 }
 
 /** A row of cells, or a horizontal rule. */
@@ -14,7 +18,40 @@ export interface TableOptions {
   header?: boolean;
   /** Text before every line (default none). */
   indent?: string;
+  /** The most characters a line may take: `wrap` columns are narrowed to fit it (default: no limit). */
+  width?: number;
 }
+
+/**
+ * `text` in lines of at most `width` characters, broken at spaces (a word longer than `width` is cut);
+ * line breaks in `text` are kept.
+ */
+export function wrapText(text: string, width: number): string[] {
+  const w = Math.max(1, Math.floor(width));
+  const out: string[] = [];
+  for (const paragraph of text.split('\n')) {
+    let line = '';
+    for (let word of paragraph.split(' ').filter((x) => x !== '')) {
+      while (word.length > w) {
+        if (line) out.push(line);
+        out.push(word.slice(0, w));
+        word = word.slice(w);
+        line = '';
+      }
+      if (!line) line = word;
+      else if (line.length + 1 + word.length <= w) line += ' ' + word;
+      else {
+        out.push(line);
+        line = word;
+      }
+    }
+    out.push(line);
+  }
+  return out;
+}
+
+const longestLine = (text: string) => Math.max(0, ...text.split('\n').map((l) => l.length));
+const longestWord = (text: string) => Math.max(0, ...text.split(/[\s]+/).map((l) => l.length));
 
 const GAP = '  ';
 
@@ -22,20 +59,40 @@ export function renderTable(columns: readonly Column[], rows: readonly Row[], op
   const showHeader = options.header ?? true;
   const indent = options.indent ?? '';
   const cells = rows.filter((r): r is readonly string[] => r !== 'rule');
-  const widths = columns.map((c, j) => Math.max(showHeader ? c.header.length : 0, ...cells.map((r) => (r[j] ?? '').length)));
-  const line = (r: readonly string[]) =>
-    indent +
-    columns
-      .map((c, j) => {
-        const text = r[j] ?? '';
-        return c.align === 'left' ? text.padEnd(widths[j]) : text.padStart(widths[j]);
-      })
-      .join(GAP)
-      .trimEnd();
+  const widths = columns.map((c, j) => Math.max(showHeader ? longestLine(c.header) : 0, ...cells.map((r) => longestLine(r[j] ?? ''))));
+  const wrapped = columns.map((c) => c.wrap === true);
+  const total = () => indent.length + widths.reduce((a, w) => a + w, 0) + GAP.length * Math.max(0, columns.length - 1);
+  if (options.width !== undefined && total() > options.width && wrapped.some(Boolean)) {
+    // Share what the other columns leave among the wrap columns, each at least its longest word.
+    const fixed = total() - widths.reduce((a, w, j) => a + (wrapped[j] ? w : 0), 0);
+    const flexible = wrapped.filter(Boolean).length;
+    const share = Math.floor((options.width - fixed) / flexible);
+    columns.forEach((c, j) => {
+      if (!wrapped[j]) return;
+      const floor = Math.max(showHeader ? longestWord(c.header) : 0, ...cells.map((r) => longestWord(r[j] ?? '')));
+      widths[j] = Math.min(widths[j], Math.max(share, floor));
+    });
+  }
+  const split = (text: string, j: number) => (wrapped[j] ? wrapText(text, widths[j]) : text.split('\n'));
+  const lines = (r: readonly string[], bottom: boolean) => {
+    const parts = columns.map((_, j) => split(r[j] ?? '', j));
+    const height = Math.max(1, ...parts.map((p) => p.length));
+    const at = (p: string[], i: number) => (bottom ? p[i - (height - p.length)] : p[i]) ?? '';
+    return Array.from({ length: height }, (_, i) =>
+      indent +
+      columns
+        .map((c, j) => {
+          const text = at(parts[j], i);
+          return c.align === 'left' ? text.padEnd(widths[j]) : text.padStart(widths[j]);
+        })
+        .join(GAP)
+        .trimEnd(),
+    );
+  };
   const rule = indent + widths.map((w) => '-'.repeat(w)).join(GAP);
   const out: string[] = [];
-  if (showHeader) out.push(line(columns.map((c) => c.header)), rule);
-  for (const r of rows) out.push(r === 'rule' ? rule : line(r));
+  if (showHeader) out.push(...lines(columns.map((c) => c.header), true), rule);
+  for (const r of rows) out.push(...(r === 'rule' ? [rule] : lines(r, false)));
   return out.join('\n') + '\n';
 }
 

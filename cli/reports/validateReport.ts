@@ -1,10 +1,13 @@
 // The validation report: one row per calibration target (range, the model's mean with its 95% CI,
 // pass/fail), the targets the model does not represent with the reason, and the C9 sensitivity table.
+// It fits REPORT_WIDTH columns, so it can be pasted into a report or read in a terminal: the quantity
+// (with its unit) wraps, and a long range or CI takes a second line. `wide` prints one line per target,
+// however wide (over 200 columns).
 import type { SensitivityRow, TargetResult } from '../../sim/index.js';
 import type { Validation } from '../commands/validate.js';
 import { NOT_AVAILABLE, reportNumber } from '../format/number.js';
 import { reportRupiah } from '../format/rupiah.js';
-import { renderTable, type Row } from '../format/table.js';
+import { renderTable, wrapText, type Row } from '../format/table.js';
 import { pendampingVersion } from '../version.js';
 
 function show(x: number, unit: string): string {
@@ -31,33 +34,77 @@ export function modelFigure(r: TargetResult): string {
 
 export const status = (r: TargetResult) => (r.pass === null ? 'not modelled' : r.pass ? 'pass' : 'FAIL');
 
-export function validationTable(v: Validation): string {
-  const rows: Row[] = v.results.map((r) => [r.id, r.quantity, r.unit, targetRange(r), modelFigure(r), status(r)]);
+/** The most columns a line of the (not --wide) report takes. */
+export const REPORT_WIDTH = 100;
+/** A range or model figure longer than these takes a second line (a CI longer still, a third). */
+const TARGET_WIDTH = 14;
+const MODEL_WIDTH = 20;
+
+export interface ValidationTableOptions {
+  /** One line per target, however wide, as before the report fitted REPORT_WIDTH. */
+  wide?: boolean;
+}
+
+/** `Rp 5.5 juta to Rp 7.1 juta` on two lines, broken after `to`, when longer than TARGET_WIDTH. */
+function narrowRange(r: TargetResult): string {
+  const text = targetRange(r);
+  return text.length > TARGET_WIDTH ? text.replace(' to ', ' to\n') : text;
+}
+
+/** The mean, then its CI on the next line when both are longer than MODEL_WIDTH (the CI broken after its comma if still too long). */
+function narrowModel(r: TargetResult): string {
+  const text = modelFigure(r);
+  if (text.length <= MODEL_WIDTH) return text;
+  const at = text.indexOf(' [');
+  if (at < 0) return text;
+  const ci = text.slice(at + 1);
+  return text.slice(0, at) + '\n' + (ci.length > MODEL_WIDTH ? ci.replace(', ', ',\n') : ci);
+}
+
+/** Prose wrapped to REPORT_WIDTH unless wide. */
+const prose = (text: string, wide: boolean) => (wide ? text : wrapText(text, REPORT_WIDTH).join('\n'));
+
+export function validationTable(v: Validation, options: ValidationTableOptions = {}): string {
+  const wide = options.wide ?? false;
   const passed = v.results.filter((r) => r.pass === true).length;
   const failed = v.results.filter((r) => r.pass === false).length;
   const notModelled = v.results.filter((r) => r.pass === null);
+  const table = wide
+    ? renderTable(
+        [
+          { header: 'id', align: 'left' },
+          { header: 'quantity', align: 'left' },
+          { header: 'unit', align: 'left' },
+          { header: 'target', align: 'right' },
+          { header: 'model [95% CI]', align: 'right' },
+          { header: 'result', align: 'left' },
+        ],
+        v.results.map((r) => [r.id, r.quantity, r.unit, targetRange(r), modelFigure(r), status(r)]),
+      )
+    : renderTable(
+        [
+          { header: 'id', align: 'left' },
+          { header: 'quantity (unit)', align: 'left', wrap: true },
+          { header: 'target', align: 'right' },
+          { header: 'model [95% CI]', align: 'right' },
+          { header: 'result', align: 'left' },
+        ],
+        v.results.map((r) => [r.id, `${r.quantity} (${r.unit})`, narrowRange(r), narrowModel(r), status(r)]),
+        { width: REPORT_WIDTH },
+      );
   const out = [
-    `Pendamping ${pendampingVersion()}: calibration against published evidence (docs/calibration-targets.md), ${v.replicates} replicates (seeds ${v.seeds[0]}..${v.seeds[v.seeds.length - 1]})`,
+    prose(`Pendamping ${pendampingVersion()}: calibration against published evidence (docs/calibration-targets.md), ${v.replicates} replicates (seeds ${v.seeds[0]}..${v.seeds[v.seeds.length - 1]})`, wide),
     '',
-    renderTable(
-      [
-        { header: 'id', align: 'left' },
-        { header: 'quantity', align: 'left' },
-        { header: 'unit', align: 'left' },
-        { header: 'target', align: 'right' },
-        { header: 'model [95% CI]', align: 'right' },
-        { header: 'result', align: 'left' },
-      ],
-      rows,
-    ),
-    `${passed} passed, ${failed} failed, ${notModelled.length} not modelled. A target passes when the mean over replicates lies in its range.`,
-    ...notModelled.map((r) => `${r.id} is not modelled: ${r.notModelled}.`),
+    table,
+    prose(`${passed} passed, ${failed} failed, ${notModelled.length} not modelled. A target passes when the mean over replicates lies in its range.`, wide),
+    ...notModelled.map((r) => prose(`${r.id} is not modelled: ${r.notModelled}.`, wide)),
   ];
-  if (v.sensitivity.length > 0) out.push('', digitalUpliftTable(v.sensitivity));
+  if (v.sensitivity.length > 0) out.push('', digitalUpliftTable(v.sensitivity, options));
   return out.join('\n') + '\n';
 }
 
-export function digitalUpliftTable(rows: readonly SensitivityRow[]): string {
+export function digitalUpliftTable(rows: readonly SensitivityRow[], options: ValidationTableOptions = {}): string {
+  const wide = options.wide ?? false;
   const body: Row[] = rows.map((s) => [
     s.scenario,
     `× ${reportNumber(s.factor, 1)} (${reportNumber(s.digitalSalesUplift, 3)})`,
@@ -69,8 +116,8 @@ export function digitalUpliftTable(rows: readonly SensitivityRow[]): string {
     reportNumber(s.localGdpPerRupiah, 2),
   ]);
   return [
-    'C9 assumption: digital marketing → sales has no well-identified estimate (Couture et al.: little income gain for rural producers).',
-    'performance.digitalSalesUplift halved and doubled; participants\' effects over the last 12 months, means over the same replicates:',
+    prose('C9 assumption: digital marketing → sales has no well-identified estimate (Couture et al.: little income gain for rural producers).', wide),
+    prose('performance.digitalSalesUplift halved and doubled; participants\' effects over the last 12 months, means over the same replicates:', wide),
     '',
     renderTable(
       [
@@ -80,18 +127,18 @@ export function digitalUpliftTable(rows: readonly SensitivityRow[]): string {
         { header: 'profit', align: 'right' },
         { header: 'digital', align: 'right' },
         { header: 'jobs', align: 'right' },
-        { header: 'local GDP gained', align: 'right' },
-        { header: 'local GDP per rupiah', align: 'right' },
+        { header: wide ? 'local GDP gained' : 'local GDP\ngained', align: 'right' },
+        { header: wide ? 'local GDP per rupiah' : 'local GDP\nper rupiah', align: 'right' },
       ],
       body,
     ),
   ].join('\n');
 }
 
-export function renderValidation(v: Validation, format: 'table' | 'json'): string {
+export function renderValidation(v: Validation, format: 'table' | 'json', options: ValidationTableOptions = {}): string {
   if (format === 'json') {
     // Infinite bounds become null in JSON.
     return JSON.stringify(v, (_k, x) => (typeof x === 'number' && !Number.isFinite(x) ? null : x), 2) + '\n';
   }
-  return validationTable(v);
+  return validationTable(v, options);
 }

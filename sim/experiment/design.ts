@@ -33,6 +33,21 @@ export function rangeValues(from: number, to: number, step: number): number[] {
 
 const rounded = (q: ParameterSpec, v: ParameterValue): ParameterValue => (q.integer && typeof v === 'number' ? Math.round(v) : v);
 
+/** Significant digits a sampled value keeps (as `rangeValues` keeps): enough for any value a person would write. */
+export const SAMPLED_DIGITS = 12;
+
+/**
+ * A value computed from a probability (an inverse CDF in binary floating point) without its float noise:
+ * the top of a uniform on [0.3, 0.9] is 0.3 + 1 × (0.9 − 0.3) = 0.9000000000000001, which results.csv,
+ * summary.csv and the point's label would print, and which lies outside the range it was drawn from. Kept to SAMPLED_DIGITS significant digits and within [low, high]; the value printed is then
+ * the value the run used, so a run can be repeated from its printed parameters. Integer parameters round.
+ */
+function sampled(q: ParameterSpec, v: number, low = -Infinity, high = Infinity): ParameterValue {
+  if (q.integer) return Math.round(v);
+  const clean = Number.isFinite(v) ? Number(v.toPrecision(SAMPLED_DIGITS)) : v;
+  return Math.min(Math.max(clean, Math.min(low, high)), Math.max(low, high));
+}
+
 /** The levels a parameter takes in a factorial design: its values, its range, or its discrete distribution. */
 export function factorialLevels(q: ParameterSpec): ParameterValue[] {
   const raw = q.values ?? (q.range ? rangeValues(q.range.from, q.range.to, q.range.step) : q.distribution?.type === 'discrete' ? q.distribution.values : undefined);
@@ -63,21 +78,22 @@ export function normalQuantile(p: number): number {
 /**
  * The value of a parameter at probability u in [0, 1] (its inverse CDF): a range is uniform on
  * [from, to]; a values list (or discrete distribution) is discrete uniform, value ⌊u·n⌋; a normal
- * distribution's u is kept within [`tail`, 1 − `tail`]. Rounded when the parameter is `integer`.
+ * distribution's u is kept within [`tail`, 1 − `tail`]. Rounded when the parameter is `integer`; otherwise
+ * kept to SAMPLED_DIGITS significant digits and within the range or distribution's bounds.
  */
 export function parameterQuantile(q: ParameterSpec, u: number, tail = 1e-12): ParameterValue {
   const list = q.values ?? (q.distribution?.type === 'discrete' ? q.distribution.values : undefined);
   if (list) return rounded(q, list[Math.min(list.length - 1, Math.max(0, Math.floor(u * list.length)))]);
-  if (q.range) return rounded(q, q.range.from + u * (q.range.to - q.range.from));
+  if (q.range) return sampled(q, q.range.from + u * (q.range.to - q.range.from), q.range.from, q.range.to);
   const d = q.distribution;
   if (!d) throw new Error(`parameter ${q.path}: no values, range or distribution`);
   switch (d.type) {
     case 'uniform':
-      return rounded(q, d.low + u * (d.high - d.low));
+      return sampled(q, d.low + u * (d.high - d.low), d.low, d.high);
     case 'loguniform':
-      return rounded(q, Math.exp(Math.log(d.low) + u * (Math.log(d.high) - Math.log(d.low))));
+      return sampled(q, Math.exp(Math.log(d.low) + u * (Math.log(d.high) - Math.log(d.low))), d.low, d.high);
     case 'normal':
-      return rounded(q, d.mean + d.sd * normalQuantile(Math.min(1 - tail, Math.max(tail, u))));
+      return sampled(q, d.mean + d.sd * normalQuantile(Math.min(1 - tail, Math.max(tail, u))));
     default:
       throw new Error(`parameter ${q.path}: unknown distribution`);
   }

@@ -102,3 +102,74 @@ export function sensitivityIndices(
   }
   return rows;
 }
+
+/**
+ * How far Sobol estimates may stray before they are called unstable. A first-order or total index is a
+ * share of the output's variance, so it lies in [0, 1]; an estimate outside it is sampling error, and the
+ * SAFE toolbox's FAQ (safetoolbox.info/faqs) reads an index below 0 or above 1 as evidence that the
+ * approximation errors are relatively large. Sarrazin, Pianosi & Wagener (2016, "Global Sensitivity
+ * Analysis of environmental models: Convergence and validation", Environ. Model. Softw. 79:135–152) judge
+ * the convergence of sensitivity indices by the width of their bootstrap confidence intervals. Like any
+ * Monte Carlo estimate, the estimators' error shrinks only as 1/√N (Saltelli et al. 2010, Comput. Phys.
+ * Commun. 181:259–270, compare the estimators' errors as N grows). The thresholds are Pendamping's own
+ * choice: an index known to within ±0.05 of the output's variance, i.e. every 95% CI at most
+ * SOBOL_MAX_CI_WIDTH wide and every estimate within SOBOL_RANGE_TOLERANCE of [0, 1] (an estimate further
+ * out has an error larger than that).
+ */
+export const SOBOL_MAX_CI_WIDTH = 0.1;
+export const SOBOL_RANGE_TOLERANCE = 0.05;
+
+export interface SobolIndexRef {
+  base: string;
+  parameter: string;
+  index: 'first order' | 'total';
+}
+
+export interface SobolStability {
+  /** False when any rule below is broken. */
+  stable: boolean;
+  /** Complete Saltelli rows (N) behind the estimates: the fewest over bases. */
+  rows: number;
+  /** Indices that could not be estimated (fewer than 2 rows, or an output that does not vary). */
+  unknown: SobolIndexRef[];
+  /** Estimates further than SOBOL_RANGE_TOLERANCE outside [0, 1], furthest first. */
+  outside: (SobolIndexRef & { value: number })[];
+  /** The widest 95% CI when wider than SOBOL_MAX_CI_WIDTH (null otherwise). */
+  widest: (SobolIndexRef & { low: number; high: number; width: number }) | null;
+  /** Rows at which the widest CI would narrow to SOBOL_MAX_CI_WIDTH if it shrinks as 1/√N (null when not wide). */
+  rowsNeeded: number | null;
+}
+
+/** Float slack on the thresholds, so that a CI of 1.09 − 0.99 counts as 0.1 wide. */
+const EPSILON = 1e-9;
+
+/** Whether Sobol rows (from sensitivityIndices) are stable enough to read: see SOBOL_MAX_CI_WIDTH. */
+export function sobolStability(rows: readonly SensitivityIndexRow[]): SobolStability {
+  const sobol = rows.filter((r) => r.method === 'sobol');
+  const unknown: SobolIndexRef[] = [];
+  const outside: (SobolIndexRef & { value: number })[] = [];
+  let widest: SobolStability['widest'] = null;
+  for (const r of sobol) {
+    const indices = [
+      { index: 'first order' as const, value: r.first_order, low: r.first_order_low, high: r.first_order_high },
+      { index: 'total' as const, value: r.total, low: r.total_low, high: r.total_high },
+    ];
+    for (const x of indices) {
+      const ref = { base: r.base, parameter: r.parameter, index: x.index };
+      if (x.value === null) {
+        unknown.push(ref);
+        continue;
+      }
+      if (x.value < -SOBOL_RANGE_TOLERANCE - EPSILON || x.value > 1 + SOBOL_RANGE_TOLERANCE + EPSILON) outside.push({ ...ref, value: x.value });
+      if (x.low !== null && x.high !== null) {
+        const width = x.high - x.low;
+        if (width > SOBOL_MAX_CI_WIDTH + EPSILON && (widest === null || width > widest.width)) widest = { ...ref, low: x.low, high: x.high, width };
+      }
+    }
+  }
+  const distance = (v: number) => (v < 0 ? -v : v - 1);
+  outside.sort((a, b) => distance(b.value) - distance(a.value));
+  const n = sobol.length > 0 ? Math.min(...sobol.map((r) => r.n)) : 0;
+  const rowsNeeded = widest !== null && n > 0 ? Math.ceil(n * (widest.width / SOBOL_MAX_CI_WIDTH) ** 2) : null;
+  return { stable: unknown.length === 0 && outside.length === 0 && widest === null, rows: n, unknown, outside, widest, rowsNeeded };
+}

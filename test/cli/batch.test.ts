@@ -11,7 +11,6 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { chunkRuns } from '../../cli/batch/pool.js';
 import { threadsFor } from '../../cli/options.js';
-import { plainProgress } from '../../cli/batch/progress.js';
 import { splitCsvLine } from '../../cli/batch/rows.js';
 import { runCommand } from '../../cli/commands/run.js';
 import { memoryIo } from '../../cli/io.js';
@@ -254,27 +253,6 @@ describe('batch internals', () => {
     expect(chunks[chunks.length - 1].length).toBe(1);
     for (let i = 1; i < chunks.length; i++) expect(chunks[i].length).toBeLessThanOrEqual(chunks[i - 1].length);
     expect(Math.max(...chunkRuns(Array.from({ length: 100_000 }, (_, i) => i), 1).map((c) => c.length))).toBe(32);
-  });
-
-  it('plain progress: a line every 10% or 5 s, not more', () => {
-    let now = 0;
-    const lines: string[] = [];
-    const p = plainProgress((t) => lines.push(t), 100, 0, () => now);
-    for (let i = 1; i <= 100; i++) {
-      now += 10;
-      p.update(i, 0);
-    }
-    expect(lines).toHaveLength(10);
-    expect(lines[9]).toBe('batch: 100/100 runs (100%), 0 failed, 100.0 runs/s, ETA 0s\n');
-    const slow: string[] = [];
-    now = 0;
-    const q = plainProgress((t) => slow.push(t), 1000, 0, () => now);
-    for (let i = 1; i <= 20; i++) {
-      now += 1000;
-      q.update(i, 1);
-    }
-    expect(slow).toHaveLength(4); // every 5 s
-    expect(slow[0]).toBe('batch: 5/1000 runs (0%), 1 failed, 1.0 runs/s, ETA 16m35s\n');
   });
 });
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { csvField, toCsv } from '../../cli/format/csv.js';
 import { reportNumber, formatPercent, formatPoints } from '../../cli/format/number.js';
 import { reportRupiah, rupiahUnit } from '../../cli/format/rupiah.js';
-import { renderTable, truncate } from '../../cli/format/table.js';
+import { renderTable, truncate, wrapText } from '../../cli/format/table.js';
 import { parseJsonText } from '../../cli/loadScenario.js';
 
 describe('reportRupiah', () => {
@@ -87,6 +87,36 @@ describe('renderTable', () => {
     const text = renderTable([{ header: 'a', align: 'left' }, { header: 'b', align: 'left' }], [['xx', ''], ['y', 'z']], { header: false });
     expect(text).toBe('xx\ny   z\n');
     expect(truncate('a-very-long-scenario-name-indeed', 12)).toBe('a-very-lo...');
+  });
+
+  it('wraps a wrap column to fit width, takes cells and headers with line breaks on several lines', () => {
+    const columns = [
+      { header: 'id', align: 'left' as const },
+      { header: 'quantity', align: 'left' as const, wrap: true },
+      { header: 'model\n[95% CI]', align: 'right' as const },
+    ];
+    const rows = [['C1a', 'business training: participants\' profit, months 13-24', '6.45\n[1.82, 11.1]'], ['L4', 'imbalance', 'Rp 0']];
+    expect(renderTable(columns, rows, { width: 33 })).toBe(
+      [
+        '                            model',
+        'id   quantity            [95% CI]',
+        '---  --------------  ------------',
+        'C1a  business                6.45',
+        '     training:       [1.82, 11.1]',
+        "     participants'",
+        '     profit, months',
+        '     13-24',
+        'L4   imbalance               Rp 0',
+        '',
+      ].join('\n'),
+    );
+    // Never narrower than the longest word: at width 30 the column keeps "participants'" whole (13).
+    expect(Math.max(...renderTable(columns, rows, { width: 30 }).split('\n').map((l) => l.length))).toBe(32);
+    // Without a width (or wide enough) nothing wraps.
+    expect(renderTable(columns, rows).split('\n')[3]).toBe("C1a  business training: participants' profit, months 13-24          6.45");
+    expect(wrapText('a bb ccc dddd', 6)).toEqual(['a bb', 'ccc', 'dddd']);
+    expect(wrapText('abcdefghij x', 4)).toEqual(['abcd', 'efgh', 'ij x']);
+    expect(wrapText('one\n\ntwo', 10)).toEqual(['one', '', 'two']);
   });
 });
 

@@ -49,9 +49,10 @@ describe('what each command loads', () => {
     expect([...g.files].filter((f) => /sim[/\\](run|phases|program)[/\\]/.test(f) && !/Error\.ts$/.test(f))).toEqual([]);
   });
 
-  it.each(['run', 'compare', 'validate'])('%s: no mathjs, no Redis client, no thread pool', (name) => {
+  it.each(['run', 'compare', 'validate', 'sensitivity'])('%s: no mathjs, no Redis client (and, but for sensitivity, no thread pool)', (name) => {
     const g = staticGraph(`cli/commands/${name}.ts`);
-    for (const heavy of ['mathjs', 'bullmq', 'ioredis', 'piscina']) expect(g.packages, `${name} loads ${heavy}`).not.toContain(heavy);
+    const heavy = ['mathjs', 'bullmq', 'ioredis', ...(name === 'sensitivity' ? [] : ['piscina'])]; // sensitivity runs its batch on threads
+    for (const p of heavy) expect(g.packages, `${name} loads ${p}`).not.toContain(p);
     expect([...g.files].some((f) => f.endsWith('sim/index.ts'))).toBe(false);
   });
 

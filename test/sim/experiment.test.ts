@@ -270,6 +270,43 @@ describe('design points', () => {
       expect(a.every((p) => Number.isInteger(p.assignments['program.mentoring.caseload']))).toBe(true);
     }
   });
+
+  it('sampled values carry no float noise and stay in their range: Morris prints 0.9, not 0.9000000000000001 (issue 13)', () => {
+    const file = 'scenarios/experiments/multiplier-sensitivity.json';
+    const e = parseExperiment(JSON.parse(readFileSync(file, 'utf8')), file);
+    const points = designPoints(e, ['full-cycle']);
+    const gain = 'performance.marketingAttractionGain'; // uniform on [0.3, 0.9], Morris grid of 4 levels
+    expect([...new Set(points.map((p) => p.assignments[gain]))].sort()).toEqual([0.3, 0.5, 0.7, 0.9]);
+    expect(points.find((p) => p.assignments[gain] === 0.9)!.label).toMatch(/performance\.marketingAttractionGain=0\.9$/);
+    for (const p of points) {
+      expect(p.label).not.toMatch(/\d\.\d{13,}/);
+      for (const q of e.parameters) {
+        const v = p.assignments[q.path] as number;
+        const d = q.distribution as { low: number; high: number };
+        expect(v).toBe(Number(v.toPrecision(12)));
+        expect(v).toBeGreaterThanOrEqual(d.low);
+        expect(v).toBeLessThanOrEqual(d.high);
+      }
+    }
+    // Thirds of a range keep 12 significant digits, the value the run uses and results.csv prints.
+    expect(points.map((p) => p.assignments['households.marginalPropensityToConsume'])).toContain(0.866666666667);
+    // Latin hypercube and Sobol samples too, on every kind of distribution.
+    for (const design of [{ type: 'latinHypercube', samples: 50 }, { type: 'sobol', samples: 20 }]) {
+      const over = {
+        design,
+        parameters: [
+          { path: 'businessStealingShare', distribution: { type: 'uniform', low: 0.1, high: 0.7 } },
+          { path: 'households.localSpendingShare', range: { from: 0.2, to: 0.6, step: 0.1 } },
+          { path: 'program.mentoring.feeRupiahPerMentorMonth', distribution: { type: 'loguniform', low: 2_000_000, high: 6_000_000 } },
+          { path: 'suppliers.importShare', distribution: { type: 'normal', mean: 0.4, sd: 0.05 } },
+        ],
+      };
+      for (const p of designPoints(exp(over), ['m'])) {
+        for (const v of Object.values(p.assignments) as number[]) expect(v).toBe(Number(v.toPrecision(12)));
+        expect(p.assignments['program.mentoring.feeRupiahPerMentorMonth']).toBeLessThanOrEqual(6_000_000);
+      }
+    }
+  });
 });
 
 describe('applying a design point and recording a run', () => {

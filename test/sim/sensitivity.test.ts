@@ -1,7 +1,7 @@
 // The sensitivity estimators on functions with known answers, through the experiment's own design
 // generator: Ishigami (Sobol indices known analytically; Morris ranks) and linear functions.
 import { describe, expect, it } from 'vitest';
-import { designPoints, morrisIndices, sensitivityIndices, sobolIndices, type DesignPoint, type Experiment } from '../../sim/index.js';
+import { designPoints, morrisIndices, sensitivityIndices, sobolIndices, sobolStability, SOBOL_MAX_CI_WIDTH, type DesignPoint, type Experiment, type SensitivityIndexRow } from '../../sim/index.js';
 
 type Dist = { type: 'uniform'; low: number; high: number };
 
@@ -59,6 +59,8 @@ describe('Sobol indices (Saltelli 2010 first order, Jansen total) on Ishigami', 
     }
     // Deterministic, bootstrap included.
     expect(sensitivityIndices(e, points, y)).toEqual(rows);
+    // Stable at N = 4096: every CI narrower than 0.1, every estimate within [−0.05, 1.05].
+    expect(sobolStability(rows)).toEqual({ stable: true, rows: 4096, unknown: [], outside: [], widest: null, rowsNeeded: null });
   });
 
   it('gives S1 = ST = share of variance for an additive function', () => {
@@ -85,6 +87,43 @@ describe('Sobol indices (Saltelli 2010 first order, Jansen total) on Ishigami', 
     y[3] = null; // row 0 (4 points per row)
     y[9] = null; // row 2
     expect(sobolIndices(points, y, 2, { resamples: 10 })[0].n).toBe(48);
+  });
+});
+
+describe('Sobol stability: estimates outside [0, 1] or wide CIs are flagged (issue 13)', () => {
+  it('flags Ishigami at N = 16, naming the index furthest outside [0, 1] and the widest CI', () => {
+    const e = experiment({ type: 'sobol', samples: 16 }, [pi, pi, pi]);
+    const points = designPoints(e, ['f']);
+    const rows = sensitivityIndices(e, points, points.map((p) => ishigami(xs(p, 3))));
+    const s = sobolStability(rows);
+    expect(s.stable).toBe(false);
+    expect(s.rows).toBe(16);
+    // Every estimate the check calls outside is further than 0.05 from [0, 1], and each is reported.
+    const all = rows.flatMap((r) => [r.first_order!, r.total!]);
+    expect(s.outside.map((o) => o.value).sort()).toEqual(all.filter((v) => v < -0.05 || v > 1.05).sort());
+    expect(s.widest!.width).toBeGreaterThan(SOBOL_MAX_CI_WIDTH);
+    const widths = rows.flatMap((r) => [r.first_order_high! - r.first_order_low!, r.total_high! - r.total_low!]);
+    expect(s.widest!.width).toBe(Math.max(...widths));
+    expect(s.rowsNeeded).toBe(Math.ceil(16 * (s.widest!.width / 0.1) ** 2));
+  });
+
+  it('draws the line at 0.05 outside [0, 1] and a CI 0.1 wide; an index that cannot be estimated is unstable', () => {
+    const row = (first: [number | null, number, number], total: [number | null, number, number]): SensitivityIndexRow => ({
+      base: 'b', rank: 1, parameter: 'x1', method: 'sobol', n: 1000, mu: null, mu_star: null, mu_star_low: null, mu_star_high: null, sigma: null,
+      first_order: first[0], first_order_low: first[1], first_order_high: first[2], total: total[0], total_low: total[1], total_high: total[2],
+    });
+    // A true zero estimated slightly negative, and CIs exactly 0.1 wide: stable.
+    expect(sobolStability([row([-0.04, -0.09, 0.01], [1.04, 0.99, 1.09])]).stable).toBe(true);
+    const below = sobolStability([row([-0.06, -0.1, -0.0], [0.5, 0.45, 0.55])]);
+    expect(below.outside).toEqual([{ base: 'b', parameter: 'x1', index: 'first order', value: -0.06 }]);
+    expect(below.widest).toBeNull();
+    const wide = sobolStability([row([0.3, 0.2, 0.4], [0.5, 0.3, 0.7])]);
+    expect(wide.stable).toBe(false);
+    expect(wide.widest).toMatchObject({ index: 'total', width: expect.closeTo(0.4, 12) });
+    expect(wide.rowsNeeded).toBe(16_000); // 1000 × (0.4 / 0.1)²
+    const none = sobolStability([row([null, 0, 0], [null, 0, 0])]);
+    expect(none.stable).toBe(false);
+    expect(none.unknown).toHaveLength(2);
   });
 });
 
