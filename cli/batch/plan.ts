@@ -19,7 +19,7 @@ import {
   type Scenario,
 } from '../../sim/index.js';
 import { InputFileError, InputFilesError } from '../errors.js';
-import { parseJsonText } from '../loadScenario.js';
+import { parseJsonFileText } from '../readJsonFile.js';
 import { MAX_SEED } from '../options.js';
 import { pendampingVersion } from '../version.js';
 import type { Manifest } from './manifest.js';
@@ -65,14 +65,12 @@ async function readInput(file: string, what: string): Promise<{ text: string; by
     const why = e.code === 'ENOENT' ? 'no such file' : e.code === 'EISDIR' ? `is a folder, not ${what}` : `cannot read (${e.message})`;
     throw new InputFileError(file, `${file}: ${why}`);
   }
-  let text = bytes.toString('utf8');
-  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
-  return { text, bytes };
+  return { text: bytes.toString('utf8'), bytes };
 }
 
 export async function loadBatchPlan(file: string): Promise<BatchPlan> {
   const { text, bytes } = await readInput(file, 'an experiment file');
-  const experiment = parseExperiment(parseJsonText(text, file), file);
+  const experiment = parseExperiment(parseJsonFileText(text, file, 'experiment'), file);
   const lastSeed = experiment.seed + experiment.replicates - 1;
   if (lastSeed > MAX_SEED) {
     throw new InputFileError(file, `${file}: invalid experiment\n  - seed: found ${experiment.seed}; expected at most ${MAX_SEED - experiment.replicates + 1} with ${experiment.replicates} replicates (seeds run to seed + replicates - 1)`);
@@ -85,7 +83,7 @@ export async function loadBatchPlan(file: string): Promise<BatchPlan> {
       const path = resolve(dir, b);
       const shown = relative(process.cwd(), path) || path;
       const input = await readInput(shown, 'a scenario file');
-      const raw = parseJsonText(input.text, shown);
+      const raw = parseJsonFileText(input.text, shown, 'scenario');
       parseScenario(raw, shown);
       return { name: baseNameOf(b), file: b, path: shown, sha256: sha256(input.bytes), raw };
     }),
