@@ -92,8 +92,16 @@ describe('inputs that would break the books are refused, naming the field (issue
     [{ economy: { sectors: [{ name: 'a', share: 1, revenuePerWorkerRupiah: 0 }] } }, 'economy.sectors[0].revenuePerWorkerRupiah'],
     [{ months: 12, program: { startMonth: 100, training: { enabled: true } } }, 'program.startMonth'],
     [{ economy: { businesses: 2_000_000 }, months: 600 }, 'economy.meanTurnoverRupiahPerMonth'],
+    // Found by the fuzzer: a sector selling all but 1e-10 of its output outside has outside sales 8.6e9
+    // times its local sales, beyond 2^53 rupiah a month for one business (the ledger stopped, exit 4).
+    [{ months: 1, economy: { businesses: 1, sectors: [{ name: 'a', share: 0.5 }, { name: 'b', share: 0.5, outsideSalesShare: 0.9999999998836979 }] } }, 'economy.sectors[1].outsideSalesShare'],
+    [{ months: 12, economy: { businesses: 40, sectors: [{ name: 'a', share: 0.5, outsideSalesShare: 0.999999 }, { name: 'b', share: 0.5 }] } }, 'economy.sectors[0].outsideSalesShare'],
   ])('%j is refused at %s', (input, path) => {
     expect(problemsOf(input).map((q) => q.path)).toContain(path);
+  });
+  it('a sector selling 99.999% of its output outside is accepted at a size whose books balance', () => {
+    const s = parseScenario({ months: 12, economy: { businesses: 150, sectors: [{ name: 'a', share: 0.5, outsideSalesShare: 0.99999 }, { name: 'b', share: 0.5 }] } });
+    expect(runScenario(s, { seed: 1 }).accounting.maxImbalance).toBe(0);
   });
   it('the largest accepted budget still balances to the rupiah', () => {
     const s = parseScenario({ months: 6, economy: { businesses: 40 }, program: { budgetRupiah: 1e15, training: { enabled: true } } });
