@@ -96,8 +96,18 @@ describe('inputs that would break the books are refused, naming the field (issue
     // times its local sales, beyond 2^53 rupiah a month for one business (the ledger stopped, exit 4).
     [{ months: 1, economy: { businesses: 1, sectors: [{ name: 'a', share: 0.5 }, { name: 'b', share: 0.5, outsideSalesShare: 0.9999999998836979 }] } }, 'economy.sectors[1].outsideSalesShare'],
     [{ months: 12, economy: { businesses: 40, sectors: [{ name: 'a', share: 0.5, outsideSalesShare: 0.999999 }, { name: 'b', share: 0.5 }] } }, 'economy.sectors[0].outsideSalesShare'],
+    // Found by the fuzzer: a price of 1e-310 (schema-valid while only 0 was refused) makes output in units
+    // Infinity and the books NaN (exit 4). Rupiah amounts that must be positive are at least Rp 1.
+    [{ months: 1, economy: { businesses: 1, sectors: [{ name: 'a', share: 1, priceRupiah: 1e-310 }] } }, 'economy.sectors[0].priceRupiah'],
+    [{ economy: { sectors: [{ name: 'a', share: 1, revenuePerWorkerRupiah: 0.5 }] } }, 'economy.sectors[0].revenuePerWorkerRupiah'],
+    [{ economy: { meanTurnoverRupiahPerMonth: 5e-324 } }, 'economy.meanTurnoverRupiahPerMonth'],
+    [{ suppliers: { salesPerJobRupiahPerMonth: 0.99 } }, 'suppliers.salesPerJobRupiahPerMonth'],
   ])('%j is refused at %s', (input, path) => {
     expect(problemsOf(input).map((q) => q.path)).toContain(path);
+  });
+  it('the smallest accepted price and output per worker, Rp 1, still balance to the rupiah', () => {
+    const s = parseScenario({ months: 6, economy: { businesses: 40, sectors: [{ name: 'a', share: 1, priceRupiah: 1, revenuePerWorkerRupiah: 1 }] } });
+    expect(runScenario(s, { seed: 1 }).accounting.maxImbalance).toBe(0);
   });
   it('a sector selling 99.999% of its output outside is accepted at a size whose books balance', () => {
     const s = parseScenario({ months: 12, economy: { businesses: 150, sectors: [{ name: 'a', share: 0.5, outsideSalesShare: 0.99999 }, { name: 'b', share: 0.5 }] } });
