@@ -42,6 +42,12 @@ describe('scenario validation', () => {
       expected: 'one of the fields kind, startMonth, months, size',
     });
   });
+  it('an unknown key that is empty or holds spaces or line breaks is quoted in the path (found by the fuzzer)', () => {
+    // Printed bare, " " gave "  -  : found …", "" read as "(top level)" and "a\nb" broke the message's lines.
+    const input = JSON.parse('{"months": 3, " ": 1, "": 2, "program": {"a\\nb": 3, "maxParticipants": 5}}') as unknown;
+    expect(problemsOf(input).map((q) => q.path).sort()).toEqual(['[" "]', '[""]', 'program["a\\nb"]']);
+    expect(problemsOf({ economy: { 'ünïcödé-1': 1 } })[0].path).toBe('economy.ünïcödé-1');
+  });
 
   it('reports enum, array-index and cross-field problems', () => {
     expect(problemsOf({ program: { targeting: { rule: 'richest' } } })[0]).toMatchObject({ path: 'program.targeting.rule', value: 'richest' });
