@@ -152,8 +152,11 @@ export interface FuzzOptions {
   path?: string;
   families?: readonly Family[];
   batchShare?: number;
-  /** Called before each counted case (not before the runs that shrink a failure). */
-  onCase?: (index: number, c: FuzzCase) => void | Promise<void>;
+  /**
+   * Called before each case: `index` counts the cases run before any failure; after one, `shrinking` is
+   * true for the runs fast-check makes to shrink it (index stays at the failing case's).
+   */
+  onCase?: (index: number, c: FuzzCase, shrinking: boolean) => void | Promise<void>;
 }
 
 export interface FuzzResult {
@@ -174,7 +177,7 @@ export async function runFuzz(options: FuzzOptions): Promise<FuzzResult> {
   let failed = false;
   const property = fc.asyncProperty(fuzzCase(options.batchShare, options.families), async (c) => {
     const counted = !failed;
-    if (counted) await options.onCase?.(index++, c);
+    await options.onCase?.(counted ? index++ : index - 1, c, !counted);
     try {
       const r = await checkCase(c, work);
       if (counted) tally.record(c.family, r);
