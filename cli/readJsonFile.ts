@@ -19,18 +19,28 @@ function readProblem(file: string, err: NodeJS.ErrnoException, what: string): st
   }
 }
 
+const tooDeep = (file: string, what: string) =>
+  new InputFileError(file, `${file}: nested too deeply to read (objects or lists inside each other thousands of levels deep); a ${what} is a few levels deep`);
+
 /** Parse JSON text, throwing an InputFileError that says where the syntax breaks (with a code frame). */
 export function parseJsonText(text: string, file: string, what = 'scenario'): unknown {
   if (text.trim() === '') throw new InputFileError(file, `${file}: empty file (expected a JSON ${what} object)`);
   try {
     return parseJson(text);
   } catch (err) {
-    if (err instanceof RangeError) throw new InputFileError(file, `${file}: nested too deeply to read (objects or lists inside each other thousands of levels deep); a ${what} is a few levels deep`);
+    if (err instanceof RangeError) throw tooDeep(file, what);
     if (err instanceof JSONError) {
       const first = err.message.split('\n')[0];
       const at = /(?: in JSON)? at position (\d+)/.exec(first);
       const frame = err.rawCodeFrame ? `\n${err.rawCodeFrame}` : '';
-      const position = at ? Number(at[1]) : jsonErrorPosition(text);
+      let position: number;
+      try {
+        position = at ? Number(at[1]) : jsonErrorPosition(text);
+      } catch (e) {
+        // jsonErrorPosition descends recursively: thousands of levels overflow the stack.
+        if (e instanceof RangeError) throw tooDeep(file, what);
+        throw e;
+      }
       if (position < 0) throw new InputFileError(file, `${file}: invalid JSON: ${first}${frame}`);
       const before = text.slice(0, position).split('\n');
       const where = `line ${before.length}, column ${before[before.length - 1].length + 1}`;
@@ -135,6 +145,15 @@ export async function readJsonFile(file: string, what = 'scenario'): Promise<unk
   } catch (err) {
     throw new InputFileError(file, readProblem(file, err as NodeJS.ErrnoException, what));
   }
+  return parseJsonFileText(text, file, what);
+}
+
+/**
+ * The value in the text of a JSON input file read as UTF-8: a byte-order mark dropped, a UTF-16 file named
+ * as such, a syntax error placed, nesting deeper than a file of this kind has refused (before anything
+ * walks the value recursively). Each problem is an InputFileError naming the file.
+ */
+export function parseJsonFileText(text: string, file: string, what = 'scenario'): unknown {
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
   // UTF-16 read as UTF-8 shows its byte-order mark as U+FFFD and a NUL after every ASCII character.
   if (text.charCodeAt(0) === 0xfffd || text.slice(0, 64).includes('\u0000')) {

@@ -14,7 +14,7 @@ import { loadExpressionCompiler, needsExpressionCompiler } from '../../sim/progr
 import { parseScenario } from '../../sim/scenario/parse.js';
 import type { Scenario } from '../../sim/scenario/schema.js';
 import { InputFileError, InputFilesError } from '../errors.js';
-import { parseJsonText } from '../loadScenario.js';
+import { parseJsonFileText } from '../readJsonFile.js';
 import { MAX_SEED } from '../options.js';
 import { pendampingVersion } from '../version.js';
 import type { Manifest } from './manifest.js';
@@ -60,14 +60,12 @@ async function readInput(file: string, what: string): Promise<{ text: string; by
     const why = e.code === 'ENOENT' ? 'no such file' : e.code === 'EISDIR' ? `is a folder, not ${what}` : `cannot read (${e.message})`;
     throw new InputFileError(file, `${file}: ${why}`);
   }
-  let text = bytes.toString('utf8');
-  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
-  return { text, bytes };
+  return { text: bytes.toString('utf8'), bytes };
 }
 
 export async function loadBatchPlan(file: string): Promise<BatchPlan> {
   const { text, bytes } = await readInput(file, 'an experiment file');
-  const experimentJson = parseJsonText(text, file);
+  const experimentJson = parseJsonFileText(text, file, 'experiment');
   const experiment = parseExperiment(experimentJson, file);
   if (needsExpressionCompiler(experimentJson)) await loadExpressionCompiler();
   const lastSeed = experiment.seed + experiment.replicates - 1;
@@ -82,7 +80,7 @@ export async function loadBatchPlan(file: string): Promise<BatchPlan> {
       const path = resolve(dir, b);
       const shown = relative(process.cwd(), path) || path;
       const input = await readInput(shown, 'a scenario file');
-      const raw = parseJsonText(input.text, shown);
+      const raw = parseJsonFileText(input.text, shown, 'scenario');
       if (needsExpressionCompiler(raw)) await loadExpressionCompiler();
       parseScenario(raw, shown);
       return { name: baseNameOf(b), file: b, path: shown, sha256: sha256(input.bytes), raw };

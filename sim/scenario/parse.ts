@@ -66,20 +66,53 @@ const EXACT_RUPIAH = 2 ** 53;
 const LEDGER_FLOWS_PER_TURNOVER = 18;
 
 /**
+ * Turnover per business in a month at the start, as sim/state/init.ts sets the economy up: households'
+ * local budget (their steady-state income, the part spent locally) buys local sales, and a business in a
+ * sector selling `outsideSalesShare` of its output outside adds outsideSalesShare / (1 − outsideSalesShare)
+ * times its local sales from outside buyers. The target turnover is kept as a floor. Also the sector whose
+ * outside sales add most, and how much.
+ */
+function startTurnoverPerBusiness(s: Scenario): { turnover: number; sector: number; outside: number } {
+  const local = steadyStateIncomes(s).householdIncome * spendingShareOf(s) * s.households.localSpendingShare;
+  let turnover = 0;
+  let sector = 0;
+  let outside = 0;
+  s.economy.sectors.forEach((k, i) => {
+    const fromOutside = k.outsideSalesShare < 1 ? (k.share * local * k.outsideSalesShare) / (1 - k.outsideSalesShare) : 0;
+    turnover += k.share * local + fromOutside;
+    if (fromOutside > outside) [sector, outside] = [i, fromOutside];
+  });
+  return { turnover: Math.max(s.economy.meanTurnoverRupiahPerMonth, turnover), sector, outside };
+}
+
+/**
  * The ledger keeps every sum exact only while all the money it moves over the horizon stays below 2^53
  * rupiah: the economy's turnover times months (scaled by the measured flow ratio) plus the program's budget.
+ * The turnover is the one the model starts from, so a sector selling nearly everything outside (whose
+ * turnover is its local sales divided by 1 − outsideSalesShare) counts at its size.
  */
 function ledgerScaleProblems(s: Scenario): ScenarioProblem[] {
-  const economy = LEDGER_FLOWS_PER_TURNOVER * s.months * s.economy.businesses * s.economy.meanTurnoverRupiahPerMonth;
+  const start = startTurnoverPerBusiness(s);
+  const economy = LEDGER_FLOWS_PER_TURNOVER * s.months * s.economy.businesses * start.turnover;
   const program = 2 * s.program.budgetRupiah;
   if (economy + program < EXACT_RUPIAH) return [];
   const rp = (x: number) => `Rp ${x.toExponential(1)}`;
-  const path = program > economy ? 'program.budgetRupiah' : 'economy.meanTurnoverRupiahPerMonth';
-  const value = program > economy ? s.program.budgetRupiah : s.economy.meanTurnoverRupiahPerMonth;
+  const moved = `over ${s.months} months ${s.economy.businesses} businesses at this turnover and this budget move about ${rp(economy + program)}, ` +
+    `beyond the ${rp(EXACT_RUPIAH)} below which whole-rupiah sums are exact`;
+  if (program > economy) {
+    return [{ path: 'program.budgetRupiah', value: s.program.budgetRupiah, expected: `an economy whose ledger stays exact: ${moved} (a lower budget)` }];
+  }
+  // Outside sales larger than the target turnover: the sector's outside share is what makes the economy too large.
+  if (start.outside > s.economy.meanTurnoverRupiahPerMonth) {
+    const share = s.economy.sectors[start.sector].outsideSalesShare;
+    return [{
+      path: `economy.sectors[${start.sector}].outsideSalesShare`, value: share,
+      expected: `an economy whose ledger stays exact: selling ${share} of its output outside, the sector's outside sales are ${(share / (1 - share)).toPrecision(2)} times its local sales, so ${moved} (a lower outside share)`,
+    }];
+  }
   return [{
-    path, value,
-    expected: `an economy whose ledger stays exact: over ${s.months} months ${s.economy.businesses} businesses at this turnover and this budget move about ` +
-      `${rp(economy + program)}, beyond the ${rp(EXACT_RUPIAH)} below which whole-rupiah sums are exact (fewer businesses or months, a lower turnover or budget)`,
+    path: 'economy.meanTurnoverRupiahPerMonth', value: s.economy.meanTurnoverRupiahPerMonth,
+    expected: `an economy whose ledger stays exact: ${moved} (fewer businesses or months, a lower turnover or budget)`,
   }];
 }
 

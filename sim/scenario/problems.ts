@@ -8,8 +8,11 @@ export { ScenarioError, describeProblem, type ScenarioProblem } from './scenario
 import type { ScenarioProblem } from './scenarioError.js';
 
 function pathString(path: readonly PropertyKey[]): string {
-  // A key that holds dots or brackets (a region profile's sources) is quoted: sources["households.wageRupiahPerMonth"].
-  const key = (k: PropertyKey, i: number) => (/[.[\]]/.test(String(k)) ? `[${JSON.stringify(String(k))}]` : (i === 0 ? '' : '.') + String(k));
+  // A key that is not a plain name is quoted: one holding dots or brackets (a region profile's sources,
+  // sources["households.wageRupiahPerMonth"]), and one that is empty or holds spaces, quotes or line
+  // breaks, which would otherwise print as nothing, as the top level, or break the message's lines.
+  const plain = (k: string) => /^[\p{L}\p{N}_$-]+$/u.test(k);
+  const key = (k: PropertyKey, i: number) => (plain(String(k)) ? (i === 0 ? '' : '.') + String(k) : `[${JSON.stringify(String(k))}]`);
   return path.map((k, i) => (typeof k === 'number' ? `[${k}]` : key(k, i))).join('');
 }
 

@@ -23,10 +23,20 @@ export class ScenarioError extends Error {
   }
 }
 
+/** A value as JSON, cut to 80 characters; one nested too deeply for JSON.stringify's recursion is described instead. */
+function shownValue(value: unknown): string | undefined {
+  try {
+    return JSON.stringify(value)?.slice(0, 80);
+  } catch (e) {
+    if (e instanceof RangeError) return '(objects or lists nested too deeply to show)';
+    throw e;
+  }
+}
+
 export function describeProblem(q: ScenarioProblem): string {
   const shown =
     q.value === undefined ? 'missing'
     : typeof q.value === 'number' && !Number.isFinite(q.value) ? `${q.value} (a number too large to hold: the file's value overflows)`
-    : JSON.stringify(q.value)?.slice(0, 80);
+    : shownValue(q.value);
   return `${q.path || '(top level)'}: found ${shown}; expected ${q.expected}`;
 }

@@ -17,8 +17,12 @@ export const MAX_RUPIAH = 1e12;
 /** The largest program budget: Rp 1,000 trillion (the horizon's total money is checked against 2^53 too). */
 export const MAX_BUDGET_RUPIAH = 1e15;
 const rupiah = (def: number, description: string) => p(z.number().min(0).max(MAX_RUPIAH).default(def), 'rupiah', description);
-/** A rupiah amount that must be above 0 (a price, a turnover: 0 would empty the economy). */
-const positiveRupiah = (def: number, description: string) => p(z.number().gt(0).max(MAX_RUPIAH).default(def), 'rupiah', description);
+/**
+ * A rupiah amount that must be at least Rp 1 (a price, a turnover: 0 would empty the economy, and a price
+ * of a few times 1e-310 makes a business's output in units overflow to Infinity; the ledger pays whole rupiah).
+ */
+export const MIN_POSITIVE_RUPIAH = 1;
+const positiveRupiah = (def: number, description: string) => p(z.number().min(MIN_POSITIVE_RUPIAH).max(MAX_RUPIAH).default(def), 'rupiah', description);
 const rate = (def: number, unit: string, description: string) => p(z.number().min(0).default(def), unit, description);
 const months = (def: number, description: string) => p(z.number().int().min(0).max(600).default(def), 'months', description);
 const flag = (def: boolean, description: string) => p(z.boolean().default(def), 'on/off', description);

@@ -5,6 +5,8 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll } from 'vitest';
+import { loadBatchPlan } from '../../cli/batch/plan.js';
+import { isInputError } from '../../cli/errors.js';
 import { jsonErrorPosition, parseJsonText, readJsonFile } from '../../cli/readJsonFile.js';
 import { scenarioField } from '../../sim/experiment/schema.js';
 import { describeProblem } from '../../sim/scenario/problems.js';
@@ -61,6 +63,35 @@ describe('files that are not what they should be get a message naming the file (
   });
   it('nesting thousands of levels deep is named, not a stack overflow', async () => {
     expect(await messageOf('deep.json', '['.repeat(100_000) + ']'.repeat(100_000))).toMatch(/deep\.json: nested more than 64 levels deep/);
+  });
+  it('deep nesting followed by a syntax error is named, not a stack overflow in placing the error (found by the fuzzer)', async () => {
+    const deep = '{"a":'.repeat(20_000) + '0' + '}'.repeat(20_000);
+    expect(await messageOf('deep-broken.json', `{"x": ${deep}, "y": Infinity}`)).toMatch(/deep-broken\.json: nested too deeply to read/);
+  });
+  it('a value nested too deeply to show is described, not a stack overflow (found by the fuzzer)', () => {
+    const deep = JSON.parse('['.repeat(100_000) + ']'.repeat(100_000)) as unknown;
+    expect(describeProblem({ path: 'months', value: deep, expected: 'a number' })).toBe('months: found (objects or lists nested too deeply to show); expected a number');
+  });
+  it('an experiment and its base scenarios are read like scenario files: UTF-16 and deep nesting named (found by the fuzzer)', async () => {
+    const deep = '['.repeat(100_000) + ']'.repeat(100_000);
+    writeFileSync(join(dir, 'small.json'), JSON.stringify({ name: 'small', months: 2, economy: { businesses: 10 } }));
+    writeFileSync(join(dir, 'deep-base.json'), `{"name": "deep", "months": ${deep}}`);
+    const planError = async (name: string, experiment: Buffer | string) => {
+      writeFileSync(join(dir, name), experiment);
+      try {
+        await loadBatchPlan(join(dir, name));
+      } catch (e) {
+        expect(isInputError(e)).toBe(true);
+        return (e as Error).message;
+      }
+      return 'planned';
+    };
+    const experiment = (extra: object) => JSON.stringify({ name: 'e', base: 'small.json', ...extra });
+    expect(await planError('ok.json', experiment({}))).toBe('planned');
+    expect(await planError('deep.json', `{"name": "e", "base": "small.json", "replicates": ${deep}}`)).toMatch(/deep\.json: nested more than 64 levels deep/);
+    expect(await planError('deep-base-exp.json', experiment({ base: 'deep-base.json' }))).toMatch(/deep-base\.json: nested more than 64 levels deep/);
+    expect(await planError('u16-exp.json', Buffer.from('\ufeff' + experiment({}), 'utf16le'))).toMatch(/u16-exp\.json: the file is not UTF-8 \(it looks like UTF-16\)/);
+    expect(await planError('empty-exp.json', ' ')).toMatch(/empty-exp\.json: empty file \(expected a JSON experiment object\)/);
   });
   it('a parameter path through __proto__ or constructor is not a scenario field', () => {
     for (const path of ['__proto__.polluted', 'constructor.name', 'economy.__proto__', 'economy.hasOwnProperty']) {

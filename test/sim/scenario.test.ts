@@ -42,6 +42,12 @@ describe('scenario validation', () => {
       expected: 'one of the fields kind, startMonth, months, size',
     });
   });
+  it('an unknown key that is empty or holds spaces or line breaks is quoted in the path (found by the fuzzer)', () => {
+    // Printed bare, " " gave "  -  : found …", "" read as "(top level)" and "a\nb" broke the message's lines.
+    const input = JSON.parse('{"months": 3, " ": 1, "": 2, "program": {"a\\nb": 3, "maxParticipants": 5}}') as unknown;
+    expect(problemsOf(input).map((q) => q.path).sort()).toEqual(['[" "]', '[""]', 'program["a\\nb"]']);
+    expect(problemsOf({ economy: { 'ünïcödé-1': 1 } })[0].path).toBe('economy.ünïcödé-1');
+  });
 
   it('reports enum, array-index and cross-field problems', () => {
     expect(problemsOf({ program: { targeting: { rule: 'richest' } } })[0]).toMatchObject({ path: 'program.targeting.rule', value: 'richest' });
@@ -92,8 +98,26 @@ describe('inputs that would break the books are refused, naming the field (issue
     [{ economy: { sectors: [{ name: 'a', share: 1, revenuePerWorkerRupiah: 0 }] } }, 'economy.sectors[0].revenuePerWorkerRupiah'],
     [{ months: 12, program: { startMonth: 100, training: { enabled: true } } }, 'program.startMonth'],
     [{ economy: { businesses: 2_000_000 }, months: 600 }, 'economy.meanTurnoverRupiahPerMonth'],
+    // Found by the fuzzer: a sector selling all but 1e-10 of its output outside has outside sales 8.6e9
+    // times its local sales, beyond 2^53 rupiah a month for one business (the ledger stopped, exit 4).
+    [{ months: 1, economy: { businesses: 1, sectors: [{ name: 'a', share: 0.5 }, { name: 'b', share: 0.5, outsideSalesShare: 0.9999999998836979 }] } }, 'economy.sectors[1].outsideSalesShare'],
+    [{ months: 12, economy: { businesses: 40, sectors: [{ name: 'a', share: 0.5, outsideSalesShare: 0.999999 }, { name: 'b', share: 0.5 }] } }, 'economy.sectors[0].outsideSalesShare'],
+    // Found by the fuzzer: a price of 1e-310 (schema-valid while only 0 was refused) makes output in units
+    // Infinity and the books NaN (exit 4). Rupiah amounts that must be positive are at least Rp 1.
+    [{ months: 1, economy: { businesses: 1, sectors: [{ name: 'a', share: 1, priceRupiah: 1e-310 }] } }, 'economy.sectors[0].priceRupiah'],
+    [{ economy: { sectors: [{ name: 'a', share: 1, revenuePerWorkerRupiah: 0.5 }] } }, 'economy.sectors[0].revenuePerWorkerRupiah'],
+    [{ economy: { meanTurnoverRupiahPerMonth: 5e-324 } }, 'economy.meanTurnoverRupiahPerMonth'],
+    [{ suppliers: { salesPerJobRupiahPerMonth: 0.99 } }, 'suppliers.salesPerJobRupiahPerMonth'],
   ])('%j is refused at %s', (input, path) => {
     expect(problemsOf(input).map((q) => q.path)).toContain(path);
+  });
+  it('the smallest accepted price and output per worker, Rp 1, still balance to the rupiah', () => {
+    const s = parseScenario({ months: 6, economy: { businesses: 40, sectors: [{ name: 'a', share: 1, priceRupiah: 1, revenuePerWorkerRupiah: 1 }] } });
+    expect(runScenario(s, { seed: 1 }).accounting.maxImbalance).toBe(0);
+  });
+  it('a sector selling 99.999% of its output outside is accepted at a size whose books balance', () => {
+    const s = parseScenario({ months: 12, economy: { businesses: 150, sectors: [{ name: 'a', share: 0.5, outsideSalesShare: 0.99999 }, { name: 'b', share: 0.5 }] } });
+    expect(runScenario(s, { seed: 1 }).accounting.maxImbalance).toBe(0);
   });
   it('the largest accepted budget still balances to the rupiah', () => {
     const s = parseScenario({ months: 6, economy: { businesses: 40 }, program: { budgetRupiah: 1e15, training: { enabled: true } } });
