@@ -313,6 +313,14 @@ function crossFieldProblems(e: Experiment): ScenarioProblem[] {
     : d.type === 'latinHypercube' ? d.samples * e.base.length
     : d.type === 'sobol' ? d.samples * (k + 2) * e.base.length
     : d.trajectories * (k + 1) * e.base.length;
+  if (points > MAX_DESIGN_POINTS) {
+    const what = d.type === 'factorial' ? 'parameters' : d.type === 'morris' ? 'design.trajectories' : 'design.samples';
+    const value = d.type === 'factorial' ? `${points} design points` : d.type === 'morris' ? d.trajectories : d.samples;
+    return [{
+      path: what, value,
+      expected: `at most ${MAX_DESIGN_POINTS.toLocaleString('en')} design points in one experiment (each is validated and kept while the batch is planned, about 0.5 ms and 11 kB a point); this one has ${points.toLocaleString('en')}: fewer samples, levels or bases, or split it`,
+    }];
+  }
   const runs = points * e.replicates;
   if (runs > MAX_RUNS) {
     return [{

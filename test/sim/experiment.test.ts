@@ -417,4 +417,27 @@ describe('runs per experiment are capped, as design points are (issue 13)', () =
     expect(message).toContain('100,000 points × 10000 = 1,000,000,000 runs');
     expect(() => parseExperiment({ ...input, replicates: 10 }, 'x.json')).not.toThrow();
   });
+
+  it('design points are capped at 100,000, named by what makes them (ten bases × 100,000 samples once died planning)', () => {
+    const parameters = [{ path: 'program.mentoring.visitsPerMonth', range: { from: 0, to: 8, step: 1 } }, { path: 'businessStealingShare', range: { from: 0, to: 1, step: 0.5 } }];
+    const bases = Array.from({ length: 10 }, (_, i) => `base-${i}.json`);
+    const cases: [unknown, string, RegExp][] = [
+      [{ name: 'lhs', base: bases, design: { type: 'latinHypercube', samples: 100_000 }, parameters }, 'design.samples', /this one has 1,000,000/],
+      [{ name: 'sobol', base: ['a.json'], design: { type: 'sobol', samples: 30_000 }, parameters }, 'design.samples', /this one has 120,000/],
+      [{ name: 'morris', base: bases.slice(0, 4), design: { type: 'morris', trajectories: 10_000, levels: 4 }, parameters }, 'design.trajectories', /this one has 120,000/],
+    ];
+    for (const [input, path, count] of cases) {
+      let problem: { path: string; expected: string } | undefined;
+      try {
+        parseExperiment(input, 'x.json');
+      } catch (e) {
+        problem = (e as { problems: { path: string; expected: string }[] }).problems[0];
+      }
+      expect(problem?.path, path).toBe(path);
+      expect(problem?.expected).toMatch(/at most 100,000 design points in one experiment/);
+      expect(problem?.expected).toMatch(count);
+    }
+    // At the cap it is accepted.
+    expect(() => parseExperiment({ name: 'lhs', base: ['a.json'], design: { type: 'latinHypercube', samples: 100_000 }, parameters }, 'x.json')).not.toThrow();
+  });
 });
