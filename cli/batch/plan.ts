@@ -76,10 +76,15 @@ export async function loadBatchPlan(file: string): Promise<BatchPlan> {
   // Base scenarios: every one read and validated, all problems reported together.
   const dir = dirname(file);
   const settled = await Promise.allSettled(
-    experiment.base.map(async (b): Promise<BaseScenario> => {
+    experiment.base.map(async (b, i): Promise<BaseScenario> => {
       const path = resolve(dir, b);
       const shown = relative(process.cwd(), path) || path;
-      const input = await readInput(shown, 'a scenario file');
+      // A base that cannot be read is named by the experiment's field too (found by the fuzzer: a name
+      // with a stray character gave only the resolved path).
+      const input = await readInput(shown, 'a scenario file').catch((e: unknown) => {
+        if (!(e instanceof InputFileError)) throw e;
+        throw new InputFileError(file, `${file}: base${Array.isArray((experimentJson as { base?: unknown }).base) ? `[${i}]` : ''} ${JSON.stringify(b)}: ${e.message}`);
+      });
       const raw = parseJsonFileText(input.text, shown, 'scenario');
       if (needsExpressionCompiler(raw)) await loadExpressionCompiler();
       parseScenario(raw, shown);

@@ -20,10 +20,15 @@ import type { Experiment, ParameterSpec } from './schema.js';
  */
 export const MAX_DESIGN_POINTS = 100_000;
 
+/** How many values rangeValues gives (NaN when none can be counted). */
+export function rangeCount(from: number, to: number, step: number): number {
+  const span = (to - from) / step;
+  return Math.floor(span + 1e-9 * Math.max(1, Math.abs(span))) + 1;
+}
+
 /** from, from + step, … up to `to` (inclusive when a step lands on it, within float rounding). */
 export function rangeValues(from: number, to: number, step: number): number[] {
-  const span = (to - from) / step;
-  const count = Math.floor(span + 1e-9 * Math.max(1, Math.abs(span))) + 1;
+  const count = rangeCount(from, to, step);
   if (!(count >= 1)) return [];
   if (count > MAX_DESIGN_POINTS) throw new Error(`range ${from}..${to} by ${step} has more than ${MAX_DESIGN_POINTS} values`);
   const out: number[] = [];

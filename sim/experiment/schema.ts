@@ -5,7 +5,7 @@
 import * as z from 'zod';
 import { closest, ScenarioError, zodProblems, type ScenarioProblem } from '../scenario/parse.js';
 import { scenarioSchema } from '../scenario/schema.js';
-import { designPoints, factorialLevels, MAX_DESIGN_POINTS } from './design.js';
+import { designPoints, factorialLevels, MAX_DESIGN_POINTS, rangeCount } from './design.js';
 
 /** The most runs one experiment may ask for (design points × replicates): far beyond what a batch on one machine finishes in a day; beyond it, memory for the plan alone runs out. */
 export const MAX_RUNS = 1_000_000;
@@ -224,7 +224,9 @@ function parameterProblems(e: Experiment, i: number): ScenarioProblem[] {
   if (q.path === 'seed') problems.push({ path: `${at}.path`, value: q.path, expected: 'a model field (the run seed is the experiment\'s seed + replicate)' });
   if (q.path === 'months' && e.months !== undefined) problems.push({ path: `${at}.path`, value: q.path, expected: 'no months parameter when the experiment sets months (the horizon override wins)' });
   if (q.range && q.range.to < q.range.from) problems.push({ path: `${at}.range.to`, value: q.range.to, expected: `a number >= from (${q.range.from})` });
-  else if (q.range && (q.range.to - q.range.from) / q.range.step >= MAX_DESIGN_POINTS) {
+  // Counted as rangeValues counts (the inclusive end within float rounding): 0..1 by 0.00001 is 100,001
+  // values, which passed a check of (to − from) / step and then failed while planning, exit 1.
+  else if (q.range && !(rangeCount(q.range.from, q.range.to, q.range.step) <= MAX_DESIGN_POINTS)) {
     problems.push({ path: `${at}.range.step`, value: q.range.step, expected: `a step giving at most ${MAX_DESIGN_POINTS} values from ${q.range.from} to ${q.range.to}` });
   }
   const d = q.distribution;

@@ -98,7 +98,9 @@ export function affordablePlaces(s: Scenario): number {
   if (!anyLever) return 0;
   let lo = 0, hi = p.maxParticipants;
   while (lo < hi) {
-    const mid = Math.ceil((lo + hi) / 2);
+    // lo + half the gap, not (lo + hi) / 2: near 2^53 places the sum is not exact, mid rounded back to lo
+    // and the search never ended (maxParticipants 2^53 − 1 with a near-free lever; found by the fuzzer).
+    const mid = lo + Math.ceil((hi - lo) / 2);
     if (leverCost(s, mid) <= budget + 0.5) lo = mid; // half a rupiah of float slack
     else hi = mid - 1;
   }

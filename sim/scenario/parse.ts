@@ -92,6 +92,14 @@ function startTurnoverPerBusiness(s: Scenario): { turnover: number; sector: numb
  * turnover is its local sales divided by 1 − outsideSalesShare) counts at its size.
  */
 function ledgerScaleProblems(s: Scenario): ScenarioProblem[] {
+  // Micro-businesses that lose money at the start (sales below raw materials, overheads and wages) have no
+  // steady state to start from, and the scale below cannot be estimated (found by the fuzzer).
+  if (!(steadyStateIncomes(s).microIncome >= 0)) {
+    return [{
+      path: 'economy.sectors', value: `${s.economy.sectors.length} sectors`,
+      expected: 'sectors whose businesses earn something at the start: sales above raw materials (inputCostShare), overheads (overheadShare) and wages, so the economy has a steady state to start from',
+    }];
+  }
   const start = startTurnoverPerBusiness(s);
   const economy = LEDGER_FLOWS_PER_TURNOVER * s.months * s.economy.businesses * start.turnover;
   const program = 2 * s.program.budgetRupiah;

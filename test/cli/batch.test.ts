@@ -211,7 +211,12 @@ describe('batch', () => {
     const missingBase = writeExperiment('nobase.json', { base: 'nowhere.json' });
     const m = await batch(missingBase, '--out', join(dir, 'nobase'));
     expect(m.code).toBe(2);
-    expect(m.err).toMatch(/nowhere\.json: no such file/);
+    expect(m.err).toMatch(/nobase\.json: base "nowhere\.json": .*nowhere\.json: no such file/);
+    // In a list, the base is named by its index (found by the fuzzer: only the resolved path was given).
+    const missingInList = writeExperiment('nobase2.json', { base: ['small.json', 'gone.json'] });
+    const m2 = await batch(missingInList, '--out', join(dir, 'nobase2'));
+    expect(m2.code).toBe(2);
+    expect(m2.err).toMatch(/nobase2\.json: base\[1\] "gone\.json": .*gone\.json: no such file/);
 
     writeFileSync(join(dir, 'broken.json'), JSON.stringify({ ...base, economy: { businesses: -5 } }));
     const brokenBase = writeExperiment('brokenbase.json', { base: 'broken.json' });

@@ -398,6 +398,10 @@ describe('summaries of a batch', () => {
 describe('experiment schema limits', () => {
   it('names a range step that gives too many values', () => {
     expect(problemsOf({ ...minimal, parameters: [{ path: 'businessStealingShare', range: { from: 0, to: 1, step: 1e-9 } }] })[0].path).toBe('parameters[0].range.step');
+    // 0..1 by 0.00001 is 100,001 values with the inclusive end: counted as the design counts them (it passed
+    // a (to − from) / step check, then failed in planning with exit 1; found by the fuzzer).
+    expect(problemsOf({ ...minimal, parameters: [{ path: 'businessStealingShare', range: { from: 0, to: 1, step: 0.00001 } }] })[0]).toMatchObject({ path: 'parameters[0].range.step', value: 0.00001 });
+    expect(() => parseExperiment({ ...minimal, parameters: [{ path: 'businessStealingShare', range: { from: 0, to: 0.99999, step: 0.00001 } }] }, 'x.json')).not.toThrow();
   });
 });
 

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { LedgerIntegrityError, ScenarioError, parseScenario, runScenario, scenarioJsonSchema, startRun } from '../../sim/index.js';
+import { affordablePlaces, leverCost } from '../../sim/program/costs.js';
 
 function problemsOf(input: unknown) {
   try {
@@ -108,6 +109,11 @@ describe('inputs that would break the books are refused, naming the field (issue
     [{ economy: { sectors: [{ name: 'a', share: 1, revenuePerWorkerRupiah: 0.5 }] } }, 'economy.sectors[0].revenuePerWorkerRupiah'],
     [{ economy: { meanTurnoverRupiahPerMonth: 5e-324 } }, 'economy.meanTurnoverRupiahPerMonth'],
     [{ suppliers: { salesPerJobRupiahPerMonth: 0.99 } }, 'suppliers.salesPerJobRupiahPerMonth'],
+    // Found by the fuzzer: raw materials and overheads above the sales leave the businesses losing money at
+    // the start; the start then sold Rp 1.4e16 outside and the ledger stopped (exit 4).
+    [{ months: 1, economy: { businesses: 1, sectors: [{ name: 'a', share: 1, localInputShare: 0, outsideSalesShare: 0.9999999996286794, overheadShare: 0.935532114247253 }] }, mechanisms: { localSectors: false } }, 'economy.sectors[0].overheadShare'],
+    [{ months: 1, economy: { businesses: 1, sectors: [{ name: 'a', share: 1, localInputShare: 0, outsideSalesShare: 0.9999999996286794, overheadShare: 0.935532114247253 }] }, mechanisms: { localSectors: false } }, 'economy.sectors'],
+    [{ economy: { sectors: [{ name: 'a', share: 1, inputCostShare: 0.6, overheadShare: 0.4 }] } }, 'economy.sectors[0].overheadShare'],
   ])('%j is refused at %s', (input, path) => {
     expect(problemsOf(input).map((q) => q.path)).toContain(path);
   });
@@ -118,6 +124,18 @@ describe('inputs that would break the books are refused, naming the field (issue
   it('a sector selling 99.999% of its output outside is accepted at a size whose books balance', () => {
     const s = parseScenario({ months: 12, economy: { businesses: 150, sectors: [{ name: 'a', share: 0.5, outsideSalesShare: 0.99999 }, { name: 'b', share: 0.5 }] } });
     expect(runScenario(s, { seed: 1 }).accounting.maxImbalance).toBe(0);
+  });
+  it('a near-free lever with 2^53 - 1 places offered sizes the program at once (the search never ended; found by the fuzzer)', () => {
+    const s = parseScenario({ months: 8, economy: { businesses: 4 }, program: { budgetRupiah: 1e15, maxParticipants: Number.MAX_SAFE_INTEGER, mentoring: { enabled: true, feeRupiahPerMentorMonth: 1e-204 } } });
+    expect(affordablePlaces(s)).toBe(Number.MAX_SAFE_INTEGER);
+    const r = runScenario(s, { seed: 1 });
+    expect(r.program.participants).toBe(4);
+    expect(r.accounting.maxImbalance).toBe(0);
+    const paid = parseScenario({ months: 8, economy: { businesses: 4 }, program: { budgetRupiah: 1e15, maxParticipants: Number.MAX_SAFE_INTEGER, mentoring: { enabled: true, feeRupiahPerMentorMonth: 1000 } } });
+    // 12 months at Rp 1,000 per mentor of 10 mentees, administration on top: the search lands on the budget exactly.
+    const places = affordablePlaces(paid);
+    expect(leverCost(paid, places)).toBeLessThanOrEqual(1e15 + 0.5);
+    expect(leverCost(paid, places + 1)).toBeGreaterThan(1e15 + 0.5);
   });
   it('the largest accepted budget still balances to the rupiah', () => {
     const s = parseScenario({ months: 6, economy: { businesses: 40 }, program: { budgetRupiah: 1e15, training: { enabled: true } } });
