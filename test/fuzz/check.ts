@@ -83,11 +83,12 @@ const PROBLEM_LINE = /^ {2}- (\(top level\)|[^\s:][^\n]*?): found [^\n]*; expect
  */
 export function namesField(message: string, file: string): boolean {
   const f = escape(file);
-  const wholeFile = new RegExp(
-    `^${f}: (no such file|empty file \\(expected a JSON [a-z ]+ object\\)|the file is not UTF-8 \\(it looks like UTF-16\\); save it as UTF-8 and try again|` +
-      `nested (more than 64 levels|too deeply to read)[^\\n]*|is a folder, not [^\\n]+|cannot read \\([^\\n]*\\)|permission denied)$`,
-  );
-  if (wholeFile.test(message)) return true;
+  const reasons =
+    `(no such file|empty file \\(expected a JSON [a-z ]+ object\\)|the file is not UTF-8 \\(it looks like UTF-16\\); save it as UTF-8 and try again|` +
+    `nested (more than 64 levels|too deeply to read)[^\\n]*|is a folder, not [^\\n]+|cannot read \\([^\\n]*\\)|permission denied)`;
+  if (new RegExp(`^${f}: ${reasons}$`).test(message)) return true;
+  // A base scenario that cannot be read, named by the experiment's field: `x.json: base[1] "b.json": <path>: no such file`.
+  if (new RegExp(`^${f}: base(\\[\\d+\\])? "(?:[^"\\\\\\n]|\\\\.)*": [^\\n]+: ${reasons}$`).test(message)) return true;
   // A syntax error: line and column, the parser's words, then a code frame.
   if (new RegExp(`^${f}: invalid JSON at line \\d+, column \\d+: `).test(message)) return true;
   const [head, ...lines] = message.split('\n');

@@ -52,6 +52,9 @@ describe('fuzzing the scenario and experiment files (issue 13)', () => {
     expect(namesField(`${file}: invalid scenario\n  -  : found 1; expected one of the fields name`, file)).toBe(false);
     expect(namesField(`${file}: invalid scenario\n  - a\nb: found 1; expected one of the fields name`, file)).toBe(false);
     expect(namesField(`${file}: invalid scenario`, file)).toBe(false);
+    expect(namesField(`${file}: base[1] "gone \\"x\\".json": dir/gone "x".json: no such file`, file)).toBe(true);
+    expect(namesField(`${file}: base "b.json": dir/b.json: is a folder, not a scenario file`, file)).toBe(true);
+    expect(namesField(`${file}: base "b.json": dir/b.json: exploded`, file)).toBe(false);
     expect(namesField('error: Cannot read properties of undefined (reading def)', file)).toBe(false);
     expect(namesField(`other.json: invalid scenario\n  - months: found 0; expected a number >= 1`, file)).toBe(false);
   });
