@@ -188,8 +188,8 @@ export interface ExperimentFiles {
 export const MAX_BATCH_RUNS = 12;
 /**
  * Design points above which a valid experiment is only parsed (parseExperiment), not planned: planning
- * validates every point's scenario, about 0.5 ms each, so 100,000 points take about a minute (and
- * 1,000,000 exhaust the heap; reported, see docs/reliability.md "Fuzzing").
+ * validates every point's scenario, about 0.5 ms each, so 100,000 points (the most an experiment may
+ * have) take about a minute (docs/reliability.md "Fuzzing").
  */
 export const PLAN_BUDGET = 5_000;
 

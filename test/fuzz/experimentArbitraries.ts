@@ -188,8 +188,8 @@ function corruptExperiment(e: ValidExperiment): fc.Arbitrary<ValidExperiment> {
   );
   return fc.array(change, { minLength: 1, maxLength: 2 }).map((changes) => {
     const experiment = changes.reduce<Doc>((doc, [path, value]) => (getAt(doc, path.slice(0, -1)) === undefined && path.length > 1 ? doc : setAt(doc, path, value)), e.experiment) as Record<string, Doc>;
-    // Known and reported: checking a baseline label makes every design point, seconds for a design of
-    // 500,000 points (docs/reliability.md, "Fuzzing"). Designs that large are fuzzed without a baseline.
+    // Checking a baseline label makes every design point; a design over the 100,000-point cap is refused
+    // first, but one near it takes a while (docs/reliability.md, "Fuzzing"). Large designs go without one.
     if (hugeDesign(experiment) && 'baseline' in experiment) delete experiment.baseline;
     return { ...e, experiment };
   });
