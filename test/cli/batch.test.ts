@@ -9,7 +9,7 @@ import { spawn } from 'node:child_process';
 import { existsSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { chunkRuns } from '../../cli/batch/pool.js';
+import { MIN_RUNS_PER_THREAD, chunkRuns, threadsForRuns } from '../../cli/batch/pool.js';
 import { threadsFor } from '../../cli/options.js';
 import { splitCsvLine } from '../../cli/batch/rows.js';
 import { runCommand } from '../../cli/commands/run.js';
@@ -163,6 +163,16 @@ describe('batch', () => {
     expect(blocks).toEqual(Array.from({ length: 120 }, (_, i) => i));
     expect(ids).toHaveLength(120 * 9);
     expect(readdirSync(join(out, 'runs')).filter((n) => n.endsWith('.tmp'))).toEqual([]);
+  });
+
+  it('a short batch uses fewer threads than it may: one per MIN_RUNS_PER_THREAD runs, at least one', () => {
+    expect(MIN_RUNS_PER_THREAD).toBe(16);
+    expect(threadsForRuns(6, 2)).toBe(1);
+    expect(threadsForRuns(31, 2)).toBe(1);
+    expect(threadsForRuns(32, 2)).toBe(2);
+    expect(threadsForRuns(60, 2)).toBe(2);
+    expect(threadsForRuns(1000, 4)).toBe(4);
+    expect(threadsForRuns(0, 4)).toBe(1);
   });
 
   it('a design point whose targeting expression throws fails its runs only: recorded, others complete, exit 4', async () => {
