@@ -89,7 +89,11 @@ export function namingFile<T>(file: string, work: () => T): T {
   try {
     return work();
   } catch (e) {
-    if (e instanceof TargetingExpressionError) throw new ScenarioError(file, [{ path: e.path, value: e.expression, expected: e.expected }]);
+    if (e instanceof TargetingExpressionError) throw expressionProblem(file, e);
     throw e;
   }
 }
+
+/** A targeting expression's failure as a problem with the file that holds it. */
+export const expressionProblem = (file: string, e: TargetingExpressionError): ScenarioError =>
+  new ScenarioError(file, [{ path: e.path, value: e.expression, expected: e.expected }]);

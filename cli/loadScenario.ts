@@ -3,7 +3,7 @@
 // A region that is not shipped is looked for in a regions/ folder beside the scenario (docs/regions.md).
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { loadExpressionCompiler, needsExpressionCompiler } from '../sim/program/expressionCompiler.js';
+import { loadExpressionCompiler } from '../sim/program/expressionCompiler.js';
 import { parseScenario } from '../sim/scenario/parse.js';
 import type { Scenario } from '../sim/scenario/schema.js';
 import { SHIPPED_REGIONS } from '../sim/scenario/regions.js';
@@ -29,7 +29,7 @@ async function regionBeside(file: string, raw: unknown): Promise<Record<string, 
 
 export async function loadScenarioFile(file: string): Promise<Scenario> {
   const raw = await readJsonFile(file, 'scenario');
-  if (needsExpressionCompiler(raw)) await loadExpressionCompiler();
+  await loadExpressionCompiler(raw);
   const scenario = parseScenario(raw, file, await regionBeside(file, raw));
   checkMemory([scenario], [file]);
   return scenario;

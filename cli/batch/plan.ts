@@ -10,7 +10,7 @@ import { baselinePoints } from '../../sim/experiment/summarise.js';
 import { designPoints, runSpecs } from '../../sim/experiment/design.js';
 import { baseNameOf, parseExperiment, type Experiment } from '../../sim/experiment/schema.js';
 import type { DesignPoint, RunSpec } from '../../sim/experiment/types.js';
-import { loadExpressionCompiler, needsExpressionCompiler } from '../../sim/program/expressionCompiler.js';
+import { loadExpressionCompiler } from '../../sim/program/expressionCompiler.js';
 import { parseScenario } from '../../sim/scenario/parse.js';
 import type { Scenario } from '../../sim/scenario/schema.js';
 import { InputFileError, InputFilesError } from '../errors.js';
@@ -67,7 +67,7 @@ export async function loadBatchPlan(file: string): Promise<BatchPlan> {
   const { text, bytes } = await readInput(file, 'an experiment file');
   const experimentJson = parseJsonFileText(text, file, 'experiment');
   const experiment = parseExperiment(experimentJson, file);
-  if (needsExpressionCompiler(experimentJson)) await loadExpressionCompiler();
+  await loadExpressionCompiler(experimentJson);
   const lastSeed = experiment.seed + experiment.replicates - 1;
   if (lastSeed > MAX_SEED) {
     throw new InputFileError(file, `${file}: invalid experiment\n  - seed: found ${experiment.seed}; expected at most ${MAX_SEED - experiment.replicates + 1} with ${experiment.replicates} replicates (seeds run to seed + replicates - 1)`);
@@ -86,7 +86,7 @@ export async function loadBatchPlan(file: string): Promise<BatchPlan> {
         throw new InputFileError(file, `${file}: base${Array.isArray((experimentJson as { base?: unknown }).base) ? `[${i}]` : ''} ${JSON.stringify(b)}: ${e.message}`);
       });
       const raw = parseJsonFileText(input.text, shown, 'scenario');
-      if (needsExpressionCompiler(raw)) await loadExpressionCompiler();
+      await loadExpressionCompiler(raw);
       parseScenario(raw, shown);
       return { name: baseNameOf(b), file: b, path: shown, sha256: sha256(input.bytes), raw };
     }),

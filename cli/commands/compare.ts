@@ -5,7 +5,7 @@ import { COMMANDS } from '../commandCatalog.js';
 import { resolve } from 'node:path';
 import { Option, type Command } from 'commander';
 import { compareDesigns, type CompareResult } from '../compare/compareDesigns.js';
-import { namingFile } from '../errors.js';
+import { expressionProblem } from '../errors.js';
 import type { Io } from '../io.js';
 import { TargetingExpressionError } from '../../sim/program/expressionError.js';
 import { loadScenarioFiles } from '../loadScenario.js';
@@ -40,7 +40,7 @@ export async function compareFiles(files: readonly string[], options: CompareCom
     // A targeting expression that fails for a business mid-run: the problem of the file that holds it.
     if (!(e instanceof TargetingExpressionError)) throw e;
     const i = scenarios.findIndex((s) => s.program.targeting.rule === 'expression' && s.program.targeting.expression === e.expression);
-    return namingFile(files[Math.max(0, i)], () => { throw e; });
+    throw expressionProblem(files[Math.max(0, i)], e);
   }
 }
 

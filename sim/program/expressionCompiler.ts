@@ -14,17 +14,15 @@ export function provideExpressionCompiler(compile: (source: string) => Targeting
   compiler = compile;
 }
 
-/** Load mathjs and the sandboxed compiler (once). */
-export async function loadExpressionCompiler(): Promise<void> {
-  if (!compiler) await import('./expression.js');
-}
-
 /**
- * Whether a scenario or experiment document may hold a targeting expression (so the compiler is needed):
- * any mention of "expression", as a rule, a field or a parameter path. Over-inclusive on purpose.
+ * Load mathjs and the sandboxed compiler (once): always, or, given a scenario or experiment document,
+ * only when it may hold a targeting expression (any mention of "expression", as a rule, a field or a
+ * parameter path; over-inclusive on purpose).
  */
-export function needsExpressionCompiler(doc: unknown): boolean {
-  return (JSON.stringify(doc ?? null) ?? '').includes('expression');
+export async function loadExpressionCompiler(doc?: unknown): Promise<void> {
+  if (compiler) return;
+  if (doc !== undefined && !(JSON.stringify(doc) ?? '').includes('expression')) return;
+  await import('./expression.js');
 }
 
 /**

@@ -9,6 +9,9 @@ import { cashTransferProblems } from './cashTransferProblems.js';
 import { LOCAL_SECTORS } from './schema.js';
 import { LocalEconomyError, solveLocalSteadyState, spendingShareOf, steadyStateIncomes } from '../state/localSectors.js';
 
+/** Households' and micro-businesses' incomes per business in the starting steady state. */
+type StartIncomes = ReturnType<typeof steadyStateIncomes>;
+
 export { ScenarioError, describeProblem, closest, zodProblems, type ScenarioProblem } from './problems.js';
 
 /**
@@ -47,8 +50,10 @@ function crossFieldProblems(s: Scenario): ScenarioProblem[] {
     }
   });
   problems.push(...cashTransferProblems(s));
-  problems.push(...localEconomyProblems(s));
-  problems.push(...ledgerScaleProblems(s));
+  // The starting steady state's incomes, worked out once for the checks that need them.
+  const incomes = steadyStateIncomes(s);
+  problems.push(...localEconomyProblems(s, incomes));
+  problems.push(...ledgerScaleProblems(s, incomes));
   const levers = ['needsAnalysis', 'training', 'mentoring', 'resourceAccess', 'monitoring', 'reflection', 'forums', 'cashTransfer'] as const;
   if (s.program.startMonth > s.months && levers.some((k) => s.program[k].enabled)) {
     problems.push({ path: 'program.startMonth', value: s.program.startMonth, expected: `a month within the horizon (<= months, ${s.months}): the program would never start` });
@@ -72,8 +77,8 @@ const LEDGER_FLOWS_PER_TURNOVER = 18;
  * times its local sales from outside buyers. The target turnover is kept as a floor. Also the sector whose
  * outside sales add most, and how much.
  */
-function startTurnoverPerBusiness(s: Scenario): { turnover: number; sector: number; outside: number } {
-  const local = steadyStateIncomes(s).householdIncome * spendingShareOf(s) * s.households.localSpendingShare;
+function startTurnoverPerBusiness(s: Scenario, incomes: StartIncomes): { turnover: number; sector: number; outside: number } {
+  const local = incomes.householdIncome * spendingShareOf(s) * s.households.localSpendingShare;
   let turnover = 0;
   let sector = 0;
   let outside = 0;
@@ -91,16 +96,16 @@ function startTurnoverPerBusiness(s: Scenario): { turnover: number; sector: numb
  * The turnover is the one the model starts from, so a sector selling nearly everything outside (whose
  * turnover is its local sales divided by 1 − outsideSalesShare) counts at its size.
  */
-function ledgerScaleProblems(s: Scenario): ScenarioProblem[] {
+function ledgerScaleProblems(s: Scenario, incomes: StartIncomes): ScenarioProblem[] {
   // Micro-businesses that lose money at the start (sales below raw materials, overheads and wages) have no
   // steady state to start from, and the scale below cannot be estimated (found by the fuzzer).
-  if (!(steadyStateIncomes(s).microIncome >= 0)) {
+  if (!(incomes.microIncome >= 0)) {
     return [{
       path: 'economy.sectors', value: `${s.economy.sectors.length} sectors`,
       expected: 'sectors whose businesses earn something at the start: sales above raw materials (inputCostShare), overheads (overheadShare) and wages, so the economy has a steady state to start from',
     }];
   }
-  const start = startTurnoverPerBusiness(s);
+  const start = startTurnoverPerBusiness(s, incomes);
   const economy = LEDGER_FLOWS_PER_TURNOVER * s.months * s.economy.businesses * start.turnover;
   const program = 2 * s.program.budgetRupiah;
   if (economy + program < EXACT_RUPIAH) return [];
@@ -129,7 +134,7 @@ function ledgerScaleProblems(s: Scenario): ScenarioProblem[] {
  * block's local inputs and value added cannot exceed its output, its wages and taxes cannot exceed its
  * value added, and the starting steady state must exist (sim/state/localSectors.ts).
  */
-function localEconomyProblems(s: Scenario): ScenarioProblem[] {
+function localEconomyProblems(s: Scenario, incomes: StartIncomes): ScenarioProblem[] {
   const problems: ScenarioProblem[] = [];
   const L = s.localEconomy;
   const local = s.households.localSpendingShare + LOCAL_SECTORS.reduce((a, k) => a + L[k].householdSpendingShare, 0);
@@ -153,7 +158,6 @@ function localEconomyProblems(s: Scenario): ScenarioProblem[] {
     }
   }
   if (problems.length === 0 && s.mechanisms.localSectors) {
-    const incomes = steadyStateIncomes(s);
     const n = s.economy.businesses;
     try {
       solveLocalSteadyState(s, incomes.householdIncome * n, incomes.microIncome * n, incomes.householdIncome * n * spendingShareOf(s));
