@@ -246,10 +246,10 @@ function scratchFor(e: Economy): MarketScratch {
 /**
  * Households replace shops that had closed by last month's market and, now and then, try a new one. One
  * draw per household: below the switching chance it also yields two candidate shops (the draw rescaled),
- * and the one that has gained more pull since the start (better marketing, service or prices; a scarcity
- * markup loses pull) replaces the household's known shop that has gained least, if it has gained more.
- * Comparing gains rather than levels keeps the economy without a program still: a shop's size at the start
- * draws its share of each household's spending, not a stream of households leaving smaller shops for it.
+ * and the one with more pull now (its size, marketing, service and prices; a scarcity markup loses pull)
+ * replaces the household's known shop with least pull, if it has more. Comparing levels moves customers
+ * towards the largest shops over the years, the main source of the no-program economy's price drift
+ * (docs/wip/README.md, "four measured causes").
  */
 function switchShops(e: Economy, scratch: MarketScratch): void {
   const b = e.businesses;
