@@ -40,6 +40,8 @@ describe.skipIf(!browserCheck.path)('web app in Chromium', () => {
   });
 
   const waitDone = () => page.waitForSelector('[data-testid="run-status"][data-state="done"]', { timeout: 60_000 });
+  /** The pinned designs as the page's shareable URL holds them (#s=<base64url JSON>). */
+  const designsInUrl = () => JSON.stringify(JSON.parse(Buffer.from(new URL(page.url()).hash.replace(/^#s=/, ''), 'base64url').toString('utf8')).designs);
   const lastElapsedStamp = () => page.evaluate(() => JSON.stringify((window as unknown as { __pendamping: { lastComparison: { lines: unknown } } }).__pendamping.lastComparison.lines));
 
   it('starts in Bahasa Indonesia with two pinned designs compared against the baseline, charts drawn', async () => {
@@ -50,6 +52,48 @@ describe.skipIf(!browserCheck.path)('web app in Chromium', () => {
     const lines = await page.getByTestId('chart-turnover').getByTestId('line-chart-line').count();
     expect(lines).toBeGreaterThanOrEqual(2);
     await page.screenshot({ path: join(SCREENSHOTS, 'app-id.png'), fullPage: true });
+  });
+
+  it('gives the answer on the first screen: a card per design with jobs, local GDP, cost, cost per job and GDP per rupiah, intervals in words', async () => {
+    await waitDone();
+    for (const [width, height] of [[1440, 900], [1280, 720], [390, 844]] as const) {
+      await page.setViewportSize({ width, height });
+      await page.evaluate(() => scrollTo(0, 0));
+      const card = page.getByTestId('card-A');
+      const box = (await card.boundingBox())!;
+      // The first card's top is on the first screen; on a laptop its jobs figure too.
+      expect(box.y, `${width}×${height}`).toBeLessThan(height);
+      if (width >= 1280) expect((await page.getByTestId('card-A-jobs').boundingBox())!.y + 40).toBeLessThan(height);
+      // Nothing scrolls sideways.
+      expect(await page.evaluate(() => document.documentElement.scrollWidth), `${width}`).toBeLessThanOrEqual(width);
+      await page.screenshot({ path: join(SCREENSHOTS, `app-answer-${width}.png`) });
+    }
+    await page.setViewportSize({ width: 1440, height: 900 });
+    const cards = await page.evaluate(() => (window as unknown as { __pendamping: { lastComparison: unknown } }).__pendamping.lastComparison);
+    const a = (cards as unknown as { headline: { id: string; jobs: { mean: number; low: number; high: number }; programCost: { mean: number } }[] }).headline[0];
+    expect(a.id).toBe('A');
+    expect(a.jobs.low).toBeLessThanOrEqual(a.jobs.mean);
+    expect(a.jobs.mean).toBeLessThanOrEqual(a.jobs.high);
+    // The interval in words, with the numbers the comparison computed.
+    const words = (await page.getByTestId('card-A-jobs-interval').textContent())!;
+    expect(words).toMatch(/^antara .+ dan .+ pekerjaan$/);
+    expect(words).toContain(String(Math.round(a.jobs.low)));
+    expect(await page.getByTestId('card-A-programCost-value').textContent()).toMatch(/^Rp /);
+    // The main chart is the one picked, and the pick is part of the shareable state.
+    await page.getByTestId('main-chart-select').selectOption('localGdp');
+    await expect.poll(() => page.getByTestId('main-chart').getAttribute('data-chart')).toBe('localGdp');
+    expect(await page.getByTestId('main-localGdp').getByTestId('line-chart-line').count()).toBeGreaterThanOrEqual(2);
+    // The levers stay in view while the results scroll (the design column scrolls on its own).
+    await page.evaluate(() => scrollTo(0, 2500));
+    const aside = await page.evaluate(() => {
+      const el = document.querySelector('pendamping-app')!.shadowRoot!.querySelector('aside')!.getBoundingClientRect();
+      return { top: el.top, bottom: el.bottom };
+    });
+    expect(aside.top).toBeGreaterThanOrEqual(0);
+    expect(aside.top).toBeLessThan(100);
+    await page.getByTestId('main-chart-select').selectOption('jobs');
+    await page.evaluate(() => scrollTo(0, 0));
+    await page.setViewportSize({ width: 1400, height: 1000 });
   });
 
   it('pins a third design, then a slider moved by keyboard re-runs the comparison and changes the charts', async () => {
@@ -111,9 +155,12 @@ describe.skipIf(!browserCheck.path)('web app in Chromium', () => {
     expect(readFileSync(file, 'utf8')).toContain('Wilayah: Kota kecil');
   });
 
-  it('switches a stage of the cycle on and off from the keyboard, with a visible focus ring', async () => {
+  it('choosing a stage of the cycle opens its settings and changes nothing; its checkbox switches it, and undo reverts that', async () => {
+    await waitDone();
     const stage = page.getByTestId('stage-reflection');
     const before = await stage.getAttribute('data-on');
+    const comparisonBefore = await lastElapsedStamp();
+    const designsBefore = designsInUrl();
     // Reach the stage with Tab from the one before it, as a keyboard user does.
     await page.getByTestId('stage-monitoring').focus();
     await page.keyboard.press('Tab');
@@ -127,9 +174,24 @@ describe.skipIf(!browserCheck.path)('web app in Chromium', () => {
     // The focus ring: the stage's box gets a dashed black outline stroke.
     const ring = await stage.evaluate((el) => getComputedStyle(el.querySelector('rect')!).strokeDasharray);
     expect(ring).not.toBe('none');
+    // Enter, Space and a click only select: the panel shows the stage, the design is unchanged.
     await page.keyboard.press('Enter');
-    await expect.poll(() => stage.getAttribute('data-on')).not.toBe(before);
+    await expect.poll(() => page.getByTestId('stage-levers').getAttribute('data-stage')).toBe('reflection');
     await page.keyboard.press(' ');
+    await page.getByTestId('stage-training').click();
+    await expect.poll(() => page.getByTestId('stage-levers').getAttribute('data-stage')).toBe('training');
+    await page.getByTestId('stage-reflection').click();
+    await expect.poll(() => page.getByTestId('stage-levers').getAttribute('data-stage')).toBe('reflection');
+    expect(await stage.getAttribute('data-on')).toBe(before);
+    expect(await page.getByTestId('stage-training').getAttribute('data-on')).toBe('true');
+    expect(designsInUrl()).toBe(designsBefore);
+    await page.waitForTimeout(400);
+    expect(await lastElapsedStamp()).toBe(comparisonBefore);
+    // The stage's own labelled checkbox switches it; undo switches it back.
+    const box = page.getByTestId('lever-reflection.enabled-checkbox');
+    await box.click();
+    await expect.poll(() => stage.getAttribute('data-on')).not.toBe(before);
+    await page.getByTestId('undo').click();
     await expect.poll(() => stage.getAttribute('data-on')).toBe(before);
     await waitDone();
   });
@@ -263,6 +325,26 @@ describe.skipIf(!browserCheck.path)('web app in Chromium', () => {
           expect(mine! / theirs!, `${pageId} ${designId}`).toBeCloseTo(1, 12);
         });
       }
+      // The headline cards: the same five numbers as the CLI's compare, design by design.
+      const cards = await page.evaluate(
+        () => (window as unknown as { __pendamping: { lastComparison: { headline: Record<string, { mean: number | null } | string>[] } } }).__pendamping.lastComparison.headline,
+      );
+      expect(cards.map((c) => c.id)).toEqual(['A', 'B']);
+      const cardPairs = [
+        ['jobs', 'jobs.effect'],
+        ['localGdpGained', 'localGdpGained'],
+        ['programCost', 'programCost'],
+        ['costPerJob', 'costPerJob'],
+        ['localGdpPerRupiah', 'localGdpPerRupiah'],
+      ] as const;
+      cards.forEach((card, i) => {
+        for (const [mine, theirs] of cardPairs) {
+          const a = (card[mine] as { mean: number | null }).mean;
+          const b = cli.designs[i].quantities[theirs].mean;
+          expect(a, `${mine} ${card.id}`).not.toBeNull();
+          expect(a! / b!, `${mine} ${card.id}`).toBeCloseTo(1, 12);
+        }
+      });
       // And the rural numbers are not the town's.
       const town = await compareFiles(['scenarios/full-cycle.json'], { replicates: 3, seed: 2, months: 12 });
       expect(town.designs[0].quantities.localGdpPerRupiah.mean).not.toBe(cli.designs[0].quantities.localGdpPerRupiah.mean);

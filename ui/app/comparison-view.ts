@@ -8,6 +8,7 @@ import type { ComparisonResult } from '../runner/compare.js';
 import { CHARTED_SERIES } from '../runner/metrics.js';
 import { REGIONS } from '../state/regions.js';
 import { glossaryDialog, regionsDialog } from './doc-dialogs.js';
+import './headline-cards.js';
 import { focusStyles } from './styles.js';
 
 export interface RunStatus {
@@ -43,6 +44,8 @@ export class ComparisonView extends LitElement {
     months: { type: Number },
     diffVsA: { type: Boolean },
     paused: { type: Boolean },
+    colours: { attribute: false },
+    mainChart: {},
   };
 
   declare result: ComparisonResult | null;
@@ -54,6 +57,10 @@ export class ComparisonView extends LitElement {
   declare months: number;
   declare diffVsA: boolean;
   declare paused: boolean;
+  /** Each design's colour (the app's assignColours), for the headline cards. */
+  declare colours: ReadonlyMap<string, string>;
+  /** The chart shown under the headline cards. */
+  declare mainChart: string;
 
   constructor() {
     super();
@@ -66,6 +73,8 @@ export class ComparisonView extends LitElement {
     this.months = 36;
     this.diffVsA = false;
     this.paused = false;
+    this.colours = new Map();
+    this.mainChart = 'jobs';
   }
 
   static override styles = [
@@ -182,6 +191,53 @@ export class ComparisonView extends LitElement {
         padding: 0 0.2rem;
         border-radius: 3px;
       }
+      .top {
+        display: flex;
+        flex-wrap: wrap;
+        align-items: baseline;
+        justify-content: space-between;
+        gap: 0.25rem 1rem;
+      }
+      .top .status {
+        margin: 0;
+      }
+      .main-chart {
+        margin-top: 0.75rem;
+      }
+      .main-chart label {
+        font-size: 0.9rem;
+        font-weight: 600;
+        display: flex;
+        gap: 0.5rem;
+        align-items: center;
+        flex-wrap: wrap;
+        margin-bottom: 0.4rem;
+      }
+      .main-chart select {
+        flex: 0 1 36rem;
+        min-width: 0;
+        max-width: 100%;
+      }
+      details.more {
+        margin: 1rem 0 0;
+        border: 1px solid #c9d0d6;
+        border-radius: 6px;
+        padding: 0.4rem 0.75rem;
+      }
+      details.more summary {
+        cursor: pointer;
+        font-weight: 600;
+      }
+      details.more .settings {
+        border: none;
+        padding: 0.5rem 0 0;
+      }
+      .seed-help {
+        flex: 1 1 100%;
+        margin: 0;
+        font-size: 0.8rem;
+        color: #4a5560;
+      }
       .grid {
         display: grid;
         grid-template-columns: repeat(auto-fill, minmax(min(100%, 420px), 1fr));
@@ -242,9 +298,9 @@ export class ComparisonView extends LitElement {
     return t('region.caption', { region: t(`region.${this.region}`) });
   }
 
-  private line(spec: LineChartSpec) {
+  private line(spec: LineChartSpec, place = 'chart') {
     return html`<pendamping-chart-card
-      data-testid="chart-${spec.id}"
+      data-testid="${place}-${spec.id}"
       .title=${spec.title}
       .locale=${this.locale}
       .labels=${chartLabelsFor()}
@@ -259,9 +315,9 @@ export class ComparisonView extends LitElement {
     this.renderRoot.querySelector<HTMLDialogElement>('dialog.glossary')?.showModal();
   }
 
-  private estimate(spec: EstimateChartSpec) {
+  private estimate(spec: EstimateChartSpec, place = 'chart') {
     return html`<pendamping-chart-card
-      data-testid="chart-${spec.id}"
+      data-testid="${place}-${spec.id}"
       .title=${spec.title}
       .locale=${this.locale}
       .labels=${chartLabelsFor()}
@@ -289,26 +345,64 @@ export class ComparisonView extends LitElement {
     return html`<p class="status ${s.state}" role="status" aria-live="polite" data-testid="run-status" data-state=${s.state}>${text}</p>`;
   }
 
+  /** The main chart: the one the user picks, drawn full width under the headline cards. */
+  private mainChartBlock(r: ComparisonResult) {
+    const line = r.lines.find((l) => l.id === this.mainChart);
+    const estimate = line ? undefined : r.estimates.find((e) => e.id === this.mainChart);
+    const chosen = line ?? estimate ?? r.lines.find((l) => l.id === 'jobs') ?? r.lines[0];
+    const options = [...r.lines.map((l) => ({ id: l.id, title: l.title })), ...r.estimates.map((e) => ({ id: e.id, title: e.title }))];
+    return html`<div class="main-chart" data-testid="main-chart" data-chart=${chosen?.id ?? ''}>
+      <label
+        >${t('main.pick')}
+        <select data-testid="main-chart-select" .value=${chosen?.id ?? ''} @change=${(e: Event) => this.setting('mainChart', (e.target as HTMLSelectElement).value)}>
+          ${options.map((o) => html`<option value=${o.id} ?selected=${o.id === chosen?.id}>${o.title}</option>`)}
+        </select></label
+      >
+      ${chosen ? ('series' in chosen ? this.line(chosen, 'main') : this.estimate(chosen, 'main')) : nothing}
+    </div>`;
+  }
+
   override render() {
     const r = this.result;
     const byId = new Map(r?.lines.map((l) => [l.id, l]) ?? []);
     const section = (ids: string[]) => ids.map((id) => byId.get(id)).filter((s): s is LineChartSpec => !!s);
     const headline = CHARTED_SERIES.filter((m) => m.headline).map((m) => m.id);
+    const window = Math.min(12, this.months);
     return html`<section data-testid="comparison" aria-labelledby="compare-title">
-      <h2 id="compare-title">${t('compare.title')}</h2>
-      <div class="settings" role="group" aria-label=${t('compare.settings')}>
-        ${this.regionSetting()} ${this.numberSetting('replicates', 2, 50)} ${this.numberSetting('seed', 0, 2 ** 31)} ${this.numberSetting('months', 6, 120)}
-        <label class="check"
-          ><input
-            type="checkbox"
-            data-testid="diff-toggle"
-            .checked=${this.diffVsA}
-            @change=${(e: Event) => this.setting('diffVsA', (e.target as HTMLInputElement).checked)}
-          />${t('compare.diff')}</label
-        >
+      <div class="top">
+        <h2 id="compare-title">${t('results.title')}</h2>
+        ${this.renderStatus()}
       </div>
-      ${this.renderStatus()}
-      <p class="note">${t('compare.note')}</p>
+      <div class="settings" role="group" aria-label=${t('compare.settings')}>${this.regionSetting()}</div>
+      ${r
+        ? html`<pendamping-headline-cards
+              .cards=${r.headline.map((c) => c)}
+              .colours=${this.colours}
+              .locale=${this.locale}
+              .window=${window}
+              .months=${r.months}
+              .replicates=${r.replicates}
+            ></pendamping-headline-cards>
+            <p class="note" data-testid="interval-note">${t('card.intervalNote')}</p>
+            ${this.mainChartBlock(r)}`
+        : nothing}
+      <details class="more" data-testid="simulation-settings">
+        <summary>${t('compare.more')}</summary>
+        <div class="settings" role="group" aria-label=${t('compare.settings')}>
+          ${this.numberSetting('replicates', 2, 50)} ${this.numberSetting('months', 6, 120)}
+          <label class="check"
+            ><input
+              type="checkbox"
+              data-testid="diff-toggle"
+              .checked=${this.diffVsA}
+              @change=${(e: Event) => this.setting('diffVsA', (e.target as HTMLInputElement).checked)}
+            />${t('compare.diff')}</label
+          >
+          ${this.numberSetting('seed', 0, 2 ** 31)}
+          <p class="seed-help">${t('compare.seedHelp')}</p>
+        </div>
+        <p class="note">${t('compare.note')}</p>
+      </details>
       ${r
         ? html`<h3>${t('section.headline')}</h3>
             <div class="grid">${section(headline).map((s) => this.line(s))}</div>

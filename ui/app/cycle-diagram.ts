@@ -122,8 +122,9 @@ export class CycleDiagram extends LitElement {
     `,
   ];
 
+  /** Looking is not changing: choosing a stage opens its settings; switching it on or off is the panel's own checkbox. */
   private activate(stage: StageId): void {
-    this.dispatchEvent(new CustomEvent('stage-toggle', { detail: { stage }, bubbles: true, composed: true }));
+    this.dispatchEvent(new CustomEvent('stage-select', { detail: { stage }, bubbles: true, composed: true }));
   }
 
   private onKey(e: KeyboardEvent, stage: StageId): void {
@@ -147,7 +148,7 @@ export class CycleDiagram extends LitElement {
           const label = t(`stage.${stage}`);
           const ls = lines(label);
           const cls = `stage${on ? ' on' : ''}${this.selected === stage ? ' selected' : ''}`;
-          return svg`<g class=${cls} role="button" tabindex="0" aria-pressed=${on ? 'true' : 'false'}
+          return svg`<g class=${cls} role="button" tabindex="0" aria-current=${this.selected === stage ? 'true' : 'false'}
               aria-label=${`${label}: ${t(on ? 'stage.on' : 'stage.off')}`} data-testid="stage-${stage}" data-on=${on ? 'true' : 'false'}
               @click=${() => this.activate(stage)} @keydown=${(e: KeyboardEvent) => this.onKey(e, stage)}>
             <rect x=${x - BOX_W / 2} y=${y - BOX_H / 2} width=${BOX_W} height=${BOX_H} rx="10"></rect>

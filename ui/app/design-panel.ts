@@ -1,6 +1,6 @@
 // The design panel for the edited design: the scenario it starts from, the program cycle, the general
 // levers and the levers of the open stage, with advanced ones behind a disclosure. It only emits
-// events (`lever-change`, `stage-toggle`, `base-change`); the app owns the state.
+// events (`lever-change`, `stage-select` from the cycle, `base-change`); the app owns the state.
 import { LitElement, css, html, nothing } from 'lit';
 import { formatRupiah, formatShare } from '../format/format.js';
 

@@ -75,19 +75,37 @@ export const appStyles = [
     }
     .layout {
       display: grid;
-      grid-template-columns: minmax(320px, 560px) 1fr;
+      grid-template-columns: minmax(320px, 480px) 1fr;
       gap: 1.25rem;
       padding: 1rem;
       align-items: start;
+    }
+    .layout > * {
+      min-width: 0;
+    }
+    aside {
+      display: grid;
+      gap: 1rem;
+    }
+    /* The levers stay in view beside the answer: on a wide screen the design column scrolls on its own. */
+    @media (min-width: 901px) {
+      aside {
+        position: sticky;
+        top: 0.5rem;
+        max-height: calc(100vh - 1rem);
+        overflow-y: auto;
+        overscroll-behavior: contain;
+        padding-right: 0.25rem;
+      }
     }
     @media (max-width: 900px) {
       .layout {
         grid-template-columns: 1fr;
       }
-    }
-    aside {
-      display: grid;
-      gap: 1rem;
+      /* On a phone the answer comes first, the levers after it. */
+      main {
+        order: -1;
+      }
     }
     .skip {
       position: absolute;

@@ -188,7 +188,7 @@ export class PendampingApp extends LitElement {
             ?paused=${s.paused}
             @lever-change=${(e: CustomEvent<{ id: string; value: unknown; commit: boolean }>) =>
               this.update_((x) => actions.setLever(x, x.active, e.detail.id, e.detail.value), e.detail.commit)}
-            @stage-toggle=${(e: CustomEvent<{ stage: StageId }>) => this.update_((x) => actions.toggleStage(x, e.detail.stage))}
+            @stage-select=${(e: CustomEvent<{ stage: StageId }>) => this.update_((x) => actions.openStage(x, e.detail.stage), false)}
             @base-change=${(e: CustomEvent<{ base: string }>) => this.update_((x) => actions.setBase(x, e.detail.base))}
           ></pendamping-design-panel>
         </aside>
@@ -203,6 +203,8 @@ export class PendampingApp extends LitElement {
             .months=${s.months}
             ?diffVsA=${s.diffVsA}
             ?paused=${s.paused}
+            .colours=${assignColours(s.designs.map((d) => ({ id: d.id })))}
+            .mainChart=${s.mainChart}
             @settings-change=${(e: CustomEvent<Partial<AppState>>) => this.update_((x) => actions.setSettings(x, e.detail))}
           ></pendamping-comparison-view>
         </main>

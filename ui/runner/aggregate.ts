@@ -6,6 +6,7 @@ import { costPerJob, effectOf, monthlyBand, pairedDifferences, replicateStats, t
 import type { BandSeries, Estimate, EstimateChartSpec, LineChartSpec, TidyRow } from '../charts/types.js';
 import { CHARTED_SERIES, ESTIMATES, type EstimateId } from './metrics.js';
 import type { RunDigest } from './protocol.js';
+import { headlineCards, type HeadlineCard } from './headline.js';
 
 export interface DesignRuns {
   id: string;
@@ -52,6 +53,8 @@ export interface Aggregated {
   estimates: EstimateChartSpec[];
   /** Chart id → tidy rows behind it (the CLI's run CSV columns plus design). */
   rows: Record<string, TidyRow[]>;
+  /** The answer first: each pinned design against no program (never relative to design A). */
+  headline: HeadlineCard[];
 }
 
 export function aggregate(designs: readonly DesignRuns[], options: { diffVsA: boolean; label: Labeller }): Aggregated {
@@ -104,5 +107,5 @@ export function aggregate(designs: readonly DesignRuns[], options: { diffVsA: bo
       d.runs.map((r) => ({ design: d.name, scenario: d.scenario, ...(d.region === undefined ? {} : { region: d.region }), seed: r.seed, month: '' as const, arm: 'summary', group: '', metric: e.id, value: estimateValue(r, e.id) })),
     );
   }
-  return { lines, estimates, rows };
+  return { lines, estimates, rows, headline: headlineCards(designs) };
 }

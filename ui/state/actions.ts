@@ -21,14 +21,7 @@ export function setLever(s: AppState, index: number, id: string, value: unknown)
   });
 }
 
-/** Switch a stage of the active design on or off, and open its levers. */
-export function toggleStage(s: AppState, stage: StageId): AppState {
-  const d = s.designs[s.active];
-  const id = `${stage}.enabled`;
-  const on = id in d.levers ? d.levers[id] : LEVER_BY_ID.get(id)!.get(parsedScenario(d.base));
-  return { ...setLever(s, s.active, id, !on), stage };
-}
-
+/** Open a stage's levers: looking at a stage never changes the design (its checkbox switches it on or off). */
 export const openStage = (s: AppState, stage: StageId): AppState => ({ ...s, stage });
 
 /** Start the active design afresh from a shipped scenario. */

@@ -5,6 +5,11 @@ import type { Locale } from '../charts/types.js';
 import { STAGES, coerceLever, type LeverValue, type StageId } from './levers.js';
 import { DEFAULT_REGION, coerceRegion } from './regions.js';
 import { DEFAULT_SCENARIO, SCENARIOS } from './scenarios.js';
+import { CHARTED_SERIES, ESTIMATES } from '../runner/metrics.js';
+
+/** Charts the main chart can show: every line chart, then every estimate chart. */
+export const MAIN_CHARTS: readonly string[] = [...CHARTED_SERIES.map((m) => m.id), ...ESTIMATES.map((e) => e.id)];
+export const DEFAULT_MAIN_CHART = 'jobs';
 
 export interface DesignState {
   /** Stable id: the letter it was pinned under (A, B, …). */
@@ -36,6 +41,8 @@ export interface AppState {
   view: 'compare' | 'classroom';
   /** Trainer mode: large type for a projector, keyboard shortcuts shown. */
   trainer: boolean;
+  /** The chart shown beside the levers under the headline cards (a chart id of ui/runner/metrics.ts). */
+  mainChart: string;
 }
 
 export const MIN_DESIGNS = 1;
@@ -63,6 +70,7 @@ export function defaultState(options: { locale?: Locale; paused?: boolean } = {}
     paused: options.paused ?? false,
     view: 'compare',
     trainer: false,
+    mainChart: DEFAULT_MAIN_CHART,
   };
 }
 
@@ -130,5 +138,6 @@ export function decodeState(hash: string, fallback: AppState = defaultState()): 
     paused: typeof raw.paused === 'boolean' ? raw.paused : fallback.paused,
     view: raw.view === 'classroom' || raw.view === 'compare' ? raw.view : fallback.view,
     trainer: typeof raw.trainer === 'boolean' ? raw.trainer : fallback.trainer,
+    mainChart: typeof raw.mainChart === 'string' && MAIN_CHARTS.includes(raw.mainChart) ? raw.mainChart : fallback.mainChart,
   };
 }

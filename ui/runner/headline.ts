@@ -1,0 +1,45 @@
+// The answer first: one card per pinned design against no program, with the five numbers a district
+// planner asks for — extra jobs, local GDP gained, total cost, cost per job and local GDP per rupiah —
+// each the mean over replicates with its 95% interval, computed as the CLI's compare computes them
+// (sim/stats/replicates.ts). Pure: no workers, no DOM.
+import { costPerJob, replicateStats, type ReplicateStats } from '../../sim/index.js';
+import type { DesignRuns } from './aggregate.js';
+
+/** A number on a card: the mean over replicates and its 95% interval (null where undefined). */
+export type CardValue = Pick<ReplicateStats, 'mean' | 'low' | 'high'>;
+
+export interface HeadlineCard {
+  id: string;
+  name: string;
+  /** Jobs in the whole local economy with minus without the program, mean of the summary window. */
+  jobs: CardValue;
+  /** Local GDP with minus without the program, summed over the horizon (rupiah). */
+  localGdpGained: CardValue;
+  /** The program's total cost (rupiah). */
+  programCost: CardValue;
+  /** Mean cost ÷ mean jobs effect, its interval from the jobs interval (as the CLI's compare). */
+  costPerJob: CardValue;
+  /** Local GDP gained ÷ total cost. */
+  localGdpPerRupiah: CardValue;
+}
+
+const pick = ({ mean, low, high }: ReplicateStats): CardValue => ({ mean, low, high });
+
+/** The cards of every design except the no-program baseline, in the designs' order. */
+export function headlineCards(designs: readonly DesignRuns[]): HeadlineCard[] {
+  return designs
+    .filter((d) => d.id !== 'baseline')
+    .map((d) => {
+      const cost = replicateStats(d.runs.map((r) => r.summary.programCost));
+      const jobs = replicateStats(d.runs.map((r) => r.summary.jobs.effect));
+      return {
+        id: d.id,
+        name: d.name,
+        jobs: pick(jobs),
+        localGdpGained: pick(replicateStats(d.runs.map((r) => r.summary.localGdpGained))),
+        programCost: pick(cost),
+        costPerJob: pick(costPerJob(cost, jobs)),
+        localGdpPerRupiah: pick(replicateStats(d.runs.map((r) => r.summary.localGdpPerRupiah))),
+      };
+    });
+}
