@@ -112,11 +112,14 @@ describe('actions', () => {
     expect(s.designs[0].levers).toEqual({});
   });
 
-  it('toggling a stage switches it and opens its levers', () => {
-    const s = actions.toggleStage(actions.setBase(defaultState(), 'training-only'), 'mentoring');
-    expect(s.stage).toBe('mentoring');
-    expect(leverValue('training-only', s.designs[0].levers, 'mentoring.enabled')).toBe(true);
-    expect(leverValue('training-only', actions.toggleStage(s, 'mentoring').designs[0].levers, 'mentoring.enabled')).toBe(false);
+  it('opening a stage shows its levers and changes no lever; its enabled lever switches it on and off', () => {
+    const start = actions.setBase(defaultState(), 'training-only');
+    const s = actions.openStage(start, 'reflection');
+    expect(s.stage).toBe('reflection');
+    expect(s.designs).toBe(start.designs);
+    const on = actions.setLever(s, 0, 'mentoring.enabled', true);
+    expect(leverValue('training-only', on.designs[0].levers, 'mentoring.enabled')).toBe(true);
+    expect(leverValue('training-only', actions.setLever(on, 0, 'mentoring.enabled', false).designs[0].levers, 'mentoring.enabled')).toBe(false);
   });
 
   it('pins at most six designs under free letters with default names, and keeps one', () => {
