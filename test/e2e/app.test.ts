@@ -107,7 +107,7 @@ describe.skipIf(!browserCheck.path)('web app in Chromium', () => {
     await page.getByTestId('equal-cost').uncheck();
     await waitDone();
     await page.setViewportSize({ width: 1400, height: 1000 });
-  });
+  }, 240_000);
 
   it('pins a third design, then a slider moved by keyboard re-runs the comparison and changes the charts', async () => {
     await page.getByTestId('pin-design').click();
