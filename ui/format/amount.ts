@@ -216,9 +216,10 @@ export function parseAmount(text: string, locale: Locale, options: AmountOptions
 export function formatAmountInput(value: number, locale: Locale, maxDecimals = 4): string {
   if (!Number.isFinite(value)) return '';
   const abs = Math.abs(value);
-  const limit = abs >= 999.5 ? Math.min(2, maxDecimals) : maxDecimals;
   let decimals = 0;
-  while (decimals < limit && Number(abs.toFixed(decimals)) !== abs) decimals++;
+  while (decimals < maxDecimals && Number(abs.toFixed(decimals)) !== abs) decimals++;
+  if (Math.trunc(Number(abs.toFixed(decimals))) >= 1000) decimals = Math.min(decimals, 2);
+  while (decimals > 0 && abs.toFixed(decimals).endsWith('0')) decimals--; // 999,99999 → 1.000, not 1.000,00
   const whole = Math.trunc(Number(abs.toFixed(decimals)));
   if (decimals === 3 && whole >= 1 && whole <= 999) decimals = 4;
   const body = formatNumber(abs, decimals, locale);
