@@ -4,7 +4,8 @@
 // typed with parseAmount (`750 juta`, `1,5 miliar`, `Rp 750.000.000`...) on Enter or when it loses focus.
 // Nothing is clamped or rounded behind the user's back: text that cannot be read, a value outside the
 // lever's range or a fraction where the lever takes whole numbers shows an error under the box and emits
-// nothing, so the design keeps its last valid value; Escape puts that value back in the box.
+// nothing, so the design keeps its last valid value, which the error names in place of the value in words
+// beside the box (that would sit next to the refused text); Escape puts that value back in the box.
 import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
 import type { Locale } from '../charts/types.js';
 import { formatAmountInput, parseAmount, type AmountProblem } from '../format/amount.js';
@@ -100,7 +101,7 @@ export class LeverInput extends LitElement {
         accent-color: #0072b2;
       }
       input.amount {
-        width: 6.5rem;
+        width: 4.5rem;
       }
       input.amount.rupiah {
         width: 9.5rem;
@@ -148,7 +149,8 @@ export class LeverInput extends LitElement {
   /** Read the box (Enter, change, leaving it): emit a valid value, or show why the text was not taken. */
   private commitText(input: HTMLInputElement): void {
     const current = Number(this.value);
-    if (!this.error && input.value === this.shown(current)) return; // untouched, or already taken
+    // Untouched, or just taken (Enter is followed by a change event, maybe before the new value is back).
+    if (!this.error && (input.value === this.shown(current) || input.value === this.taken)) return;
     const read = parseAmount(input.value, this.locale, { allowNegative: this.min < 0, allowPercent: this.valueKind === 'share' });
     if (!read.ok) {
       this.error = { problem: read.reason };
@@ -165,8 +167,12 @@ export class LeverInput extends LitElement {
     }
     this.error = null;
     input.value = this.shown(value);
+    this.taken = input.value;
     if (value !== current) this.emit(value, true);
   }
+
+  /** The text of the last value taken from the box, until the lever's value next changes. */
+  private taken: string | null = null;
 
   private onKeydown(e: KeyboardEvent): void {
     const input = e.target as HTMLInputElement;
@@ -180,12 +186,21 @@ export class LeverInput extends LitElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     // A new value from elsewhere (the slider, undo, another language) replaces the text that was refused.
-    if (this.error && (changed.has('value') || changed.has('locale'))) this.error = null;
+    if (changed.has('value') || changed.has('locale')) {
+      this.error = null;
+      this.taken = null;
+    }
   }
 
   /** One end of the range as the error names it: `Rp 5 miliar`, `0`, `8 kunjungan/bulan` is added after. */
   private bound(x: number): string {
     return this.valueKind === 'rupiah' ? formatRupiah(x, this.locale, { compact: true }) : this.shown(x);
+  }
+
+  /** What was wrong and the value the lever keeps: `Di luar rentang Rp 0 – Rp 5 miliar. Nilai tetap Rp 800 juta.` */
+  private errorText(error: EntryError, kept: number): string {
+    const value = this.hint || [this.shown(kept), this.unit].filter(Boolean).join(' ');
+    return `${this.message(error)} ${t('lever.error.kept', { value }, this.locale)}`;
   }
 
   private message(error: EntryError): string {
@@ -264,9 +279,9 @@ export class LeverInput extends LitElement {
           @keydown=${(e: KeyboardEvent) => this.onKeydown(e)}
         />
         ${this.unit ? html`<span class="unit">${this.unit}</span>` : nothing}
-        ${this.hint ? html`<span class="hint" data-testid="lever-${id}-hint">${this.hint}</span>` : nothing}
+        ${this.hint && !error ? html`<span class="hint" data-testid="lever-${id}-hint">${this.hint}</span>` : nothing}
       </div>
-      ${error ? html`<p id="error" class="error" role="alert" data-testid="lever-${id}-error">${this.message(error)}</p>` : nothing}`;
+      ${error ? html`<p id="error" class="error" role="alert" data-testid="lever-${id}-error">${this.errorText(error, v)}</p>` : nothing}`;
   }
 }
 
