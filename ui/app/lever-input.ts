@@ -266,7 +266,7 @@ export class LeverInput extends LitElement {
         <input
           id="number"
           type="text"
-          inputmode="decimal"
+          inputmode=${this.valueKind === 'rupiah' ? 'text' : 'decimal'}
           autocomplete="off"
           spellcheck="false"
           class="amount ${this.valueKind}"
