@@ -1,5 +1,5 @@
-// The comparison: settings (the district's region, replicates, seed, months, difference vs design A), the
-// the headline cards and the main chart first, then every chart card: participants, the local economy, the summary estimates and women.
+// The comparison: the region, the run status, the headline cards and the main chart first; the simulation
+// settings behind a disclosure; then every chart card: participants, the local economy, the estimates and women.
 import { LitElement, css, html, nothing } from 'lit';
 import '../charts/index.js';
 import type { ChartLabels, EstimateChartSpec, LineChartSpec, Locale } from '../charts/index.js';
