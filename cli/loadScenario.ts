@@ -11,6 +11,7 @@ import { checkRegionProfile, type RegionProfile } from '../sim/scenario/regionPr
 import { InputFilesError } from './errors.js';
 import { checkMemory } from './memory.js';
 import { readJsonFile } from './readJsonFile.js';
+import { setPaths } from '../sim/uncertainty/parameters.js';
 
 export { parseJsonText } from './readJsonFile.js';
 
@@ -27,11 +28,16 @@ async function regionBeside(file: string, raw: unknown): Promise<Record<string, 
   return { [name]: checkRegionProfile(await readJsonFile(path, 'region profile'), path) };
 }
 
+/** The fields each loaded scenario's file sets itself (its JSON leaf paths), for `compare --uncertainty`. */
+const explicitFields = new WeakMap<Scenario, ReadonlySet<string>>();
+export const explicitFieldsOf = (scenario: Scenario): ReadonlySet<string> => explicitFields.get(scenario) ?? new Set();
+
 export async function loadScenarioFile(file: string): Promise<Scenario> {
   const raw = await readJsonFile(file, 'scenario');
   await loadExpressionCompiler(raw);
   const scenario = parseScenario(raw, file, await regionBeside(file, raw));
   checkMemory([scenario], [file]);
+  explicitFields.set(scenario, setPaths(raw));
   return scenario;
 }
 

@@ -8,7 +8,7 @@ import { compareDesigns, type CompareResult } from '../compare/compareDesigns.js
 import { expressionProblem } from '../errors.js';
 import type { Io } from '../io.js';
 import { TargetingExpressionError } from '../../sim/program/expressionError.js';
-import { loadScenarioFiles } from '../loadScenario.js';
+import { explicitFieldsOf, loadScenarioFiles } from '../loadScenario.js';
 import { MAX_REPLICATES, MAX_SEED, formatOption, integerParser, monthsOption, outOption, type Format } from '../options.js';
 import { compareReplicatesCsv, renderCompare } from '../reports/compareReport.js';
 import { checkOutputPath, emit, isStdout } from '../writeOutput.js';
@@ -21,8 +21,10 @@ export interface CompareCommandOptions {
   seed?: number;
   months?: number;
   format?: Format;
-  /** Called before each replicate of each design (0-based). */
-  onProgress?: (design: number, replicate: number, designs: number, replicates: number) => void;
+  /** Draws of the uncertain assumptions (0: none). */
+  uncertainty?: number;
+  /** Called before each run of each design (0-based): a replicate, or a draw of the assumptions. */
+  onProgress?: (design: number, replicate: number, designs: number, replicates: number, draw?: boolean) => void;
 }
 
 /** Validate every file first (all problems reported together), then run the replicates. */
@@ -32,9 +34,17 @@ export async function compareFiles(files: readonly string[], options: CompareCom
   if (seed + replicates - 1 > MAX_SEED) throw new Error(`--seed ${seed} with --replicates ${replicates} would need seeds above ${MAX_SEED}`);
   const scenarios = await loadScenarioFiles(files);
   try {
+    const draws = options.uncertainty ?? 0;
+    if (draws > 0 && seed + draws - 1 > MAX_SEED) throw new Error(`--seed ${seed} with --uncertainty ${draws} would need seeds above ${MAX_SEED}`);
     return await compareDesigns(
-      scenarios.map((scenario, i) => ({ name: scenario.name, file: files[i], scenario })),
-      { replicates, seed, months: options.months, onProgress: (d, r) => options.onProgress?.(d, r, files.length, replicates) },
+      scenarios.map((scenario, i) => ({ name: scenario.name, file: files[i], scenario, explicit: explicitFieldsOf(scenario) })),
+      {
+        replicates,
+        seed,
+        months: options.months,
+        uncertainty: draws,
+        onProgress: (d, r, draw) => options.onProgress?.(d, r, files.length, draw ? draws : replicates, draw),
+      },
     );
   } catch (e) {
     // A targeting expression that fails for a business mid-run: the problem of the file that holds it.
@@ -65,6 +75,11 @@ export function registerCompare(program: Command, io: Io): void {
     .addOption(formatOption())
     .addOption(outOption())
     .addOption(new Option('--per-replicate <file>', "also write every replicate's values to FILE as CSV (below)"))
+    .addOption(
+      new Option('--uncertainty <n>', `also run n draws of the uncertain assumptions (0..${MAX_REPLICATES}): every quantity gets its range over them`)
+        .argParser(integerParser(0, MAX_REPLICATES))
+        .default(0),
+    )
     .addHelpText(
       'after',
       `
@@ -73,8 +88,12 @@ replicate; each run also pairs the program with its counterfactual. Progress goe
 is a terminal.
 
 Formats: table (one column per design), json, csv (tidy, one row per design x comparison x quantity x
-statistic: design,comparison,quantity,statistic,value,unit; comparison is none or diffVsFirst, statistic
-mean, low, high, sd or n); see docs/output.md.
+statistic: design,comparison,quantity,statistic,value,unit; comparison none, diffVsFirst,
+costEffectiveness or overAssumptions); see docs/output.md.
+--uncertainty N: N more runs per design, run r with seed + r and one draw of each uncertain assumption
+(sim/uncertainty/parameters.ts; a field the file sets is never drawn), the same draw in every design.
+Every quantity then also gets its range over the assumptions (2.5-97.5% of the draws), beside the
+replicates' 95% confidence interval of the mean; the cost-effectiveness section reads the draws.
 --per-replicate FILE: one row per design x quantity x replicate (design,quantity,replicate,seed,value,
 unit), whatever --format is: the values behind every mean, to pair designs by seed yourself. FILE - is
 stdout, when --out names a file.
@@ -96,7 +115,8 @@ Example:
         }
       }
       const onProgress = io.stderrIsTTY
-        ? (d: number, r: number, designs: number, replicates: number) => io.stderr(`\rdesign ${d + 1}/${designs} replicate ${r + 1}/${replicates}\x1b[K`)
+        ? (d: number, r: number, designs: number, replicates: number, draw?: boolean) =>
+            io.stderr(`\rdesign ${d + 1}/${designs} ${draw ? 'draw of the assumptions' : 'replicate'} ${r + 1}/${replicates}\x1b[K`)
         : undefined;
       let result: CompareResult;
       try {

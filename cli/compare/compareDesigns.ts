@@ -9,11 +9,15 @@ import { pendampingVersion } from '../version.js';
 import { DESIGN_FIGURES, QUANTITIES } from './quantities.js';
 import { costEffectiveness, type CeaResult } from './costEffectiveness.js';
 import { designKeys } from './designKeys.js';
+import { UNCERTAIN_PARAMETERS, drawAssumptions, type UncertainParameter } from '../../sim/uncertainty/parameters.js';
+import { percentileInterval } from '../../sim/sensitivity/bootstrap.js';
 
 export interface Design {
   name: string;
   file: string;
   scenario: Scenario;
+  /** The fields the scenario file sets itself (never drawn under --uncertainty). */
+  explicit?: ReadonlySet<string>;
 }
 
 export interface CompareOptions {
@@ -21,7 +25,31 @@ export interface CompareOptions {
   seed: number;
   /** Horizon for every design (default: each scenario's own). */
   months?: number;
-  onProgress?: (design: number, replicate: number) => void;
+  /**
+   * Draws of the uncertain assumptions (sim/uncertainty/parameters.ts): draw r of every design runs with
+   * seed + r and the same draw of each parameter its file does not set. 0 or absent: none.
+   */
+  uncertainty?: number;
+  /** Called before each run: `draw` true for the draws of the assumptions (after every replicate). */
+  onProgress?: (design: number, replicate: number, draw?: boolean) => void;
+}
+
+/** A quantity over the draws of the assumptions: its mean and the 2.5–97.5 percentile range of the draws. */
+export interface AssumptionStats {
+  mean: number | null;
+  rangeLow: number | null;
+  rangeHigh: number | null;
+  /** Draws in which the quantity was defined. */
+  n: number;
+  unit: string;
+}
+
+export interface OverAssumptions {
+  draws: number;
+  seeds: number[];
+  /** The parameters drawn, with their distributions and sources; `fixedIn`: designs whose file sets it. */
+  parameters: (UncertainParameter & { fixedIn: string[] })[];
+  designs: { name: string; file: string; quantities: Record<string, AssumptionStats> }[];
 }
 
 /** A quantity's statistics over the replicates (see sim/stats/replicates.ts) and its unit. */
@@ -53,6 +81,10 @@ export interface CompareResult {
   differencesVsFirst: DifferenceStats[];
   /** Cost-effectiveness on extra jobs and on local GDP gained: the frontier and the acceptability curve. */
   costEffectiveness: CeaResult[];
+  /** With --uncertainty: every quantity over draws of the uncertain assumptions. */
+  overAssumptions?: OverAssumptions;
+  /** With --uncertainty: each draw's values, per design (the acceptability curve's draws). */
+  drawValues?: ReplicateValues[];
   /**
    * Every replicate's values, one record per design (in `designs` order): DESIGN_FIGURES and QUANTITIES
    * id → one value per seed, in seed order (null where not defined). For `--per-replicate` and the CSV's
@@ -82,6 +114,19 @@ export function compareDesigns(designs: readonly Design[], options: CompareOptio
     });
     return { figures, values, participants: mean(figures.participants as number[]), months, window };
   });
+  // Draws of the assumptions: the same seeds as the replicates, each with its draw of every parameter.
+  const drawCount = options.uncertainty ?? 0;
+  const drawSeeds = Array.from({ length: drawCount }, (_, r) => options.seed + r);
+  const drawValues: ReplicateValues[] = designs.map((d, i) => {
+    const values: ReplicateValues = Object.fromEntries(QUANTITIES.map((q) => [q.id, []]));
+    drawSeeds.forEach((seed, r) => {
+      options.onProgress?.(i, r, true);
+      const { scenario } = drawAssumptions(d.scenario, d.explicit ?? new Set(), seed);
+      const result = runScenario(scenario, { seed, months: options.months });
+      for (const q of QUANTITIES) values[q.id].push(q.value(result));
+    });
+    return values;
+  });
   const stats = (values: ReplicateValues): Record<string, QuantityStats> =>
     Object.fromEntries(QUANTITIES.filter((q) => q.id in values).map((q) => [q.id, { ...replicateStats(values[q.id]), unit: q.unit }]));
   const designStats = (values: ReplicateValues) => {
@@ -109,7 +154,30 @@ export function compareDesigns(designs: readonly Design[], options: CompareOptio
       for (const q of QUANTITIES) if (q.differenced) diffs[q.id] = pairedDifferences(own[q.id], first.values[q.id]);
       return { name: d.name, file: d.file, baseline: designs[0].name, quantities: stats(diffs) };
     }),
-    costEffectiveness: costEffectiveness(designKeys(designs.map((d) => d.name)), perDesign.map((p) => p.values)),
+    // Under --uncertainty the frontier and the curve read the draws of the assumptions.
+    costEffectiveness: costEffectiveness(designKeys(designs.map((d) => d.name)), drawCount > 0 ? drawValues : perDesign.map((p) => p.values)),
+    ...(drawCount > 0
+      ? {
+          overAssumptions: {
+            draws: drawCount,
+            seeds: drawSeeds,
+            parameters: UNCERTAIN_PARAMETERS.map((p) => ({ ...p, fixedIn: designs.filter((d) => d.explicit?.has(p.path)).map((d) => d.name) })),
+            designs: designs.map((d, i) => ({ name: d.name, file: d.file, quantities: assumptionStats(drawValues[i]) })),
+          },
+          drawValues,
+        }
+      : {}),
     replicateValues: perDesign.map((p) => ({ ...p.figures, ...p.values })),
   };
+}
+
+/** Each quantity's mean and 2.5–97.5 percentile range over the draws (null where no draw defines it). */
+function assumptionStats(values: ReplicateValues): Record<string, AssumptionStats> {
+  const out: Record<string, AssumptionStats> = {};
+  for (const q of QUANTITIES) {
+    const xs = (values[q.id] ?? []).filter((x): x is number => x !== null && Number.isFinite(x));
+    const { low, high } = percentileInterval(xs);
+    out[q.id] = { mean: xs.length ? xs.reduce((a, b) => a + b, 0) / xs.length : null, rangeLow: low, rangeHigh: high, n: xs.length, unit: q.unit };
+  }
+  return out;
 }

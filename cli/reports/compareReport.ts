@@ -1,7 +1,7 @@
 // Renderings of a comparison: a table with one column per design (blocks of four designs when there are
 // more), the JSON document, tidy CSV of the statistics and tidy CSV of every replicate's values.
 import { replicateStats, type ReplicateStats } from '../../sim/stats/replicates.js';
-import type { CompareResult, QuantityStats } from '../compare/compareDesigns.js';
+import type { AssumptionStats, CompareResult, OverAssumptions, QuantityStats } from '../compare/compareDesigns.js';
 import { DESIGN_FIGURES, QUANTITIES, type Quantity } from '../compare/quantities.js';
 import { toCsv, type CsvValue } from '../format/csv.js';
 import { NOT_AVAILABLE, reportNumber } from '../format/number.js';
@@ -132,14 +132,48 @@ export function compareTable(c: CompareResult): string {
     `pp = percentage points. ${NOT_AVAILABLE} = not defined in any replicate (e.g. no job created).`,
     '',
   );
-  return out.join('\n') + '\n' + costEffectivenessTable(c.costEffectiveness, c.replicates);
+  if (c.overAssumptions) out.push(overAssumptionsTable(c.overAssumptions, labels), '');
+  return out.join('\n') + '\n' + costEffectivenessTable(c.costEffectiveness, c.overAssumptions?.draws ?? c.replicates, c.overAssumptions ? 'draws' : 'replicates');
+}
+
+/** The headline quantities shown over the assumptions in the table (the CSV and JSON have every one). */
+const OVER_ASSUMPTIONS_ROWS = ['turnover.effect', 'profit.effect', 'jobs.effect', 'localGdpGained', 'programCost', 'costPerJob', 'localGdpPerRupiah'];
+
+/** `mean [2.5%, 97.5%]` of the draws, in the quantity's unit like the main table's cells (no `*`: a range, not an interval). */
+function rangeCell(q: Quantity, s: AssumptionStats | undefined): string {
+  if (!s || s.mean === null) return NOT_AVAILABLE;
+  const asStats: QuantityStats = { mean: s.mean, low: s.rangeLow, high: s.rangeHigh, sd: null, n: s.n, unit: s.unit };
+  return formatStatsCell(q, asStats, q.signed).replace(/\*$/, '');
+}
+
+function overAssumptionsTable(o: OverAssumptions, labels: readonly string[]): string {
+  const out: string[] = [];
+  out.push(`Over the assumptions: mean [2.5%, 97.5% of ${o.draws} draws]; draw r runs with seed + r and one draw of each uncertain parameter:`);
+  for (const p of o.parameters) {
+    out.push(`  ${p.path} uniform ${p.low}..${p.high}${p.fixedIn.length ? ` (not drawn in ${p.fixedIn.join(', ')}: the file sets it)` : ''}`);
+  }
+  out.push('');
+  out.push(
+    blocks(
+      labels,
+      () => [],
+      (block) =>
+        QUANTITIES.filter((q) => OVER_ASSUMPTIONS_ROWS.includes(q.id)).map((q) => [q.label, ...block.map((i) => rangeCell(q, o.designs[i].quantities[q.id]))] as Row),
+    ),
+  );
+  out.push(
+    'A range over the assumptions says where the figure may lie given what the evidence leaves open, and',
+    'it does not shrink with more draws; the 95% interval above says how precisely the replicates pin down',
+    "the mean with every assumption at its default (docs/metrics.md, 'two kinds of interval').",
+  );
+  return out.join('\n');
 }
 
 /** The statistics over replicates (docs/metrics.md §1), one CSV row each. */
 export const CSV_STATISTICS = ['mean', 'low', 'high', 'sd', 'n'] as const;
 
 /** `comparison` of a row: the design's own replicates, or design − first design replicate by replicate. */
-export const CSV_COMPARISONS = ['none', 'diffVsFirst', 'costEffectiveness'] as const;
+export const CSV_COMPARISONS = ['none', 'diffVsFirst', 'overAssumptions', 'costEffectiveness'] as const;
 
 /** Unit of every `n` row: it counts replicates, whatever the quantity's unit. */
 export const REPLICATES_UNIT = 'replicates';
@@ -167,6 +201,14 @@ export function* compareCsvRows(c: CompareResult): Generator<CsvValue[]> {
   for (const [k, d] of c.differencesVsFirst.entries()) {
     for (const [id, s] of Object.entries(d.quantities)) yield* statisticRows(keys[k + 1], 'diffVsFirst', id, s.unit, s);
   }
+  if (c.overAssumptions) {
+    for (const [i, d] of c.overAssumptions.designs.entries()) {
+      for (const [id, s] of Object.entries(d.quantities)) {
+        for (const stat of ['mean', 'rangeLow', 'rangeHigh'] as const) yield [keys[i], 'overAssumptions', id, stat, s[stat], s.unit];
+        yield [keys[i], 'overAssumptions', id, 'n', s.n, 'draws'];
+      }
+    }
+  }
   yield* costEffectivenessCsvRows(c.costEffectiveness);
 }
 
@@ -185,8 +227,8 @@ export const compareReplicatesCsv = (c: CompareResult): string => toCsv(COMPARE_
 
 /** The JSON document of docs/output.md: the statistics, without every replicate's values. */
 export function compareJson(c: CompareResult): string {
-  const { pendampingVersion, replicates, seeds, designs, differencesVsFirst, costEffectiveness } = c;
-  return JSON.stringify({ pendampingVersion, replicates, seeds, designs, differencesVsFirst, costEffectiveness }, null, 2) + '\n';
+  const { pendampingVersion, replicates, seeds, designs, differencesVsFirst, overAssumptions, costEffectiveness } = c;
+  return JSON.stringify({ pendampingVersion, replicates, seeds, designs, differencesVsFirst, ...(overAssumptions ? { overAssumptions } : {}), costEffectiveness }, null, 2) + '\n';
 }
 
 export function renderCompare(c: CompareResult, format: Format): string {

@@ -34,12 +34,12 @@ function icerText(r: CeaResult, d: CeaDesign): string {
 const valueText = (r: CeaResult, v: number) => (r.effect === 'jobs' ? reportRupiah(v) : reportNumber(v, 2));
 
 /** The section printed under compare's table. */
-export function costEffectivenessTable(results: readonly CeaResult[], replicates: number): string {
+export function costEffectivenessTable(results: readonly CeaResult[], runs: number, kind: 'replicates' | 'draws' = 'replicates'): string {
   const out: string[] = [];
   for (const r of results) {
     const e = CEA_EFFECTS.find((x) => x.id === r.effect)!;
     const per = r.effect === 'jobs' ? 'extra cost per extra job' : 'extra cost per extra rupiah of local GDP';
-    out.push(`Cost-effectiveness on ${e.label}: means over replicates; doing nothing costs 0 and adds 0`);
+    out.push(`Cost-effectiveness on ${e.label}: means over ${kind === 'draws' ? 'the draws of the assumptions' : 'replicates'}; doing nothing costs 0 and adds 0`);
     out.push('');
     out.push(
       renderTable(
@@ -55,7 +55,8 @@ export function costEffectivenessTable(results: readonly CeaResult[], replicates
     );
     if (r.acceptability.length) {
       const ids = Object.keys(r.acceptability[0].probability);
-      out.push(`Acceptability: share of the ${r.draws} replicate${r.draws === 1 ? '' : 's'} (of ${replicates}) in which each option has the highest net benefit`);
+      const unit = kind === 'draws' ? 'draw' : 'replicate';
+      out.push(`Acceptability: share of the ${r.draws} ${unit}${r.draws === 1 ? '' : 's'} (of ${runs}) in which each option has the highest net benefit`);
       out.push(`(value × ${e.label} − cost), at a value of one ${r.effect === 'jobs' ? 'job' : 'rupiah of local GDP'} of:`);
       out.push('');
       out.push(
@@ -69,7 +70,9 @@ export function costEffectivenessTable(results: readonly CeaResult[], replicates
   out.push(
     'The frontier: designs no other design (or a mix of two) beats on both cost and effect, each with its',
     'extra cost per extra unit over the cheaper frontier option before it. The acceptability shares count',
-    'replicates (random luck) only, not uncertainty in the model\'s assumptions (docs/metrics.md).',
+    kind === 'draws'
+      ? 'draws of the assumptions, each with its own random luck too (docs/metrics.md).'
+      : 'replicates (random luck) only, not uncertainty in the model\'s assumptions: add --uncertainty N (docs/metrics.md).',
   );
   return out.join('\n') + '\n';
 }

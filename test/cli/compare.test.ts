@@ -10,6 +10,9 @@ import { main } from '../../cli/program.js';
 import { COLUMN_WIDTH, designKeys } from '../../cli/reports/compareReport.js';
 import { runScenario } from '../../sim/index.js';
 import { smallDesign, tempDir, writeScenario } from './helpers.js';
+import { drawAssumptions, setPaths } from '../../sim/uncertainty/parameters.js';
+
+const expectCloseTo = (actual: number, expected: number) => expect(Math.abs(actual - expected)).toBeLessThanOrEqual(1e-9 * Math.max(1, Math.abs(expected)));
 
 const dir = tempDir();
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -70,6 +73,33 @@ describe('compare', () => {
     }
     expect(table).toMatch(/^Turnover +[+-]?[\d.,]+ (k|m|bn) \[[-\d.,]+, [-\d.,]+\]\*?/m);
     expect(table).toMatch(/Paired differences vs training and mento\.\.\. #1/);
+  });
+
+  it('--uncertainty: each quantity over draws of the assumptions, draw r with seed + r and its parameters; a field the file sets is not drawn', async () => {
+    const own = writeScenario(dir, 'own.json', { ...smallDesign('own stealing'), businessStealingShare: 0.8 });
+    const c = await compareFiles([a, own], { replicates: 2, seed: 3, uncertainty: 3 });
+    const o = c.overAssumptions!;
+    expect(o.draws).toBe(3);
+    expect(o.seeds).toEqual([3, 4, 5]);
+    expect(o.parameters.map((p) => [p.path, p.fixedIn])).toEqual([['businessStealingShare', ['own stealing']], ['performance.digitalSalesUplift', []]]);
+    // The mean over draws is the mean of the three runs made by hand with the same draws.
+    const scenario = await loadScenarioFile(a);
+    const jobs = [3, 4, 5].map((seed) => runScenario(drawAssumptions(scenario, setPaths(JSON.parse(readFileSync(a, 'utf8'))), seed).scenario, { seed }).summary.jobs.effect);
+    expectCloseTo(o.designs[0].quantities['jobs.effect'].mean!, jobs.reduce((x, y) => x + y, 0) / 3);
+    const q = o.designs[0].quantities['localGdpGained'];
+    expect(q.n).toBe(3);
+    expect(q.rangeLow!).toBeLessThanOrEqual(q.mean!);
+    expect(q.mean!).toBeLessThanOrEqual(q.rangeHigh!);
+    // The replicates' own statistics are today's, untouched by the draws.
+    expect(c.designs[0].quantities['jobs.effect'].n).toBe(2);
+    // JSON and CSV name the range differently from the replicates' interval.
+    const json = JSON.parse(await compareCommand([a, own], { replicates: 2, seed: 3, uncertainty: 3, format: 'json' }));
+    expect(Object.keys(json.overAssumptions.designs[0].quantities['jobs.effect'])).toEqual(['mean', 'rangeLow', 'rangeHigh', 'n', 'unit']);
+    const csv = (await compareCommand([a, own], { replicates: 2, seed: 3, uncertainty: 3, format: 'csv' })).split('\n');
+    expect(csv.filter((l) => l.includes(',overAssumptions,jobs.effect,')).map((l) => l.split(',')[3])).toEqual(['mean', 'rangeLow', 'rangeHigh', 'n', 'mean', 'rangeLow', 'rangeHigh', 'n']);
+    const table = await compareCommand([a, own], { replicates: 2, seed: 3, uncertainty: 3 });
+    expect(table).toContain('Over the assumptions: mean [2.5%, 97.5% of 3 draws]');
+    expect(table).toContain('businessStealingShare uniform 0.5..0.9 (not drawn in own stealing: the file sets it)');
   });
 
   it('through main: every bad file is reported before anything runs, exit 2', async () => {
