@@ -6,7 +6,7 @@ import { formatRupiah, formatShare } from '../format/format.js';
 
 import { getLocale, t } from '../i18n/i18n.js';
 import { LEVERS, STAGES, leverValue, type LeverDef, type StageId } from '../state/levers.js';
-import { SCENARIO_NAMES } from '../state/scenarios.js';
+import { SCENARIO_NAMES, scenarioSummary, scenarioTitle } from '../state/scenarios.js';
 import type { DesignState } from '../state/state.js';
 import './cycle-diagram.js';
 import './lever-input.js';
@@ -65,6 +65,11 @@ export class DesignPanel extends LitElement {
         color: #4a5560;
         font-style: italic;
       }
+      p.summary {
+        margin: 0.3rem 0 0.5rem;
+        color: #4a5560;
+        font-size: 0.9rem;
+      }
       label.base {
         font-weight: 600;
         display: flex;
@@ -100,6 +105,7 @@ export class DesignPanel extends LitElement {
       .value=${v}
       .options=${(lever.options ?? []).map((o) => ({ value: o, label: t(`targeting.${o}`) }))}
       .hint=${this.hint(lever, v)}
+      .help=${t(`help.${lever.id}`)}
       ?disabled=${disabled}
     ></pendamping-lever-input>`;
   }
@@ -124,18 +130,21 @@ export class DesignPanel extends LitElement {
     const toggle = stageLevers.filter((l) => l.id === `${this.stage}.enabled`);
     const rest = stageLevers.filter((l) => l.id !== `${this.stage}.enabled`);
     const on = enabled[this.stage];
+    const lang = this.locale === 'en' ? 'en' : 'id';
     return html`<section data-testid="design-panel" aria-labelledby="panel-title">
       <h2 id="panel-title">${t('panel.title', { name: d.name })}</h2>
       <label class="base"
         >${t('panel.base')}
         <select
           data-testid="base-scenario"
+          aria-describedby="base-summary"
           @change=${(e: Event) =>
             this.dispatchEvent(new CustomEvent('base-change', { detail: { base: (e.target as HTMLSelectElement).value }, bubbles: true, composed: true }))}
         >
-          ${SCENARIO_NAMES.map((n) => html`<option value=${n} ?selected=${n === d.base}>${n}</option>`)}
+          ${SCENARIO_NAMES.map((n) => html`<option value=${n} ?selected=${n === d.base}>${scenarioTitle(n, lang)}</option>`)}
         </select></label
       >
+      <p class="summary" id="base-summary" data-testid="base-summary">${scenarioSummary(d.base, lang)}</p>
       <pendamping-cycle-diagram .enabled=${enabled} .selected=${this.stage} ?paused=${this.paused} .locale=${this.locale}></pendamping-cycle-diagram>
       <fieldset data-testid="stage-levers" data-stage=${this.stage}>
         <legend>${t('panel.stageLevers', { stage: t(`stage.${this.stage}`) })}</legend>

@@ -1,6 +1,7 @@
 // One lever: a native range input paired with a number box (or a checkbox, or a select), with its
 // label and unit. Emits `lever-change` { id, value, commit }: commit false while a slider is dragged.
 import { LitElement, css, html, nothing } from 'lit';
+import { t } from '../i18n/i18n.js';
 import { focusStyles } from './styles.js';
 
 export interface LeverOption {
@@ -20,6 +21,7 @@ export class LeverInput extends LitElement {
     value: { attribute: false },
     options: { attribute: false },
     hint: {},
+    help: {},
     disabled: { type: Boolean },
   };
 
@@ -34,6 +36,8 @@ export class LeverInput extends LitElement {
   declare options: LeverOption[];
   /** The value in words, e.g. `Rp 500 juta`, shown next to the unit. */
   declare hint: string;
+  /** What the lever does in the model and the evidence behind its default, behind "what does this mean?". */
+  declare help: string;
   declare disabled: boolean;
 
   constructor() {
@@ -48,6 +52,7 @@ export class LeverInput extends LitElement {
     this.value = 0;
     this.options = [];
     this.hint = '';
+    this.help = '';
     this.disabled = false;
   }
 
@@ -82,6 +87,20 @@ export class LeverInput extends LitElement {
         color: #4a5560;
         font-size: 0.85rem;
       }
+      details.help {
+        font-size: 0.85rem;
+        margin: 0.1rem 0 0.2rem;
+      }
+      details.help summary {
+        cursor: pointer;
+        color: #005a8c;
+        width: fit-content;
+      }
+      details.help p {
+        margin: 0.2rem 0 0.3rem;
+        color: #2b333b;
+        max-width: 40rem;
+      }
       .check {
         display: flex;
         gap: 0.4rem;
@@ -102,6 +121,15 @@ export class LeverInput extends LitElement {
     this.emit(input.valueAsNumber, commit);
   }
 
+  /** The lever's help, closed until asked for (nothing when it has none). */
+  private helpText() {
+    if (!this.help) return nothing;
+    return html`<details class="help" data-testid="lever-${this.leverId}-help">
+      <summary aria-label=${t('panel.helpFor', { lever: this.label })}>${t('panel.help')}</summary>
+      <p>${this.help}</p>
+    </details>`;
+  }
+
   override render() {
     const id = this.leverId;
     if (this.kind === 'checkbox') {
@@ -113,10 +141,10 @@ export class LeverInput extends LitElement {
           ?disabled=${this.disabled}
           @change=${(e: Event) => this.emit((e.target as HTMLInputElement).checked, true)}
         />${this.label}</label
-      >`;
+      >${this.helpText()}`;
     }
     if (this.kind === 'select') {
-      return html`<label for="select">${this.label}</label>
+      return html`<label for="select">${this.label}</label>${this.helpText()}
         <select
           id="select"
           data-testid="lever-${id}-select"
@@ -127,7 +155,7 @@ export class LeverInput extends LitElement {
         </select>`;
     }
     const v = Number(this.value);
-    return html`<label for="number">${this.label}</label>
+    return html`<label for="number">${this.label}</label>${this.helpText()}
       <div class="row">
         <input
           type="range"
