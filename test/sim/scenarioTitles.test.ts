@@ -46,7 +46,7 @@ describe('the shipped designs have titles and summaries people can read', () => 
 
   it('titles and summaries change no result: a run with them equals the run without', () => {
     const withLabels = parseScenario({ ...read('mentoring-only.json'), months: 8 }, 'a');
-    const { title: _t, summary: _s, ...raw } = { ...read('mentoring-only.json'), months: 8 };
+    const { title: _t, summary: _s, ...raw } = { ...read('mentoring-only.json'), months: 8 } as Record<string, unknown>;
     const without = parseScenario(raw, 'a');
     expect(withLabels.title?.en).toBe('Mentoring only');
     expect(without.title).toBeUndefined();
