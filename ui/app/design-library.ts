@@ -99,12 +99,31 @@ export class DesignLibrary extends LitElement {
         color: #4a5560;
         font-size: 0.85rem;
       }
+      .save input {
+        font-weight: normal;
+        width: 100%;
+        box-sizing: border-box;
+      }
+      /* The file input looks like the other buttons (the browser's own "Choose File" is in its language, not the page's). */
       .open {
-        display: grid;
-        gap: 0.2rem;
-        margin-top: 0.5rem;
-        font-weight: 600;
-        font-size: 0.9rem;
+        display: inline-block;
+        margin-top: 0.6rem;
+        border: 1px solid #5a6470;
+        border-radius: 4px;
+        padding: 0.3rem 0.6rem;
+        background: #fff;
+        cursor: pointer;
+      }
+      .open:focus-within {
+        outline: 3px solid #0072b2;
+        outline-offset: 2px;
+      }
+      .open input {
+        position: absolute;
+        width: 1px;
+        height: 1px;
+        opacity: 0;
+        overflow: hidden;
       }
       .ok {
         color: #1d5e20;

@@ -2,6 +2,7 @@
 // levers and the levers of the open stage, with advanced ones behind a disclosure. It only emits
 // events (`lever-change`, `stage-select` from the cycle, `base-change`); the app owns the state.
 import { LitElement, css, html, nothing } from 'lit';
+import { live } from 'lit/directives/live.js';
 import { formatRupiah, formatShare } from '../format/format.js';
 
 import { getLocale, t } from '../i18n/i18n.js';
@@ -69,6 +70,11 @@ export class DesignPanel extends LitElement {
         margin: 0.3rem 0 0.5rem;
         color: #4a5560;
         font-size: 0.9rem;
+      }
+      label.base select {
+        /* As wide as the column, never wider: a long title must not push the page sideways on a phone. */
+        width: 100%;
+        max-width: 28rem;
       }
       label.base {
         font-weight: 600;
@@ -138,6 +144,7 @@ export class DesignPanel extends LitElement {
         <select
           data-testid="base-scenario"
           aria-describedby="base-summary"
+          .value=${live(d.base)}
           @change=${(e: Event) =>
             this.dispatchEvent(new CustomEvent('base-change', { detail: { base: (e.target as HTMLSelectElement).value }, bubbles: true, composed: true }))}
         >
