@@ -158,6 +158,26 @@ describe('a CLI scenario file opened in the page', () => {
     });
   });
 
+  it('a value beyond the panel\'s range is clamped and named; hours split otherwise than the base keep their total only', () => {
+    const file = scenarioFile('training-only');
+    file.program.maxParticipants = 5000;
+    file.program.training.hoursByModule = { management: 0, bookkeeping: 0, marketing: 10, digital: 10, production: 0, mindset: 0 };
+    const r = importScenarioText(JSON.stringify(file), 't.json', 'en');
+    expect(r).toEqual({
+      ok: true,
+      design: { name: 'Training only', base: 'training-only', levers: { places: 2000, 'training.hours': 20 } },
+      notCarried: [
+        'program.maxParticipants',
+        'program.training.hoursByModule.management',
+        'program.training.hoursByModule.bookkeeping',
+        'program.training.hoursByModule.marketing',
+        'program.training.hoursByModule.digital',
+        'program.training.hoursByModule.production',
+        'program.training.hoursByModule.mindset',
+      ],
+    });
+  });
+
   it('"budgetRupiah": "abc" is refused naming program.budgetRupiah, with the very message the CLI prints', async () => {
     const text = JSON.stringify({ name: 'bad', program: { budgetRupiah: 'abc' } });
     const r = importScenarioText(text, 'bad.json');
