@@ -30,6 +30,9 @@ for (let seed = 1; seed <= seeds; seed++) {
       att += b.market.attraction[id]; att0 += b.market.attractionStart[id]; turn += b.flows.turnover[id]; inv += b.market.inventory[id]; turn0 += b.market.turnoverStart[id];
     }
     const n = ids.length;
+    let ent = 0, entMk = 0, entEmp = 0, incEmp = 0;
+    for (const id of ids) { if (id >= scenario.economy.businesses) { ent++; entMk += b.technology.scarcityMarkup[id] > 0 ? 1 : 0; entEmp += b.workforce.employees[id]; } else incEmp += b.workforce.employees[id]; }
+    add('entrants', t, ent); add('entrantMk%', t, ent ? 100 * entMk / ent : 0); add('entrantEmp', t, entEmp); add('incumbentEmp', t, incEmp);
     add('open', t, n); add('price/start%', t, 100*pr/n); add('meanMarkup%', t, 100 * mk / n); add('shareMarkup%', t, 100 * nmk / n); add('shareOutrun%', t, 100 * outr / n);
     add('dem/cap%', t, 100 * dem / cap); add('meanEquip%', t, 100 * eq / n); add('employees', t, emp); add('pull/pull0%', t, 100 * att / att0);
     add('turnover/start%', t, 100 * turn / turn0); add('microPI', t, e.labour.microPriceIndex); add('cpi', t, e.labour.consumerPriceIndex);

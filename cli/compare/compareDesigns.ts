@@ -7,6 +7,8 @@ import { costPerJob, pairedDifferences, replicateStats, type ReplicateStats } fr
 import { mean } from '../../sim/stats/summaries.js';
 import { pendampingVersion } from '../version.js';
 import { DESIGN_FIGURES, QUANTITIES } from './quantities.js';
+import { costEffectiveness, type CeaResult } from './costEffectiveness.js';
+import { designKeys } from './designKeys.js';
 
 export interface Design {
   name: string;
@@ -49,6 +51,8 @@ export interface CompareResult {
   seeds: number[];
   designs: DesignStats[];
   differencesVsFirst: DifferenceStats[];
+  /** Cost-effectiveness on extra jobs and on local GDP gained: the frontier and the acceptability curve. */
+  costEffectiveness: CeaResult[];
   /**
    * Every replicate's values, one record per design (in `designs` order): DESIGN_FIGURES and QUANTITIES
    * id → one value per seed, in seed order (null where not defined). For `--per-replicate` and the CSV's
@@ -105,6 +109,7 @@ export function compareDesigns(designs: readonly Design[], options: CompareOptio
       for (const q of QUANTITIES) if (q.differenced) diffs[q.id] = pairedDifferences(own[q.id], first.values[q.id]);
       return { name: d.name, file: d.file, baseline: designs[0].name, quantities: stats(diffs) };
     }),
+    costEffectiveness: costEffectiveness(designKeys(designs.map((d) => d.name)), perDesign.map((p) => p.values)),
     replicateValues: perDesign.map((p) => ({ ...p.figures, ...p.values })),
   };
 }

@@ -8,6 +8,10 @@ import { NOT_AVAILABLE, reportNumber } from '../format/number.js';
 import { decimalsFor, formatScaled, rupiahUnit } from '../format/rupiah.js';
 import { chunk, renderTable, truncate, type Row } from '../format/table.js';
 import type { Format } from '../options.js';
+import { designKeys } from '../compare/designKeys.js';
+import { costEffectivenessCsvRows, costEffectivenessTable } from './costEffectivenessReport.js';
+
+export { designKeys };
 
 export const COLUMN_WIDTH = 24;
 export const DESIGNS_PER_BLOCK = 4;
@@ -126,15 +130,16 @@ export function compareTable(c: CompareResult): string {
     'the summary window; participant figures are per participant (closed businesses count as 0).',
     'Rupiah: k = thousand (ribu), m = million (juta), bn = billion (miliar), tn = trillion (triliun).',
     `pp = percentage points. ${NOT_AVAILABLE} = not defined in any replicate (e.g. no job created).`,
+    '',
   );
-  return out.join('\n') + '\n';
+  return out.join('\n') + '\n' + costEffectivenessTable(c.costEffectiveness, c.replicates);
 }
 
 /** The statistics over replicates (docs/metrics.md §1), one CSV row each. */
 export const CSV_STATISTICS = ['mean', 'low', 'high', 'sd', 'n'] as const;
 
 /** `comparison` of a row: the design's own replicates, or design − first design replicate by replicate. */
-export const CSV_COMPARISONS = ['none', 'diffVsFirst'] as const;
+export const CSV_COMPARISONS = ['none', 'diffVsFirst', 'costEffectiveness'] as const;
 
 /** Unit of every `n` row: it counts replicates, whatever the quantity's unit. */
 export const REPLICATES_UNIT = 'replicates';
@@ -142,16 +147,6 @@ export const REPLICATES_UNIT = 'replicates';
 export const COMPARE_CSV_HEADER = ['design', 'comparison', 'quantity', 'statistic', 'value', 'unit'] as const;
 
 export const COMPARE_REPLICATES_CSV_HEADER = ['design', 'quantity', 'replicate', 'seed', 'value', 'unit'] as const;
-
-/**
- * The `design` column of the CSVs: each scenario name in full, with ` #k` (its position, from 1) appended
- * when two designs share a name, so that the column tells every design apart. Should a suffixed name
- * still meet another design's name, every name gets its position.
- */
-export function designKeys(names: readonly string[]): string[] {
-  const keys = names.map((name, i) => (names.indexOf(name) !== names.lastIndexOf(name) ? `${name} #${i + 1}` : name));
-  return new Set(keys).size === keys.length ? keys : names.map((name, i) => `${name} #${i + 1}`);
-}
 
 type Comparison = (typeof CSV_COMPARISONS)[number];
 
@@ -172,6 +167,7 @@ export function* compareCsvRows(c: CompareResult): Generator<CsvValue[]> {
   for (const [k, d] of c.differencesVsFirst.entries()) {
     for (const [id, s] of Object.entries(d.quantities)) yield* statisticRows(keys[k + 1], 'diffVsFirst', id, s.unit, s);
   }
+  yield* costEffectivenessCsvRows(c.costEffectiveness);
 }
 
 /** Every replicate's value: one row per design × quantity (its figures first) × replicate, in seed order. */
@@ -189,8 +185,8 @@ export const compareReplicatesCsv = (c: CompareResult): string => toCsv(COMPARE_
 
 /** The JSON document of docs/output.md: the statistics, without every replicate's values. */
 export function compareJson(c: CompareResult): string {
-  const { pendampingVersion, replicates, seeds, designs, differencesVsFirst } = c;
-  return JSON.stringify({ pendampingVersion, replicates, seeds, designs, differencesVsFirst }, null, 2) + '\n';
+  const { pendampingVersion, replicates, seeds, designs, differencesVsFirst, costEffectiveness } = c;
+  return JSON.stringify({ pendampingVersion, replicates, seeds, designs, differencesVsFirst, costEffectiveness }, null, 2) + '\n';
 }
 
 export function renderCompare(c: CompareResult, format: Format): string {

@@ -45,7 +45,8 @@ describe('compare', () => {
 
   it('json, csv and table renderings; table columns stay narrow and wrap beyond four designs', async () => {
     const json = JSON.parse(await compareCommand([a, b], { replicates: 2, format: 'json' }));
-    expect(Object.keys(json)).toEqual(['pendampingVersion', 'replicates', 'seeds', 'designs', 'differencesVsFirst']);
+    expect(Object.keys(json)).toEqual(['pendampingVersion', 'replicates', 'seeds', 'designs', 'differencesVsFirst', 'costEffectiveness']);
+    expect(json.costEffectiveness.map((r: { effect: string }) => r.effect)).toEqual(['jobs', 'localGdp']);
     expect(json.designs.map((d: { name: string }) => d.name)).toEqual(['training and mentoring', 'digital']);
     expect(json.designs[0].quantities['turnover.effect']).toMatchObject({ n: 2, unit: 'rupiah/month per participant' });
     expect(json.differencesVsFirst[0]).toMatchObject({ name: 'digital', baseline: 'training and mentoring' });
@@ -63,7 +64,8 @@ describe('compare', () => {
     // Five designs: a block of four and a block of one, each under its own rule.
     const effectRules = table.split('Paired differences')[0].split('\n').filter((l) => /^-+( +-+)+$/.test(l));
     expect(effectRules.map((l) => l.split(/ +/).length)).toEqual([5, 2]);
-    for (const rule of table.split('\n').filter((l) => /^-+( +-+)+$/.test(l))) {
+    // The designs' table (the cost-effectiveness section below it has its own, wider, columns).
+    for (const rule of table.split('Cost-effectiveness on')[0].split('\n').filter((l) => /^-+( +-+)+$/.test(l))) {
       for (const col of rule.split(/ +/).slice(1)) expect(col.length).toBeLessThanOrEqual(COLUMN_WIDTH);
     }
     expect(table).toMatch(/^Turnover +[+-]?[\d.,]+ (k|m|bn) \[[-\d.,]+, [-\d.,]+\]\*?/m);
@@ -134,14 +136,17 @@ describe('compare --format csv (tidy) and --per-replicate', () => {
     expect(code).toBe(0);
     expect(io.out).toBe('');
     expect(longName.length).toBeGreaterThan(COLUMN_WIDTH);
-    expect([...new Set(summary.rows.map((r) => r.design))]).toEqual(designs);
+    expect([...new Set(summary.rows.filter((r) => r.comparison !== 'costEffectiveness').map((r) => r.design))]).toEqual(designs);
     expect([...new Set(replicates.rows.map((r) => r.design))]).toEqual(designs);
     expect(summaryText).toContain('\n"Pendampingan ""Naik Kelas"", Kabupaten Sleman 2025 (digital)",none,turnover.effect,mean,');
   });
 
   it('every row has the same columns, a unit, and statistic is only mean/low/high/sd/n', async () => {
-    const { summary } = run;
-    expect(summary.header).toEqual(['design', 'comparison', 'quantity', 'statistic', 'value', 'unit']);
+    const { summary: all } = run;
+    expect(all.header).toEqual(['design', 'comparison', 'quantity', 'statistic', 'value', 'unit']);
+    // The cost-effectiveness rows come last (their own test below).
+    const summary = { ...all, rows: all.rows.filter((r) => r.comparison !== 'costEffectiveness') };
+    expect(all.rows.slice(summary.rows.length).every((r) => r.comparison === 'costEffectiveness')).toBe(true);
     for (const r of summary.rows) {
       expect(r.unit, `${r.design} ${r.quantity} ${r.statistic}`).toBe(r.statistic === 'n' ? 'replicates' : units.get(r.quantity));
     }
@@ -215,9 +220,40 @@ describe('compare --format csv (tidy) and --per-replicate', () => {
     }
   });
 
+  it('cost-effectiveness rows: each design\'s frontier status and ICER from the means, acceptability shares summing to 1', async () => {
+    const rows = run.summary.rows.filter((r) => r.comparison === 'costEffectiveness');
+    const stat = (design: string, comparison: string, quantity: string, statistic: string) =>
+      num(run.summary.rows.find((r) => r.design === design && r.comparison === comparison && r.quantity === quantity && r.statistic === statistic)!.value);
+    expect(new Set(rows.map((r) => r.statistic))).toEqual(new Set(['mean']));
+    for (const effect of ['jobs', 'localGdp']) {
+      for (const d of designs) {
+        const status = ['frontier', 'dominated', 'extendedDominated'].map((k) => Number(rows.find((r) => r.design === d && r.quantity === `${effect}.${k}`)!.value));
+        expect(status.reduce((a, b) => a + b, 0), `${effect} ${d}`).toBe(1);
+        const icer = rows.find((r) => r.design === d && r.quantity === `${effect}.icer`)!;
+        expect(icer.unit).toBe(effect === 'jobs' ? 'rupiah per job' : 'rupiah per rupiah of local GDP');
+        if (status[0] === 1) expect(Number(icer.value)).toBeGreaterThanOrEqual(0);
+        else expect(icer.value).toBe('');
+      }
+      // The first frontier design's ICER over doing nothing is its mean cost over its mean effect.
+      const frontier = designs.filter((d) => rows.find((r) => r.design === d && r.quantity === `${effect}.frontier`)!.value === '1');
+      const cheapest = frontier.sort((x, y) => stat(x, 'none', 'programCost', 'mean')! - stat(y, 'none', 'programCost', 'mean')!)[0];
+      if (cheapest) {
+        const q = effect === 'jobs' ? 'jobs.effect' : 'localGdpGained';
+        expectClose(Number(rows.find((r) => r.design === cheapest && r.quantity === `${effect}.icer`)!.value), stat(cheapest, 'none', 'programCost', 'mean')! / stat(cheapest, 'none', q, 'mean')!, `${effect} icer`);
+      }
+      const values = [...new Set(rows.filter((r) => r.quantity.startsWith(`${effect}.acceptability.`)).map((r) => r.quantity))];
+      expect(values.length).toBeGreaterThan(3);
+      for (const v of values) {
+        const shares = rows.filter((r) => r.quantity === v);
+        expect(shares.map((r) => r.design)).toEqual(['no program', ...designs]);
+        expectClose(shares.reduce((a, r) => a + Number(r.value), 0), 1, v);
+      }
+    }
+  });
+
   it('designs sharing a name stay apart: full name and #position', async () => {
     const csv = readCsv(await compareCommand([long, long], { replicates: 1, months: 2, format: 'csv' }));
-    expect([...new Set(csv.rows.map((r) => r.design))]).toEqual([`${longName} #1`, `${longName} #2`]);
+    expect([...new Set(csv.rows.map((r) => r.design))]).toEqual([`${longName} #1`, `${longName} #2`, 'no program']);
     expect(designKeys(['x #2', 'x', 'x'])).toEqual(['x #2 #1', 'x #2', 'x #3']);
     expect(designKeys(['a', 'b'])).toEqual(['a', 'b']);
   });

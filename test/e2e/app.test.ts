@@ -93,8 +93,21 @@ describe.skipIf(!browserCheck.path)('web app in Chromium', () => {
     expect(aside.top).toBeLessThan(100);
     await page.getByTestId('main-chart-select').selectOption('jobs');
     await page.evaluate(() => scrollTo(0, 0));
+    // Equal cost: design B (mentoring only, Rp 132 juta at 100 places) runs on A's budget, so both cost about the same.
+    type Cards = { headline: { id: string; programCost: { mean: number } }[] };
+    const costs = async () => ((await page.evaluate(() => (window as unknown as { __pendamping: { lastComparison: unknown } }).__pendamping.lastComparison)) as Cards).headline.map((c) => c.programCost.mean);
+    const [costA, costB] = await costs();
+    expect(costB / costA).toBeLessThan(0.5);
+    await page.getByTestId('equal-cost').check();
+    await expect.poll(async () => (await costs())[1] / (await costs())[0], { timeout: 60_000 }).toBeGreaterThan(0.9);
+    await waitDone();
+    const [equalA, equalB] = await costs();
+    expect(equalB).toBeLessThanOrEqual(equalA * 1.02);
+    await page.screenshot({ path: join(SCREENSHOTS, 'app-equal-cost.png') });
+    await page.getByTestId('equal-cost').uncheck();
+    await waitDone();
     await page.setViewportSize({ width: 1400, height: 1000 });
-  });
+  }, 240_000);
 
   it('pins a third design, then a slider moved by keyboard re-runs the comparison and changes the charts', async () => {
     await page.getByTestId('pin-design').click();

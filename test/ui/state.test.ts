@@ -221,3 +221,19 @@ describe('aggregation', () => {
     expect(tidyCsv(agg.rows.turnover).split('\n')[0]).toBe('design,scenario,seed,month,arm,group,metric,value');
   });
 });
+
+describe('equal cost', () => {
+  it('runs every pinned design on design A\'s budget with places limited only by it, and is part of the shareable state', () => {
+    const s = { ...actions.setLever(defaultState(), 0, 'budget', 3e8), equalCost: true };
+    const designs = comparisonDesigns(s);
+    const pinned = designs.filter((d) => d.id !== 'baseline');
+    expect(pinned.map((d) => (d.scenario as { program: { budgetRupiah: number } }).program.budgetRupiah)).toEqual([3e8, 3e8]);
+    expect(pinned.every((d) => (d.scenario as { program: { maxParticipants: number } }).program.maxParticipants === 2000)).toBe(true);
+    // Off, design B keeps its own budget and places.
+    const off = comparisonDesigns({ ...s, equalCost: false }).filter((d) => d.id === 'B')[0].scenario as { program: { budgetRupiah: number; maxParticipants: number } };
+    expect(off.program.budgetRupiah).toBe(5e8);
+    expect(off.program.maxParticipants).toBe(100);
+    expect(decodeState(encodeState(s)).equalCost).toBe(true);
+    expect(decodeState(encodeState(defaultState())).equalCost).toBe(false);
+  });
+});

@@ -8,7 +8,7 @@ import { t } from '../i18n/i18n.js';
 import { StaleError, Task } from '../controllers/task.js';
 import { compareInWorkers, type ComparisonResult, type DesignInput } from '../runner/compare.js';
 import type { WorkerPool } from '../runner/pool.js';
-import { designScenario, leverValue } from '../state/levers.js';
+import { designScenario, equalCostLevers, leverValue } from '../state/levers.js';
 import { BASELINE_SCENARIO, SCENARIOS } from '../state/scenarios.js';
 import type { AppState } from '../state/state.js';
 import type { RunStatus } from './comparison-view.js';
@@ -17,8 +17,10 @@ export const DEBOUNCE_MS = 150;
 
 /** The designs a comparison runs, all in the state's region: the pinned ones in order, then the no-program baseline. */
 export function comparisonDesigns(s: AppState): DesignInput[] {
-  const pinned = s.designs.map((d) => ({ id: d.id, name: d.name, scenario: designScenario(d.base, d.levers, d.base, s.region) }));
   const a = s.designs[0];
+  const budget = leverValue(a.base, a.levers, 'budget');
+  const levers = (d: AppState['designs'][number]) => (s.equalCost ? equalCostLevers(d.levers, budget) : d.levers);
+  const pinned = s.designs.map((d) => ({ id: d.id, name: d.name, scenario: designScenario(d.base, levers(d), d.base, s.region) }));
   const businesses = leverValue(a.base, a.levers, 'businesses');
   const baseline = { id: 'baseline', name: t('baseline'), scenario: designScenario(BASELINE_SCENARIO, { businesses }, BASELINE_SCENARIO, s.region) };
   return SCENARIOS[BASELINE_SCENARIO] ? [...pinned, baseline] : pinned;

@@ -1,5 +1,5 @@
-// The comparison: settings (the district's region, replicates, seed, months, difference vs design A), the
-// run status and the charts in their cards — Figure 2 first, then the local economy, the summary estimates and women.
+// The comparison: the region, the run status, the headline cards and the main chart first; the simulation
+// settings behind a disclosure; then every chart card: participants, the local economy, the estimates and women.
 import { LitElement, css, html, nothing } from 'lit';
 import '../charts/index.js';
 import type { ChartLabels, EstimateChartSpec, LineChartSpec, Locale } from '../charts/index.js';
@@ -10,6 +10,7 @@ import { REGIONS } from '../state/regions.js';
 import { glossaryDialog, regionsDialog } from './doc-dialogs.js';
 import './headline-cards.js';
 import { focusStyles } from './styles.js';
+import { formatRupiah } from '../format/format.js';
 
 export interface RunStatus {
   state: 'idle' | 'running' | 'done' | 'error';
@@ -46,6 +47,8 @@ export class ComparisonView extends LitElement {
     paused: { type: Boolean },
     colours: { attribute: false },
     mainChart: {},
+    equalCost: { type: Boolean },
+    budgetA: { type: Number },
   };
 
   declare result: ComparisonResult | null;
@@ -61,6 +64,9 @@ export class ComparisonView extends LitElement {
   declare colours: ReadonlyMap<string, string>;
   /** The chart shown under the headline cards. */
   declare mainChart: string;
+  /** Every design on design A's budget (the state's equalCost), and that budget. */
+  declare equalCost: boolean;
+  declare budgetA: number;
 
   constructor() {
     super();
@@ -75,6 +81,8 @@ export class ComparisonView extends LitElement {
     this.paused = false;
     this.colours = new Map();
     this.mainChart = 'jobs';
+    this.equalCost = false;
+    this.budgetA = 0;
   }
 
   static override styles = [
@@ -232,6 +240,10 @@ export class ComparisonView extends LitElement {
         border: none;
         padding: 0.5rem 0 0;
       }
+      .settings label.equal-cost {
+        font-weight: 400;
+        flex: 1 1 100%;
+      }
       .seed-help {
         flex: 1 1 100%;
         margin: 0;
@@ -373,7 +385,17 @@ export class ComparisonView extends LitElement {
         <h2 id="compare-title">${t('results.title')}</h2>
         ${this.renderStatus()}
       </div>
-      <div class="settings" role="group" aria-label=${t('compare.settings')}>${this.regionSetting()}</div>
+      <div class="settings" role="group" aria-label=${t('compare.settings')}>
+        ${this.regionSetting()}
+        <label class="check equal-cost"
+          ><input
+            type="checkbox"
+            data-testid="equal-cost"
+            .checked=${this.equalCost}
+            @change=${(e: Event) => this.setting('equalCost', (e.target as HTMLInputElement).checked)}
+          />${t('compare.equalCost', { budget: formatRupiah(this.budgetA, this.locale) })}</label
+        >
+      </div>
       ${r
         ? html`<pendamping-headline-cards
               .cards=${r.headline.map((c) => c)}

@@ -97,13 +97,16 @@ export class DesignPanel extends LitElement {
     return '';
   }
 
+  // A rupiah lever shows no separate unit: its hint (`Rp 500 juta`) names the currency once.
   private lever(lever: LeverDef, disabled = false) {
     const v = this.value(lever.id);
     return html`<pendamping-lever-input
       data-testid="lever-${lever.id}"
       lever-id=${lever.id}
       .label=${t(`lever.${lever.id}`)}
-      .unit=${t(`unit.${lever.unit}`)}
+      .unit=${lever.unit === 'rupiah' ? '' : t(`unit.${lever.unit}`)}
+      .valueKind=${lever.unit === 'rupiah' || lever.unit === 'share' ? lever.unit : 'plain'}
+      .locale=${getLocale()}
       .kind=${lever.kind}
       .min=${lever.min ?? 0}
       .max=${lever.max ?? 100}

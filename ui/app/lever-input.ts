@@ -1,8 +1,23 @@
-// One lever: a native range input paired with a number box (or a checkbox, or a select), with its
-// label and unit. Emits `lever-change` { id, value, commit }: commit false while a slider is dragged.
-import { LitElement, css, html, nothing } from 'lit';
-import { t } from '../i18n/i18n.js';
+// One lever: a native range input paired with a text box for the number (or a checkbox, or a select),
+// with its label and unit. Emits `lever-change` { id, value, commit }: commit false while a slider is
+// dragged. The box shows the value grouped in the page's language (`500.000.000`) and reads what is
+// typed with parseAmount (`750 juta`, `1,5 miliar`, `Rp 750.000.000`...) on Enter or when it loses focus.
+// Nothing is clamped or rounded behind the user's back: text that cannot be read, a value outside the
+// lever's range or a fraction where the lever takes whole numbers shows an error under the box and emits
+// nothing, so the design keeps its last valid value, which the error names in place of the value in words
+// beside the box (that would sit next to the refused text); Escape puts that value back in the box.
+import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
+import type { Locale } from '../charts/types.js';
+import { formatAmountInput, parseAmount, type AmountProblem } from '../format/amount.js';
+import { formatRupiah } from '../format/format.js';
+import { getLocale, t } from '../i18n/i18n.js';
 import { focusStyles } from './styles.js';
+
+/** How a number lever's value is read and described: rupiah, a share 0–1 (a `%` is accepted), or plain. */
+export type LeverValueKind = 'rupiah' | 'share' | 'plain';
+
+/** Why the typed text was not taken. */
+type EntryError = { problem: AmountProblem | 'range' | 'whole'; value?: number };
 
 export interface LeverOption {
   value: string;
@@ -23,6 +38,9 @@ export class LeverInput extends LitElement {
     hint: {},
     help: {},
     disabled: { type: Boolean },
+    valueKind: { attribute: 'value-kind' },
+    locale: {},
+    error: { state: true },
   };
 
   declare leverId: string;
@@ -34,11 +52,15 @@ export class LeverInput extends LitElement {
   declare step: number;
   declare value: number | boolean | string;
   declare options: LeverOption[];
-  /** The value in words, e.g. `Rp 500 juta`, shown next to the unit. */
+  /** The value in words, e.g. `Rp 500 juta`, shown once next to the box (and the unit, if any). */
   declare hint: string;
   /** What the lever does in the model and the evidence behind its default, behind "what does this mean?". */
   declare help: string;
   declare disabled: boolean;
+  declare valueKind: LeverValueKind;
+  declare locale: Locale;
+  /** The last typed text that was not taken, and why; null when the box shows the lever's value. */
+  declare error: EntryError | null;
 
   constructor() {
     super();
@@ -54,6 +76,9 @@ export class LeverInput extends LitElement {
     this.hint = '';
     this.help = '';
     this.disabled = false;
+    this.valueKind = 'plain';
+    this.locale = getLocale();
+    this.error = null;
   }
 
   static override styles = [
@@ -79,8 +104,20 @@ export class LeverInput extends LitElement {
         min-width: 8rem;
         accent-color: #0072b2;
       }
-      input[type='number'] {
-        width: 8.5rem;
+      input.amount {
+        width: 4.5rem;
+      }
+      input.amount.rupiah {
+        width: 9.5rem;
+      }
+      input.amount[aria-invalid='true'] {
+        border: 2px solid #b3261e;
+        border-radius: 2px;
+      }
+      .error {
+        color: #b3261e;
+        font-size: 0.85rem;
+        margin: 0.25rem 0 0;
       }
       .unit,
       .hint {
@@ -115,7 +152,8 @@ export class LeverInput extends LitElement {
     this.dispatchEvent(new CustomEvent('lever-change', { detail: { id: this.leverId, value, commit }, bubbles: true, composed: true }));
   }
 
-  private onNumber(e: Event, commit: boolean): void {
+  /** The slider: its value is always a valid step. */
+  private onRange(e: Event, commit: boolean): void {
     const input = e.target as HTMLInputElement;
     if (input.value.trim() === '' || !Number.isFinite(input.valueAsNumber)) return;
     this.emit(input.valueAsNumber, commit);
@@ -125,9 +163,91 @@ export class LeverInput extends LitElement {
   private helpText() {
     if (!this.help) return nothing;
     return html`<details class="help" data-testid="lever-${this.leverId}-help">
-      <summary aria-label=${t('panel.helpFor', { lever: this.label })}>${t('panel.help')}</summary>
+      <summary aria-label=${t('panel.helpFor', { lever: this.label }, this.locale)}>${t('panel.help', {}, this.locale)}</summary>
       <p>${this.help}</p>
     </details>`;
+  }
+
+  /** The box's text for a value. */
+  private shown(value: number): string {
+    return formatAmountInput(value, this.locale);
+  }
+
+  /** Read the box (Enter, change, leaving it): emit a valid value, or show why the text was not taken. */
+  private commitText(input: HTMLInputElement): void {
+    const current = Number(this.value);
+    // Untouched, or just taken (Enter is followed by a change event, maybe before the new value is back).
+    if (!this.error && (input.value === this.shown(current) || input.value === this.taken)) return;
+    const read = parseAmount(input.value, this.locale, { allowNegative: this.min < 0, allowPercent: this.valueKind === 'share' });
+    if (!read.ok) {
+      this.error = { problem: read.reason };
+      return;
+    }
+    const value = read.value;
+    if (value < this.min || value > this.max) {
+      this.error = { problem: 'range', value };
+      return;
+    }
+    if (Number.isInteger(this.step) && !Number.isInteger(value)) {
+      this.error = { problem: 'whole', value };
+      return;
+    }
+    this.error = null;
+    input.value = this.shown(value);
+    this.taken = input.value;
+    if (value !== current) this.emit(value, true);
+  }
+
+  /** The text of the last value taken from the box, until the lever's value next changes. */
+  private taken: string | null = null;
+
+  private onKeydown(e: KeyboardEvent): void {
+    const input = e.target as HTMLInputElement;
+    if (e.key === 'Enter') this.commitText(input);
+    else if (e.key === 'Escape' && (this.error || input.value !== this.shown(Number(this.value)))) {
+      input.value = this.shown(Number(this.value));
+      this.error = null;
+      e.stopPropagation();
+    }
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    // A new value from elsewhere (the slider, undo, another language) replaces the text that was refused.
+    if (changed.has('value') || changed.has('locale')) {
+      this.error = null;
+      this.taken = null;
+    }
+  }
+
+  /** One end of the range as the error names it: `Rp 5 miliar`, `0`, `8 kunjungan/bulan` is added after. */
+  private bound(x: number): string {
+    return this.valueKind === 'rupiah' ? formatRupiah(x, this.locale, { compact: true }) : this.shown(x);
+  }
+
+  /** What was wrong and the value the lever keeps: `Di luar rentang Rp 0 – Rp 5 miliar. Nilai tetap Rp 800 juta.` */
+  private errorText(error: EntryError, kept: number): string {
+    const value = this.hint || [this.shown(kept), this.unit].filter(Boolean).join(' ');
+    return `${this.message(error)} ${t('lever.error.kept', { value }, this.locale)}`;
+  }
+
+  private message(error: EntryError): string {
+    const loc = this.locale;
+    switch (error.problem) {
+      case 'range':
+      case 'negative':
+      case 'tooLarge': {
+        const unit = this.valueKind === 'plain' && this.unit ? ` ${this.unit}` : '';
+        return t('lever.error.range', { min: this.bound(this.min), max: this.bound(this.max) + unit }, loc);
+      }
+      case 'whole':
+        return t('lever.error.whole', { example: this.shown(Math.min(this.max, Math.max(this.min, Math.round(error.value ?? 0)))) }, loc);
+      case 'ambiguousUnit':
+        return t('lever.error.ambiguousM', {}, loc);
+      default:
+        if (this.valueKind === 'rupiah') return t('lever.error.unreadable.rupiah', {}, loc);
+        if (this.valueKind === 'share') return t('lever.error.unreadable.share', {}, loc);
+        return t('lever.error.unreadable.number', { example: this.shown(Number(this.value)) }, loc);
+    }
   }
 
   override render() {
@@ -155,6 +275,7 @@ export class LeverInput extends LitElement {
         </select>`;
     }
     const v = Number(this.value);
+    const error = this.error;
     return html`<label for="number">${this.label}</label>${this.helpText()}
       <div class="row">
         <input
@@ -166,23 +287,28 @@ export class LeverInput extends LitElement {
           step=${this.step}
           .value=${String(v)}
           ?disabled=${this.disabled}
-          @input=${(e: Event) => this.onNumber(e, false)}
-          @change=${(e: Event) => this.onNumber(e, true)}
+          @input=${(e: Event) => this.onRange(e, false)}
+          @change=${(e: Event) => this.onRange(e, true)}
         />
         <input
           id="number"
-          type="number"
+          type="text"
+          inputmode=${this.valueKind === 'rupiah' ? 'text' : 'decimal'}
+          autocomplete="off"
+          spellcheck="false"
+          class="amount ${this.valueKind}"
           data-testid="lever-${id}-number"
-          min=${this.min}
-          max=${this.max}
-          step=${this.step}
-          .value=${String(v)}
+          .value=${this.shown(v)}
+          aria-invalid=${error ? 'true' : nothing}
+          aria-describedby=${error ? 'error' : nothing}
           ?disabled=${this.disabled}
-          @change=${(e: Event) => this.onNumber(e, true)}
+          @change=${(e: Event) => this.commitText(e.target as HTMLInputElement)}
+          @keydown=${(e: KeyboardEvent) => this.onKeydown(e)}
         />
-        <span class="unit">${this.unit}</span>
-        ${this.hint ? html`<span class="hint" data-testid="lever-${id}-hint">${this.hint}</span>` : nothing}
-      </div>`;
+        ${this.unit ? html`<span class="unit">${this.unit}</span>` : nothing}
+        ${this.hint && !error ? html`<span class="hint" data-testid="lever-${id}-hint">${this.hint}</span>` : nothing}
+      </div>
+      ${error ? html`<p id="error" class="error" role="alert" data-testid="lever-${id}-error">${this.errorText(error, v)}</p>` : nothing}`;
   }
 }
 

@@ -8,7 +8,7 @@ import { LOCALES, setLocale, t } from '../i18n/i18n.js';
 import type { ComparisonResult } from '../runner/compare.js';
 import { WorkerPool } from '../runner/pool.js';
 import * as actions from '../state/actions.js';
-import type { StageId } from '../state/levers.js';
+import { leverValue, type StageId } from '../state/levers.js';
 import type { AppState } from '../state/state.js';
 import { scenarioTitle } from '../state/scenarios.js';
 import { Store } from '../state/store.js';
@@ -215,6 +215,8 @@ export class PendampingApp extends LitElement {
             ?paused=${s.paused}
             .colours=${assignColours(s.designs.map((d) => ({ id: d.id })))}
             .mainChart=${s.mainChart}
+            ?equalCost=${s.equalCost}
+            .budgetA=${Number(leverValue(s.designs[0].base, s.designs[0].levers, 'budget'))}
             @settings-change=${(e: CustomEvent<Partial<AppState>>) => this.update_((x) => actions.setSettings(x, e.detail))}
           ></pendamping-comparison-view>
         </main>

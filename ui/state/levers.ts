@@ -128,3 +128,12 @@ export function designScenario(base: string, overrides: Readonly<Record<string, 
 }
 
 export const isKnownScenario = (name: string) => name in SCENARIOS;
+
+/**
+ * A design's levers under "equal cost": design A's budget, and places limited only by that budget (the
+ * places lever at its maximum; the program still enrols no more businesses than the economy has), so each
+ * design spends what A is allowed to spend and the comparison is per rupiah.
+ */
+export function equalCostLevers(levers: Readonly<Record<string, LeverValue>>, budget: LeverValue): Record<string, LeverValue> {
+  return { ...levers, budget, places: LEVER_BY_ID.get('places')!.max! };
+}

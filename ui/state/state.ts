@@ -43,6 +43,11 @@ export interface AppState {
   trainer: boolean;
   /** The chart shown beside the levers under the headline cards (a chart id of ui/runner/metrics.ts). */
   mainChart: string;
+  /**
+   * Equal cost: every pinned design runs on design A's budget with its places limited only by that budget,
+   * so designs compare per rupiah (ui/state/levers.ts equalCostLevers).
+   */
+  equalCost: boolean;
 }
 
 export const MIN_DESIGNS = 1;
@@ -71,6 +76,7 @@ export function defaultState(options: { locale?: Locale; paused?: boolean } = {}
     view: 'compare',
     trainer: false,
     mainChart: DEFAULT_MAIN_CHART,
+    equalCost: false,
   };
 }
 
@@ -139,5 +145,6 @@ export function decodeState(hash: string, fallback: AppState = defaultState()): 
     view: raw.view === 'classroom' || raw.view === 'compare' ? raw.view : fallback.view,
     trainer: typeof raw.trainer === 'boolean' ? raw.trainer : fallback.trainer,
     mainChart: typeof raw.mainChart === 'string' && MAIN_CHARTS.includes(raw.mainChart) ? raw.mainChart : fallback.mainChart,
+    equalCost: typeof raw.equalCost === 'boolean' ? raw.equalCost : fallback.equalCost,
   };
 }
