@@ -37,6 +37,10 @@ export const COMMANDS = {
     description: 'run cluster batch chunks from a BullMQ queue on Redis, on this machine\'s threads, until SIGTERM',
     load: async () => (await import('./commands/worker.js')).registerWorker,
   },
+  scenarios: {
+    description: 'the shipped program designs: each file with its title and one line on what it does (--lang id: in Indonesian)',
+    load: async () => (await import('./commands/scenarios.js')).registerScenarios,
+  },
   region: {
     description: 'region profiles: the published district figures a scenario\'s economy starts from (docs/regions.md)',
     load: async () => (await import('./commands/region.js')).registerRegion,

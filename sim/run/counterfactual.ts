@@ -50,7 +50,7 @@ const planIds = (metrics: MetricPlan) => [
 
 /** What a counterfactual arm depends on: the scenario without its program, seed, horizon and metric plan. */
 export function counterfactualKey(scenario: Scenario, seed: number, months: number, metrics: MetricPlan): string {
-  const { program, name: _name, description: _description, ...economy } = scenario;
+  const { program, name: _name, description: _description, title: _title, summary: _summary, ...economy } = scenario;
   return JSON.stringify([economy, program.forums.size, seed, months, planIds(metrics)]);
 }
 

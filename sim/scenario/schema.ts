@@ -446,10 +446,28 @@ const mechanismsSchema = z
   })
   .prefault({});
 
+/** The longest title and one-line summary a design may carry (a summary fits one line of a phone's screen pair). */
+export const MAX_TITLE_LENGTH = 60;
+export const MAX_SUMMARY_LENGTH = 140;
+/** A text in Indonesian (`id`) and English (`en`); labels only, never read by the model. */
+const bilingual = (max: number, description: string) =>
+  p(
+    z
+      .strictObject({
+        id: p(z.string().min(1).max(max), 'text', `in Indonesian, at most ${max} characters`),
+        en: p(z.string().min(1).max(max), 'text', `in English, at most ${max} characters`),
+      })
+      .optional(),
+    'text (id, en)',
+    description,
+  );
+
 export const scenarioSchema = z.strictObject({
   $schema: z.string().optional(),
   name: p(z.string().min(1).default('unnamed'), 'text', 'short name'),
   description: p(z.string().default(''), 'text', 'what this design is'),
+  title: bilingual(MAX_TITLE_LENGTH, 'the design\'s title for people, in Indonesian and English (the web app and `pendamping scenarios` show it); no effect on results'),
+  summary: bilingual(MAX_SUMMARY_LENGTH, 'what the design does, in one plain line in Indonesian and English, for a district official; no effect on results'),
   months: p(z.number().int().min(1).max(600).default(36), 'months', 'horizon'),
   seed: p(z.number().int().min(0).max(2 ** 32 - 1).default(1), 'seed', 'default seed when none is given on the command line'),
   region: p(

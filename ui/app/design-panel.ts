@@ -2,11 +2,12 @@
 // levers and the levers of the open stage, with advanced ones behind a disclosure. It only emits
 // events (`lever-change`, `stage-select` from the cycle, `base-change`); the app owns the state.
 import { LitElement, css, html, nothing } from 'lit';
+import { live } from 'lit/directives/live.js';
 import { formatRupiah, formatShare } from '../format/format.js';
 
 import { getLocale, t } from '../i18n/i18n.js';
 import { LEVERS, STAGES, leverValue, type LeverDef, type StageId } from '../state/levers.js';
-import { SCENARIO_NAMES } from '../state/scenarios.js';
+import { SCENARIO_NAMES, scenarioSummary, scenarioTitle } from '../state/scenarios.js';
 import type { DesignState } from '../state/state.js';
 import './cycle-diagram.js';
 import './lever-input.js';
@@ -65,6 +66,16 @@ export class DesignPanel extends LitElement {
         color: #4a5560;
         font-style: italic;
       }
+      p.summary {
+        margin: 0.3rem 0 0.5rem;
+        color: #4a5560;
+        font-size: 0.9rem;
+      }
+      label.base select {
+        /* As wide as the column, never wider: a long title must not push the page sideways on a phone. */
+        width: 100%;
+        max-width: 28rem;
+      }
       label.base {
         font-weight: 600;
         display: flex;
@@ -103,6 +114,7 @@ export class DesignPanel extends LitElement {
       .value=${v}
       .options=${(lever.options ?? []).map((o) => ({ value: o, label: t(`targeting.${o}`) }))}
       .hint=${this.hint(lever, v)}
+      .help=${t(`help.${lever.id}`)}
       ?disabled=${disabled}
     ></pendamping-lever-input>`;
   }
@@ -127,18 +139,22 @@ export class DesignPanel extends LitElement {
     const toggle = stageLevers.filter((l) => l.id === `${this.stage}.enabled`);
     const rest = stageLevers.filter((l) => l.id !== `${this.stage}.enabled`);
     const on = enabled[this.stage];
+    const lang = this.locale === 'en' ? 'en' : 'id';
     return html`<section data-testid="design-panel" aria-labelledby="panel-title">
       <h2 id="panel-title">${t('panel.title', { name: d.name })}</h2>
       <label class="base"
         >${t('panel.base')}
         <select
           data-testid="base-scenario"
+          aria-describedby="base-summary"
+          .value=${live(d.base)}
           @change=${(e: Event) =>
             this.dispatchEvent(new CustomEvent('base-change', { detail: { base: (e.target as HTMLSelectElement).value }, bubbles: true, composed: true }))}
         >
-          ${SCENARIO_NAMES.map((n) => html`<option value=${n} ?selected=${n === d.base}>${n}</option>`)}
+          ${SCENARIO_NAMES.map((n) => html`<option value=${n} ?selected=${n === d.base}>${scenarioTitle(n, lang)}</option>`)}
         </select></label
       >
+      <p class="summary" id="base-summary" data-testid="base-summary">${scenarioSummary(d.base, lang)}</p>
       <pendamping-cycle-diagram .enabled=${enabled} .selected=${this.stage} ?paused=${this.paused} .locale=${this.locale}></pendamping-cycle-diagram>
       <fieldset data-testid="stage-levers" data-stage=${this.stage}>
         <legend>${t('panel.stageLevers', { stage: t(`stage.${this.stage}`) })}</legend>

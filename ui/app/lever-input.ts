@@ -36,6 +36,7 @@ export class LeverInput extends LitElement {
     value: { attribute: false },
     options: { attribute: false },
     hint: {},
+    help: {},
     disabled: { type: Boolean },
     valueKind: { attribute: 'value-kind' },
     locale: {},
@@ -53,6 +54,8 @@ export class LeverInput extends LitElement {
   declare options: LeverOption[];
   /** The value in words, e.g. `Rp 500 juta`, shown once next to the box (and the unit, if any). */
   declare hint: string;
+  /** What the lever does in the model and the evidence behind its default, behind "what does this mean?". */
+  declare help: string;
   declare disabled: boolean;
   declare valueKind: LeverValueKind;
   declare locale: Locale;
@@ -71,6 +74,7 @@ export class LeverInput extends LitElement {
     this.value = 0;
     this.options = [];
     this.hint = '';
+    this.help = '';
     this.disabled = false;
     this.valueKind = 'plain';
     this.locale = getLocale();
@@ -120,6 +124,20 @@ export class LeverInput extends LitElement {
         color: #4a5560;
         font-size: 0.85rem;
       }
+      details.help {
+        font-size: 0.85rem;
+        margin: 0.1rem 0 0.2rem;
+      }
+      details.help summary {
+        cursor: pointer;
+        color: #005a8c;
+        width: fit-content;
+      }
+      details.help p {
+        margin: 0.2rem 0 0.3rem;
+        color: #2b333b;
+        max-width: 40rem;
+      }
       .check {
         display: flex;
         gap: 0.4rem;
@@ -139,6 +157,15 @@ export class LeverInput extends LitElement {
     const input = e.target as HTMLInputElement;
     if (input.value.trim() === '' || !Number.isFinite(input.valueAsNumber)) return;
     this.emit(input.valueAsNumber, commit);
+  }
+
+  /** The lever's help, closed until asked for (nothing when it has none). */
+  private helpText() {
+    if (!this.help) return nothing;
+    return html`<details class="help" data-testid="lever-${this.leverId}-help">
+      <summary aria-label=${t('panel.helpFor', { lever: this.label }, this.locale)}>${t('panel.help', {}, this.locale)}</summary>
+      <p>${this.help}</p>
+    </details>`;
   }
 
   /** The box's text for a value. */
@@ -234,10 +261,10 @@ export class LeverInput extends LitElement {
           ?disabled=${this.disabled}
           @change=${(e: Event) => this.emit((e.target as HTMLInputElement).checked, true)}
         />${this.label}</label
-      >`;
+      >${this.helpText()}`;
     }
     if (this.kind === 'select') {
-      return html`<label for="select">${this.label}</label>
+      return html`<label for="select">${this.label}</label>${this.helpText()}
         <select
           id="select"
           data-testid="lever-${id}-select"
@@ -249,7 +276,7 @@ export class LeverInput extends LitElement {
     }
     const v = Number(this.value);
     const error = this.error;
-    return html`<label for="number">${this.label}</label>
+    return html`<label for="number">${this.label}</label>${this.helpText()}
       <div class="row">
         <input
           type="range"

@@ -10,10 +10,12 @@ import { WorkerPool } from '../runner/pool.js';
 import * as actions from '../state/actions.js';
 import { leverValue, type StageId } from '../state/levers.js';
 import type { AppState } from '../state/state.js';
+import { scenarioTitle } from '../state/scenarios.js';
 import { Store } from '../state/store.js';
 import { ComparisonRunner, DEBOUNCE_MS, comparisonDesigns } from './comparison-runner.js';
 import './comparison-view.js';
 import type { RunStatus } from './comparison-view.js';
+import './design-library.js';
 import './design-panel.js';
 import './pinned-list.js';
 import '../classroom/classroom-page.js';
@@ -114,7 +116,7 @@ export class PendampingApp extends LitElement {
       id: d.id,
       name: d.name,
       colour: colours.get(d.id) ?? '#000',
-      description: t('pinned.changes', { count: Object.keys(d.levers).length, base: d.base, region: t(`region.${s.region}`) }),
+      description: t('pinned.changes', { count: Object.keys(d.levers).length, base: scenarioTitle(d.base, s.locale), region: t(`region.${s.region}`) }),
     }));
     const h = this.store.history;
     return html`<a class="skip" href="#results" @click=${(e: Event) => {
@@ -181,6 +183,14 @@ export class PendampingApp extends LitElement {
             @design-remove=${(e: CustomEvent<{ index: number }>) => this.update_((x) => actions.removeDesign(x, e.detail.index))}
             @design-pin=${() => this.update_(actions.pinDesign)}
           ></pendamping-pinned-list>
+          <pendamping-design-library
+            .design=${active}
+            .designIds=${s.designs.map((d) => d.id)}
+            .locale=${s.locale}
+            .region=${s.region}
+            @design-load=${(e: CustomEvent<{ design: actions.DesignContent }>) => this.update_((x) => actions.loadDesign(x, e.detail.design))}
+            @design-import=${(e: CustomEvent<{ design: actions.DesignContent }>) => this.update_((x) => actions.addDesign(x, e.detail.design))}
+          ></pendamping-design-library>
           <pendamping-design-panel
             .design=${active}
             .stage=${s.stage}

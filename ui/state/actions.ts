@@ -39,6 +39,21 @@ export function pinDesign(s: AppState): AppState {
   return { ...s, designs: [...s.designs, copy], active: s.designs.length };
 }
 
+/** A design's content without its letter: what a saved design or an opened scenario file holds. */
+export type DesignContent = Pick<DesignState, 'name' | 'base' | 'levers'>;
+
+/** Replace the active design's base, levers and name with a saved one (undoable like any change). */
+export function loadDesign(s: AppState, saved: DesignContent): AppState {
+  return replaceDesign(s, s.active, (d) => ({ ...d, name: saved.name.slice(0, 60) || d.name, base: saved.base, levers: { ...saved.levers } }));
+}
+
+/** Pin a new design with this content under the next free letter, and edit it (unchanged when six are pinned). */
+export function addDesign(s: AppState, content: DesignContent): AppState {
+  const pinned = pinDesign(s);
+  if (pinned === s) return s;
+  return loadDesign(pinned, content);
+}
+
 export function removeDesign(s: AppState, index: number): AppState {
   if (s.designs.length <= 1) return s;
   const designs = s.designs.filter((_, i) => i !== index);

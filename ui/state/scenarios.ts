@@ -31,3 +31,13 @@ export function parsedScenario(name: string, region: string = DEFAULT_REGION): S
   }
   return s;
 }
+
+/** A shipped design's title in `locale` (the file's `title`), or its file name when it has none. */
+export function scenarioTitle(name: string, locale: 'id' | 'en'): string {
+  return SCENARIOS[name]?.title?.[locale] ?? name;
+}
+
+/** A shipped design's one-line summary in `locale` (the file's `summary`), or '' when it has none. */
+export function scenarioSummary(name: string, locale: 'id' | 'en'): string {
+  return SCENARIOS[name]?.summary?.[locale] ?? '';
+}
