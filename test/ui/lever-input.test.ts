@@ -48,10 +48,10 @@ afterEach(() => {
 });
 
 describe('lever text box', () => {
-  it('shows the value grouped in the locale, as a text box with a decimal keypad, and no unit for rupiah', async () => {
+  it('shows the value grouped in the locale, as a text box with the text keyboard (for "750 juta"), and no unit for rupiah', async () => {
     const { box, root } = await mount(BUDGET);
     expect(box.type).toBe('text');
-    expect(box.getAttribute('inputmode')).toBe('decimal');
+    expect(box.getAttribute('inputmode')).toBe('text');
     expect(box.value).toBe('500.000.000');
     expect(root.querySelector('.unit')).toBeNull();
     expect(root.querySelector('[data-testid="lever-budget-hint"]')!.textContent).toBe('Rp 500 juta');

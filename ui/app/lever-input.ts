@@ -7,6 +7,7 @@
 // nothing, so the design keeps its last valid value, which the error names in place of the value in words
 // beside the box (that would sit next to the refused text); Escape puts that value back in the box.
 import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
+import { live } from 'lit/directives/live.js';
 import type { Locale } from '../charts/types.js';
 import { formatAmountInput, parseAmount, type AmountProblem } from '../format/amount.js';
 import { formatRupiah } from '../format/format.js';
@@ -268,6 +269,7 @@ export class LeverInput extends LitElement {
         <select
           id="select"
           data-testid="lever-${id}-select"
+          .value=${live(String(this.value))}
           ?disabled=${this.disabled}
           @change=${(e: Event) => this.emit((e.target as HTMLSelectElement).value, true)}
         >
