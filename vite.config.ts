@@ -1,14 +1,18 @@
 // Vite serves and builds the web app in ui/ (issue: web app); Vitest runs the tests in test/.
 // The app's root is ui/ so `npm start` serves ui/index.html; the build is relative (`base: './'`) so
 // dist/ui works offline from any static file server. Vitest keeps the repository as its root.
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 
 const repo = fileURLToPath(new URL('.', import.meta.url));
+/** package.json's version, written into the app as __APP_VERSION__ (exported charts name it). */
+const version = (JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8')) as { version: string }).version;
 
 export default defineConfig({
   root: 'ui',
   base: './',
+  define: { __APP_VERSION__: JSON.stringify(version) },
   build: { outDir: '../dist/ui', emptyOutDir: true, target: 'es2022', chunkSizeWarningLimit: 1500 },
   worker: { format: 'es' },
   server: { fs: { allow: [repo] } },

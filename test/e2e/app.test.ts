@@ -140,14 +140,15 @@ describe.skipIf(!browserCheck.path)('web app in Chromium', () => {
   });
 
   it('exports a chart\'s data as tidy CSV with the CLI\'s columns and the numbers shown', async () => {
+    // The raw replicate rows (the second CSV button; the default CSV, the effects shown, is checked in exports.test.ts).
     const card = page.getByTestId('chart-turnover');
-    const [download] = await Promise.all([page.waitForEvent('download'), card.getByTestId('chart-card-export-csv').click()]);
+    const [download] = await Promise.all([page.waitForEvent('download'), card.getByTestId('chart-card-export-csv-raw').click()]);
     const file = join('test-results', 'turnover.csv');
     await download.saveAs(file);
     const lines = readFileSync(file, 'utf8').trim().split(/\r?\n/);
     expect(lines[0]).toBe('design,scenario,region,seed,month,arm,group,metric,value');
     expect(lines[1].split(',')[2]).toBe('town');
-    expect(download.suggestedFilename()).toBe('pendamping-turnover-town.csv');
+    expect(download.suggestedFilename()).toBe('pendamping-turnover-town-replicates.csv');
     expect(lines.length).toBeGreaterThan(10);
     // The file holds exactly the rows behind the chart, values at full precision.
     const expected = await page.evaluate(

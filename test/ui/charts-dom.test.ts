@@ -4,7 +4,8 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import '../../ui/charts/index.js';
 import { serializeSvg, svgSize } from '../../ui/charts/export.js';
 import type { ChartCard, EstimateChart, LineChart } from '../../ui/charts/index.js';
-import type { BandSeries, EstimateChartSpec, LineChartSpec, TidyRow } from '../../ui/charts/types.js';
+import { textWidth } from '../../ui/charts/textWidth.js';
+import type { BandSeries, EstimateChartSpec, ExportContext, LineChartSpec, TidyRow } from '../../ui/charts/types.js';
 
 const band = (id: string, label: string, mean: number[], spread: number): BandSeries => ({
   id,
@@ -149,9 +150,19 @@ describe('<pendamping-chart-card>', () => {
     vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (this: HTMLAnchorElement) {
       downloaded = this.download;
     });
+    // The raw replicate rows, the second choice.
+    await c.download('csv-raw');
+    expect(downloaded).toBe('turnover-replicates.csv');
+    expect(await created[0].text()).toBe('design,scenario,seed,month,arm,group,metric,value\nfull-cycle,Full cycle,1,4,effect,all,turnover,6300000\n');
+    // The default: what the chart draws, a row per design × month.
     await c.download('csv');
     expect(downloaded).toBe('turnover.csv');
-    expect(await created[0].text()).toBe('design,scenario,seed,month,arm,group,metric,value\nfull-cycle,Full cycle,1,4,effect,all,turnover,6300000\n');
+    const effects = (await created[1].text()).trim().split('\n');
+    expect(effects[0]).toBe('chart,design,comparison,month,mean,low,high,unit');
+    expect(effects).toHaveLength(1 + 3 * 4);
+    expect(effects).toContain('turnover,Full cycle,none,4,6300000,4800000,7800000,');
+    expect(c.shadowRoot!.querySelector('[data-testid="chart-card-export-csv-raw"]')?.textContent?.trim()).toBe('CSV (raw replicates)');
+    expect(c.shadowRoot!.querySelector('[data-testid="chart-card-export-csv"]')?.textContent?.trim()).toBe('CSV (effects)');
     expect(c.shadowRoot!.querySelector('[data-testid="chart-card-export-png"]')).not.toBeNull();
     expect(c.shadowRoot!.querySelector('[data-testid="chart-card-export-svg"]')).not.toBeNull();
   });
@@ -177,5 +188,114 @@ describe('<pendamping-chart-card>', () => {
     expect(caption.textContent).toBe('Wilayah: Kabupaten perdesaan');
     expect(Number(caption.getAttribute('y'))).toBeGreaterThan(plain.height);
     expect(serializeSvg(svg)).not.toContain('data-caption');
+  });
+});
+
+describe('an exported chart explains itself', () => {
+  const context: ExportContext = {
+    subtitle: 'Omzet per peserta per bulan: perubahan vs tanpa program',
+    unit: 'rupiah/month per participant',
+    designs: [
+      { name: 'Desain A', colour: '#E69F00', settings: ['full-cycle', 'Anggaran program Rp 750 juta', 'Kunjungan per bulan 3', 'Pendamping dari daerah setempat: ya'] },
+      { name: 'Perempuan didahulukan, pendampingan intensif', colour: '#56B4E9', settings: ['mentoring-only', 'Sasaran peserta: Perempuan didahulukan', 'Lama pendampingan 18 bulan'] },
+      { name: 'Tanpa program', colour: '#000000', settings: ['no-program'] },
+    ],
+    replicates: 10,
+    seed: 7,
+    months: 36,
+    region: 'Kota kecil',
+    version: '9.8.7',
+  };
+  const spec: LineChartSpec = {
+    ...lineSpec,
+    title: 'Omzet',
+    yLabel: context.subtitle!,
+    series: [band('A', 'Desain A', [1e5, 2e6, 4e6, 6.3e6], 1.5e6), band('B', context.designs[1].name, [0, 5e5, 3e6, 6.1e6], 1e6), band('baseline', 'Tanpa program', [0, 0, 0, 0], 2e5)],
+  };
+
+  /** Every <text> of the document with its x, font size and runs (text node or tspan, bold or not). */
+  const texts = (root: Element) =>
+    [...root.querySelectorAll('text')].map((t) => {
+      const size = Number(t.closest('[font-size]')?.getAttribute('font-size') ?? 12);
+      const boldOf = (el: Element | null): boolean => {
+        for (let e = el; e; e = e.parentElement) {
+          const w = e.getAttribute('font-weight');
+          if (w) return Number(w) >= 600 || w === 'bold';
+        }
+        return false;
+      };
+      const runs = [...t.childNodes]
+        .filter((n) => n.nodeName !== 'title')
+        .map((n) => ({ text: n.textContent ?? '', bold: boldOf(n.nodeType === 1 ? (n as Element) : t) }));
+      return { el: t, x: Number(t.getAttribute('x')), size, runs, text: runs.map((r) => r.text).join('') };
+    });
+
+  for (const width of [420, 640]) {
+    it(`at ${width} px, writes the title, subtitle, every design's settings, the run, the version and the source, no line wider than the image`, async () => {
+      const c = document.createElement('pendamping-chart-card') as ChartCard;
+      c.title = 'Omzet';
+      c.locale = 'id';
+      c.exportContext = context;
+      const chart = document.createElement('pendamping-line-chart') as LineChart;
+      chart.spec = spec;
+      chart.locale = 'id';
+      chart.width = width;
+      c.append(chart);
+      await mount(c);
+      await chart.updateComplete;
+      const svg = chart.svgElement()!;
+      const frame = c.exportFrame();
+      const doc = new DOMParser().parseFromString(serializeSvg(svg, frame).replace(/^<\?xml[^>]*>\n/, ''), 'image/svg+xml');
+      const root = doc.documentElement;
+      const size = svgSize(svg, frame);
+      expect(Number(root.getAttribute('width'))).toBe(width);
+      expect(Number(root.getAttribute('height'))).toBe(size.height);
+      const of = (kind: string) => [...root.querySelectorAll(`text[data-export="${kind}"]`)].map((t) => t.textContent).join(' ');
+      expect(of('title')).toBe('Omzet');
+      expect(of('subtitle')).toBe('Omzet per peserta per bulan: perubahan vs tanpa program');
+      const designs = of('design');
+      for (const d of context.designs) expect(designs).toContain(`${d.name}: ${d.settings.join(', ')}`);
+      expect(root.querySelectorAll('[data-export-swatch]')).toHaveLength(3);
+      expect([...root.querySelectorAll('[data-export-swatch]')].map((l) => l.getAttribute('stroke'))).toEqual(['#E69F00', '#56B4E9', '#000000']);
+      const notes = of('note');
+      expect(notes).toContain('Wilayah: Kota kecil');
+      expect(notes).toContain('10 ulangan, seed 7 (ulangan r memakai seed + r)');
+      expect(notes).toContain('36 bulan disimulasikan');
+      expect(notes).toContain('Pendamping 9.8.7 — simulasi berbasis agen; pita dan garis = selang kepercayaan 95% atas variasi acak antar-ulangan');
+      // The chart sits between the header and the notes.
+      const chartSvg = root.querySelector(':scope > svg')!;
+      const chartY = Number(chartSvg.getAttribute('y'));
+      const ys = (kind: string) => [...root.querySelectorAll(`text[data-export="${kind}"]`)].map((t) => Number(t.getAttribute('y')));
+      expect(Math.max(...ys('design'))).toBeLessThan(chartY);
+      expect(Math.min(...ys('note'))).toBeGreaterThan(chartY + Number(chartSvg.getAttribute('height')));
+      expect(Math.max(...ys('note'))).toBeLessThanOrEqual(size.height);
+      // No line passes the image's right edge: the frame's lines, the axis title and the line-end labels,
+      // each bounded per character (textWidth.ts), bold where drawn bold.
+      const all = texts(root);
+      expect(all.length).toBeGreaterThan(20);
+      for (const t of all) {
+        if (t.el.getAttribute('text-anchor') === 'middle' || t.el.getAttribute('text-anchor') === 'end') continue;
+        const lines = t.el.querySelectorAll('tspan[x]').length ? [...t.el.querySelectorAll('tspan[x]')].map((s) => ({ x: Number(s.getAttribute('x')), runs: [{ text: s.textContent!.trimEnd(), bold: t.runs[0]?.bold ?? false }] })) : [{ x: t.x, runs: t.runs }];
+        for (const line of lines) {
+          const right = line.x + line.runs.reduce((w, r) => w + textWidth(r.text, t.size, r.bold), 0);
+          expect(right, `"${line.runs.map((r) => r.text).join('')}"`).toBeLessThanOrEqual(width);
+        }
+      }
+      // The long design name is on the chart whole or wrapped, never cut at the edge.
+      const label = [...root.querySelectorAll('[data-testid="line-chart-label"][data-series-id="B"]')][0];
+      expect(label.querySelector('title')?.textContent ?? label.textContent).toContain('Perempuan didahulukan');
+    });
+  }
+
+  it('in English, with no context, the image still has its title and the caption under it', async () => {
+    const c = document.createElement('pendamping-chart-card') as ChartCard;
+    c.title = 'Turnover';
+    c.locale = 'en';
+    c.caption = 'Region: Small town';
+    expect(c.exportFrame()).toEqual({ title: 'Turnover', caption: 'Region: Small town' });
+    c.exportContext = { ...context, designs: [] };
+    const notes = c.exportFrame().notes!;
+    expect(notes[0]).toBe('Region: Kota kecil · 10 replicates, seed 7 (replicate r uses seed + r) · 36 months simulated');
+    expect(notes[1]).toBe('Pendamping 9.8.7 — agent-based simulation; bands and whiskers = 95% confidence interval over the random variation between replicates');
   });
 });

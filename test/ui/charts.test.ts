@@ -1,6 +1,6 @@
 // The charts' pure parts: scales, formatting, palette, CSV, table rows and layouts (no DOM).
 import { describe, expect, it } from 'vitest';
-import { tidyCsv } from '../../ui/charts/csv.js';
+import { EFFECTS_HEADER, effectsCsv, tidyCsv } from '../../ui/charts/csv.js';
 import { layoutEstimateChart, referenceFor } from '../../ui/charts/estimateLayout.js';
 import { formatCount, formatPoints, formatRatio, formatRupiah, formatShare, formatValue, tickFormatter } from '../../ui/format/format.js';
 import { DEFAULT_LABELS } from '../../ui/charts/labels.js';
@@ -8,6 +8,7 @@ import { layoutLineChart, LABEL_GAP } from '../../ui/charts/lineLayout.js';
 import { assignColours, baselineFirst, OKABE_ITO, textColour } from '../../ui/charts/palette.js';
 import { dodge, monthTicks, niceAxis, yDomain } from '../../ui/charts/scales.js';
 import { estimateChartTable, lineChartTable } from '../../ui/charts/table.js';
+import { textWidth, wrapText } from '../../ui/charts/textWidth.js';
 import type { BandSeries, EstimateChartSpec, LineChartSpec, TidyRow } from '../../ui/charts/types.js';
 
 const band = (id: string, label: string, mean: number[], spread: number): BandSeries => ({
@@ -164,6 +165,72 @@ describe('CSV export', () => {
   });
 });
 
+describe('effects CSV', () => {
+  const parse = (text: string) => {
+    const [header, ...rows] = text.trimEnd().split('\n');
+    return { header, rows: rows.map((r) => r.split(',')) };
+  };
+
+  it('holds exactly what a line chart draws: a row per design × month, low ≤ mean ≤ high, at full precision', () => {
+    const precise = { ...spec, series: [...spec.series, band('b', 'B', [1 / 3, 2 / 3, 1], 0.1)] };
+    const { header, rows } = parse(effectsCsv(precise, { unit: 'rupiah/month per participant' }));
+    expect(header).toBe('chart,design,comparison,month,mean,low,high,unit');
+    expect(header.split(',')).toEqual([...EFFECTS_HEADER]);
+    expect(rows).toHaveLength(3 * 3);
+    let k = 0;
+    for (const s of precise.series) {
+      s.months.forEach((month, i) => {
+        const [chart, design, comparison, m, mean, low, high, unit] = rows[k++];
+        expect([chart, design, comparison, unit]).toEqual(['turnover', s.label, 'none', 'rupiah/month per participant']);
+        expect(Number(m)).toBe(month);
+        expect([Number(mean), Number(low), Number(high)]).toEqual([s.mean[i], s.low[i], s.high[i]]);
+        expect(Number(low)).toBeLessThanOrEqual(Number(mean));
+        expect(Number(mean)).toBeLessThanOrEqual(Number(high));
+      });
+    }
+    expect(rows.at(-3)![4]).toBe('0.3333333333333333');
+  });
+
+  it('writes estimates a row per design with an empty month, missing values empty, and the difference view as diffVsFirst', () => {
+    const e: EstimateChartSpec = {
+      id: 'costPerJob',
+      title: 'Cost per job',
+      kind: 'rupiah',
+      estimates: [
+        { id: 'A', label: 'Desain A, "intensif"', mean: 2.5e7, low: 2e7, high: 3.1e7 },
+        { id: 'B', label: 'Desain B', mean: 4e7, low: null, high: null },
+      ],
+    };
+    expect(effectsCsv(e, { unit: 'rupiah per job', comparison: 'diffVsFirst' })).toBe(
+      'chart,design,comparison,month,mean,low,high,unit\n' +
+        'costPerJob,"Desain A, ""intensif""",diffVsFirst,,25000000,20000000,31000000,rupiah per job\n' +
+        'costPerJob,Desain B,diffVsFirst,,40000000,,,rupiah per job\n',
+    );
+  });
+});
+
+describe('text widths', () => {
+  it('wraps at spaces into lines within the width, losing no word', () => {
+    const text = 'Desain A: full-cycle, Anggaran program Rp 750 juta, Kunjungan per bulan 3, Pendamping dari daerah setempat: ya';
+    const lines = wrapText(text, 200, 12);
+    expect(lines.length).toBeGreaterThan(2);
+    for (const l of lines) expect(textWidth(l, 12)).toBeLessThanOrEqual(200);
+    expect(lines.join(' ')).toBe(text);
+    // A cap on lines ends the last with an ellipsis; a word too long for a line is cut.
+    const two = wrapText(text, 200, 12, true, 2);
+    expect(two).toHaveLength(2);
+    expect(two[1].endsWith('…')).toBe(true);
+    for (const l of two) expect(textWidth(l, 12, true)).toBeLessThanOrEqual(200);
+    expect(wrapText('Pengusahaperempuandidahulukan', 60, 12)[0]).toMatch(/^Peng.*…$/);
+  });
+
+  it('bounds bold wider than regular and wide letters wider than narrow ones', () => {
+    expect(textWidth('Omzet', 12, true)).toBeGreaterThan(textWidth('Omzet', 12));
+    expect(textWidth('mmm', 12)).toBeGreaterThan(textWidth('iii', 12));
+    expect(textWidth('', 12)).toBe(0);
+  });
+});
+
 describe('table rows', () => {
   it('a line chart table has a row per month and each design’s mean with its interval', () => {
     const t = lineChartTable(spec, 'id', DEFAULT_LABELS.id);
@@ -204,6 +271,33 @@ describe('layouts', () => {
     for (let i = 1; i < ys.length; i++) expect(ys[i] - ys[i - 1]).toBeGreaterThanOrEqual(LABEL_GAP - 1e-9);
     expect(L.zeroY).toBeCloseTo(L.y(0));
     expect(L.yTicks.map((t) => t.text)).toContain('Rp 0');
+  });
+
+  it('gives the longest line-end label room at the right, wrapping it, and wraps a long axis title, so no text passes the edge', () => {
+    const label = 'Perempuan didahulukan, pendampingan intensif';
+    const long = {
+      ...spec,
+      yLabel: 'Omzet per peserta perempuan per bulan: perubahan vs tanpa program',
+      series: [...spec.series, band('C', label, [0, 1e6, 2e6], 1e5)],
+    };
+    for (const width of [420, 640]) {
+      const L = layoutLineChart(long, width, 360, 'id');
+      for (const s of L.series) {
+        expect(s.lines.length).toBeLessThanOrEqual(2);
+        for (const line of s.lines) expect(s.end!.x + 10 + textWidth(line, 12, true)).toBeLessThanOrEqual(width);
+      }
+      const c = L.series.find((s) => s.id === 'C')!;
+      // Wrapped onto two lines, whole words; what two lines cannot hold ends in "…".
+      expect(label.startsWith(c.lines.join(' ').replace(/…$/, ''))).toBe(true);
+      for (const line of L.yTitle) expect(textWidth(line, 12, true)).toBeLessThanOrEqual(width - 4);
+      expect(L.yTitle.join(' ')).toBe(long.yLabel);
+      // Labels are dodged a whole label apart.
+      const gap = Math.max(...L.series.map((s) => s.lines.length)) * LABEL_GAP;
+      const ys = L.series.map((s) => s.labelY).sort((a, b) => a - b);
+      for (let i = 1; i < ys.length; i++) expect(ys[i] - ys[i - 1]).toBeGreaterThanOrEqual(gap - 1e-9);
+    }
+    expect(layoutLineChart(long, 420, 360, 'id').series.find((s) => s.id === 'C')!.lines).toEqual(['Perempuan', 'didahulukan…']);
+    expect(layoutLineChart(long, 640, 360, 'id').series.find((s) => s.id === 'C')!.lines).toEqual(['Perempuan didahulukan,', 'pendampingan intensif']);
   });
 
   it('an estimate chart puts the dot at the mean and the whisker over the interval, reference at one for ratios', () => {

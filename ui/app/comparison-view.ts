@@ -2,11 +2,15 @@
 // settings behind a disclosure; then every chart card: participants, the local economy, the estimates and women.
 import { LitElement, css, html, nothing } from 'lit';
 import '../charts/index.js';
-import type { ChartLabels, EstimateChartSpec, LineChartSpec, Locale } from '../charts/index.js';
+import { assignColours, formatNumber, formatShare } from '../charts/index.js';
+import type { ChartLabels, EstimateChartSpec, ExportContext, LineChartSpec, Locale } from '../charts/index.js';
 import { getLocale, t } from '../i18n/i18n.js';
 import type { ComparisonResult } from '../runner/compare.js';
-import { CHARTED_SERIES } from '../runner/metrics.js';
+import { CHARTED_SERIES, ESTIMATES } from '../runner/metrics.js';
+import { LEVERS, type LeverValue } from '../state/levers.js';
 import { REGIONS } from '../state/regions.js';
+import { BASELINE_SCENARIO } from '../state/scenarios.js';
+import type { DesignState } from '../state/state.js';
 import { glossaryDialog, regionsDialog } from './doc-dialogs.js';
 import './headline-cards.js';
 import { focusStyles } from './styles.js';
@@ -49,6 +53,7 @@ export class ComparisonView extends LitElement {
     mainChart: {},
     equalCost: { type: Boolean },
     budgetA: { type: Number },
+    designs: { attribute: false },
   };
 
   declare result: ComparisonResult | null;
@@ -67,6 +72,8 @@ export class ComparisonView extends LitElement {
   /** Every design on design A's budget (the state's equalCost), and that budget. */
   declare equalCost: boolean;
   declare budgetA: number;
+  /** The pinned designs (base scenario and changed levers), written beside exported charts. */
+  declare designs: DesignState[];
 
   constructor() {
     super();
@@ -83,6 +90,7 @@ export class ComparisonView extends LitElement {
     this.mainChart = 'jobs';
     this.equalCost = false;
     this.budgetA = 0;
+    this.designs = [];
   }
 
   static override styles = [
@@ -319,6 +327,7 @@ export class ComparisonView extends LitElement {
       .csvRows=${this.result?.rows[spec.id] ?? []}
       .caption=${this.caption}
       .filename=${`pendamping-${spec.id}-${this.region}`}
+      .exportContext=${exportContextFor(this, spec.id, spec.yLabel)}
       ><pendamping-line-chart .spec=${spec} .locale=${this.locale} .labels=${chartLabelsFor()} ?animate=${!this.paused}></pendamping-line-chart
     ></pendamping-chart-card>`;
   }
@@ -336,6 +345,7 @@ export class ComparisonView extends LitElement {
       .csvRows=${this.result?.rows[spec.id] ?? []}
       .caption=${this.caption}
       .filename=${`pendamping-${spec.id}-${this.region}`}
+      .exportContext=${exportContextFor(this, spec.id, t('export.estimateNote'))}
       ><pendamping-estimate-chart .spec=${spec} .locale=${this.locale} .labels=${chartLabelsFor()}></pendamping-estimate-chart
     ></pendamping-chart-card>`;
   }
@@ -444,3 +454,44 @@ export class ComparisonView extends LitElement {
 }
 
 customElements.define('pendamping-comparison-view', ComparisonView);
+
+/** A changed lever in words: its label and value as the design panel shows them ("Anggaran program Rp 750 juta"). */
+function leverText(id: string, value: LeverValue, locale: Locale): string {
+  const lever = LEVERS.find((l) => l.id === id);
+  const label = t(`lever.${id}`);
+  if (!lever || lever.kind === 'select') return `${label}: ${typeof value === 'string' ? t(`${id}.${value}`) : String(value)}`;
+  if (lever.kind === 'checkbox') return `${label}: ${t(value ? 'export.yes' : 'export.no')}`;
+  const n = Number(value);
+  if (lever.unit === 'rupiah') return `${label} ${formatRupiah(n, locale)}`;
+  if (lever.unit === 'share') return `${label} ${formatShare(n, locale, 0)}`;
+  const number = formatNumber(n, Number.isInteger(n) ? 0 : 1, locale);
+  return lever.unit === 'months' || lever.unit === 'hours' ? `${label} ${number} ${t(`unit.${lever.unit}`)}` : `${label} ${number}`;
+}
+
+/**
+ * What an exported chart says about itself: the designs of the result shown (colours as on the chart),
+ * each with its base scenario and changed levers, the run's settings and the app's version.
+ */
+function exportContextFor(view: ComparisonView, chartId: string, subtitle: string): ExportContext {
+  const r = view.result;
+  const shown = r?.designs ?? [];
+  const colours = assignColours(shown.map((d) => ({ id: d.id })));
+  const designs = shown.map((d) => {
+    const state = view.designs.find((x) => x.id === d.id);
+    const base = state?.base ?? (d.id === 'baseline' ? BASELINE_SCENARIO : '');
+    const changed = LEVERS.filter((l) => state && l.id in state.levers).map((l) => leverText(l.id, state!.levers[l.id], view.locale));
+    const settings = state && changed.length === 0 ? [`${base} (${t('export.unchanged')})`] : [base, ...changed].filter(Boolean);
+    return { name: d.name, colour: colours.get(d.id), settings };
+  });
+  return {
+    subtitle,
+    unit: [...CHARTED_SERIES, ...ESTIMATES].find((m) => m.id === chartId)?.unit,
+    comparison: view.diffVsA ? 'diffVsFirst' : 'none',
+    designs,
+    replicates: r?.replicates ?? view.replicates,
+    seed: r?.seed ?? view.seed,
+    months: r?.months ?? view.months,
+    region: t(`region.${view.region}`),
+    version: __APP_VERSION__,
+  };
+}

@@ -211,6 +211,7 @@ export class PendampingApp extends LitElement {
             .replicates=${s.replicates}
             .seed=${s.seed}
             .months=${s.months}
+            .designs=${s.designs}
             ?diffVsA=${s.diffVsA}
             ?paused=${s.paused}
             .colours=${assignColours(s.designs.map((d) => ({ id: d.id })))}

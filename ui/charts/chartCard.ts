@@ -1,23 +1,29 @@
-// <pendamping-chart-card .title .locale .csvRows .filename .labels .caption>: a heading, a Chart/Table toggle
-// and PNG / SVG / CSV downloads around one chart given in its slot. The table is the slotted chart's own
-// data (its tableData()); the CSV is the tidy rows the app passes; the caption is written under the images.
+// <pendamping-chart-card .title .locale .csvRows .filename .labels .caption .exportContext>: a heading, a
+// Chart/Table toggle and PNG / SVG / CSV downloads around one chart given in its slot. The table is the
+// slotted chart's own data (its tableData()). The default CSV is the effects and intervals the chart
+// draws (from its spec); the second is the raw replicate rows the app passes. The images carry the title,
+// subtitle and designs above the chart and how it was run and its source below (exportContext), or, without
+// a context, the caption under it.
 import { LitElement, css, html, nothing } from 'lit';
-import { tidyCsv } from './csv.js';
-import { downloadBlob, serializeSvg, svgSize, svgToPng, withExtension } from './export.js';
-import { chartLabels, type ChartLabels } from './labels.js';
+import { effectsCsv, tidyCsv } from './csv.js';
+import { downloadBlob, serializeSvg, svgSize, svgToPng, withExtension, type SerializeOptions } from './export.js';
+import { chartLabels, fillLabel, type ChartLabels } from './labels.js';
 import type { ChartTable } from './table.js';
-import type { Locale, TidyRow } from './types.js';
+import type { EstimateChartSpec, ExportContext, LineChartSpec, Locale, TidyRow } from './types.js';
 
 export const CHART_CARD_TAG = 'pendamping-chart-card';
 const CHART_TAGS = 'pendamping-line-chart, pendamping-estimate-chart';
 
 export type ChartView = 'chart' | 'table';
-export type ExportFormat = 'png' | 'svg' | 'csv';
+/** `csv`: the effects the chart shows; `csv-raw`: every replicate's values behind them. */
+export type ExportFormat = 'png' | 'svg' | 'csv' | 'csv-raw';
 
 /** What a chart in the slot offers the card (both chart components do). */
 export interface ChartSource extends HTMLElement {
   tableData(): ChartTable | null;
   svgElement(): SVGSVGElement | null;
+  /** What it draws (both chart components have it): the effects CSV is written from it. */
+  spec?: LineChartSpec | EstimateChartSpec;
 }
 
 const isChartSource = (el: Element): el is ChartSource =>
@@ -30,18 +36,21 @@ export class ChartCard extends LitElement {
     csvRows: { attribute: false },
     filename: {},
     caption: {},
+    exportContext: { attribute: false },
     labels: { attribute: false },
     view: { reflect: true },
     table: { state: true },
   };
 
   declare locale: Locale;
-  /** The chart's data for the CSV download, in the CLI's tidy columns plus the design. */
+  /** Every replicate's values behind the chart, for the raw CSV: the CLI's tidy run columns plus the design. */
   declare csvRows: TidyRow[];
-  /** The downloads' name without extension (".png", ".svg", ".csv" are added). */
+  /** The downloads' name without extension (".png", ".svg", ".csv" are added; the raw CSV's ends "-replicates"). */
   declare filename: string;
-  /** A line written under the exported PNG and SVG (the app names the region there); none when empty. */
+  /** A line written under the exported PNG and SVG when there is no exportContext (which names the region itself); none when empty. */
   declare caption: string;
+  /** What the exported images and effects CSV say about the chart: designs and settings, run, version. */
+  declare exportContext: ExportContext | undefined;
   declare labels: Partial<ChartLabels> | undefined;
   /** Which view is shown; the toggle sets it and fires `view-change` (detail: { view }). */
   declare view: ChartView;
@@ -54,6 +63,7 @@ export class ChartCard extends LitElement {
     this.csvRows = [];
     this.filename = 'chart';
     this.caption = '';
+    this.exportContext = undefined;
     this.view = 'chart';
     this.table = null;
   }
@@ -163,7 +173,7 @@ export class ChartCard extends LitElement {
 
   /** The chart in the slot (directly, or inside what was slotted). */
   chartElement(): ChartSource | null {
-    const slot = this.renderRoot.querySelector('slot');
+    const slot = this.renderRoot?.querySelector('slot');
     for (const el of slot?.assignedElements({ flatten: true }) ?? []) {
       if (isChartSource(el)) return el;
       const inner = el.querySelector(CHART_TAGS);
@@ -198,19 +208,48 @@ export class ChartCard extends LitElement {
     this.dispatchEvent(new CustomEvent('view-change', { detail: { view }, bubbles: true, composed: true }));
   }
 
+  /** What is written around the exported image: title, subtitle, designs, then the run and the source. */
+  exportFrame(): SerializeOptions {
+    const ctx = this.exportContext;
+    if (!ctx) return { title: this.title || undefined, caption: this.caption || undefined };
+    const labels = chartLabels(this.locale, this.labels);
+    const spec = this.chartElement()?.spec;
+    const subtitle = ctx.subtitle ?? (spec && 'yLabel' in spec ? spec.yLabel : undefined);
+    return {
+      title: this.title || spec?.title,
+      subtitle,
+      designs: ctx.designs,
+      notes: [
+        fillLabel(labels.exportRun, { region: ctx.region, replicates: ctx.replicates, seed: ctx.seed, months: ctx.months }),
+        fillLabel(labels.exportSource, { version: ctx.version }),
+      ],
+    };
+  }
+
+  /** The effects CSV: what the chart draws, a row per design × month (or per design). */
+  effectsCsv(): string {
+    const spec = this.chartElement()?.spec;
+    const options = { unit: this.exportContext?.unit, comparison: this.exportContext?.comparison };
+    return spec ? effectsCsv(spec, options) : effectsCsv({ id: '', title: '', kind: 'count', estimates: [] }, options);
+  }
+
   /** Downloads the chart or its data; resolves once the file has been handed to the browser. */
   async download(format: ExportFormat): Promise<void> {
-    const filename = withExtension(this.filename || this.title || 'chart', format);
+    const name = this.filename || this.title || 'chart';
+    const filename = format === 'csv-raw' ? withExtension(`${name}-replicates`, 'csv') : withExtension(name, format);
     let blob: Blob;
     if (format === 'csv') {
+      blob = new Blob([this.effectsCsv()], { type: 'text/csv;charset=utf-8' });
+    } else if (format === 'csv-raw') {
       blob = new Blob([tidyCsv(this.csvRows ?? [])], { type: 'text/csv;charset=utf-8' });
     } else {
       const svg = this.chartElement()?.svgElement();
       if (!svg) return;
-      const text = serializeSvg(svg, { caption: this.caption });
+      const frame = this.exportFrame();
+      const text = serializeSvg(svg, frame);
       if (format === 'svg') blob = new Blob([text], { type: 'image/svg+xml;charset=utf-8' });
       else {
-        const { width, height } = svgSize(svg, { caption: this.caption });
+        const { width, height } = svgSize(svg, frame);
         blob = await svgToPng(text, width, height, 2);
       }
     }
@@ -279,7 +318,7 @@ export class ChartCard extends LitElement {
           </button>
         </div>
         <div class="group" role="group" aria-label=${labels.download}>
-          ${exportButton('png', labels.png)} ${exportButton('svg', labels.svg)} ${exportButton('csv', labels.csv)}
+          ${exportButton('png', labels.png)} ${exportButton('svg', labels.svg)} ${exportButton('csv', labels.csv)} ${exportButton('csv-raw', labels.csvRaw)}
         </div>
       </header>
       <div class="chart" ?hidden=${this.view !== 'chart'}><slot @slotchange=${this.refreshTable}></slot></div>

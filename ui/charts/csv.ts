@@ -1,8 +1,10 @@
-// A chart's data as CSV: the tidy columns of the CLI's run CSV plus the design (and the region, when the
-// rows name one), written as RFC 4180 with LF line ends like the CLI (a field is quoted only when it
+// A chart's data as CSV, two ways. The effects CSV (the default download) is exactly what the chart shows:
+// per design and month (or per design, for an estimate) the mean with its 95% interval. The raw CSV is
+// every replicate's values behind it: the tidy columns of the CLI's run CSV plus the design (and the
+// region, when the rows name one). Both are written as RFC 4180 with LF line ends like the CLI (a field is quoted only when it
 // holds a comma, quote, CR or LF; quotes doubled). Numbers at full precision (the shortest text that reads back to the same double); null,
 // NaN and infinities become empty fields.
-import type { TidyRow } from './types.js';
+import type { EstimateChartSpec, LineChartSpec, TidyRow } from './types.js';
 
 export const TIDY_HEADER = ['design', 'scenario', 'seed', 'month', 'arm', 'group', 'metric', 'value'] as const;
 /** The header when the rows name their region: it follows the scenario. */
@@ -19,5 +21,39 @@ export function tidyCsv(rows: readonly TidyRow[]): string {
   const header = rows.some((r) => r.region !== undefined) ? TIDY_HEADER_WITH_REGION : TIDY_HEADER;
   const lines = [header.join(',')];
   for (const r of rows) lines.push(header.map((column) => csvField(r[column])).join(','));
+  return lines.join('\n') + '\n';
+}
+
+/**
+ * The effects CSV's columns, the same for line and estimate charts so the files of several charts stack
+ * (`month` is empty for an estimate). One row per point the chart draws, with its statistics side by side
+ * as the chart and table show them. `comparison` and `unit` use the words of the CLI's `compare --format
+ * csv` (`none` or `diffVsFirst`; `rupiah/month per participant`, `workers`, …), and `mean`, `low`, `high`
+ * are its statistics, so `tidyr::pivot_longer(d, c(mean, low, high), names_to = "statistic")` gives the
+ * CLI's long form (design, comparison, quantity = chart, statistic, value, unit) plus the month.
+ */
+export const EFFECTS_HEADER = ['chart', 'design', 'comparison', 'month', 'mean', 'low', 'high', 'unit'] as const;
+
+export interface EffectsOptions {
+  /** The values' unit, in the CLI's words; empty when not given. */
+  unit?: string;
+  /** `none` (each design's effect) or `diffVsFirst` (design − design A). Default `none`. */
+  comparison?: 'none' | 'diffVsFirst';
+}
+
+const isLineSpec = (spec: LineChartSpec | EstimateChartSpec): spec is LineChartSpec => 'series' in spec;
+
+/** The effects CSV of a chart's spec: a row per design × month (line) or per design (estimate), in the chart's order. */
+export function effectsCsv(spec: LineChartSpec | EstimateChartSpec, options: EffectsOptions = {}): string {
+  const unit = options.unit ?? '';
+  const comparison = options.comparison ?? 'none';
+  const lines = [EFFECTS_HEADER.join(',')];
+  const row = (design: string, month: number | '', mean: number | null, low: number | null, high: number | null) =>
+    [spec.id, design, comparison, month, mean, low, high, unit].map(csvField).join(',');
+  if (isLineSpec(spec)) {
+    for (const s of spec.series) s.months.forEach((month, i) => lines.push(row(s.label, month, s.mean[i], s.low[i], s.high[i])));
+  } else {
+    for (const e of spec.estimates) lines.push(row(e.label, '', e.mean, e.low, e.high));
+  }
   return lines.join('\n') + '\n';
 }

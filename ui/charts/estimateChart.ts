@@ -5,6 +5,7 @@ import { html, nothing, svg } from 'lit';
 import { ResizingChart, chartFrameStyles } from './resizingChart.js';
 import { formatInterval, formatValue } from '../format/format.js';
 import { layoutEstimateChart } from './estimateLayout.js';
+import { LINE_HEIGHT } from './lineLayout.js';
 import { chartLabels, type ChartLabels } from './labels.js';
 import { textColour } from './palette.js';
 import { estimateChartTable, type ChartTable } from './table.js';
@@ -80,7 +81,9 @@ export class EstimateChart extends ResizingChart {
           : svg`<line class="reference" data-testid="estimate-chart-reference" x1=${L.referenceX} x2=${L.referenceX} y1=${margin.top} y2=${bottom} stroke="#333333" stroke-width="1.2"></line>`}
         ${L.rows.map(
           (r) => svg`<g class="row" data-testid="estimate-chart-row" data-series-id=${r.id}>
-            <text x=${margin.left - 8} y=${r.y} dy="0.32em" text-anchor="end" fill="#222222">${r.text !== r.label ? svg`<title>${r.label}</title>` : nothing}${r.text}</text>
+            <text x=${margin.left - 8} y=${r.y} dy="0.32em" text-anchor="end" fill="#222222">${r.text !== r.label ? svg`<title>${r.label}</title>` : nothing}${r.lines.length === 1
+              ? r.text
+              : r.lines.map((line, i) => svg`<tspan x=${margin.left - 8} y=${r.y + (i - (r.lines.length - 1) / 2) * LINE_HEIGHT} dy="0.32em">${line}${i < r.lines.length - 1 ? ' ' : ''}</tspan>`)}</text>
             ${r.x1 !== null && r.x2 !== null
               ? svg`<line class="whisker" data-testid="estimate-chart-whisker" x1=${r.x1} x2=${r.x2} y1=${r.y} y2=${r.y} stroke=${r.colour} stroke-width="2.5" stroke-linecap="round"></line>
                 <line x1=${r.x1} x2=${r.x1} y1=${r.y - 5} y2=${r.y + 5} stroke=${r.colour} stroke-width="1.5"></line>

@@ -2,7 +2,8 @@
 // 95% interval, the value at the right, a reference line (zero, or one for ratios). No DOM.
 import { scaleLinear } from 'd3';
 import { formatValue, tickFormatter } from '../format/format.js';
-import { CHAR_WIDTH, shorten, type Tick } from './lineLayout.js';
+import { FONT_SIZE, MAX_LABEL_LINES, type Tick } from './lineLayout.js';
+import { textWidth, wrapText } from './textWidth.js';
 import { assignColours } from './palette.js';
 import { estimateDomain, niceAxis } from './scales.js';
 import type { EstimateChartSpec, Locale, ValueKind } from './types.js';
@@ -15,7 +16,10 @@ export const referenceFor = (kind: ValueKind): number => (kind === 'ratio' ? 1 :
 export interface EstimateRow {
   id: string;
   label: string;
+  /** The label as drawn (its lines joined by a space). */
   text: string;
+  /** The label's lines, wrapped to the left margin's widest allowance, at most MAX_LABEL_LINES. */
+  lines: string[];
   colour: string;
   /** Row centre. */
   y: number;
@@ -45,13 +49,17 @@ export function layoutEstimateChart(spec: EstimateChartSpec, width: number, loca
   const axis = niceAxis(estimateDomain(spec.estimates, reference), Math.max(2, Math.round(width / 110)));
   const formatTick = tickFormatter(spec.kind, locale, axis.ticks);
   const valueTexts = spec.estimates.map((e) => formatValue(e.mean, spec.kind, locale));
-  const longestLabel = Math.max(0, ...spec.estimates.map((e) => shorten(e.label).length));
-  const longestValue = Math.max(0, ...valueTexts.map((t) => t.length));
+  // Labels end 8 px left of the plot and wrap (then shorten) to what 40% of the width allows, so none
+  // starts left of the SVG's edge; the values are bold and end 4 px inside the right edge.
+  const labelRoom = Math.max(40, width * 0.4 - 14);
+  const labelLines = spec.estimates.map((e) => wrapText(e.label, labelRoom, FONT_SIZE, false, MAX_LABEL_LINES));
+  const widestLabel = Math.max(0, ...labelLines.flat().map((l) => textWidth(l, FONT_SIZE)));
+  const widestValue = Math.max(0, ...valueTexts.map((t) => textWidth(t, FONT_SIZE, true)));
   const margin = {
     top: 8,
-    right: Math.ceil(longestValue * CHAR_WIDTH) + 16,
+    right: Math.ceil(widestValue) + 16,
     bottom: 32,
-    left: Math.min(width * 0.4, Math.ceil(longestLabel * CHAR_WIDTH) + 14),
+    left: Math.ceil(widestLabel) + 14,
   };
   const height = margin.top + Math.max(1, spec.estimates.length) * ROW_HEIGHT + margin.bottom;
   const right = Math.max(margin.left + 10, width - margin.right);
@@ -61,7 +69,8 @@ export function layoutEstimateChart(spec: EstimateChartSpec, width: number, loca
   const rows = spec.estimates.map((e, i) => ({
     id: e.id,
     label: e.label,
-    text: shorten(e.label),
+    text: labelLines[i].join(' '),
+    lines: labelLines[i],
     colour: colours.get(e.id) ?? '#000000',
     y: margin.top + (i + 0.5) * ROW_HEIGHT,
     cx: ok(e.mean) ? x(e.mean) : null,

@@ -1,6 +1,11 @@
 // Chart downloads: an SVG serialised with its computed styles inlined so it stands alone (no page CSS
 // or shadow-DOM styles needed), the same drawn to a canvas at 2× for PNG, and a file handed to the
-// browser through an object URL and <a download>.
+// browser through an object URL and <a download>. An exported image explains itself: the chart sits in a
+// frame with its title, subtitle and the designs' settings above it and how it was run and its source
+// below, every line wrapped (textWidth.ts's per-character bounds) so none is cut at the image's edge.
+import { textColour } from './palette.js';
+import { textWidth, wrapText } from './textWidth.js';
+import type { ExportDesign } from './types.js';
 
 /** Properties copied from computed style into each element's style attribute. */
 const INLINED = [
@@ -25,18 +30,115 @@ const INLINED = [
 export const SVG_NS = 'http://www.w3.org/2000/svg';
 const FONT_STACK = 'system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", Arial, sans-serif';
 
-/** A caption line's height below the chart, in pixels. */
-const CAPTION_HEIGHT = 22;
-
 export interface SerializeOptions {
-  /** A line of text written under the chart (e.g. the region it is for); the image grows to hold it. */
+  /** Above the chart: its title (bold) and what it measures, in which unit. */
+  title?: string;
+  subtitle?: string;
+  /** Above the chart, under the subtitle: one entry per design, a swatch of its colour, its name and settings. */
+  designs?: readonly ExportDesign[];
+  /** Lines under the chart (how it was run, its source). */
+  notes?: readonly string[];
+  /** A line under the chart before the notes (e.g. the region it is for). */
   caption?: string;
 }
 
-/** The exported image's pixel size: the SVG's, plus the caption's line when there is one. */
+/** Left and right padding of the frame's text, and where a design's text starts after its swatch. */
+const PAD = 12;
+const SWATCH = 22;
+
+/** One line of text in the frame: where it goes, how it looks, and its runs (a run may be bold). */
+export interface FrameLine {
+  kind: 'title' | 'subtitle' | 'design' | 'caption' | 'note';
+  x: number;
+  /** Baseline. */
+  y: number;
+  size: number;
+  fill: string;
+  runs: { text: string; bold: boolean; fill?: string }[];
+  /** A design's first line: the swatch's colour, drawn before it. */
+  swatch?: string;
+}
+
+export interface FrameLayout {
+  width: number;
+  height: number;
+  /** Where the chart's own SVG sits, and its size. */
+  chartY: number;
+  chartWidth: number;
+  chartHeight: number;
+  lines: FrameLine[];
+}
+
+type Run = FrameLine['runs'][number];
+
+/** Runs broken at spaces into lines no wider than `maxWidth` (a too-long word is cut with "…"). */
+export function wrapRuns(runs: readonly Run[], maxWidth: number, size: number): Run[][] {
+  const words = runs.flatMap((r) => r.text.split(/\s+/).filter(Boolean).map((text) => ({ ...r, text })));
+  const lines: Run[][] = [];
+  let line: Run[] = [];
+  let used = 0;
+  for (const w of words) {
+    const gap = line.length ? textWidth(' ', size, w.bold) : 0;
+    const wide = textWidth(w.text, size, w.bold);
+    if (line.length && used + gap + wide > maxWidth) {
+      lines.push(line);
+      line = [];
+      used = 0;
+    }
+    const word = wide > maxWidth ? { ...w, text: wrapText(w.text, maxWidth, size, w.bold, 1)[0] } : w;
+    used += (line.length ? gap : 0) + textWidth(word.text, size, word.bold);
+    line.push(word);
+  }
+  if (line.length) lines.push(line);
+  // Neighbouring words of one look become one run, spaces between them.
+  return lines.map((words) =>
+    words.reduce<Run[]>((out, w) => {
+      const last = out[out.length - 1];
+      if (last && last.bold === w.bold && last.fill === w.fill) last.text += ' ' + w.text;
+      else out.push({ ...w, text: (out.length ? ' ' : '') + w.text });
+      return out;
+    }, []),
+  );
+}
+
+/** Where the frame's lines and the chart go in an exported image `chartWidth` wide. */
+export function frameLayout(chartWidth: number, chartHeight: number, options: SerializeOptions = {}): FrameLayout {
+  const width = chartWidth;
+  const lines: FrameLine[] = [];
+  let y = 0;
+  const block = (kind: FrameLine['kind'], runs: Run[], size: number, lineHeight: number, fill: string, x = PAD, swatch?: string) => {
+    wrapRuns(runs, width - x - PAD, size).forEach((line, i) => {
+      y += lineHeight;
+      lines.push({ kind, x, y: y - Math.round(lineHeight * 0.28), size, fill, runs: line, ...(i === 0 && swatch ? { swatch } : {}) });
+    });
+  };
+  const header = Boolean(options.title || options.subtitle || options.designs?.length);
+  if (header) y += 6;
+  if (options.title) block('title', [{ text: options.title, bold: true }], 16, 21, '#111111');
+  if (options.subtitle) block('subtitle', [{ text: options.subtitle, bold: false }], 13, 17, '#444444');
+  if (options.designs?.length) {
+    y += 4;
+    for (const d of options.designs) {
+      const name = { text: d.settings.length ? `${d.name}:` : d.name, bold: true, fill: d.colour ? textColour(d.colour) : '#222222' };
+      block('design', [name, { text: d.settings.join(', '), bold: false }], 12, 16, '#333333', PAD + SWATCH, d.colour ?? '#222222');
+    }
+  }
+  if (header) y += 8;
+  const chartY = y;
+  y += chartHeight;
+  const notes = [...(options.caption ? [options.caption] : []), ...(options.notes ?? [])];
+  if (notes.length) {
+    y += 6;
+    notes.forEach((note, i) => block(i === 0 && options.caption ? 'caption' : 'note', [{ text: note, bold: false }], 12, 16, '#444444'));
+  }
+  return { width, height: y, chartY, chartWidth, chartHeight, lines };
+}
+
+/** The exported image's pixel size: the SVG's, plus the frame's lines above and below it. */
 export function svgSize(svg: SVGSVGElement, options: SerializeOptions = {}): { width: number; height: number } {
   const size = chartSize(svg);
-  return options.caption ? { width: size.width, height: size.height + CAPTION_HEIGHT } : size;
+  const frame = frameLayout(size.width, size.height, options);
+  return { width: frame.width, height: frame.height };
 }
 
 /** The SVG's pixel size: its viewBox, else its rendered box, else its width/height attributes. */
@@ -49,12 +151,13 @@ function chartSize(svg: SVGSVGElement): { width: number; height: number } {
 }
 
 /**
- * A standalone SVG document of `svg`: a clone with the computed styles of the original inlined, a
- * fixed size, a white background and the font stack on the root.
+ * A standalone SVG document of `svg`: a clone with the computed styles of the original inlined, set in a
+ * white frame at a fixed size with the frame's lines (title, subtitle, designs above; caption and notes
+ * below) and the font stack on the root. Each frame line is a <text data-export="<kind>">.
  */
 export function serializeSvg(svg: SVGSVGElement, options: SerializeOptions = {}): string {
   const chart = chartSize(svg);
-  const { width, height } = svgSize(svg, options);
+  const frame = frameLayout(chart.width, chart.height, options);
   const clone = svg.cloneNode(true) as SVGSVGElement;
   const view = typeof getComputedStyle === 'function' ? getComputedStyle : null;
   if (view) {
@@ -79,28 +182,43 @@ export function serializeSvg(svg: SVGSVGElement, options: SerializeOptions = {})
   const comments: Node[] = [];
   while (walker.nextNode()) comments.push(walker.currentNode);
   for (const c of comments) c.parentNode?.removeChild(c);
-  clone.setAttribute('xmlns', SVG_NS);
-  clone.setAttribute('width', String(width));
-  clone.setAttribute('height', String(height));
-  clone.setAttribute('viewBox', `0 0 ${width} ${height}`);
-  if (options.caption) {
-    const caption = clone.ownerDocument.createElementNS(SVG_NS, 'text');
-    caption.setAttribute('x', '8');
-    caption.setAttribute('y', String(chart.height + CAPTION_HEIGHT - 7));
-    caption.setAttribute('font-size', '13');
-    caption.setAttribute('fill', '#333333');
-    caption.setAttribute('data-caption', '');
-    caption.textContent = options.caption;
-    clone.append(caption);
-  }
-  if (!clone.getAttribute('font-family')) clone.setAttribute('font-family', FONT_STACK);
+  // The chart keeps its own coordinates as a nested <svg> placed under the header; what it draws past
+  // its box is clipped there, as it is on the page's card.
+  clone.setAttribute('x', '0');
+  clone.setAttribute('y', String(frame.chartY));
+  clone.setAttribute('width', String(chart.width));
+  clone.setAttribute('height', String(chart.height));
+  clone.setAttribute('viewBox', `0 0 ${chart.width} ${chart.height}`);
+  clone.removeAttribute('xmlns');
+
   const doc = clone.ownerDocument;
-  const background = doc.createElementNS(SVG_NS, 'rect');
-  background.setAttribute('width', '100%');
-  background.setAttribute('height', '100%');
-  background.setAttribute('fill', '#ffffff');
-  clone.insertBefore(background, clone.firstChild);
-  const text = new XMLSerializer().serializeToString(clone);
+  const el = (name: string, attributes: Record<string, string | number>) => {
+    const node = doc.createElementNS(SVG_NS, name);
+    for (const [k, v] of Object.entries(attributes)) node.setAttribute(k, String(v));
+    return node;
+  };
+  const root = el('svg', { xmlns: SVG_NS, width: frame.width, height: frame.height, viewBox: `0 0 ${frame.width} ${frame.height}`, 'font-family': FONT_STACK });
+  if (options.title) root.append(Object.assign(el('title', {}), { textContent: options.title }));
+  root.append(el('rect', { width: '100%', height: '100%', fill: '#ffffff' }));
+  for (const line of frame.lines) {
+    if (line.swatch) {
+      const mid = line.y - line.size * 0.35;
+      root.append(el('line', { x1: PAD, x2: PAD + 16, y1: mid, y2: mid, stroke: line.swatch, 'stroke-width': 3, 'stroke-linecap': 'round', 'data-export-swatch': '' }));
+    }
+    const text = el('text', { x: line.x, y: line.y, 'font-size': line.size, fill: line.fill, 'data-export': line.kind, ...(line.kind === 'caption' ? { 'data-caption': '' } : {}) });
+    for (const run of line.runs) {
+      if (!run.bold && !run.fill) {
+        text.append(doc.createTextNode(run.text));
+        continue;
+      }
+      const tspan = el('tspan', { ...(run.bold ? { 'font-weight': 700 } : {}), ...(run.fill ? { fill: run.fill } : {}) });
+      tspan.textContent = run.text;
+      text.append(tspan);
+    }
+    root.append(text);
+  }
+  root.append(clone);
+  const text = new XMLSerializer().serializeToString(root);
   return `<?xml version="1.0" encoding="UTF-8"?>\n${text}`;
 }
 

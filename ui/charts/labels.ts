@@ -22,7 +22,16 @@ export interface ChartLabels {
   download: string;
   png: string;
   svg: string;
+  /** The default CSV: the effects and intervals the chart shows. */
   csv: string;
+  /** The second CSV: every replicate's raw values behind the chart. */
+  csvRaw: string;
+  /**
+   * Written under an exported PNG / SVG: how the comparison was run ({region}, {replicates}, {seed},
+   * {months}) and where the figure comes from ({version}).
+   */
+  exportRun: string;
+  exportSource: string;
 }
 
 export const DEFAULT_LABELS: Record<Locale, ChartLabels> = {
@@ -41,7 +50,10 @@ export const DEFAULT_LABELS: Record<Locale, ChartLabels> = {
     download: 'Download',
     png: 'PNG',
     svg: 'SVG',
-    csv: 'CSV',
+    csv: 'CSV (effects)',
+    csvRaw: 'CSV (raw replicates)',
+    exportRun: 'Region: {region} · {replicates} replicates, seed {seed} (replicate r uses seed + r) · {months} months simulated',
+    exportSource: 'Pendamping {version} — agent-based simulation; bands and whiskers = 95% confidence interval over the random variation between replicates',
   },
   id: {
     month: 'Bulan',
@@ -58,9 +70,16 @@ export const DEFAULT_LABELS: Record<Locale, ChartLabels> = {
     download: 'Unduh',
     png: 'PNG',
     svg: 'SVG',
-    csv: 'CSV',
+    csv: 'CSV (efek)',
+    csvRaw: 'CSV (ulangan mentah)',
+    exportRun: 'Wilayah: {region} · {replicates} ulangan, seed {seed} (ulangan r memakai seed + r) · {months} bulan disimulasikan',
+    exportSource: 'Pendamping {version} — simulasi berbasis agen; pita dan garis = selang kepercayaan 95% atas variasi acak antar-ulangan',
   },
 };
+
+/** A label with its {placeholders} filled in. */
+export const fillLabel = (template: string, values: Record<string, string | number>): string =>
+  template.replace(/\{(\w+)\}/g, (m, name: string) => (name in values ? String(values[name]) : m));
 
 /** The defaults for a locale with the app's labels laid over them. */
 export const chartLabels = (locale: Locale | undefined, overrides?: Partial<ChartLabels>): ChartLabels => ({

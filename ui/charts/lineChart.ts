@@ -6,7 +6,7 @@ import { ResizingChart, chartFrameStyles } from './resizingChart.js';
 import { formatInterval, formatValue } from '../format/format.js';
 import { chartLabels, type ChartLabels } from './labels.js';
 import { textColour } from './palette.js';
-import { layoutLineChart } from './lineLayout.js';
+import { LINE_HEIGHT, layoutLineChart } from './lineLayout.js';
 import { lineChartTable, type ChartTable } from './table.js';
 import type { LineChartSpec, Locale } from './types.js';
 
@@ -103,7 +103,7 @@ export class LineChart extends ResizingChart {
       >
         <title>${spec.title}</title>
         <desc>${summary}</desc>
-        <text class="y-title" x="0" y="12" fill="#333333" font-weight="600">${spec.yLabel}</text>
+        <text class="y-title" x="0" y="12" fill="#333333" font-weight="600">${L.yTitle.map((line, i) => svg`<tspan x="0" y=${12 + i * LINE_HEIGHT}>${line}${i < L.yTitle.length - 1 ? ' ' : ''}</tspan>`)}</text>
         <g class="y-axis">
           ${L.yTicks.map(
             (t) => svg`<line x1=${margin.left} x2=${right} y1=${t.at} y2=${t.at} stroke="#e3e3e3" stroke-width="1"></line>
@@ -133,7 +133,9 @@ export class LineChart extends ResizingChart {
           ${L.series.map((s) =>
             s.end
               ? svg`${Math.abs(s.labelY - s.end.y) > 2 ? svg`<line class="leader" x1=${s.end.x + 2} y1=${s.end.y} x2=${s.end.x + 8} y2=${s.labelY} stroke=${s.colour} stroke-width="1"></line>` : nothing}
-                <text class="series-label" data-testid="line-chart-label" data-series-id=${s.id} x=${s.end.x + 10} y=${s.labelY} dy="0.32em" fill=${textColour(s.colour)} font-weight="600" paint-order="stroke" stroke="#ffffff" stroke-width="3" stroke-linejoin="round">${s.text !== s.label ? svg`<title>${s.label}</title>` : nothing}${s.text}</text>`
+                <text class="series-label" data-testid="line-chart-label" data-series-id=${s.id} x=${s.end.x + 10} y=${s.labelY} dy="0.32em" fill=${textColour(s.colour)} font-weight="600" paint-order="stroke" stroke="#ffffff" stroke-width="3" stroke-linejoin="round">${s.text !== s.label ? svg`<title>${s.label}</title>` : nothing}${s.lines.length === 1
+                  ? s.text
+                  : s.lines.map((line, i) => svg`<tspan x=${s.end!.x + 10} y=${s.labelY + (i - (s.lines.length - 1) / 2) * LINE_HEIGHT} dy="0.32em">${line}${i < s.lines.length - 1 ? ' ' : ''}</tspan>`)}</text>`
               : nothing,
           )}
         </g>

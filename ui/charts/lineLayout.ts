@@ -4,16 +4,20 @@ import { area, line, scaleLinear } from 'd3';
 import { tickFormatter } from '../format/format.js';
 import { assignColours, baselineFirst, isBaseline } from './palette.js';
 import { dodge, monthDomain, monthTicks, niceAxis, yDomain } from './scales.js';
+import { textWidth, wrapText } from './textWidth.js';
 import type { LineChartSpec, Locale } from './types.js';
 
 /** Approximate advance of one character at the chart's 12px font, for margins (no text measuring). */
 export const CHAR_WIDTH = 6.6;
-/** The same for the bold line-end labels. */
-export const BOLD_CHAR_WIDTH = 7.4;
 /** Line-end labels are at least this far apart vertically. */
 export const LABEL_GAP = 14;
-/** Longer series labels are shortened on the chart (the full label stays in the table and summary). */
-export const MAX_LABEL_CHARS = 24;
+/** The chart's font size, and the line height of a wrapped line-end label or axis title. */
+export const FONT_SIZE = 12;
+export const LINE_HEIGHT = 14;
+/** A line-end label is wrapped onto at most this many lines; what does not fit ends in "…" (the full label stays in the table and summary). */
+export const MAX_LABEL_LINES = 2;
+/** The right margin never takes more than this share of the width. */
+const MAX_RIGHT_SHARE = 0.4;
 
 export interface Tick {
   value: number;
@@ -25,8 +29,10 @@ export interface Tick {
 export interface SeriesLayout {
   id: string;
   label: string;
-  /** The label as drawn, shortened when long. */
+  /** The label as drawn, its lines joined by a space (shortened with "…" when two lines do not hold it). */
   text: string;
+  /** The label's lines as drawn: wrapped to fit the right margin, at most MAX_LABEL_LINES. */
+  lines: string[];
   colour: string;
   baseline: boolean;
   /** SVG path data of the mean line and of the 95% band. */
@@ -41,6 +47,8 @@ export interface LineLayout {
   width: number;
   height: number;
   margin: { top: number; right: number; bottom: number; left: number };
+  /** The y-axis title's lines (over the plot, from the left edge), wrapped to the width. */
+  yTitle: string[];
   xTicks: Tick[];
   yTicks: Tick[];
   /** Pixel y of the zero line. */
@@ -51,8 +59,6 @@ export interface LineLayout {
   y: (value: number) => number;
 }
 
-export const shorten = (label: string, max = MAX_LABEL_CHARS) => (label.length > max ? label.slice(0, max - 1).trimEnd() + '…' : label);
-
 const ok = (v: number | null | undefined): v is number => typeof v === 'number' && Number.isFinite(v);
 
 export function layoutLineChart(spec: LineChartSpec, width: number, height: number, locale: Locale): LineLayout {
@@ -62,10 +68,16 @@ export function layoutLineChart(spec: LineChartSpec, width: number, height: numb
   const formatTick = tickFormatter(spec.kind, locale, y0.ticks);
   const yTickTexts = y0.ticks.map(formatTick);
   const longestTick = Math.max(0, ...yTickTexts.map((t) => t.length));
-  const longestLabel = Math.max(0, ...ordered.map((s) => shorten(s.label).length));
+  // A line-end label starts 10 px right of the line's end and is kept 4 px inside the edge: it wraps
+  // (then shortens) to what the widest margin allows, and the margin is as wide as its widest line, so no
+  // label runs past the SVG (an exported image has nothing beyond it).
+  const labelRoom = Math.max(40, width * MAX_RIGHT_SHARE - 14);
+  const labelLines = new Map(ordered.map((s) => [s.id, wrapText(s.label, labelRoom, FONT_SIZE, true, MAX_LABEL_LINES)] as const));
+  const widestLabel = Math.max(0, ...[...labelLines.values()].flat().map((l) => textWidth(l, FONT_SIZE, true)));
+  const yTitle = wrapText(spec.yLabel, width - 4, FONT_SIZE, true);
   const margin = {
-    top: 28,
-    right: Math.min(width * 0.35, Math.ceil(longestLabel * BOLD_CHAR_WIDTH) + 14),
+    top: 28 + (yTitle.length - 1) * LINE_HEIGHT,
+    right: Math.ceil(widestLabel) + 14,
     bottom: 40,
     left: Math.ceil(longestTick * CHAR_WIDTH) + 12,
   };
@@ -106,7 +118,8 @@ export function layoutLineChart(spec: LineChartSpec, width: number, height: numb
     return {
       id: s.id,
       label: s.label,
-      text: shorten(s.label),
+      text: labelLines.get(s.id)!.join(' '),
+      lines: labelLines.get(s.id)!,
       colour: colours.get(s.id) ?? '#000000',
       baseline: isBaseline(s),
       line: meanPath,
@@ -115,13 +128,15 @@ export function layoutLineChart(spec: LineChartSpec, width: number, height: numb
       labelY: end?.y ?? innerBottom,
     };
   });
+  // Two-line labels need twice the room.
+  const lineCount = Math.max(1, ...series.map((s) => s.lines.length));
   const labelYs = dodge(
     series.map((s) => s.labelY),
-    LABEL_GAP,
+    LABEL_GAP * lineCount,
     margin.top,
     innerBottom,
   );
   series.forEach((s, i) => (s.labelY = labelYs[i]));
 
-  return { width, height, margin, xTicks, yTicks, zeroY: y(0), series, x, y };
+  return { width, height, margin, yTitle, xTicks, yTicks, zeroY: y(0), series, x, y };
 }

@@ -60,3 +60,33 @@ export interface TidyRow {
 }
 
 export type Locale = 'id' | 'en';
+
+/** One design as an exported figure lists it: its name, line colour and settings in words. */
+export interface ExportDesign {
+  name: string;
+  /** The colour of its line or dot (#rrggbb); a swatch of it is drawn before the name. */
+  colour?: string;
+  /** Its base scenario, then each changed setting with its value, e.g. "Anggaran program Rp 750 juta". */
+  settings: string[];
+}
+
+/**
+ * What an exported chart says about itself (the card writes it above and below the PNG / SVG and uses it
+ * for the effects CSV): the subtitle, the designs and their settings, how the comparison was run, and
+ * the app version.
+ */
+export interface ExportContext {
+  /** Under the title: what is measured and in which unit (a line chart's y label). */
+  subtitle?: string;
+  /** The unit of the CSV's values, in the CLI's words (`rupiah/month per participant`, `workers`, …). */
+  unit?: string;
+  /** `none`: each design's effect (program − counterfactual); `diffVsFirst`: design − design A (the CLI's words). */
+  comparison?: 'none' | 'diffVsFirst';
+  designs: ExportDesign[];
+  replicates: number;
+  seed: number;
+  months: number;
+  /** The region's name as shown to the reader. */
+  region: string;
+  version: string;
+}
