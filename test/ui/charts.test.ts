@@ -324,4 +324,27 @@ describe('layouts', () => {
     expect(L.referenceX).toBeCloseTo(L.x(1));
     expect(L.ticks[0].value).toBeLessThanOrEqual(1);
   });
+
+  it('an estimate chart takes no more ticks than their labels have room for', () => {
+    const e: EstimateChartSpec = {
+      id: 'costPerJob',
+      title: 'Biaya per lapangan kerja',
+      kind: 'rupiah',
+      estimates: [
+        { id: 'A', label: 'Desain A', mean: 3.17e7, low: 2.1e7, high: 6.2e7 },
+        { id: 'B', label: 'Perempuan didahulukan, pendampingan intensif', mean: 1.57e8, low: 1.22e8, high: 2.18e8 },
+      ],
+    };
+    for (const width of [420, 754]) {
+      const L = layoutEstimateChart(e, width, 'id');
+      const labelled = L.ticks.filter((t) => t.text);
+      expect(labelled.length).toBeGreaterThanOrEqual(2);
+      expect(labelled[0].text).toBe('Rp 0');
+      for (let i = 1; i < labelled.length; i++) {
+        const room = labelled[i].at - labelled[i - 1].at;
+        expect((textWidth(labelled[i].text, 12) + textWidth(labelled[i - 1].text, 12)) / 2).toBeLessThan(room);
+      }
+      expect(L.margin.left - 8 - Math.max(...L.rows.flatMap((r) => r.lines).map((l) => textWidth(l, 12)))).toBeGreaterThanOrEqual(0);
+    }
+  });
 });

@@ -73,7 +73,7 @@ export class EstimateChart extends ResizingChart {
         <g class="x-axis">
           ${L.ticks.map(
             (t) => svg`<line x1=${t.at} x2=${t.at} y1=${margin.top} y2=${bottom} stroke="#e3e3e3"></line>
-              <text x=${t.at} y=${bottom + 16} text-anchor="middle" fill="#555555">${t.text}</text>`,
+              ${t.text ? svg`<text x=${t.at} y=${bottom + 16} text-anchor="middle" fill="#555555">${t.text}</text>` : nothing}`,
           )}
         </g>
         ${L.referenceX === null

@@ -46,8 +46,6 @@ const ok = (v: number | null | undefined): v is number => typeof v === 'number' 
 
 export function layoutEstimateChart(spec: EstimateChartSpec, width: number, locale: Locale): EstimateLayout {
   const reference = referenceFor(spec.kind);
-  const axis = niceAxis(estimateDomain(spec.estimates, reference), Math.max(2, Math.round(width / 110)));
-  const formatTick = tickFormatter(spec.kind, locale, axis.ticks);
   const valueTexts = spec.estimates.map((e) => formatValue(e.mean, spec.kind, locale));
   // Labels end 8 px left of the plot and wrap (then shorten) to what 40% of the width allows, so none
   // starts left of the SVG's edge; the values are bold and end 4 px inside the right edge.
@@ -63,6 +61,15 @@ export function layoutEstimateChart(spec: EstimateChartSpec, width: number, loca
   };
   const height = margin.top + Math.max(1, spec.estimates.length) * ROW_HEIGHT + margin.bottom;
   const right = Math.max(margin.left + 10, width - margin.right);
+  // Every tick gets a gridline; labels only as many as the plot's width holds apart (`Rp 100 juta` is
+  // long): every k-th, counted from the reference when it is a tick.
+  const domain = estimateDomain(spec.estimates, reference);
+  const axis = niceAxis(domain, Math.max(2, Math.round(width / 110)));
+  const formatTick = tickFormatter(spec.kind, locale, axis.ticks);
+  const stepPx = axis.ticks.length > 1 ? ((axis.ticks[1] - axis.ticks[0]) / (axis.domain[1] - axis.domain[0])) * (right - margin.left) : Infinity;
+  const widestTick = Math.max(0, ...axis.ticks.map((v) => textWidth(formatTick(v), FONT_SIZE)));
+  const every = Math.max(1, Math.ceil((widestTick + 8) / stepPx));
+  const from = Math.max(0, axis.ticks.indexOf(reference)) % every;
   const scale = scaleLinear().domain(axis.domain).range([margin.left, right]);
   const x = (v: number) => scale(v);
   const colours = assignColours(spec.estimates);
@@ -83,7 +90,7 @@ export function layoutEstimateChart(spec: EstimateChartSpec, width: number, loca
     width,
     height,
     margin,
-    ticks: axis.ticks.map((v) => ({ value: v, at: x(v), text: formatTick(v) })),
+    ticks: axis.ticks.map((v, i) => ({ value: v, at: x(v), text: (i - from) % every === 0 ? formatTick(v) : '' })),
     referenceX,
     reference,
     rows,

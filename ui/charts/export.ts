@@ -182,6 +182,9 @@ export function serializeSvg(svg: SVGSVGElement, options: SerializeOptions = {})
   const comments: Node[] = [];
   while (walker.nextNode()) comments.push(walker.currentNode);
   for (const c of comments) c.parentNode?.removeChild(c);
+  // The subtitle above says what the chart's own axis title says: the image shows it once.
+  const said = options.subtitle?.replace(/\s+/g, ' ').trim();
+  if (said) for (const t of Array.from(clone.querySelectorAll('text.y-title'))) if (t.textContent?.replace(/\s+/g, ' ').trim() === said) t.remove();
   // The chart keeps its own coordinates as a nested <svg> placed under the header; what it draws past
   // its box is clipped there, as it is on the page's card.
   clone.setAttribute('x', '0');
