@@ -243,6 +243,9 @@ describe('an exported chart explains itself', () => {
       c.append(chart);
       await mount(c);
       await chart.updateComplete;
+      // No raw rows given (a single live run, the pop-out): no raw CSV button, the effects one stays.
+      expect(c.shadowRoot!.querySelector('[data-testid="chart-card-export-csv-raw"]')).toBeNull();
+      expect(c.shadowRoot!.querySelector('[data-testid="chart-card-export-csv"]')).not.toBeNull();
       const svg = chart.svgElement()!;
       const frame = c.exportFrame();
       const doc = new DOMParser().parseFromString(serializeSvg(svg, frame).replace(/^<\?xml[^>]*>\n/, ''), 'image/svg+xml');

@@ -43,7 +43,7 @@ export class ChartCard extends LitElement {
   };
 
   declare locale: Locale;
-  /** Every replicate's values behind the chart, for the raw CSV: the CLI's tidy run columns plus the design. */
+  /** Every replicate's values behind the chart, for the raw CSV: the CLI's tidy run columns plus the design (no raw button when empty). */
   declare csvRows: TidyRow[];
   /** The downloads' name without extension (".png", ".svg", ".csv" are added; the raw CSV's ends "-replicates"). */
   declare filename: string;
@@ -318,7 +318,8 @@ export class ChartCard extends LitElement {
           </button>
         </div>
         <div class="group" role="group" aria-label=${labels.download}>
-          ${exportButton('png', labels.png)} ${exportButton('svg', labels.svg)} ${exportButton('csv', labels.csv)} ${exportButton('csv-raw', labels.csvRaw)}
+          ${exportButton('png', labels.png)} ${exportButton('svg', labels.svg)} ${exportButton('csv', labels.csv)}
+          ${this.csvRows?.length ? exportButton('csv-raw', labels.csvRaw) : nothing}
         </div>
       </header>
       <div class="chart" ?hidden=${this.view !== 'chart'}><slot @slotchange=${this.refreshTable}></slot></div>
