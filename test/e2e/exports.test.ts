@@ -202,6 +202,24 @@ describe.skipIf(!browserCheck.path)('chart exports in Chromium', () => {
     writeFileSync(join(SCREENSHOTS, 'export-turnover.png'), bytes);
   });
 
+  it('at a phone\'s width the exported lines wrap more and still fit the narrower image', async () => {
+    await page.setViewportSize({ width: 390, height: 844 });
+    try {
+      const chart = page.getByTestId('chart-turnover').locator('pendamping-line-chart');
+      await expect.poll(() => chart.evaluate((c) => Number(c.shadowRoot!.querySelector('svg')!.getAttribute('width'))), { timeout: 10_000 }).toBeLessThan(390);
+      const { file } = await download('turnover', 'svg');
+      const { width, height, texts } = await measure(readFileSync(file, 'utf8'));
+      expect(width).toBeLessThan(390);
+      expect(linesOf(texts, 'design').length).toBeGreaterThan(4);
+      expect(linesOf(texts, 'design').join(' ')).toContain('Desain A: full-cycle, Anggaran program Rp 750 juta, Kunjungan per bulan 3');
+      checkFits(width, height, texts);
+      const png = await download('turnover', 'png');
+      writeFileSync(join(SCREENSHOTS, 'export-turnover-phone.png'), readFileSync(png.file));
+    } finally {
+      await page.setViewportSize({ width: 1400, height: 1000 });
+    }
+  });
+
   it('the on-screen line labels stay inside their chart', async () => {
     const inside = await page.getByTestId('chart-turnover').locator('pendamping-line-chart').evaluate((chart) => {
       const svg = chart.shadowRoot!.querySelector('svg')!.getBoundingClientRect();

@@ -265,8 +265,14 @@ describe('an exported chart explains itself', () => {
       expect(notes).toContain('10 ulangan, seed 7 (ulangan r memakai seed + r)');
       expect(notes).toContain('36 bulan disimulasikan');
       expect(notes).toContain('Pendamping 9.8.7 — simulasi berbasis agen; pita dan garis = selang kepercayaan 95% atas variasi acak antar-ulangan');
-      // The chart sits between the header and the notes.
+      // The chart sits between the header and the notes, without its own copy of the subtitle (its axis
+      // title): cut from its top, the rest of the chart as drawn.
       const chartSvg = root.querySelector(':scope > svg')!;
+      expect(chartSvg.querySelector('.y-title')).toBeNull();
+      expect(svg.querySelector('.y-title')!.textContent!.replace(/\s+/g, ' ').trim()).toBe(context.subtitle);
+      const crop = Number(chartSvg.getAttribute('viewBox')!.split(' ')[1]);
+      expect(crop).toBeGreaterThan(12);
+      expect(Number(chartSvg.getAttribute('height'))).toBe(Number(svg.getAttribute('height')) - crop);
       const chartY = Number(chartSvg.getAttribute('y'));
       const ys = (kind: string) => [...root.querySelectorAll(`text[data-export="${kind}"]`)].map((t) => Number(t.getAttribute('y')));
       expect(Math.max(...ys('design'))).toBeLessThan(chartY);

@@ -137,8 +137,23 @@ export function frameLayout(chartWidth: number, chartHeight: number, options: Se
 /** The exported image's pixel size: the SVG's, plus the frame's lines above and below it. */
 export function svgSize(svg: SVGSVGElement, options: SerializeOptions = {}): { width: number; height: number } {
   const size = chartSize(svg);
-  const frame = frameLayout(size.width, size.height, options);
+  const frame = frameLayout(size.width, size.height - repeatedTitle(svg, options).crop, options);
   return { width: frame.width, height: frame.height };
+}
+
+const squash = (text: string | null | undefined) => (text ?? '').replace(/\s+/g, ' ').trim();
+
+/**
+ * The chart's own axis title (a line chart's `.y-title`, at its top) when the subtitle above says the
+ * same: the image shows it once, so it is left out and the chart's top cut by the height it took.
+ */
+function repeatedTitle(svg: SVGSVGElement, options: SerializeOptions): { index: number; crop: number } {
+  const said = squash(options.subtitle);
+  const titles = Array.from(svg.querySelectorAll('text.y-title'));
+  const index = said ? titles.findIndex((t) => squash(t.textContent) === said) : -1;
+  if (index < 0) return { index, crop: 0 };
+  const ys = [titles[index], ...Array.from(titles[index].querySelectorAll('tspan'))].map((t) => Number(t.getAttribute('y'))).filter(Number.isFinite);
+  return { index, crop: Math.max(0, ...ys) + 2 };
 }
 
 /** The SVG's pixel size: its viewBox, else its rendered box, else its width/height attributes. */
@@ -156,7 +171,9 @@ function chartSize(svg: SVGSVGElement): { width: number; height: number } {
  * below) and the font stack on the root. Each frame line is a <text data-export="<kind>">.
  */
 export function serializeSvg(svg: SVGSVGElement, options: SerializeOptions = {}): string {
-  const chart = chartSize(svg);
+  const full = chartSize(svg);
+  const repeated = repeatedTitle(svg, options);
+  const chart = { width: full.width, height: full.height - repeated.crop };
   const frame = frameLayout(chart.width, chart.height, options);
   const clone = svg.cloneNode(true) as SVGSVGElement;
   const view = typeof getComputedStyle === 'function' ? getComputedStyle : null;
@@ -182,16 +199,14 @@ export function serializeSvg(svg: SVGSVGElement, options: SerializeOptions = {})
   const comments: Node[] = [];
   while (walker.nextNode()) comments.push(walker.currentNode);
   for (const c of comments) c.parentNode?.removeChild(c);
-  // The subtitle above says what the chart's own axis title says: the image shows it once.
-  const said = options.subtitle?.replace(/\s+/g, ' ').trim();
-  if (said) for (const t of Array.from(clone.querySelectorAll('text.y-title'))) if (t.textContent?.replace(/\s+/g, ' ').trim() === said) t.remove();
+  if (repeated.index >= 0) clone.querySelectorAll('text.y-title')[repeated.index].remove();
   // The chart keeps its own coordinates as a nested <svg> placed under the header; what it draws past
   // its box is clipped there, as it is on the page's card.
   clone.setAttribute('x', '0');
   clone.setAttribute('y', String(frame.chartY));
   clone.setAttribute('width', String(chart.width));
   clone.setAttribute('height', String(chart.height));
-  clone.setAttribute('viewBox', `0 0 ${chart.width} ${chart.height}`);
+  clone.setAttribute('viewBox', `0 ${repeated.crop} ${chart.width} ${chart.height}`);
   clone.removeAttribute('xmlns');
 
   const doc = clone.ownerDocument;
