@@ -296,6 +296,33 @@ describe('an exported chart explains itself', () => {
     });
   }
 
+  it('draws the downloaded image at least 640 px wide from a narrow card, then puts the chart back', async () => {
+    const c = document.createElement('pendamping-chart-card') as ChartCard;
+    c.title = 'Omzet';
+    c.locale = 'id';
+    c.exportContext = context;
+    const chart = document.createElement('pendamping-line-chart') as LineChart;
+    chart.spec = spec;
+    chart.width = 360;
+    c.append(chart);
+    await mount(c);
+    await chart.updateComplete;
+    const created: Blob[] = [];
+    vi.spyOn(URL, 'createObjectURL').mockImplementation((b) => {
+      created.push(b as Blob);
+      return 'blob:test';
+    });
+    vi.spyOn(URL, 'revokeObjectURL').mockImplementation(() => {});
+    vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(() => {});
+    await c.download('svg');
+    const root = new DOMParser().parseFromString((await created[0].text()).replace(/^<\?xml[^>]*>\n/, ''), 'image/svg+xml').documentElement;
+    expect(root.getAttribute('width')).toBe('640');
+    expect(root.querySelector(':scope > svg')!.getAttribute('width')).toBe('640');
+    await chart.updateComplete;
+    expect(chart.width).toBe(360);
+    expect(chart.svgElement()!.getAttribute('width')).toBe('360');
+  });
+
   it('in English, with no context, the image still has its title and the caption under it', async () => {
     const c = document.createElement('pendamping-chart-card') as ChartCard;
     c.title = 'Turnover';

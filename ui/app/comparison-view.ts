@@ -7,7 +7,7 @@ import type { ChartLabels, EstimateChartSpec, ExportContext, LineChartSpec, Loca
 import { getLocale, t } from '../i18n/i18n.js';
 import type { ComparisonResult } from '../runner/compare.js';
 import { CHARTED_SERIES, ESTIMATES } from '../runner/metrics.js';
-import { LEVERS, type LeverValue } from '../state/levers.js';
+import { LEVERS, equalCostLevers, type LeverValue } from '../state/levers.js';
 import { REGIONS } from '../state/regions.js';
 import { BASELINE_SCENARIO } from '../state/scenarios.js';
 import type { DesignState } from '../state/state.js';
@@ -479,7 +479,10 @@ function exportContextFor(view: ComparisonView, chartId: string, subtitle: strin
   const designs = shown.map((d) => {
     const state = view.designs.find((x) => x.id === d.id);
     const base = state?.base ?? (d.id === 'baseline' ? BASELINE_SCENARIO : '');
-    const changed = LEVERS.filter((l) => state && l.id in state.levers).map((l) => leverText(l.id, state!.levers[l.id], view.locale));
+    // Under equal cost a design runs on A's budget with places limited only by it (comparisonDesigns).
+    const levers = !state ? {} : view.equalCost ? equalCostLevers(state.levers, view.budgetA) : state.levers;
+    const changed = LEVERS.filter((l) => l.id in levers && !(view.equalCost && l.id === 'places')).map((l) => leverText(l.id, levers[l.id], view.locale));
+    if (state && view.equalCost) changed.push(t('export.equalCost'));
     const settings = state && changed.length === 0 ? [`${base} (${t('export.unchanged')})`] : [base, ...changed].filter(Boolean);
     return { name: d.name, colour: colours.get(d.id), settings };
   });

@@ -15,6 +15,8 @@ export const CHART_CARD_TAG = 'pendamping-chart-card';
 const CHART_TAGS = 'pendamping-line-chart, pendamping-estimate-chart';
 
 export type ChartView = 'chart' | 'table';
+/** Exported images are drawn at least this wide (px), however narrow the card is on screen. */
+export const MIN_EXPORT_WIDTH = 640;
 /** `csv`: the effects the chart shows; `csv-raw`: every replicate's values behind them. */
 export type ExportFormat = 'png' | 'svg' | 'csv' | 'csv-raw';
 
@@ -233,6 +235,28 @@ export class ChartCard extends LitElement {
     return spec ? effectsCsv(spec, options) : effectsCsv({ id: '', title: '', kind: 'count', estimates: [] }, options);
   }
 
+  /**
+   * `work` on the chart's SVG drawn at least MIN_EXPORT_WIDTH wide: a chart in a narrow card (a phone, the
+   * desktop's results column) is redrawn wider for the moment of the export and then back, so the image
+   * reads as a figure whatever the screen. Null when there is no chart.
+   */
+  private async atExportWidth<T>(work: (svg: SVGSVGElement) => T): Promise<T | null> {
+    const chart = this.chartElement() as (ChartSource & { width?: number; updateComplete?: Promise<unknown> }) | null;
+    if (!chart) return null;
+    const before = chart.width;
+    const widen = typeof before === 'number' && before < MIN_EXPORT_WIDTH;
+    if (widen) {
+      chart.width = MIN_EXPORT_WIDTH;
+      await chart.updateComplete;
+    }
+    try {
+      const svg = chart.svgElement();
+      return svg ? work(svg) : null;
+    } finally {
+      if (widen) chart.width = before;
+    }
+  }
+
   /** Downloads the chart or its data; resolves once the file has been handed to the browser. */
   async download(format: ExportFormat): Promise<void> {
     const name = this.filename || this.title || 'chart';
@@ -243,15 +267,10 @@ export class ChartCard extends LitElement {
     } else if (format === 'csv-raw') {
       blob = new Blob([tidyCsv(this.csvRows ?? [])], { type: 'text/csv;charset=utf-8' });
     } else {
-      const svg = this.chartElement()?.svgElement();
-      if (!svg) return;
       const frame = this.exportFrame();
-      const text = serializeSvg(svg, frame);
-      if (format === 'svg') blob = new Blob([text], { type: 'image/svg+xml;charset=utf-8' });
-      else {
-        const { width, height } = svgSize(svg, frame);
-        blob = await svgToPng(text, width, height, 2);
-      }
+      const image = await this.atExportWidth((svg) => ({ text: serializeSvg(svg, frame), size: svgSize(svg, frame) }));
+      if (!image) return;
+      blob = format === 'svg' ? new Blob([image.text], { type: 'image/svg+xml;charset=utf-8' }) : await svgToPng(image.text, image.size.width, image.size.height, 2);
     }
     downloadBlob(blob, filename);
     this.dispatchEvent(new CustomEvent('chart-export', { detail: { format, filename }, bubbles: true, composed: true }));
