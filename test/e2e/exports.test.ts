@@ -267,6 +267,24 @@ describe.skipIf(!browserCheck.path)('chart exports in Chromium', () => {
     expect(turnover.series[0].mean[11]).toBeGreaterThan(0);
   });
 
+  it('under equal cost, names what each design ran: design A\'s budget, places limited only by it', async () => {
+    const before = JSON.stringify(comparison.lines);
+    await page.getByTestId('equal-cost').check();
+    try {
+      await page.waitForFunction((prev) => JSON.stringify((window as unknown as { __pendamping: { lastComparison: { lines: unknown } } }).__pendamping.lastComparison.lines) !== prev, before, { timeout: 60_000 });
+      await page.waitForSelector('[data-testid="run-status"][data-state="done"]', { timeout: 60_000 });
+      const { file } = await download('turnover', 'svg');
+      const { texts } = await measure(readFileSync(file, 'utf8'));
+      const designs = linesOf(texts, 'design').join(' ');
+      expect(designs).toContain('Desain A: full-cycle, Anggaran program Rp 750 juta, Kunjungan per bulan 3, biaya sama: anggaran rancangan A, peserta dibatasi anggaran saja');
+      expect(designs).toContain(`${LONG_NAME}: mentoring-only, Anggaran program Rp 750 juta, Sasaran peserta: Perempuan didahulukan, Lama pendampingan 18 bulan, biaya sama`);
+      expect(designs).toContain('Tanpa program: no-program');
+    } finally {
+      await page.getByTestId('equal-cost').uncheck();
+      await page.waitForSelector('[data-testid="run-status"][data-state="done"]', { timeout: 60_000 });
+    }
+  });
+
   it('downloads the raw replicate rows as the second CSV', async () => {
     const { file, name } = await download('turnover', 'csv-raw');
     expect(name).toBe('pendamping-turnover-town-replicates.csv');
