@@ -66,7 +66,7 @@ export function drawAssumptions(
   seed: number,
   registry: readonly UncertainParameter[] = UNCERTAIN_PARAMETERS,
 ): { scenario: Scenario; drawn: Record<string, number> } {
-  const copy = structuredClone(scenario);
+  const copy = deepCopy(scenario);
   const drawn: Record<string, number> = {};
   for (const p of registry) {
     if (explicit.has(p.path)) continue;
@@ -78,4 +78,11 @@ export function drawAssumptions(
     drawn[p.path] = value;
   }
   return { scenario: copy, drawn };
+}
+
+/** A copy of plain data (objects, arrays, numbers, strings, booleans, null): sim/ runs without DOM or Node globals. */
+function deepCopy<T>(x: T): T {
+  if (Array.isArray(x)) return x.map(deepCopy) as T;
+  if (x !== null && typeof x === 'object') return Object.fromEntries(Object.entries(x as Record<string, unknown>).map(([k, v]) => [k, deepCopy(v)])) as T;
+  return x;
 }
