@@ -87,8 +87,8 @@ describe.skipIf(!browserCheck.path)('classroom in Chromium', () => {
     await page.getByTestId('predict-csv').click();
     const csv = readFileSync(await (await download).path(), 'utf8').trim().split('\n');
     expect(csv[0]).toBe('round,question,design,seed,replicates,month,series,value');
-    expect(csv).toContain(`1,jobs,Desain A,3,5,24,guess,${guess}`);
-    expect(csv.find((l) => l.startsWith('1,jobs,Desain A,3,5,24,model_mean,'))!.split(',').at(-1)).toBe(String(shown));
+    expect(csv).toContain(`1,jobs,Rancangan A,3,5,24,guess,${guess}`);
+    expect(csv.find((l) => l.startsWith('1,jobs,Rancangan A,3,5,24,model_mean,'))!.split(',').at(-1)).toBe(String(shown));
     await page.getByTestId('predict').screenshot({ path: join(SCREENSHOTS, 'classroom-predict.png') });
     expect(errors).toEqual([]);
     await page.close();

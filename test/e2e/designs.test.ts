@@ -94,7 +94,7 @@ describe.skipIf(!browserCheck.path)('designs people can read and keep, in Chromi
     expect(await page.getByTestId('design-B').locator('small').textContent()).toBe('1 pengaturan diubah dari Pendampingan saja · Kota kecil');
     await page.getByTestId('undo').click();
     expect(await page.getByTestId('base-scenario').inputValue()).toBe('training-only');
-    expect(await page.getByTestId('design-name-B').inputValue()).toBe('Desain B');
+    expect(await page.getByTestId('design-name-B').inputValue()).toBe('Rancangan B');
     await page.getByTestId('redo').click();
     expect(await page.getByTestId('design-name-B').inputValue()).toBe('Pendampingan, perempuan dulu');
   });

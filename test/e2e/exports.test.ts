@@ -20,7 +20,7 @@ const LONG_NAME = 'Perempuan didahulukan, pendampingan intensif';
 const STATE = {
   locale: 'id',
   designs: [
-    { id: 'A', name: 'Desain A', base: 'full-cycle', levers: { budget: 750e6, 'mentoring.visits': 3 } },
+    { id: 'A', name: 'Rancangan A', base: 'full-cycle', levers: { budget: 750e6, 'mentoring.visits': 3 } },
     { id: 'B', name: LONG_NAME, base: 'mentoring-only', levers: { targeting: 'womenFirst', 'mentoring.months': 18 } },
   ],
   region: 'town',
@@ -147,8 +147,8 @@ describe.skipIf(!browserCheck.path)('chart exports in Chromium', () => {
     expect(linesOf(texts, 'subtitle').join(' ')).toBe(turnover.yLabel);
     expect(turnover.yLabel).toBe('Omzet per peserta per bulan: perubahan vs tanpa program');
     const designs = linesOf(texts, 'design').join(' ');
-    expect(designs).toContain('Desain A: full-cycle, Anggaran program Rp 750 juta, Kunjungan per bulan 3');
-    expect(designs).toContain(`${LONG_NAME}: mentoring-only, Sasaran peserta: Perempuan didahulukan, Lama pendampingan 18 bulan`);
+    expect(designs).toContain('Rancangan A: Siklus penuh, Anggaran program Rp 750 juta, Kunjungan per bulan 3');
+    expect(designs).toContain(`${LONG_NAME}: Pendampingan saja, Sasaran peserta: Perempuan didahulukan, Lama pendampingan 18 bulan`);
     expect(designs).toContain('Tanpa program: no-program');
     const notes = linesOf(texts, 'note').join(' ');
     expect(notes).toContain('Wilayah: Kota kecil · 3 ulangan, seed 5 (ulangan r memakai seed + r) · 12 bulan disimulasikan');
@@ -189,7 +189,7 @@ describe.skipIf(!browserCheck.path)('chart exports in Chromium', () => {
     const { width, height, texts } = await measure(readFileSync(file, 'utf8'));
     expect(linesOf(texts, 'title').join(' ')).toBe('Biaya per lapangan kerja');
     expect(linesOf(texts, 'subtitle').join(' ')).toBe('Titik: rata-rata antar-ulangan; garis: selang kepercayaan 95%; garis tegak: tanpa efek');
-    expect(linesOf(texts, 'design').join(' ')).toContain('Desain A: full-cycle, Anggaran program Rp 750 juta');
+    expect(linesOf(texts, 'design').join(' ')).toContain('Rancangan A: Siklus penuh, Anggaran program Rp 750 juta');
     checkFits(width, height, texts);
     const png = await download('costPerJob', 'png');
     writeFileSync(join(SCREENSHOTS, 'export-costPerJob.png'), readFileSync(png.file));
@@ -216,7 +216,7 @@ describe.skipIf(!browserCheck.path)('chart exports in Chromium', () => {
       const { file } = await download('turnover', 'svg');
       const { width, height, texts } = await measure(readFileSync(file, 'utf8'));
       expect(width).toBe(640);
-      expect(linesOf(texts, 'design').join(' ')).toContain('Desain A: full-cycle, Anggaran program Rp 750 juta, Kunjungan per bulan 3');
+      expect(linesOf(texts, 'design').join(' ')).toContain('Rancangan A: Siklus penuh, Anggaran program Rp 750 juta, Kunjungan per bulan 3');
       checkFits(width, height, texts);
       const png = await download('turnover', 'png');
       writeFileSync(join(SCREENSHOTS, 'export-turnover-phone.png'), readFileSync(png.file));
@@ -262,7 +262,7 @@ describe.skipIf(!browserCheck.path)('chart exports in Chromium', () => {
         expect(num(mean)).toBeLessThanOrEqual(num(high));
       });
     }
-    expect(turnover.series.map((s) => s.label)).toEqual(['Desain A', LONG_NAME, 'Tanpa program']);
+    expect(turnover.series.map((s) => s.label)).toEqual(['Rancangan A', LONG_NAME, 'Tanpa program']);
     // At month 12 design A's effect is a real, positive number (full-cycle with Rp 750 juta).
     expect(turnover.series[0].mean[11]).toBeGreaterThan(0);
   });
@@ -276,8 +276,8 @@ describe.skipIf(!browserCheck.path)('chart exports in Chromium', () => {
       const { file } = await download('turnover', 'svg');
       const { texts } = await measure(readFileSync(file, 'utf8'));
       const designs = linesOf(texts, 'design').join(' ');
-      expect(designs).toContain('Desain A: full-cycle, Anggaran program Rp 750 juta, Kunjungan per bulan 3, biaya sama: anggaran rancangan A, peserta dibatasi anggaran saja');
-      expect(designs).toContain(`${LONG_NAME}: mentoring-only, Anggaran program Rp 750 juta, Sasaran peserta: Perempuan didahulukan, Lama pendampingan 18 bulan, biaya sama`);
+      expect(designs).toContain('Rancangan A: Siklus penuh, Anggaran program Rp 750 juta, Kunjungan per bulan 3, biaya sama: anggaran rancangan A, peserta dibatasi anggaran saja');
+      expect(designs).toContain(`${LONG_NAME}: Pendampingan saja, Anggaran program Rp 750 juta, Sasaran peserta: Perempuan didahulukan, Lama pendampingan 18 bulan, biaya sama`);
       expect(designs).toContain('Tanpa program: no-program');
     } finally {
       await page.getByTestId('equal-cost').uncheck();

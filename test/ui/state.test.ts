@@ -127,7 +127,7 @@ describe('actions', () => {
     for (let i = 0; i < 10; i++) s = actions.pinDesign(s);
     expect(s.designs.map((d) => d.id).join('')).toBe('ABCDEF');
     expect(s.designs).toHaveLength(MAX_DESIGNS);
-    expect(s.designs[5].name).toBe('Desain F');
+    expect(s.designs[5].name).toBe('Rancangan F');
     for (let i = 0; i < 10; i++) s = actions.removeDesign(s, 0);
     expect(s.designs).toHaveLength(1);
     expect(actions.pinDesign(s).designs[1].id).toBe('A');
@@ -172,8 +172,8 @@ describe('i18n', () => {
     // No key is defined in two files (a later file would silently override an earlier one).
     const all = Object.values(MESSAGE_FILES.id).flatMap((f) => Object.keys(f));
     expect(new Set(all).size).toBe(all.length);
-    expect(t('panel.title', { name: 'Desain A' })).toBe('Rancangan: Desain A');
-    expect(t('panel.title', { name: 'A' }, 'en')).toBe('Design: A');
+    expect(t('panel.title', { name: 'Rancangan A' })).toBe('Pengaturan Rancangan A');
+    expect(t('panel.title', { name: 'A' }, 'en')).toBe('Settings of A');
   });
 });
 

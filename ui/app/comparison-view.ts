@@ -9,7 +9,7 @@ import type { ComparisonResult } from '../runner/compare.js';
 import { CHARTED_SERIES, ESTIMATES } from '../runner/metrics.js';
 import { LEVERS, equalCostLevers, type LeverValue } from '../state/levers.js';
 import { REGIONS } from '../state/regions.js';
-import { BASELINE_SCENARIO } from '../state/scenarios.js';
+import { BASELINE_SCENARIO, scenarioTitle } from '../state/scenarios.js';
 import type { DesignState } from '../state/state.js';
 import { glossaryDialog, regionsDialog } from './doc-dialogs.js';
 import './headline-cards.js';
@@ -478,7 +478,8 @@ function exportContextFor(view: ComparisonView, chartId: string, subtitle: strin
   const colours = assignColours(shown.map((d) => ({ id: d.id })));
   const designs = shown.map((d) => {
     const state = view.designs.find((x) => x.id === d.id);
-    const base = state?.base ?? (d.id === 'baseline' ? BASELINE_SCENARIO : '');
+    const baseFile = state?.base ?? (d.id === 'baseline' ? BASELINE_SCENARIO : '');
+    const base = baseFile ? scenarioTitle(baseFile, view.locale) : '';
     // Under equal cost a design runs on A's budget with places limited only by it (comparisonDesigns).
     const levers = !state ? {} : view.equalCost ? equalCostLevers(state.levers, view.budgetA) : state.levers;
     const changed = LEVERS.filter((l) => l.id in levers && !(view.equalCost && l.id === 'places')).map((l) => leverText(l.id, levers[l.id], view.locale));

@@ -57,7 +57,7 @@ export const DEFAULT_LABELS: Record<Locale, ChartLabels> = {
   },
   id: {
     month: 'Bulan',
-    design: 'Desain',
+    design: 'Rancangan',
     mean: 'Rata-rata',
     interval: 'SK 95%',
     low: 'Batas bawah SK 95%',

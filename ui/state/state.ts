@@ -54,7 +54,7 @@ export const MIN_DESIGNS = 1;
 export const MAX_DESIGNS = 6;
 export const LETTERS = 'ABCDEF';
 
-export const defaultName = (id: string, locale: Locale) => (locale === 'id' ? `Desain ${id}` : `Design ${id}`);
+export const defaultName = (id: string, locale: Locale) => (locale === 'id' ? `Rancangan ${id}` : `Design ${id}`);
 
 export function defaultState(options: { locale?: Locale; paused?: boolean } = {}): AppState {
   const locale = options.locale ?? 'id';
