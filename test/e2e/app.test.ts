@@ -109,6 +109,36 @@ describe.skipIf(!browserCheck.path)('web app in Chromium', () => {
     await page.setViewportSize({ width: 1400, height: 1000 });
   }, 240_000);
 
+  it('prints a one-page A4 decision memo: cards, the main chart, the designs\' settings, assumptions and what the ranges mean', async () => {
+    await waitDone();
+    expect((await page.getByTestId('print-summary').textContent())!.trim()).toBe('Cetak ringkasan');
+    await page.setViewportSize({ width: 718, height: 1000 });
+    await page.emulateMedia({ media: 'print' });
+    try {
+      const memo = page.getByTestId('memo');
+      await expect.poll(() => memo.isVisible()).toBe(true);
+      const text = (await memo.textContent())!.replace(/\s+/g, ' ');
+      expect(text).toContain('Ringkasan keputusan');
+      expect(text).toContain('Rancangan A: Siklus penuh (tanpa perubahan)');
+      expect(text).toContain('Wilayah: Kota kecil · 36 bulan disimulasikan · 10 ulangan');
+      expect(text).toContain('bukan ketidakpastian asumsi model');
+      // The levers, the toolbar and the detailed charts are not printed; the cards and the main chart are.
+      expect(await page.getByTestId('design-panel').isVisible()).toBe(false);
+      expect(await page.getByTestId('trainer-mode').isVisible()).toBe(false);
+      expect(await page.getByTestId('chart-turnover').isVisible()).toBe(false);
+      expect(await page.getByTestId('card-A').isVisible()).toBe(true);
+      expect(await page.getByTestId('main-jobs').isVisible()).toBe(true);
+      await page.waitForTimeout(1500); // the chart's transition to its print width
+      const pdf = await page.pdf({ format: 'A4', printBackground: true });
+      writeFileSync(join(SCREENSHOTS, 'memo.pdf'), pdf);
+      expect(pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g) ?? []).toHaveLength(1);
+      await page.screenshot({ path: join(SCREENSHOTS, 'memo-print.png'), fullPage: true });
+    } finally {
+      await page.emulateMedia({ media: 'screen' });
+      await page.setViewportSize({ width: 1400, height: 1000 });
+    }
+  }, 120_000);
+
   it('pins a third design, then a slider moved by keyboard re-runs the comparison and changes the charts', async () => {
     await page.getByTestId('pin-design').click();
     await expect(page.getByTestId('design-C').count()).resolves.toBe(1);

@@ -252,6 +252,48 @@ export class ComparisonView extends LitElement {
         font-weight: 400;
         flex: 1 1 100%;
       }
+      .memo {
+        display: none;
+      }
+      button.print {
+        font: inherit;
+        font-size: 0.9rem;
+      }
+      @media print {
+        :host {
+          font-size: 11px;
+        }
+        .memo {
+          display: block;
+          margin: 0 0 0.5rem;
+        }
+        .memo h2 {
+          font-size: 1.2rem;
+        }
+        .memo ul {
+          margin: 0.2rem 0 0.4rem 1.1rem;
+          padding: 0;
+        }
+        .memo p,
+        .memo li {
+          margin: 0.1rem 0;
+        }
+        .top,
+        .settings,
+        details.more,
+        .main-chart label,
+        .grid,
+        h3,
+        .estimates-head,
+        .note,
+        dialog {
+          display: none !important;
+        }
+        pendamping-headline-cards,
+        .main-chart {
+          break-inside: avoid;
+        }
+      }
       .seed-help {
         flex: 1 1 100%;
         margin: 0;
@@ -384,16 +426,43 @@ export class ComparisonView extends LitElement {
     </div>`;
   }
 
+  /**
+   * The decision memo's own lines, shown only when printing (the cards and the main chart follow): what
+   * was compared, in which district, each design's settings, the main assumptions and what the ranges mean.
+   */
+  private memoHead(r: ComparisonResult) {
+    const designs = exportContextFor(this, this.mainChart, '').designs.filter((d) => d.name !== t('baseline'));
+    return html`<section class="memo" data-testid="memo" aria-hidden="true">
+      <h2>${t('memo.title')}</h2>
+      <p>${t('memo.run', { region: t(`region.${this.region}`), months: r.months, replicates: r.replicates, seed: r.seed })}</p>
+      <p><strong>${t('memo.designs')}</strong></p>
+      <ul>
+        ${designs.map((d) => html`<li><strong>${d.name}</strong>: ${d.settings.join(', ')}</li>`)}
+      </ul>
+      <p><strong>${t('memo.assumptions')}</strong></p>
+      <ul>
+        <li>${t(`region.${this.region}.desc`)}</li>
+        <li>${t('memo.assumption.counterfactual')}</li>
+        <li>${t('memo.assumption.model')}</li>
+        ${this.equalCost ? html`<li>${t('memo.assumption.equalCost', { budget: formatRupiah(this.budgetA, this.locale) })}</li>` : nothing}
+      </ul>
+      <p>${t('card.intervalNote')}</p>
+      <p>${t('memo.source', { version: __APP_VERSION__ })}</p>
+    </section>`;
+  }
+
   override render() {
     const r = this.result;
     const byId = new Map(r?.lines.map((l) => [l.id, l]) ?? []);
     const section = (ids: string[]) => ids.map((id) => byId.get(id)).filter((s): s is LineChartSpec => !!s);
     const headline = CHARTED_SERIES.filter((m) => m.headline).map((m) => m.id);
-    const window = Math.min(12, this.months);
+    const summaryWindow = Math.min(12, this.months);
     return html`<section data-testid="comparison" aria-labelledby="compare-title">
+      ${r ? this.memoHead(r) : nothing}
       <div class="top">
         <h2 id="compare-title">${t('results.title')}</h2>
         ${this.renderStatus()}
+        <button class="print" data-testid="print-summary" ?disabled=${!r} @click=${() => window.print()}>${t('memo.print')}</button>
       </div>
       <div class="settings" role="group" aria-label=${t('compare.settings')}>
         ${this.regionSetting()}
@@ -411,7 +480,7 @@ export class ComparisonView extends LitElement {
               .cards=${r.headline.map((c) => c)}
               .colours=${this.colours}
               .locale=${this.locale}
-              .window=${window}
+              .window=${summaryWindow}
               .months=${r.months}
               .replicates=${r.replicates}
             ></pendamping-headline-cards>

@@ -117,6 +117,25 @@ export class HeadlineCards extends LitElement {
         color: #4a5560;
         margin: 0 0 0.4rem;
       }
+      /* The printed decision memo: the same cards, compact enough for one A4 page. */
+      @media print {
+        article {
+          padding: 0.3rem 0.5rem;
+          break-inside: avoid;
+        }
+        .value,
+        .jobs .value {
+          font-size: 1.05rem;
+        }
+        .words,
+        dt,
+        .vs {
+          font-size: 0.7rem;
+        }
+        dl {
+          gap: 0.2rem 0.5rem;
+        }
+      }
     `,
   ];
 

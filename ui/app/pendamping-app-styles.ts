@@ -98,6 +98,18 @@ export const appStyles = [
         padding-right: 0.25rem;
       }
     }
+    /* Printing gives the decision memo only: no toolbar, no levers. */
+    @media print {
+      header,
+      aside,
+      .skip {
+        display: none !important;
+      }
+      .layout {
+        display: block;
+        padding: 0;
+      }
+    }
     @media (max-width: 900px) {
       .layout {
         grid-template-columns: 1fr;

@@ -71,6 +71,11 @@ export class ChartCard extends LitElement {
   }
 
   static override styles = css`
+      @media print {
+        header .group {
+          display: none;
+        }
+      }
     :host {
       display: block;
       font-family: system-ui, -apple-system, 'Segoe UI', Roboto, 'Noto Sans', Arial, sans-serif;
