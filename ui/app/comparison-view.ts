@@ -553,7 +553,8 @@ function exportContextFor(view: ComparisonView, chartId: string, subtitle: strin
     const levers = !state ? {} : view.equalCost ? equalCostLevers(state.levers, view.budgetA) : state.levers;
     const changed = LEVERS.filter((l) => l.id in levers && !(view.equalCost && l.id === 'places')).map((l) => leverText(l.id, levers[l.id], view.locale));
     if (state && view.equalCost) changed.push(t('export.equalCost'));
-    const settings = state && changed.length === 0 ? [`${base} (${t('export.unchanged')})`] : [base, ...changed].filter(Boolean);
+    // The no-program baseline is named by its own name ("Tanpa program"); it has no settings to list.
+    const settings = !state ? [] : changed.length === 0 ? [`${base} (${t('export.unchanged')})`] : [base, ...changed].filter(Boolean);
     return { name: d.name, colour: colours.get(d.id), settings };
   });
   return {
