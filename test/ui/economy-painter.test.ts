@@ -185,9 +185,12 @@ describe('paintStill', () => {
   it('dims the businesses and ties only when a highlight is shown', () => {
     const view = fitView(BOUNDS, 400, 300, false);
     const plain = new RecordingContext();
-    paintStill(plain, view, scene(), all(N), all(3));
+    const plainStyle = paintStill(plain, view, scene(), all(N), all(3));
     const lit = new RecordingContext();
-    paintStill(lit, view, scene({ highlight: { businesses: [0], households: [], suppliers: [], anchors: null } }), all(N), all(3));
+    const litStyle = paintStill(lit, view, scene({ highlight: { businesses: [0], households: [], suppliers: [], anchors: null } }), all(N), all(3));
+    // The style it reports is the one it painted with.
+    expect(plainStyle).toEqual({ dimmed: false, businessAlpha: 1, tieStroke: 'rgba(60, 70, 80, 0.15)' });
+    expect(litStyle).toEqual({ dimmed: true, businessAlpha: 0.3, tieStroke: 'rgba(60, 70, 80, 0.07)' });
     const alphas = (ctx: RecordingContext) => [...new Set(ctx.paints.filter((p) => p.op === 'fill').map((p) => p.alpha))];
     expect(alphas(plain)).toEqual([1]);
     expect(alphas(lit)).toEqual([0.3]);

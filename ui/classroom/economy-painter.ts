@@ -81,14 +81,36 @@ export function fitView(b: Bounds, width: number, height: number, trainer: boole
   return { ox, oy, scale, r };
 }
 
+/**
+ * How the picture is styled: dimmed only under a highlight, whichever economy (with or without the program)
+ * is drawn — the two pictures are styled alike so neither looks better for its drawing.
+ */
+export interface PictureStyle {
+  dimmed: boolean;
+  /** Opacity of the businesses. */
+  businessAlpha: number;
+  /** Stroke of the ties. */
+  tieStroke: string;
+}
+
+export function pictureStyle(scene: Pick<EconomyScene, 'highlight'>): PictureStyle {
+  const dimmed = scene.highlight !== null;
+  return { dimmed, businessAlpha: dimmed ? DIMMED : 1, tieStroke: dimmed ? TIES_DIMMED : TIES };
+}
+
+const TIES = 'rgba(60, 70, 80, 0.15)';
+const TIES_DIMMED = 'rgba(60, 70, 80, 0.07)';
+
 /** What stays still this month: ties, businesses (dimmed under a highlight) and sector names. */
-export function paintStill(ctx: Canvas2D, view: ViewFit, scene: EconomyScene, ids: Int32Array, edgeIds: Int32Array): void {
-  const dim = scene.highlight !== null;
+export function paintStill(ctx: Canvas2D, view: ViewFit, scene: EconomyScene, ids: Int32Array, edgeIds: Int32Array): PictureStyle {
+  const style = pictureStyle(scene);
+  const dim = style.dimmed;
   paintTies(ctx, view, scene.positions, scene.edges, edgeIds, dim);
-  ctx.globalAlpha = dim ? DIMMED : 1;
+  ctx.globalAlpha = style.businessAlpha;
   paintBusinesses(ctx, view, scene.positions, scene.states, ids);
   ctx.globalAlpha = 1;
   paintSectorLabels(ctx, view, scene.labels, scene.trainer);
+  return style;
 }
 
 /** What moves in this animation frame, then the highlight over everything. */
@@ -118,7 +140,7 @@ export function paintTies(ctx: Canvas2D, view: ViewFit, p: Float32Array, edges: 
     ctx.moveTo(ox + p[2 * a] * scale, oy + p[2 * a + 1] * scale);
     ctx.lineTo(ox + p[2 * c] * scale, oy + p[2 * c + 1] * scale);
   }
-  ctx.strokeStyle = dim ? 'rgba(60, 70, 80, 0.07)' : 'rgba(60, 70, 80, 0.15)';
+  ctx.strokeStyle = dim ? TIES_DIMMED : TIES;
   ctx.lineWidth = Math.max(0.5, r * 0.18);
   ctx.stroke();
 }
