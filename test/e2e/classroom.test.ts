@@ -94,6 +94,48 @@ describe.skipIf(!browserCheck.path)('classroom in Chromium', () => {
     await page.close();
   }, 180_000);
 
+  it('keeps typed guesses exactly as typed: on the chart, in the verdict and in the CSV; labels clear of the handles; both axes titled', async () => {
+    const { page, errors } = await open({ view: 'classroom', seed: 4 });
+    const typed: Record<number, string> = { 6: '2', 12: '5', 18: '10', 24: '20' };
+    for (const [m, v] of Object.entries(typed)) {
+      const input = page.getByTestId(`predict-input-${m}`);
+      await input.fill(v);
+      await input.press('Tab');
+    }
+    for (const [m, v] of Object.entries(typed)) {
+      expect(await page.getByTestId(`predict-handle-${m}`).getAttribute('aria-valuenow')).toBe(v);
+      expect(await page.getByTestId(`predict-input-${m}`).inputValue()).toBe(v);
+    }
+    // The axes say what they count, with the unit.
+    expect(await page.getByTestId('predict-y-title').textContent()).toBe('Lapangan kerja tambahan (orang)');
+    expect(await page.getByTestId('predict-x-title').textContent()).toBe('Waktu sejak program mulai (bulan)');
+    // An arrow key moves the guess by the step from where it is, without snapping it to a multiple.
+    await page.getByTestId('predict-handle-12').focus();
+    await page.keyboard.press('ArrowUp');
+    const stepped = Number(await page.getByTestId('predict-handle-12').getAttribute('aria-valuenow'));
+    expect(stepped).toBeGreaterThan(5);
+    await page.keyboard.press('ArrowDown');
+    expect(await page.getByTestId('predict-handle-12').getAttribute('aria-valuenow')).toBe('5');
+    await page.getByTestId('predict-reveal').click();
+    await page.getByTestId('predict-model-24').waitFor({ timeout: 90_000 });
+    const verdict = await page.getByTestId('predict-verdict').innerText();
+    expect(verdict).toMatch(/Tebakan untuk bulan 24: \+20\./);
+    // The end labels sit clear of the month-24 handle.
+    const overlap = (a: { x: number; y: number; width: number; height: number }, b: typeof a) =>
+      a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
+    const handle = (await page.getByTestId('predict-handle-24').boundingBox())!;
+    for (const label of ['predict-guess-label', 'predict-model-label']) {
+      const box = (await page.getByTestId(label).boundingBox())!;
+      expect(overlap(box, handle), label).toBe(false);
+    }
+    const download = page.waitForEvent('download');
+    await page.getByTestId('predict-csv').click();
+    const csv = readFileSync(await (await download).path(), 'utf8').trim().split('\n');
+    for (const [m, v] of Object.entries(typed)) expect(csv).toContain(`1,jobs,Desain A,4,5,${m},guess,${v}`);
+    expect(errors).toEqual([]);
+    await page.close();
+  }, 180_000);
+
   it('shows the keyboard shortcuts with ? and closes them with Escape', async () => {
     const { page } = await open({ view: 'classroom' });
     await page.keyboard.press('?');
