@@ -2,7 +2,7 @@
 // opened in their own window), follow the rupiah, and predict-then-reveal — all on the active design. It
 // wires the parts together: the rupiah's recipients light up in the economy view, the live run's months
 // feed the graphs and the pop-out window, and the lesson's buttons drive the parts.
-import { LitElement, css, html, nothing } from 'lit';
+import { LitElement, css, html, nothing, svg, unsafeCSS } from 'lit';
 import type { ScenarioInput } from '../../sim/index.js';
 import '../charts/index.js';
 import type { Locale } from '../charts/types.js';
@@ -10,7 +10,7 @@ import { chartLabelsFor } from '../app/comparison-view.js';
 import { t } from '../i18n/i18n.js';
 import { focusStyles } from '../app/styles.js';
 import type { WorkerPool } from '../runner/pool.js';
-import { LESSON, type LessonAction, type LessonEvent, type LessonPanel } from './lesson.js';
+import { LESSON, type LessonAction, type LessonEvent, type LessonPanel, type LessonTarget } from './lesson.js';
 import './lesson.js';
 import { liveRows, liveSpecs } from './live-charts.js';
 import { CHANNEL, openPopout, type PopoutMessage } from './popout.js';
@@ -30,6 +30,15 @@ interface EconomyViewApi extends HTMLElement {
   showArm(arm: 'program' | 'counterfactual'): Promise<void>;
 }
 
+/**
+ * "Open in a new window", drawn (the character ⧉ is missing from Debian's fonts and shows as an empty box):
+ * a window with an arrow leaving it.
+ */
+const POPOUT_ICON = svg`<svg width="1em" height="1em" viewBox="0 0 16 16" aria-hidden="true" style="vertical-align: -0.125em" fill="none" stroke="currentColor" stroke-width="1.6" stroke-linecap="round" stroke-linejoin="round"><path d="M7 3H3.5A1.5 1.5 0 0 0 2 4.5v8A1.5 1.5 0 0 0 3.5 14h8a1.5 1.5 0 0 0 1.5-1.5V9" /><path d="M10 2h4v4M14 2 7.5 8.5" /></svg>`;
+
+/** From this width (CSS px) the running lesson is a column beside the parts; below it, a bar above them. */
+const WIDE = 1100;
+
 export class ClassroomPage extends LitElement {
   static override properties = {
     ...CLASSROOM_INPUT_PROPERTIES,
@@ -38,6 +47,8 @@ export class ClassroomPage extends LitElement {
     highlight: { state: true },
     history: { state: true },
     lessonStep: { state: true },
+    /** Reflected while the lesson runs: the lesson panel then stays in view beside (or above) the page. */
+    lessonOn: { type: Boolean, reflect: true, attribute: 'lesson' },
     completed: { state: true },
   };
 
@@ -52,6 +63,7 @@ export class ClassroomPage extends LitElement {
   /** The live run's months so far (graphs, pop-out). */
   declare history: LiveNumbers[];
   declare lessonStep: number;
+  declare lessonOn: boolean;
   declare completed: ReadonlySet<LessonEvent>;
   private channel: BroadcastChannel | null = null;
   /** Which business the rupiah view follows, as far as the lesson knows (set by its buttons). */
@@ -67,6 +79,7 @@ export class ClassroomPage extends LitElement {
     this.designName = '';
     this.history = [];
     this.lessonStep = -1;
+    this.lessonOn = false;
     this.completed = new Set();
   }
 
@@ -105,6 +118,45 @@ export class ClassroomPage extends LitElement {
       }
       pendamping-lesson {
         margin-bottom: 1.5rem;
+      }
+      /*
+       * While the lesson runs it stays on screen: on a wide screen as a column beside the part it controls,
+       * on a narrow one as a bar above it (its own scroll when long; its Back / Next row always showing).
+       */
+      @media (min-width: ${unsafeCSS(WIDE)}px) {
+        :host([lesson]) .page {
+          display: grid;
+          grid-template-columns: minmax(15rem, 21rem) minmax(0, 1fr);
+          gap: 1.25rem;
+          align-items: start;
+        }
+        :host([lesson][trainer]) .page {
+          grid-template-columns: minmax(16rem, 24rem) minmax(0, 1fr);
+        }
+        :host([lesson]) pendamping-lesson {
+          position: sticky;
+          top: 0.5rem;
+          max-height: calc(100vh - 1rem);
+          overflow-y: auto;
+          margin: 0;
+          padding-bottom: 0;
+          box-sizing: border-box;
+        }
+      }
+      @media (max-width: ${unsafeCSS(WIDE - 0.02)}px) {
+        :host([lesson]) pendamping-lesson {
+          position: sticky;
+          top: 0;
+          z-index: 5;
+          max-height: 42vh;
+          overflow-y: auto;
+          padding-bottom: 0;
+          box-sizing: border-box;
+          margin-bottom: 1rem;
+        }
+      }
+      .parts {
+        min-width: 0;
       }
     `,
   ];
@@ -216,11 +268,26 @@ export class ClassroomPage extends LitElement {
 
   private goToStep(step: number): void {
     this.lessonStep = Math.max(0, Math.min(LESSON.length, step));
+    this.lessonOn = true;
     const target = LESSON[this.lessonStep]?.target;
     void this.updateComplete.then(() => {
-      if (target) this.renderRoot.querySelector(`#${target}`)?.scrollIntoView({ block: 'start', behavior: this.paused ? 'auto' : 'smooth' });
+      if (target) this.bringIntoView(target);
       (this.renderRoot.querySelector('pendamping-lesson') as LessonPanel | null)?.focusHeading();
     });
+  }
+
+  /**
+   * Scroll so the part a step uses starts at the top of what the lesson leaves free: below the lesson bar
+   * on a narrow screen, at the top of the window beside the lesson column on a wide one.
+   */
+  private bringIntoView(target: LessonTarget): void {
+    const section = this.renderRoot.querySelector<HTMLElement>(`#${target}`);
+    const lesson = this.renderRoot.querySelector<HTMLElement>('pendamping-lesson');
+    if (!section) return;
+    const beside = typeof matchMedia === 'function' && matchMedia(`(min-width: ${WIDE}px)`).matches;
+    const above = !beside && lesson ? lesson.getBoundingClientRect().height : 0;
+    const top = section.getBoundingClientRect().top + window.scrollY - above - 12;
+    window.scrollTo({ top: Math.max(0, top), behavior: this.paused || matchMedia('(prefers-reduced-motion: reduce)').matches ? 'auto' : 'smooth' });
   }
 
   override render() {
@@ -229,6 +296,7 @@ export class ClassroomPage extends LitElement {
     const rows = liveRows(this.history, this.designName, this.seed);
     return html`
       <p class="design" data-testid="classroom-design">${t('classroom.design', { name: this.designName })}</p>
+      <div class="page">
       <pendamping-lesson
         data-testid="lesson"
         .locale=${this.locale}
@@ -237,6 +305,7 @@ export class ClassroomPage extends LitElement {
         @lesson-step=${(e: CustomEvent<{ step: number }>) => this.goToStep(e.detail.step)}
         @lesson-action=${(e: CustomEvent<{ action: LessonAction }>) => this.onLessonAction(e.detail.action)}
       ></pendamping-lesson>
+      <div class="parts">
       <section id="rupiah" aria-labelledby="rupiah-h">
         <h2 id="rupiah-h" tabindex="-1">${t('classroom.rupiah.title')}</h2>
         <pendamping-rupiah-view
@@ -275,17 +344,19 @@ export class ClassroomPage extends LitElement {
           @live-month=${(e: CustomEvent<LiveNumbers | null>) => this.onLiveMonth(e.detail)}
         ></pendamping-economy-view>
         <div class="row">
-          <button data-testid="live-popout" @click=${() => openPopout('live')}>⧉ ${t('classroom.liveChart.open')}</button>
+          <button data-testid="live-popout" @click=${() => openPopout('live')}>${POPOUT_ICON} ${t('classroom.liveChart.open')}</button>
           ${this.history.length ? nothing : html`<span>${t('classroom.liveChart.empty')}</span>`}
         </div>
         <div class="charts">
-          ${liveSpecs(this.history).map(
+          ${liveSpecs(this.history, this.designName).map(
             (spec) => html`<pendamping-chart-card data-testid=${`chart-${spec.id}`} .title=${spec.title} .locale=${this.locale} .labels=${labels} .csvRows=${rows[spec.id] ?? []} .filename=${`pendamping-${spec.id}`}
               ><pendamping-line-chart .spec=${spec} .locale=${this.locale} .labels=${labels} ?animate=${false}></pendamping-line-chart
             ></pendamping-chart-card>`,
           )}
         </div>
       </section>
+      </div>
+      </div>
     `;
   }
 }

@@ -71,7 +71,7 @@ const DIMMED = 0.3;
 
 /** Fit the layout's bounds into a `width` × `height` canvas (CSS px), leaving room above for the sector names. */
 export function fitView(b: Bounds, width: number, height: number, trainer: boolean): ViewFit {
-  const labelRoom = trainer ? 34 : 26;
+  const labelRoom = trainer ? 38 : 26;
   const spanX = Math.max(1e-6, b.maxX - b.minX), spanY = Math.max(1e-6, b.maxY - b.minY);
   const scale = Math.max(1e-6, Math.min((width - 2 * PAD) / spanX, (height - 2 * PAD - labelRoom) / spanY));
   const ox = PAD + (width - 2 * PAD - spanX * scale) / 2 - b.minX * scale;
@@ -277,7 +277,7 @@ export function paintRecipients(ctx: Canvas2D, view: ViewFit, at: (id: number) =
 export function paintSectorLabels(ctx: Canvas2D, view: ViewFit, labels: EconomyScene['labels'], trainer: boolean): void {
   if (labels.length < 2) return;
   const { ox, oy, scale } = view;
-  const size = trainer ? 18 : 13;
+  const size = trainer ? 22 : 13;
   ctx.font = `600 ${size}px system-ui, sans-serif`;
   ctx.textAlign = 'center';
   ctx.textBaseline = 'bottom';

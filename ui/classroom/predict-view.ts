@@ -26,7 +26,7 @@ const INITIAL_HASH = typeof location === 'undefined' ? '' : location.hash;
 const LABEL_GAP = 18;
 const W = 640;
 const H = 320;
-const M = { top: 16, right: 150, bottom: 44, left: 96 };
+const M = { top: 16, right: 172, bottom: 44, left: 96 };
 
 export class PredictView extends LitElement {
   static override properties = {
