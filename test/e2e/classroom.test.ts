@@ -250,6 +250,20 @@ describe.skipIf(!browserCheck.path)('classroom in Chromium', () => {
     await tabTo(page, 'lesson-action-sandbox');
     await page.keyboard.press('Enter');
     await page.getByTestId('lesson-sandbox').waitFor();
+    // The session summary: what the class predicted (exactly), what the model said, the lesson; as PNG.
+    const slide = page.getByTestId('summary-slide');
+    await slide.waitFor();
+    const slideText = (await slide.locator('text').allTextContents()).join(' ');
+    expect(slideText).toContain(`setelah 24 bulan: +${lessonGuess}.`);
+    // The model's month-24 mean as the predict table writes it.
+    expect(slideText).toContain(`${(await page.getByTestId('predict-model-24').innerText()).trim()} (95%:`);
+    expect(slideText).toMatch(/Pelajarannya/);
+    const png = page.waitForEvent('download');
+    await page.getByTestId('summary-png').click();
+    const pngFile = await png;
+    expect(pngFile.suggestedFilename()).toBe('pendamping-ringkasan-sesi.png');
+    expect(readFileSync(await pngFile.path()).subarray(1, 4).toString()).toBe('PNG');
+    await slide.screenshot({ path: join(SCREENSHOTS, 'classroom-summary.png') });
     await page.screenshot({ path: join(SCREENSHOTS, 'classroom-lesson-sandbox.png'), fullPage: true });
     expect(errors).toEqual([]);
     await page.close();

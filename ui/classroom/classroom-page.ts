@@ -17,6 +17,8 @@ import { CHANNEL, openPopout, type PopoutMessage } from './popout.js';
 import './predict-view.js';
 import './rupiah-view.js';
 import './economy-view.js';
+import './session-summary.js';
+import type { Round } from './predict-model.js';
 import type { PredictView } from './predict-view.js';
 import { CLASSROOM_INPUT_PROPERTIES, type Highlight, type LiveNumbers } from './types.js';
 
@@ -50,6 +52,7 @@ export class ClassroomPage extends LitElement {
     /** Reflected while the lesson runs: the lesson panel then stays in view beside (or above) the page. */
     lessonOn: { type: Boolean, reflect: true, attribute: 'lesson' },
     completed: { state: true },
+    lastRound: { state: true },
   };
 
   declare scenario: ScenarioInput;
@@ -65,6 +68,8 @@ export class ClassroomPage extends LitElement {
   declare lessonStep: number;
   declare lessonOn: boolean;
   declare completed: ReadonlySet<LessonEvent>;
+  /** The last revealed predict-then-reveal round (for the session summary). */
+  declare lastRound: Round | null;
   private channel: BroadcastChannel | null = null;
   /** Which business the rupiah view follows, as far as the lesson knows (set by its buttons). */
   private rupiahChoice: 'local' | 'outside' | 'other' = 'local';
@@ -80,6 +85,7 @@ export class ClassroomPage extends LitElement {
     this.history = [];
     this.lessonStep = -1;
     this.lessonOn = false;
+    this.lastRound = null;
     this.completed = new Set();
   }
 
@@ -157,6 +163,21 @@ export class ClassroomPage extends LitElement {
       }
       .parts {
         min-width: 0;
+      }
+      /* Printing at the end of a lesson prints the summary slide alone. */
+      @media print {
+        :host {
+          padding: 0;
+        }
+        .with-summary > pendamping-lesson,
+        .with-summary .parts > section:not(#summary),
+        .with-summary ~ *,
+        .design.hide-in-print {
+          display: none !important;
+        }
+        .with-summary {
+          display: block !important;
+        }
       }
     `,
   ];
@@ -272,6 +293,7 @@ export class ClassroomPage extends LitElement {
     const target = LESSON[this.lessonStep]?.target;
     void this.updateComplete.then(() => {
       if (target) this.bringIntoView(target);
+      else if (this.lessonStep >= LESSON.length) this.bringIntoView('summary');
       (this.renderRoot.querySelector('pendamping-lesson') as LessonPanel | null)?.focusHeading();
     });
   }
@@ -280,7 +302,7 @@ export class ClassroomPage extends LitElement {
    * Scroll so the part a step uses starts at the top of what the lesson leaves free: below the lesson bar
    * on a narrow screen, at the top of the window beside the lesson column on a wide one.
    */
-  private bringIntoView(target: LessonTarget): void {
+  private bringIntoView(target: LessonTarget | 'summary'): void {
     const section = this.renderRoot.querySelector<HTMLElement>(`#${target}`);
     const lesson = this.renderRoot.querySelector<HTMLElement>('pendamping-lesson');
     if (!section) return;
@@ -295,8 +317,8 @@ export class ClassroomPage extends LitElement {
     const labels = chartLabelsFor();
     const rows = liveRows(this.history, this.designName, this.seed);
     return html`
-      <p class="design" data-testid="classroom-design">${t('classroom.design', { name: this.designName })}</p>
-      <div class="page">
+      <p class=${this.lessonStep >= LESSON.length ? 'design hide-in-print' : 'design'} data-testid="classroom-design">${t('classroom.design', { name: this.designName })}</p>
+      <div class=${this.lessonStep >= LESSON.length ? 'page with-summary' : 'page'}>
       <pendamping-lesson
         data-testid="lesson"
         .locale=${this.locale}
@@ -306,6 +328,12 @@ export class ClassroomPage extends LitElement {
         @lesson-action=${(e: CustomEvent<{ action: LessonAction }>) => this.onLessonAction(e.detail.action)}
       ></pendamping-lesson>
       <div class="parts">
+      ${this.lessonStep >= LESSON.length
+        ? html`<section id="summary" aria-labelledby="summary-h">
+            <h2 id="summary-h" tabindex="-1">${t('summary.title')}</h2>
+            <pendamping-session-summary data-testid="lesson-summary" .round=${this.lastRound} .design=${this.designName} .locale=${this.locale}></pendamping-session-summary>
+          </section>`
+        : nothing}
       <section id="rupiah" aria-labelledby="rupiah-h">
         <h2 id="rupiah-h" tabindex="-1">${t('classroom.rupiah.title')}</h2>
         <pendamping-rupiah-view
@@ -328,7 +356,10 @@ export class ClassroomPage extends LitElement {
           .locale=${this.locale}
           ?trainer=${this.trainer}
           .pool=${this.pool}
-          @predict-reveal=${() => this.complete('predict-revealed')}
+          @predict-reveal=${(e: CustomEvent<{ round: Round }>) => {
+            this.lastRound = e.detail.round;
+            this.complete('predict-revealed');
+          }}
         ></pendamping-predict>
       </section>
       <section id="live" aria-labelledby="live-h">
