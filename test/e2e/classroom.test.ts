@@ -407,6 +407,12 @@ describe.skipIf(!browserCheck.path)('classroom in Chromium', () => {
         const r = await rect(page, `[data-testid="${id}"]`);
         expect(r.left >= 0 && r.right <= 390, `${id} ${JSON.stringify(r)}`).toBe(true);
       }
+      // The predict chart uses its narrow frame: its smallest text at least 11 px as drawn.
+      const predictText = await page.getByTestId('predict-chart').evaluate((svg) => {
+        const scale = svg.getBoundingClientRect().width / (svg as SVGSVGElement).viewBox.baseVal.width;
+        return Math.min(...[...svg.querySelectorAll('text')].map((t) => parseFloat(getComputedStyle(t).fontSize) * scale));
+      });
+      expect(predictText).toBeGreaterThanOrEqual(11);
       await page.screenshot({ path: join(SCREENSHOTS, `classroom-390${trainer ? '-trainer' : ''}.png`) });
       if (!trainer) {
         await walkLesson(page, 844, 'classroom-390');

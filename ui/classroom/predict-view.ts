@@ -24,9 +24,11 @@ const INITIAL_HASH = typeof location === 'undefined' ? '' : location.hash;
 
 /** Right of the month-24 handle (radius 11 plus its focus ring), so an end label never covers it. */
 const LABEL_GAP = 18;
-const W = 640;
-const H = 320;
-const M = { top: 16, right: 172, bottom: 44, left: 96 };
+/** The chart's frame (viewBox units): wide, or narrow on a phone so its text is not shrunk to a few pixels. */
+const WIDE_BOX = { W: 640, H: 320, M: { top: 16, right: 172, bottom: 44, left: 96 } };
+const NARROW_BOX = { W: 400, H: 300, M: { top: 16, right: 120, bottom: 44, left: 70 } };
+/** Up to this width (CSS px) the narrow frame is used. */
+const NARROW = 640;
 
 export class PredictView extends LitElement {
   static override properties = {
@@ -41,6 +43,7 @@ export class PredictView extends LitElement {
     guess: { state: true },
     error: { state: true },
     link: { state: true },
+    narrow: { state: true },
   };
 
   declare scenario: ScenarioInput | undefined;
@@ -54,6 +57,26 @@ export class PredictView extends LitElement {
   declare guess: number[];
   declare error: string;
   declare link: string;
+  /** A phone-sized window: the chart uses its narrow frame. */
+  declare narrow: boolean;
+  private narrowQuery: MediaQueryList | null = null;
+  private readonly onNarrow = () => (this.narrow = !!this.narrowQuery?.matches);
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.narrowQuery = typeof matchMedia === 'function' ? matchMedia(`(max-width: ${NARROW}px)`) : null;
+    this.narrowQuery?.addEventListener('change', this.onNarrow);
+    this.onNarrow();
+  }
+
+  override disconnectedCallback(): void {
+    this.narrowQuery?.removeEventListener('change', this.onNarrow);
+    super.disconnectedCallback();
+  }
+
+  private get box() {
+    return this.narrow ? NARROW_BOX : WIDE_BOX;
+  }
   /** The model's runs for a reveal: REVEAL_REPLICATES replicates of the design in the page's workers. */
   private readonly runs = new Task<{ pool: WorkerPool; scenario: ScenarioInput; seed: number }, RunDigest[]>(
     ({ pool, scenario, seed }, signal) =>
@@ -74,6 +97,7 @@ export class PredictView extends LitElement {
     this.guess = GUESS_MONTHS.map(() => 0);
     this.error = '';
     this.link = '';
+    this.narrow = false;
   }
 
   static override styles = [
@@ -259,6 +283,7 @@ export class PredictView extends LitElement {
     else if (!(e.buttons & 1)) return;
     const svgEl = e.currentTarget as SVGSVGElement;
     const box = svgEl.getBoundingClientRect();
+    const { W, H } = this.box;
     const px = ((e.clientX - box.left) / box.width) * W;
     const py = ((e.clientY - box.top) / box.height) * H;
     const { x, y } = this.scales(null);
@@ -269,6 +294,7 @@ export class PredictView extends LitElement {
   }
 
   private scales(round: Round | null) {
+    const { W, H, M } = this.box;
     const x = scaleLinear().domain([0, HORIZON]).range([M.left, W - M.right]);
     const y = scaleLinear().domain(this.domain(round)).nice().range([H - M.bottom, M.top]);
     return { x, y };
@@ -290,6 +316,7 @@ export class PredictView extends LitElement {
     const answer = round && this.isRevealed() ? round.answer : null;
     const question = round && this.isRevealed() ? questionById(round.question) : this.q;
     const { x, y } = this.scales(answer ? round : null);
+    const { W, H, M } = this.box;
     const fmt = tickFormatter(question.kind, this.locale, y.ticks(6));
     const guessPts: [number, number][] = [[0, 0], ...GUESS_MONTHS.map((m, k): [number, number] => [m, guess[k]])];
     const path = (pts: [number, number][]) => pts.map(([m, v], i) => `${i ? 'L' : 'M'}${x(m).toFixed(1)},${y(v).toFixed(1)}`).join('');
