@@ -289,6 +289,9 @@ describe.skipIf(!browserCheck.path)('classroom in Chromium', () => {
     }
     await popup.waitForFunction(() => document.querySelector('pendamping-popout')!.shadowRoot!.querySelector('[data-testid="popout-month"]')!.textContent!.includes('3'), null, { timeout: 10_000 });
     await expect(popup.getByTestId('popout-live-jobs').getByTestId('line-chart-line').count()).resolves.toBe(1);
+    // Every axis says its unit.
+    expect(await popup.getByTestId('popout-live-jobs').getByText('Lapangan kerja: selisih dengan tanpa program (orang)').count()).toBeGreaterThan(0);
+    expect(await popup.getByTestId('popout-live-local-gdp').getByText('PDRB lokal per bulan (Rp)').count()).toBeGreaterThan(0);
     // The main window's live chart and the pop-out's show the same points.
     const mainLine = await page.getByTestId('chart-live-jobs').getByTestId('line-chart-line').getAttribute('d');
     expect(mainLine).toBeTruthy();
