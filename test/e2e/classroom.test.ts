@@ -94,6 +94,48 @@ describe.skipIf(!browserCheck.path)('classroom in Chromium', () => {
     await page.close();
   }, 180_000);
 
+  it('keeps typed guesses exactly as typed: on the chart, in the verdict and in the CSV; labels clear of the handles; both axes titled', async () => {
+    const { page, errors } = await open({ view: 'classroom', seed: 4 });
+    const typed: Record<number, string> = { 6: '2', 12: '5', 18: '10', 24: '20' };
+    for (const [m, v] of Object.entries(typed)) {
+      const input = page.getByTestId(`predict-input-${m}`);
+      await input.fill(v);
+      await input.press('Tab');
+    }
+    for (const [m, v] of Object.entries(typed)) {
+      expect(await page.getByTestId(`predict-handle-${m}`).getAttribute('aria-valuenow')).toBe(v);
+      expect(await page.getByTestId(`predict-input-${m}`).inputValue()).toBe(v);
+    }
+    // The axes say what they count, with the unit.
+    expect(await page.getByTestId('predict-y-title').textContent()).toBe('Tambahan kerja (orang)');
+    expect(await page.getByTestId('predict-x-title').textContent()).toBe('Waktu sejak program mulai (bulan)');
+    // An arrow key moves the guess by the step from where it is, without snapping it to a multiple.
+    await page.getByTestId('predict-handle-12').focus();
+    await page.keyboard.press('ArrowUp');
+    const stepped = Number(await page.getByTestId('predict-handle-12').getAttribute('aria-valuenow'));
+    expect(stepped).toBeGreaterThan(5);
+    await page.keyboard.press('ArrowDown');
+    expect(await page.getByTestId('predict-handle-12').getAttribute('aria-valuenow')).toBe('5');
+    await page.getByTestId('predict-reveal').click();
+    await page.getByTestId('predict-model-24').waitFor({ timeout: 90_000 });
+    const verdict = await page.getByTestId('predict-verdict').innerText();
+    expect(verdict).toMatch(/Tebakan untuk bulan 24: \+20\./);
+    // The end labels sit clear of the month-24 handle.
+    const overlap = (a: { x: number; y: number; width: number; height: number }, b: typeof a) =>
+      a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
+    const handle = (await page.getByTestId('predict-handle-24').boundingBox())!;
+    for (const label of ['predict-guess-label', 'predict-model-label']) {
+      const box = (await page.getByTestId(label).boundingBox())!;
+      expect(overlap(box, handle), label).toBe(false);
+    }
+    const download = page.waitForEvent('download');
+    await page.getByTestId('predict-csv').click();
+    const csv = readFileSync(await (await download).path(), 'utf8').trim().split('\n');
+    for (const [m, v] of Object.entries(typed)) expect(csv).toContain(`1,jobs,Desain A,4,5,${m},guess,${v}`);
+    expect(errors).toEqual([]);
+    await page.close();
+  }, 180_000);
+
   it('shows the keyboard shortcuts with ? and closes them with Escape', async () => {
     const { page } = await open({ view: 'classroom' });
     await page.keyboard.press('?');
@@ -158,7 +200,8 @@ describe.skipIf(!browserCheck.path)('classroom in Chromium', () => {
     await expect(page.getByTestId('lesson-heading').innerText()).resolves.toMatch(/Langkah 3/);
     await tabTo(page, 'predict-handle-24', 120);
     for (let i = 0; i < 4; i++) await page.keyboard.press('ArrowUp');
-    expect(Number(await page.getByTestId('predict-handle-24').getAttribute('aria-valuenow'))).toBeGreaterThan(0);
+    const lessonGuess = Number(await page.getByTestId('predict-handle-24').getAttribute('aria-valuenow'));
+    expect(lessonGuess).toBeGreaterThan(0);
     await tabTo(page, 'lesson-action-predict-reveal', 120, 'Shift+Tab');
     await page.keyboard.press('Enter');
     await page.getByTestId('predict-model-24').waitFor({ timeout: 90_000 });
@@ -207,6 +250,20 @@ describe.skipIf(!browserCheck.path)('classroom in Chromium', () => {
     await tabTo(page, 'lesson-action-sandbox');
     await page.keyboard.press('Enter');
     await page.getByTestId('lesson-sandbox').waitFor();
+    // The session summary: what the class predicted (exactly), what the model said, the lesson; as PNG.
+    const slide = page.getByTestId('summary-slide');
+    await slide.waitFor();
+    const slideText = (await slide.locator('text').allTextContents()).join(' ');
+    expect(slideText).toContain(`setelah 24 bulan: +${lessonGuess}.`);
+    // The model's month-24 mean as the predict table writes it.
+    expect(slideText).toContain(`${(await page.getByTestId('predict-model-24').innerText()).trim()} (95%:`);
+    expect(slideText).toMatch(/Pelajarannya/);
+    const png = page.waitForEvent('download');
+    await page.getByTestId('summary-png').click();
+    const pngFile = await png;
+    expect(pngFile.suggestedFilename()).toBe('pendamping-ringkasan-sesi.png');
+    expect(readFileSync(await pngFile.path()).subarray(1, 4).toString()).toBe('PNG');
+    await slide.screenshot({ path: join(SCREENSHOTS, 'classroom-summary.png') });
     await page.screenshot({ path: join(SCREENSHOTS, 'classroom-lesson-sandbox.png'), fullPage: true });
     expect(errors).toEqual([]);
     await page.close();
@@ -232,12 +289,140 @@ describe.skipIf(!browserCheck.path)('classroom in Chromium', () => {
     }
     await popup.waitForFunction(() => document.querySelector('pendamping-popout')!.shadowRoot!.querySelector('[data-testid="popout-month"]')!.textContent!.includes('3'), null, { timeout: 10_000 });
     await expect(popup.getByTestId('popout-live-jobs').getByTestId('line-chart-line').count()).resolves.toBe(1);
+    // Every axis says its unit.
+    expect(await popup.getByTestId('popout-live-jobs').getByText('Lapangan kerja: selisih dengan tanpa program (orang)').count()).toBeGreaterThan(0);
+    expect(await popup.getByTestId('popout-live-local-gdp').getByText('PDRB lokal per bulan (Rp)').count()).toBeGreaterThan(0);
     // The main window's live chart and the pop-out's show the same points.
     const mainLine = await page.getByTestId('chart-live-jobs').getByTestId('line-chart-line').getAttribute('d');
     expect(mainLine).toBeTruthy();
+    // The pop-out's text grows with its window (a projector's window is large): the axis title at least
+    // 20 px high in a 1600 × 900 window, and larger than in an 800 × 500 one.
+    const axisTitleHeight = () => popup.getByTestId('popout-live-jobs').locator('text.x-title').evaluate((el) => el.getBoundingClientRect().height);
+    const zoom = () => popup.getByTestId('popout-grid').getAttribute('data-zoom').then(Number);
+    await popup.setViewportSize({ width: 800, height: 500 });
+    await expect.poll(zoom).toBe(1);
+    await popup.waitForTimeout(300);
+    const small = await axisTitleHeight();
+    await popup.setViewportSize({ width: 1600, height: 900 });
+    await expect.poll(zoom).toBeGreaterThan(1.6);
+    await popup.waitForTimeout(300);
+    const large = await axisTitleHeight();
+    expect(large).toBeGreaterThanOrEqual(20);
+    expect(large).toBeGreaterThan(small * 1.5);
+    // Both charts fit the window's height.
+    const bottom = await popup.getByTestId('popout-live-local-gdp').evaluate((el) => el.getBoundingClientRect().bottom);
+    expect(bottom).toBeLessThanOrEqual(900);
     await popup.screenshot({ path: join(SCREENSHOTS, 'classroom-popout.png') });
     await page.screenshot({ path: join(SCREENSHOTS, 'classroom-trainer.png') });
     await popup.close();
     await page.close();
   }, 180_000);
+
+  /** A page of the classroom at a size, its parts loaded (the rupiah's run and the live run ready). */
+  const openAt = async (width: number, height: number, state: object) => {
+    const ctx = await browser.newContext({ viewport: { width, height } });
+    const page = await ctx.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    await page.goto(url + stateHash({ view: 'classroom', seed: 2, ...state }));
+    await page.waitForFunction(() => (window as unknown as { __pendamping?: unknown }).__pendamping !== undefined, null, { timeout: 30_000 });
+    await page.getByTestId('rupiah-lm3').first().waitFor({ timeout: 60_000 });
+    await page.getByTestId('live-step').waitFor({ timeout: 60_000 });
+    return { page, ctx, errors };
+  };
+  const scrollWidth = (page: Page) => page.evaluate(() => document.scrollingElement!.scrollWidth);
+  /** Wait until the window stops scrolling (steps scroll smoothly). */
+  const settle = async (page: Page) => {
+    let last = -1;
+    for (let i = 0; i < 30; i++) {
+      const y = await page.evaluate(() => window.scrollY);
+      if (y === last) return;
+      last = y;
+      await page.waitForTimeout(150);
+    }
+  };
+  const rect = (page: Page, selector: string) => page.locator(selector).first().evaluate((el) => {
+    const r = el.getBoundingClientRect();
+    return { top: r.top, bottom: r.bottom, left: r.left, right: r.right };
+  });
+
+  /**
+   * Start the lesson and go through its five steps with "Berikutnya": at each, the lesson's heading and its
+   * Next button are on screen, and so is the top of the part the step uses (its heading).
+   */
+  async function walkLesson(page: Page, height: number, shot: string): Promise<void> {
+    await page.getByTestId('lesson-start').click();
+    const targets = ['rupiah', 'rupiah', 'predict', 'live', 'live'];
+    for (let step = 0; step < targets.length; step++) {
+      await expect(page.getByTestId('lesson-heading').innerText()).resolves.toMatch(new RegExp(`Langkah ${step + 1} dari 5`));
+      await settle(page);
+      const heading = await rect(page, '[data-testid="lesson-heading"]');
+      const next = await rect(page, '[data-testid="lesson-next"]');
+      const target = await rect(page, `#${targets[step]}-h`);
+      const lesson = await rect(page, 'pendamping-lesson');
+      const where = `step ${step + 1}: heading ${JSON.stringify(heading)}, next ${JSON.stringify(next)}, target ${JSON.stringify(target)}, lesson ${JSON.stringify(lesson)}`;
+      expect(heading.top >= 0 && heading.bottom <= height, where).toBe(true);
+      expect(next.top >= 0 && next.bottom <= height, where).toBe(true);
+      expect(target.top >= 0 && target.bottom <= height, where).toBe(true);
+      // The part is not under the lesson: beside it, or below it.
+      expect(target.left >= lesson.right || target.top >= lesson.bottom, where).toBe(true);
+      if (step === 2 || step === 3) await page.screenshot({ path: join(SCREENSHOTS, `${shot}-step-${step + 1}.png`) });
+      if (step < targets.length - 1) await page.getByTestId('lesson-next').click();
+    }
+  }
+
+  it('at 1280 × 720 in trainer mode (a projector): the lesson stays beside its part at every step, its text at least 20 px high', async () => {
+    const { page, ctx, errors } = await openAt(1280, 720, { trainer: true });
+    expect(await scrollWidth(page)).toBeLessThanOrEqual(1280);
+    await walkLesson(page, 720, 'classroom-1280-trainer');
+    const px = (selector: string) => page.locator(selector).first().evaluate((el) => parseFloat(getComputedStyle(el).fontSize));
+    expect(await px('[data-testid="lesson-text"]')).toBeGreaterThanOrEqual(20);
+    expect(await px('[data-testid="live-month"]')).toBeGreaterThanOrEqual(20);
+    // The predict chart's text as drawn: its font size times the chart's scale.
+    const predictText = await page.getByTestId('predict-chart').evaluate((svg) => {
+      const scale = svg.getBoundingClientRect().width / 640;
+      return Math.min(...[...svg.querySelectorAll('text')].map((t) => parseFloat(getComputedStyle(t).fontSize) * scale));
+    });
+    expect(predictText).toBeGreaterThanOrEqual(20);
+    await page.screenshot({ path: join(SCREENSHOTS, 'classroom-1280-trainer.png') });
+    expect(errors).toEqual([]);
+    await ctx.close();
+  }, 180_000);
+
+  it('at 1440 × 900: the lesson stays beside its part at every step', async () => {
+    const { page, ctx, errors } = await openAt(1440, 900, {});
+    expect(await scrollWidth(page)).toBeLessThanOrEqual(1440);
+    await page.screenshot({ path: join(SCREENSHOTS, 'classroom-1440.png') });
+    await walkLesson(page, 900, 'classroom-1440');
+    expect(errors).toEqual([]);
+    await ctx.close();
+  }, 180_000);
+
+  for (const trainer of [false, true]) {
+    it(`at 390 × 844${trainer ? ' in trainer mode' : ''} (a phone): no sideways scrolling, the flows as a table, the guesses stacked, the lesson above its part`, async () => {
+      const { page, ctx, errors } = await openAt(390, 844, trainer ? { trainer: true } : {});
+      expect(await scrollWidth(page)).toBeLessThanOrEqual(390);
+      await expect(page.getByTestId('rupiah-sankey').count()).resolves.toBe(0);
+      await expect(page.getByTestId('rupiah-table').count()).resolves.toBeGreaterThan(0);
+      expect(await page.getByTestId('rupiah-narrow').innerText()).toMatch(/tabel/);
+      // Every guess box and the question picker are on the screen's width.
+      for (const id of ['predict-question', 'predict-input-6', 'predict-input-12', 'predict-input-18', 'predict-input-24']) {
+        const r = await rect(page, `[data-testid="${id}"]`);
+        expect(r.left >= 0 && r.right <= 390, `${id} ${JSON.stringify(r)}`).toBe(true);
+      }
+      // The predict chart uses its narrow frame: its smallest text at least 11 px as drawn.
+      const predictText = await page.getByTestId('predict-chart').evaluate((svg) => {
+        const scale = svg.getBoundingClientRect().width / (svg as SVGSVGElement).viewBox.baseVal.width;
+        return Math.min(...[...svg.querySelectorAll('text')].map((t) => parseFloat(getComputedStyle(t).fontSize) * scale));
+      });
+      expect(predictText).toBeGreaterThanOrEqual(11);
+      await page.screenshot({ path: join(SCREENSHOTS, `classroom-390${trainer ? '-trainer' : ''}.png`) });
+      if (!trainer) {
+        await walkLesson(page, 844, 'classroom-390');
+        expect(await scrollWidth(page)).toBeLessThanOrEqual(390);
+      }
+      expect(errors).toEqual([]);
+      await ctx.close();
+    }, 180_000);
+  }
 });

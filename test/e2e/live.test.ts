@@ -31,6 +31,8 @@ interface ViewHandle {
   playing: boolean;
   numbers: LiveRunNumbers | null;
   highlight: unknown;
+  spotlight: boolean;
+  drawing: { arm: string | null; dimmed: boolean; businessAlpha: number; tieStroke: string } | null;
   frameStats: { frames: number };
   shownArm: string | null;
 }
@@ -137,7 +139,7 @@ describe.skipIf(!browserCheck.path)('live economy view in Chromium', () => {
     await page.getByTestId('pause-animation').click(); // animation back on for the rest
   });
 
-  it('lights up the businesses, households and suppliers of a highlight (follow the rupiah) and dims the rest', async () => {
+  it('lights up the businesses, households and suppliers of a highlight (follow the rupiah) only when asked, and dims the rest in both arms alike', async () => {
     /** Canvas pixels within 14 of an RGB colour. */
     const pixels = (rgb: [number, number, number]) => page.getByTestId('live-canvas').evaluate((c, [r, g, b]) => {
       const canvas = c as HTMLCanvasElement;
@@ -153,7 +155,15 @@ describe.skipIf(!browserCheck.path)('live economy view in Chromium', () => {
     await view((el) => {
       el.highlight = { round: 1, businesses: [0, 5, 10, 15, 20, 25, 30, 35, 40, 45], households: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12], suppliers: [0, 1] };
     });
+    // A highlight arriving (the rupiah view sends one as soon as its run is there) dims nothing by itself.
+    await page.getByTestId('live-spotlight').waitFor();
+    await page.waitForTimeout(300);
+    expect(await page.getByTestId('live-highlight').count()).toBe(0);
+    expect(await view((el) => el.drawing?.businessAlpha)).toBe(1);
+    expect(await pixels([0xf0, 0xe4, 0x42])).toBe(0);
+    await page.getByTestId('live-spotlight').click();
     await expect.poll(() => page.getByTestId('live-highlight').count()).toBe(1);
+    await expect.poll(() => view((el) => el.drawing?.businessAlpha)).toBe(0.3);
     expect(await page.getByTestId('live-highlight').textContent()).toContain('10 usaha menyala');
     // The highlight's yellow (Okabe–Ito #F0E442) is on the canvas, and so are the households (sky blue,
     // beside the business each owns or works at) and the suppliers (orange diamonds), in the economy view.
@@ -161,8 +171,19 @@ describe.skipIf(!browserCheck.path)('live economy view in Chromium', () => {
     await expect.poll(() => pixels(skyBlue)).toBeGreaterThan(12 * 8);
     await expect.poll(() => pixels(orange)).toBeGreaterThan(2 * 8);
     await page.getByTestId('economy-view').screenshot({ path: join(SCREENSHOTS, 'live-highlight.png') });
+    // The economy without the program is dimmed exactly alike, with the same businesses lit.
+    const withProgram = await view((el) => el.drawing);
+    await page.getByTestId('live-arm-counterfactual').click();
+    await expect.poll(() => view((el) => el.drawing?.arm)).toBe('counterfactual');
+    const { arm: _a, ...without } = (await view((el) => el.drawing))!;
+    const { arm: _b, ...withP } = withProgram!;
+    expect(without).toEqual(withP);
+    await expect.poll(() => pixels([0xf0, 0xe4, 0x42])).toBeGreaterThan(50);
+    await page.getByTestId('live-arm-program').click();
+    await expect.poll(() => view((el) => el.drawing?.arm)).toBe('program');
     await view((el) => {
       el.highlight = null;
+      el.spotlight = false;
     });
   });
 
@@ -171,8 +192,13 @@ describe.skipIf(!browserCheck.path)('live economy view in Chromium', () => {
     const graphed = () => page.evaluate(`document.querySelector('pendamping-app').shadowRoot.querySelector('pendamping-classroom').history.map((h) => h.month).join(',')`) as Promise<string>;
     const before = await graphed();
     expect(before.split(',').at(-1)).toBe(String(m));
+    const programDrawing = await view((el) => el.drawing);
     await page.getByTestId('live-arm-counterfactual').click();
     await expect.poll(() => view((el) => el.shownArm)).toBe('counterfactual');
+    // Both pictures styled alike, neither dimmed.
+    await expect.poll(() => view((el) => el.drawing?.arm)).toBe('counterfactual');
+    expect(programDrawing).toEqual({ arm: 'program', dimmed: false, businessAlpha: 1, tieStroke: 'rgba(60, 70, 80, 0.15)' });
+    expect(await view((el) => el.drawing)).toEqual({ ...programDrawing, arm: 'counterfactual' });
     expect(await page.getByTestId('live-arm-counterfactual').getAttribute('aria-pressed')).toBe('true');
     expect(await page.getByTestId('live-without').textContent()).toContain('tanpa program');
     const expected = nodeNumbers(m);

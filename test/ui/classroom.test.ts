@@ -6,7 +6,7 @@ import { MESSAGES } from '../../ui/i18n/i18n.js';
 import { LESSON } from '../../ui/classroom/lesson.js';
 import { popoutKind } from '../../ui/classroom/popout.js';
 import {
-  CSV_COLUMNS, GUESS_MONTHS, HORIZON, QUESTIONS, answerFrom, decodeSession, effectSeries, encodeSession, questionById, sessionCsv, verdict, type Session,
+  CSV_COLUMNS, GUESS_MONTHS, HORIZON, QUESTIONS, answerFrom, decodeSession, effectSeries, encodeSession, guessText, questionById, sessionCsv, verdict, type Session,
 } from '../../ui/classroom/predict-model.js';
 import type { RunDigest } from '../../ui/runner/protocol.js';
 import { decodeState, defaultState, encodeState } from '../../ui/state/state.js';
@@ -69,6 +69,16 @@ describe('predict-then-reveal', () => {
     // The state hash still decodes with the session appended.
     const s = { ...defaultState(), seed: 42 };
     expect(decodeState(encodeState(s) + '&' + encodeSession(session)).seed).toBe(42);
+  });
+
+  it('writes a guess exactly as typed: no rounding, no abbreviation', () => {
+    expect(guessText(21, 'count', 'id')).toBe('+21');
+    expect(guessText(5, 'count', 'id')).toBe('+5');
+    expect(guessText(-7, 'count', 'en')).toBe('-7');
+    expect(guessText(0, 'count', 'id')).toBe('0');
+    expect(guessText(2.5, 'count', 'id')).toBe('+2,5');
+    expect(guessText(1234567, 'rupiah', 'id')).toBe('+Rp 1.234.567');
+    expect(guessText(1234567, 'rupiah', 'en')).toBe('+Rp 1,234,567');
   });
 
   it('asks about series the runs record', () => {

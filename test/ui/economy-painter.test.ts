@@ -109,8 +109,8 @@ describe('fitView: layout units to canvas pixels', () => {
     expect(big.ox).toBeCloseTo(224, 10);
     // Trainer mode: more room for the names, larger dots allowed.
     const trainer = fitView({ minX: -10, maxX: 10, minY: -10, maxY: 10 }, 224, 250, true);
-    expect(trainer.scale).toBeCloseTo(9.6, 10); // (250 − 24 − 34) / 20
-    expect(trainer.r).toBeCloseTo(8.448, 10);
+    expect(trainer.scale).toBeCloseTo(9.4, 10); // (250 − 24 − 38) / 20
+    expect(trainer.r).toBeCloseTo(8.272, 10);
     // A tiny canvas keeps dots visible.
     expect(fitView(BOUNDS, 30, 60, false).r).toBe(1.6);
   });
@@ -179,15 +179,18 @@ describe('paintStill', () => {
     paintStill(named, view, scene({ labels: [{ x: 0, y: -3, text: 'Pengolahan pangan' }, { x: 10, y: -3, text: 'Jasa' }], trainer: true }), all(N), new Int32Array(0));
     const filled = named.texts.filter((x) => x.op === 'fill');
     expect(filled.map((x) => x.text)).toEqual(['Pengolahan pangan', 'Jasa']);
-    expect(filled[1]).toMatchObject({ x: view.ox + 10 * view.scale, y: view.oy - 3 * view.scale - 6, font: '600 18px system-ui, sans-serif' });
+    expect(filled[1]).toMatchObject({ x: view.ox + 10 * view.scale, y: view.oy - 3 * view.scale - 6, font: '600 22px system-ui, sans-serif' });
   });
 
   it('dims the businesses and ties only when a highlight is shown', () => {
     const view = fitView(BOUNDS, 400, 300, false);
     const plain = new RecordingContext();
-    paintStill(plain, view, scene(), all(N), all(3));
+    const plainStyle = paintStill(plain, view, scene(), all(N), all(3));
     const lit = new RecordingContext();
-    paintStill(lit, view, scene({ highlight: { businesses: [0], households: [], suppliers: [], anchors: null } }), all(N), all(3));
+    const litStyle = paintStill(lit, view, scene({ highlight: { businesses: [0], households: [], suppliers: [], anchors: null } }), all(N), all(3));
+    // The style it reports is the one it painted with.
+    expect(plainStyle).toEqual({ dimmed: false, businessAlpha: 1, tieStroke: 'rgba(60, 70, 80, 0.15)' });
+    expect(litStyle).toEqual({ dimmed: true, businessAlpha: 0.3, tieStroke: 'rgba(60, 70, 80, 0.07)' });
     const alphas = (ctx: RecordingContext) => [...new Set(ctx.paints.filter((p) => p.op === 'fill').map((p) => p.alpha))];
     expect(alphas(plain)).toEqual([1]);
     expect(alphas(lit)).toEqual([0.3]);

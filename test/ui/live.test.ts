@@ -299,10 +299,19 @@ describe('<pendamping-economy-view>', () => {
     expect(el.speed).toBe(4);
   });
 
-  it('a highlight from follow the rupiah is described beside the canvas', async () => {
+  it('a highlight from follow the rupiah is off until asked for; then it is described beside the canvas', async () => {
     const { el, source } = await mount();
     el.highlight = { round: 2, businesses: [0, 2], households: [5, 6, 7], suppliers: [1] };
     await el.updateComplete;
+    // A fresh highlight lights nothing and adds no note: only a button to turn it on.
+    expect(el.spotlight).toBe(false);
+    expect(q(el, 'live-highlight')).toBeNull();
+    expect(button(el, 'live-spotlight').getAttribute('aria-pressed')).toBe('false');
+    expect(button(el, 'live-spotlight').textContent).toContain('Light up rupiah round 2');
+    button(el, 'live-spotlight').click();
+    await el.updateComplete;
+    expect(el.spotlight).toBe(true);
+    expect(button(el, 'live-spotlight').getAttribute('aria-pressed')).toBe('true');
     expect(q(el, 'live-highlight').textContent).toContain('Rupiah round 2: 2 businesses lit up, 3 households, 1 suppliers');
     // The run is asked where its households and suppliers are drawn (beside which business), once.
     await vi.waitFor(() => expect(source.anchorCalls).toEqual([{ households: [5, 6, 7], suppliers: [1] }]));
@@ -328,6 +337,7 @@ describe('<pendamping-economy-view>', () => {
     el.highlight = null;
     await el.updateComplete;
     expect(q(el, 'live-highlight')).toBeNull();
+    expect(q(el, 'live-spotlight')).toBeNull();
   });
 
   it('switches the picture to the same economy without the program and back; the month and the effects stay', async () => {
@@ -393,7 +403,7 @@ describe('<pendamping-economy-view>', () => {
     expect(q(el, 'live-jobs').dataset.value).toBe('91');
   });
 
-  it('a new run starts in the arm shown; a highlight is drawn over the program arm only, and says so in the other', async () => {
+  it('a new run starts in the arm shown; a highlight turned on is shown with either arm, and says where its money flows', async () => {
     const { el, source } = await mount();
     await el.showArm('counterfactual');
     el.seed = 9;
@@ -420,10 +430,12 @@ describe('<pendamping-economy-view>', () => {
     expect(source.arms.at(-1)).toBe('program');
     await el.showArm('counterfactual');
     el.highlight = { round: 2, businesses: [0, 2], households: [5], suppliers: [] };
+    el.spotlight = true;
     await el.updateComplete;
     // The highlight does not pull the picture back (the rupiah view re-sends it whenever its run arrives).
     expect(el.shownArm).toBe('counterfactual');
-    expect(q(el, 'live-highlight-program-only').textContent).toContain('With the program');
+    expect(q(el, 'live-highlight').textContent).toContain('2 businesses lit up');
+    expect(q(el, 'live-highlight-program-only').textContent).toContain('The same businesses light up in both pictures');
     await el.showArm('program');
     await el.updateComplete;
     expect(q(el, 'live-highlight-program-only')).toBeNull();

@@ -2,7 +2,7 @@
 // opened in their own window), follow the rupiah, and predict-then-reveal — all on the active design. It
 // wires the parts together: the rupiah's recipients light up in the economy view, the live run's months
 // feed the graphs and the pop-out window, and the lesson's buttons drive the parts.
-import { LitElement, css, html, nothing } from 'lit';
+import { LitElement, css, html, nothing, svg, unsafeCSS } from 'lit';
 import type { ScenarioInput } from '../../sim/index.js';
 import '../charts/index.js';
 import type { Locale } from '../charts/types.js';
@@ -10,13 +10,15 @@ import { chartLabelsFor } from '../app/comparison-view.js';
 import { t } from '../i18n/i18n.js';
 import { focusStyles } from '../app/styles.js';
 import type { WorkerPool } from '../runner/pool.js';
-import { LESSON, type LessonAction, type LessonEvent, type LessonPanel } from './lesson.js';
+import { LESSON, type LessonAction, type LessonEvent, type LessonPanel, type LessonTarget } from './lesson.js';
 import './lesson.js';
 import { liveRows, liveSpecs } from './live-charts.js';
 import { CHANNEL, openPopout, type PopoutMessage } from './popout.js';
 import './predict-view.js';
 import './rupiah-view.js';
 import './economy-view.js';
+import './session-summary.js';
+import type { Round } from './predict-model.js';
 import type { PredictView } from './predict-view.js';
 import { CLASSROOM_INPUT_PROPERTIES, type Highlight, type LiveNumbers } from './types.js';
 
@@ -30,6 +32,15 @@ interface EconomyViewApi extends HTMLElement {
   showArm(arm: 'program' | 'counterfactual'): Promise<void>;
 }
 
+/**
+ * "Open in a new window", drawn (the character ⧉ is missing from Debian's fonts and shows as an empty box):
+ * a window with an arrow leaving it.
+ */
+const POPOUT_ICON = svg`<svg width="1em" height="1em" viewBox="0 0 16 16" aria-hidden="true" style="vertical-align: -0.125em" fill="none" stroke="currentColor" stroke-width="1.6" stroke-linecap="round" stroke-linejoin="round"><path d="M7 3H3.5A1.5 1.5 0 0 0 2 4.5v8A1.5 1.5 0 0 0 3.5 14h8a1.5 1.5 0 0 0 1.5-1.5V9" /><path d="M10 2h4v4M14 2 7.5 8.5" /></svg>`;
+
+/** From this width (CSS px) the running lesson is a column beside the parts; below it, a bar above them. */
+const WIDE = 1100;
+
 export class ClassroomPage extends LitElement {
   static override properties = {
     ...CLASSROOM_INPUT_PROPERTIES,
@@ -38,7 +49,10 @@ export class ClassroomPage extends LitElement {
     highlight: { state: true },
     history: { state: true },
     lessonStep: { state: true },
+    /** Reflected while the lesson runs: the lesson panel then stays in view beside (or above) the page. */
+    lessonOn: { type: Boolean, reflect: true, attribute: 'lesson' },
     completed: { state: true },
+    lastRound: { state: true },
   };
 
   declare scenario: ScenarioInput;
@@ -52,7 +66,10 @@ export class ClassroomPage extends LitElement {
   /** The live run's months so far (graphs, pop-out). */
   declare history: LiveNumbers[];
   declare lessonStep: number;
+  declare lessonOn: boolean;
   declare completed: ReadonlySet<LessonEvent>;
+  /** The last revealed predict-then-reveal round (for the session summary). */
+  declare lastRound: Round | null;
   private channel: BroadcastChannel | null = null;
   /** Which business the rupiah view follows, as far as the lesson knows (set by its buttons). */
   private rupiahChoice: 'local' | 'outside' | 'other' = 'local';
@@ -67,6 +84,8 @@ export class ClassroomPage extends LitElement {
     this.designName = '';
     this.history = [];
     this.lessonStep = -1;
+    this.lessonOn = false;
+    this.lastRound = null;
     this.completed = new Set();
   }
 
@@ -105,6 +124,60 @@ export class ClassroomPage extends LitElement {
       }
       pendamping-lesson {
         margin-bottom: 1.5rem;
+      }
+      /*
+       * While the lesson runs it stays on screen: on a wide screen as a column beside the part it controls,
+       * on a narrow one as a bar above it (its own scroll when long; its Back / Next row always showing).
+       */
+      @media (min-width: ${unsafeCSS(WIDE)}px) {
+        :host([lesson]) .page {
+          display: grid;
+          grid-template-columns: minmax(15rem, 21rem) minmax(0, 1fr);
+          gap: 1.25rem;
+          align-items: start;
+        }
+        :host([lesson][trainer]) .page {
+          grid-template-columns: minmax(16rem, 24rem) minmax(0, 1fr);
+        }
+        :host([lesson]) pendamping-lesson {
+          position: sticky;
+          top: 0.5rem;
+          max-height: calc(100vh - 1rem);
+          overflow-y: auto;
+          margin: 0;
+          padding-bottom: 0;
+          box-sizing: border-box;
+        }
+      }
+      @media (max-width: ${unsafeCSS(WIDE - 0.02)}px) {
+        :host([lesson]) pendamping-lesson {
+          position: sticky;
+          top: 0;
+          z-index: 5;
+          max-height: 42vh;
+          overflow-y: auto;
+          padding-bottom: 0;
+          box-sizing: border-box;
+          margin-bottom: 1rem;
+        }
+      }
+      .parts {
+        min-width: 0;
+      }
+      /* Printing at the end of a lesson prints the summary slide alone. */
+      @media print {
+        :host {
+          padding: 0;
+        }
+        .with-summary > pendamping-lesson,
+        .with-summary .parts > section:not(#summary),
+        .with-summary ~ *,
+        .design.hide-in-print {
+          display: none !important;
+        }
+        .with-summary {
+          display: block !important;
+        }
       }
     `,
   ];
@@ -216,11 +289,27 @@ export class ClassroomPage extends LitElement {
 
   private goToStep(step: number): void {
     this.lessonStep = Math.max(0, Math.min(LESSON.length, step));
+    this.lessonOn = true;
     const target = LESSON[this.lessonStep]?.target;
     void this.updateComplete.then(() => {
-      if (target) this.renderRoot.querySelector(`#${target}`)?.scrollIntoView({ block: 'start', behavior: this.paused ? 'auto' : 'smooth' });
+      if (target) this.bringIntoView(target);
+      else if (this.lessonStep >= LESSON.length) this.bringIntoView('summary');
       (this.renderRoot.querySelector('pendamping-lesson') as LessonPanel | null)?.focusHeading();
     });
+  }
+
+  /**
+   * Scroll so the part a step uses starts at the top of what the lesson leaves free: below the lesson bar
+   * on a narrow screen, at the top of the window beside the lesson column on a wide one.
+   */
+  private bringIntoView(target: LessonTarget | 'summary'): void {
+    const section = this.renderRoot.querySelector<HTMLElement>(`#${target}`);
+    const lesson = this.renderRoot.querySelector<HTMLElement>('pendamping-lesson');
+    if (!section) return;
+    const beside = typeof matchMedia === 'function' && matchMedia(`(min-width: ${WIDE}px)`).matches;
+    const above = !beside && lesson ? lesson.getBoundingClientRect().height : 0;
+    const top = section.getBoundingClientRect().top + window.scrollY - above - 12;
+    window.scrollTo({ top: Math.max(0, top), behavior: this.paused || matchMedia('(prefers-reduced-motion: reduce)').matches ? 'auto' : 'smooth' });
   }
 
   override render() {
@@ -228,7 +317,8 @@ export class ClassroomPage extends LitElement {
     const labels = chartLabelsFor();
     const rows = liveRows(this.history, this.designName, this.seed);
     return html`
-      <p class="design" data-testid="classroom-design">${t('classroom.design', { name: this.designName })}</p>
+      <p class=${this.lessonStep >= LESSON.length ? 'design hide-in-print' : 'design'} data-testid="classroom-design">${t('classroom.design', { name: this.designName })}</p>
+      <div class=${this.lessonStep >= LESSON.length ? 'page with-summary' : 'page'}>
       <pendamping-lesson
         data-testid="lesson"
         .locale=${this.locale}
@@ -237,6 +327,13 @@ export class ClassroomPage extends LitElement {
         @lesson-step=${(e: CustomEvent<{ step: number }>) => this.goToStep(e.detail.step)}
         @lesson-action=${(e: CustomEvent<{ action: LessonAction }>) => this.onLessonAction(e.detail.action)}
       ></pendamping-lesson>
+      <div class="parts">
+      ${this.lessonStep >= LESSON.length
+        ? html`<section id="summary" aria-labelledby="summary-h">
+            <h2 id="summary-h" tabindex="-1">${t('summary.title')}</h2>
+            <pendamping-session-summary data-testid="lesson-summary" .round=${this.lastRound} .design=${this.designName} .locale=${this.locale}></pendamping-session-summary>
+          </section>`
+        : nothing}
       <section id="rupiah" aria-labelledby="rupiah-h">
         <h2 id="rupiah-h" tabindex="-1">${t('classroom.rupiah.title')}</h2>
         <pendamping-rupiah-view
@@ -259,7 +356,10 @@ export class ClassroomPage extends LitElement {
           .locale=${this.locale}
           ?trainer=${this.trainer}
           .pool=${this.pool}
-          @predict-reveal=${() => this.complete('predict-revealed')}
+          @predict-reveal=${(e: CustomEvent<{ round: Round }>) => {
+            this.lastRound = e.detail.round;
+            this.complete('predict-revealed');
+          }}
         ></pendamping-predict>
       </section>
       <section id="live" aria-labelledby="live-h">
@@ -275,17 +375,19 @@ export class ClassroomPage extends LitElement {
           @live-month=${(e: CustomEvent<LiveNumbers | null>) => this.onLiveMonth(e.detail)}
         ></pendamping-economy-view>
         <div class="row">
-          <button data-testid="live-popout" @click=${() => openPopout('live')}>⧉ ${t('classroom.liveChart.open')}</button>
+          <button data-testid="live-popout" @click=${() => openPopout('live')}>${POPOUT_ICON} ${t('classroom.liveChart.open')}</button>
           ${this.history.length ? nothing : html`<span>${t('classroom.liveChart.empty')}</span>`}
         </div>
         <div class="charts">
-          ${liveSpecs(this.history).map(
+          ${liveSpecs(this.history, this.designName).map(
             (spec) => html`<pendamping-chart-card data-testid=${`chart-${spec.id}`} .title=${spec.title} .locale=${this.locale} .labels=${labels} .csvRows=${rows[spec.id] ?? []} .filename=${`pendamping-${spec.id}`}
               ><pendamping-line-chart .spec=${spec} .locale=${this.locale} .labels=${labels} ?animate=${false}></pendamping-line-chart
             ></pendamping-chart-card>`,
           )}
         </div>
       </section>
+      </div>
+      </div>
     `;
   }
 }

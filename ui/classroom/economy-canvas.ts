@@ -5,7 +5,7 @@
 // that layer and paints only the moving businesses and their ties on top. It also keeps the drawing
 // statistics the bench reads.
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { fitView, paintMoving, paintStill, type EconomyScene, type ViewFit } from './economy-painter.js';
+import { fitView, paintMoving, paintStill, type EconomyScene, type PictureStyle, type ViewFit } from './economy-painter.js';
 import type { EconomyPicture } from './economy-picture.js';
 import type { FrameStats } from './frame-stats.js';
 
@@ -30,6 +30,8 @@ export interface CanvasOptions {
 
 export class EconomyCanvas implements ReactiveController {
   stats: FrameStats = { frames: 0, intervals: [], drawMs: [], monthsAt: [], firstLayoutMs: 0, lastStepMs: 0 };
+  /** How the last still layer was styled (null before the first paint with businesses). */
+  lastStyle: PictureStyle | null = null;
   private canvas: HTMLCanvasElement | null = null;
   private layer: HTMLCanvasElement | null = null;
   private resizeObserver: ResizeObserver | null = null;
@@ -167,6 +169,6 @@ export class EconomyCanvas implements ReactiveController {
     const dpr = canvas.width / Math.max(1, this.cssSize.width);
     this.view = { dpr, ...fitView(picture.bounds, this.cssSize.width, this.cssSize.height, scene.trainer) };
     ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
-    paintStill(ctx, this.view, scene, picture.still.ids, picture.still.edges);
+    this.lastStyle = paintStill(ctx, this.view, scene, picture.still.ids, picture.still.edges);
   }
 }

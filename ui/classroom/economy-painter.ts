@@ -71,7 +71,7 @@ const DIMMED = 0.3;
 
 /** Fit the layout's bounds into a `width` × `height` canvas (CSS px), leaving room above for the sector names. */
 export function fitView(b: Bounds, width: number, height: number, trainer: boolean): ViewFit {
-  const labelRoom = trainer ? 34 : 26;
+  const labelRoom = trainer ? 38 : 26;
   const spanX = Math.max(1e-6, b.maxX - b.minX), spanY = Math.max(1e-6, b.maxY - b.minY);
   const scale = Math.max(1e-6, Math.min((width - 2 * PAD) / spanX, (height - 2 * PAD - labelRoom) / spanY));
   const ox = PAD + (width - 2 * PAD - spanX * scale) / 2 - b.minX * scale;
@@ -81,14 +81,36 @@ export function fitView(b: Bounds, width: number, height: number, trainer: boole
   return { ox, oy, scale, r };
 }
 
+/**
+ * How the picture is styled: dimmed only under a highlight, whichever economy (with or without the program)
+ * is drawn — the two pictures are styled alike so neither looks better for its drawing.
+ */
+export interface PictureStyle {
+  dimmed: boolean;
+  /** Opacity of the businesses. */
+  businessAlpha: number;
+  /** Stroke of the ties. */
+  tieStroke: string;
+}
+
+export function pictureStyle(scene: Pick<EconomyScene, 'highlight'>): PictureStyle {
+  const dimmed = scene.highlight !== null;
+  return { dimmed, businessAlpha: dimmed ? DIMMED : 1, tieStroke: dimmed ? TIES_DIMMED : TIES };
+}
+
+const TIES = 'rgba(60, 70, 80, 0.15)';
+const TIES_DIMMED = 'rgba(60, 70, 80, 0.07)';
+
 /** What stays still this month: ties, businesses (dimmed under a highlight) and sector names. */
-export function paintStill(ctx: Canvas2D, view: ViewFit, scene: EconomyScene, ids: Int32Array, edgeIds: Int32Array): void {
-  const dim = scene.highlight !== null;
+export function paintStill(ctx: Canvas2D, view: ViewFit, scene: EconomyScene, ids: Int32Array, edgeIds: Int32Array): PictureStyle {
+  const style = pictureStyle(scene);
+  const dim = style.dimmed;
   paintTies(ctx, view, scene.positions, scene.edges, edgeIds, dim);
-  ctx.globalAlpha = dim ? DIMMED : 1;
+  ctx.globalAlpha = style.businessAlpha;
   paintBusinesses(ctx, view, scene.positions, scene.states, ids);
   ctx.globalAlpha = 1;
   paintSectorLabels(ctx, view, scene.labels, scene.trainer);
+  return style;
 }
 
 /** What moves in this animation frame, then the highlight over everything. */
@@ -118,7 +140,7 @@ export function paintTies(ctx: Canvas2D, view: ViewFit, p: Float32Array, edges: 
     ctx.moveTo(ox + p[2 * a] * scale, oy + p[2 * a + 1] * scale);
     ctx.lineTo(ox + p[2 * c] * scale, oy + p[2 * c + 1] * scale);
   }
-  ctx.strokeStyle = dim ? 'rgba(60, 70, 80, 0.07)' : 'rgba(60, 70, 80, 0.15)';
+  ctx.strokeStyle = dim ? TIES_DIMMED : TIES;
   ctx.lineWidth = Math.max(0.5, r * 0.18);
   ctx.stroke();
 }
@@ -255,7 +277,7 @@ export function paintRecipients(ctx: Canvas2D, view: ViewFit, at: (id: number) =
 export function paintSectorLabels(ctx: Canvas2D, view: ViewFit, labels: EconomyScene['labels'], trainer: boolean): void {
   if (labels.length < 2) return;
   const { ox, oy, scale } = view;
-  const size = trainer ? 18 : 13;
+  const size = trainer ? 22 : 13;
   ctx.font = `600 ${size}px system-ui, sans-serif`;
   ctx.textAlign = 'center';
   ctx.textBaseline = 'bottom';

@@ -94,6 +94,9 @@ export const economyViewStyles = [
       text-align: center;
       padding: 1rem;
     }
+    .spotlight {
+      margin: 0.4rem 0 0;
+    }
     .highlight {
       margin: 0.4rem 0 0;
       padding: 0.3rem 0.5rem;

@@ -18,7 +18,7 @@ import { EconomyCanvas, type FrameStats } from './economy-canvas.js';
 import { liveControls } from './economy-controls.js';
 import { canvasDescription, highlightNote, legendList, sectorLabel } from './economy-legend.js';
 import { liveNumbers, summaryText } from './economy-numbers.js';
-import type { EconomyScene } from './economy-painter.js';
+import type { EconomyScene, PictureStyle } from './economy-painter.js';
 import { EconomyPicture } from './economy-picture.js';
 import { economyViewStyles } from './economy-view-styles.js';
 import { LiveClient } from './live-client.js';
@@ -41,6 +41,7 @@ export class EconomyView extends LitElement {
   static override properties = {
     ...CLASSROOM_INPUT_PROPERTIES,
     highlight: { attribute: false },
+    spotlight: { type: Boolean },
     status: { state: true },
     frame: { state: true },
     announcement: { state: true },
@@ -55,6 +56,11 @@ export class EconomyView extends LitElement {
   declare paused: boolean;
   declare trainer: boolean;
   declare highlight: Highlight | null;
+  /**
+   * Whether the follow-the-rupiah highlight is drawn (and the rest dimmed): off until the trainer asks for
+   * it, so a fresh page shows both economies in full colour; when on, both arms are dimmed alike.
+   */
+  declare spotlight: boolean;
   declare status: Status;
   declare frame: LiveFrame | null;
   declare announcement: string;
@@ -99,6 +105,7 @@ export class EconomyView extends LitElement {
     this.paused = false;
     this.trainer = false;
     this.highlight = null;
+    this.spotlight = false;
     this.status = 'idle';
     this.frame = null;
     this.announcement = '';
@@ -140,6 +147,18 @@ export class EconomyView extends LitElement {
   get frameStats(): FrameStats {
     const s = this.canvas.stats;
     return { ...s, intervals: [...s.intervals], drawMs: [...s.drawMs], monthsAt: [...s.monthsAt] };
+  }
+
+  /** How the picture on the canvas was last styled, with the arm it shows (null before the first paint). */
+  get drawing(): (PictureStyle & { arm: LiveArm | null }) | null {
+    const style = this.canvas.lastStyle;
+    return style ? { ...style, arm: this.shownArm } : null;
+  }
+
+  /** Turn the follow-the-rupiah highlight on the picture on or off. */
+  toggleSpotlight(): void {
+    this.spotlight = !this.spotlight;
+    this.dispatchEvent(new CustomEvent('live-spotlight', { detail: { on: this.spotlight }, bubbles: true, composed: true }));
   }
 
   resetFrameStats(): void {
@@ -248,6 +267,7 @@ export class EconomyView extends LitElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('paused') && this.paused) this.pause();
+    if (changed.has('spotlight')) this.canvas.invalidate();
     if (changed.has('highlight')) {
       this.highlighted.set(this.highlight);
       this.canvas.invalidate();
@@ -334,7 +354,7 @@ export class EconomyView extends LitElement {
   private scene(): EconomyScene {
     const p = this.picture;
     const labels = p.labels.map((l) => ({ x: l.x, y: l.y, text: sectorLabel(l.name, this.locale) }));
-    return { states: p.states, positions: p.to, edges: p.edges, labels, trainer: this.trainer, highlight: this.highlighted.scene(this.frame?.arm) };
+    return { states: p.states, positions: p.to, edges: p.edges, labels, trainer: this.trainer, highlight: this.spotlight ? this.highlighted.scene() : null };
   }
 
   /** Ask the run where the highlight's households and suppliers go (they have no place of their own). */
@@ -378,7 +398,14 @@ export class EconomyView extends LitElement {
                 ? html`<div class="overlay" role="alert">${t('live.error', { message: this.error }, L)}</div>`
                 : nothing}
           </div>
-          ${this.highlight ? highlightNote(this.highlight, without, L) : nothing}
+          ${this.highlight
+            ? html`<div class="spotlight">
+                <button data-testid="live-spotlight" aria-pressed=${this.spotlight ? 'true' : 'false'} @click=${() => this.toggleSpotlight()}>
+                  ${t(this.spotlight ? 'live.spotlightOff' : 'live.spotlightOn', { round: this.highlight.round }, L)}
+                </button>
+              </div>`
+            : nothing}
+          ${this.highlight && this.spotlight ? highlightNote(this.highlight, without, L) : nothing}
         </div>
         <div>
           ${liveNumbers({ numbers: f?.numbers ?? null, history: this.history, horizon: this.horizon, without, openBefore: f && c ? f.count - c.closed : null, locale: L })}

@@ -90,6 +90,21 @@ export class LessonPanel extends LitElement {
         color: #006b4f;
         font-weight: 600;
       }
+      /*
+       * The step's buttons, its tick and Back / Next stay visible when the panel scrolls (the page keeps it
+       * on screen with a height of its own); only the explanation above them scrolls.
+       */
+      .foot {
+        position: sticky;
+        bottom: 0;
+        background: #f3f8fc;
+        padding-bottom: 0.6rem;
+        border-top: 1px solid #c9dbe8;
+      }
+      .foot p {
+        margin: 0.3rem 0 0;
+      }
+
       button.primary {
         background: #0072b2;
         color: #fff;
@@ -108,7 +123,7 @@ export class LessonPanel extends LitElement {
 
   /** Focus the lesson's heading (after a step change, so keyboard users continue from the lesson). */
   focusHeading(): void {
-    void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('h2')?.focus());
+    void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('h2')?.focus({ preventScroll: true }));
   }
 
   override render() {
@@ -130,6 +145,7 @@ export class LessonPanel extends LitElement {
       </ol>
       <p data-testid="lesson-text">${t(`lesson.${step.id}.text`)}</p>
       <p><strong>${t('lesson.task')}</strong> ${t(`lesson.${step.id}.task`)}</p>
+      <div class="foot">
       <div class="row">
         ${step.actions.map((a) => html`<button data-testid=${`lesson-action-${a}`} @click=${() => this.act(a)}>${t(`lesson.action.${a}`)}</button>`)}
       </div>
@@ -139,6 +155,7 @@ export class LessonPanel extends LitElement {
         <button class="primary" data-testid="lesson-next" @click=${() => this.go(this.step + 1)}>
           ${this.step === LESSON.length - 1 ? t('lesson.finish') : t('lesson.next')} →
         </button>
+      </div>
       </div>`;
   }
 }

@@ -6,22 +6,24 @@ import type { LiveNumbers } from './types.js';
 
 const line = (id: string, label: string, months: number[], values: number[]) => ({ id, label, months, mean: values, low: values, high: values });
 
-export function liveSpecs(history: readonly LiveNumbers[]): LineChartSpec[] {
+/** The charts of the live run; each line is labelled with the design's name (e.g. "Desain A"). */
+export function liveSpecs(history: readonly LiveNumbers[], design = ''): LineChartSpec[] {
   const months = history.map((h) => h.month);
+  const name = design || t('classroom.liveChart.design');
   return [
     {
       id: 'live-jobs',
       title: t('classroom.liveChart.jobs'),
       yLabel: t('classroom.liveChart.jobsAxis'),
       kind: 'count',
-      series: [line('program', t('classroom.liveChart.design'), months, history.map((h) => h.jobsEffect))],
+      series: [line('program', name, months, history.map((h) => h.jobsEffect))],
     },
     {
       id: 'live-local-gdp',
       title: t('classroom.liveChart.localGdp'),
       yLabel: t('classroom.liveChart.localGdpAxis'),
       kind: 'rupiah',
-      series: [line('program', t('classroom.liveChart.design'), months, history.map((h) => h.localGdp))],
+      series: [line('program', name, months, history.map((h) => h.localGdp))],
     },
   ];
 }

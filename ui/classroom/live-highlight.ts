@@ -1,8 +1,9 @@
 // A follow-the-rupiah highlight on the live economy: the businesses it lights up (each once), and where its
 // households and suppliers are drawn — beside businesses the run names (they have no place of their own),
 // asked of the worker session whenever the highlight or the run changes. It is drawn over the economy with
-// the program only: the money it traces went through that arm's ledger.
-import type { LiveAnchors, LiveArm } from '../../sim/index.js';
+// either economy alike when the trainer turns it on (the money it traces went through the program's ledger;
+// the same businesses exist in both economies, so the same ones light up in both pictures).
+import type { LiveAnchors } from '../../sim/index.js';
 import type { SceneHighlight } from './economy-painter.js';
 import type { LiveSession } from './live-session.js';
 import type { Highlight } from './types.js';
@@ -42,13 +43,12 @@ export class LiveHighlight {
   }
 
   /**
-   * What the painter draws over the picture of `arm`: null when nothing is to be lit up, or the picture is
-   * the economy without the program (switching arms is left to the trainer: the rupiah view re-sends its
-   * highlight whenever its run arrives, which must not pull the picture back).
+   * What the painter draws over the picture: null when nothing is to be lit up. The same in both arms, so
+   * neither picture is dimmed more than the other.
    */
-  scene(arm: LiveArm | undefined): SceneHighlight | null {
+  scene(): SceneHighlight | null {
     const h = this.highlight;
-    if (!h || (this.lit.length === 0 && h.households.length === 0 && h.suppliers.length === 0) || arm === 'counterfactual') return null;
+    if (!h || (this.lit.length === 0 && h.households.length === 0 && h.suppliers.length === 0)) return null;
     return { businesses: this.lit, households: h.households, suppliers: h.suppliers, anchors: this.anchors };
   }
 }

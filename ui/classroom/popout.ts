@@ -26,9 +26,16 @@ export function openPopout(kind: 'live'): Window | null {
   return window.open(url, `pendamping-${kind}`, 'popup,width=960,height=640');
 }
 
+/** A chart's least height, and what its card adds around it (title, padding, buttons), in the card's own px. */
+const MIN_CHART = 160;
+const CARD_CHROME = 115;
+
 export class PopoutView extends LitElement {
-  static override properties = { history: { state: true }, design: { state: true }, locale: { state: true } };
+  static override properties = { history: { state: true }, design: { state: true }, locale: { state: true }, size: { state: true } };
   declare history: LiveNumbers[];
+  /** The window's inner size: the charts' text grows with it, so a projector's window is readable. */
+  declare size: { width: number; height: number };
+  private readonly onResize = () => (this.size = { width: window.innerWidth, height: window.innerHeight });
   declare design: string;
   declare locale: Locale;
   private channel: BroadcastChannel | null = null;
@@ -38,18 +45,57 @@ export class PopoutView extends LitElement {
     this.history = [];
     this.design = '';
     this.locale = 'id';
+    this.size = { width: 960, height: 640 };
+  }
+
+  /** Height of the heading and month line (measured after each render; CSS px). */
+  private headHeight = 100;
+
+  /**
+   * How the charts fill the window: side by side in a wide one, stacked in a tall one; each drawn narrower
+   * and zoomed (`zoom` ≥ 1) so its text, a fixed size in its own pixels, grows with the window; its height
+   * chosen so both fit the window's height.
+   */
+  get fit(): { columns: number; zoom: number; chartHeight: number } {
+    const { width, height } = this.size;
+    const columns = width / height > 1.3 ? 2 : 1;
+    const rows = 2 / columns;
+    const colWidth = (width - 32 - (columns - 1) * 8) / columns;
+    const free = Math.max(200, height - this.headHeight - 24);
+    const zoom = Math.max(1, Math.min(3, colWidth / 420, free / rows / (MIN_CHART + CARD_CHROME)));
+    const chartHeight = Math.max(MIN_CHART, Math.floor(free / rows / zoom - CARD_CHROME));
+    return { columns, zoom, chartHeight };
+  }
+
+  override updated(): void {
+    const head = this.renderRoot.querySelector<HTMLElement>('.head');
+    const h = head ? Math.ceil(head.getBoundingClientRect().height) : 0;
+    if (h > 0 && Math.abs(h - this.headHeight) > 2) {
+      this.headHeight = h;
+      this.requestUpdate();
+    }
   }
 
   static override styles = css`
     :host {
       display: block;
-      padding: 1rem;
+      padding: 0.75rem 1rem;
       font-family: system-ui, -apple-system, 'Segoe UI', Roboto, 'Noto Sans', Arial, sans-serif;
       font-size: 1.3rem;
     }
+    .head {
+      font-size: clamp(16px, 1.5vw, 30px);
+    }
+    h1 {
+      font-size: 1.4em;
+      margin: 0 0 0.25rem;
+    }
+    p {
+      margin: 0 0 0.5rem;
+    }
     .grid {
       display: grid;
-      gap: 1rem;
+      gap: 0.5rem;
     }
   `;
 
@@ -64,21 +110,26 @@ export class PopoutView extends LitElement {
       this.history = e.data.history;
     };
     this.channel.postMessage({ type: 'hello' } satisfies PopoutMessage);
+    window.addEventListener('resize', this.onResize);
+    this.onResize();
   }
 
   override disconnectedCallback(): void {
     this.channel?.close();
+    window.removeEventListener('resize', this.onResize);
     super.disconnectedCallback();
   }
 
   override render() {
     document.title = t('classroom.popout.title');
-    return html`<h1 data-testid="popout-title">${t('classroom.popout.heading', { design: this.design })}</h1>
+    const { columns, zoom, chartHeight } = this.fit;
+    return html`<div class="head"><h1 data-testid="popout-title">${t('classroom.popout.heading', { design: this.design })}</h1>
       <p data-testid="popout-month">${this.history.length ? t('classroom.popout.month', { month: this.history.at(-1)!.month }) : t('classroom.popout.waiting')}</p>
-      <div class="grid">
-        ${liveSpecs(this.history).map(
-          (spec) => html`<pendamping-chart-card data-testid=${`popout-${spec.id}`} .title=${spec.title} .locale=${this.locale} .labels=${chartLabelsFor()} .csvRows=${[]} .filename=${`pendamping-${spec.id}`}
-            ><pendamping-line-chart .spec=${spec} .locale=${this.locale} .labels=${chartLabelsFor()} .height=${360}></pendamping-line-chart
+      </div>
+      <div class="grid" style="grid-template-columns: repeat(${columns}, minmax(0, 1fr))" data-testid="popout-grid" data-zoom=${zoom.toFixed(3)}>
+        ${liveSpecs(this.history, this.design).map(
+          (spec) => html`<pendamping-chart-card style="zoom: ${zoom.toFixed(3)}" data-testid=${`popout-${spec.id}`} .title=${spec.title} .locale=${this.locale} .labels=${chartLabelsFor()} .csvRows=${[]} .filename=${`pendamping-${spec.id}`}
+            ><pendamping-line-chart .spec=${spec} .locale=${this.locale} .labels=${chartLabelsFor()} .height=${chartHeight}></pendamping-line-chart
           ></pendamping-chart-card>`,
         )}
       </div>`;

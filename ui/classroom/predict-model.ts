@@ -68,6 +68,16 @@ export interface Session {
   rounds: Round[];
 }
 
+/**
+ * A guess written exactly as the class typed it (no rounding, no abbreviation): `+21`, `-5`, `+2,5`,
+ * `+Rp 1.234.567` — so what the page quotes back is what somebody said.
+ */
+export function guessText(x: number, kind: ValueKind, locale: 'id' | 'en'): string {
+  const sign = x > 0 ? '+' : x < 0 ? '-' : '';
+  const digits = new Intl.NumberFormat(locale === 'id' ? 'id-ID' : 'en-US', { maximumFractionDigits: 10 }).format(Math.abs(x));
+  return `${sign}${kind === 'rupiah' ? 'Rp ' : ''}${digits}`;
+}
+
 /** How far the guess was from the model at the horizon, in words' numbers: guess − model and whether it fell in the interval. */
 export function verdict(round: Round): { difference: number; inside: boolean } | null {
   if (!round.answer) return null;

@@ -15,16 +15,20 @@ import { StaleError, Task } from '../controllers/task.js';
 import type { RunDigest } from '../runner/protocol.js';
 import type { WorkerPool } from '../runner/pool.js';
 import {
-  GUESS_MONTHS, HORIZON, QUESTIONS, REVEAL_REPLICATES, answerFrom, decodeSession, encodeSession, guessDomain, questionById,
+  GUESS_MONTHS, HORIZON, QUESTIONS, REVEAL_REPLICATES, answerFrom, decodeSession, encodeSession, guessDomain, guessText, questionById,
   sessionCsv, verdict, type Question, type QuestionId, type Round, type Session,
 } from './predict-model.js';
 
 /** The page's hash when the app started (a shared session link carries `&p=…`; the app rewrites the hash). */
 const INITIAL_HASH = typeof location === 'undefined' ? '' : location.hash;
 
-const W = 640;
-const H = 320;
-const M = { top: 16, right: 150, bottom: 40, left: 72 };
+/** Right of the month-24 handle (radius 11 plus its focus ring), so an end label never covers it. */
+const LABEL_GAP = 18;
+/** The chart's frame (viewBox units): wide, or narrow on a phone so its text is not shrunk to a few pixels. */
+const WIDE_BOX = { W: 640, H: 320, M: { top: 16, right: 172, bottom: 44, left: 96 } };
+const NARROW_BOX = { W: 400, H: 300, M: { top: 16, right: 120, bottom: 44, left: 70 } };
+/** Up to this width (CSS px) the narrow frame is used. */
+const NARROW = 640;
 
 export class PredictView extends LitElement {
   static override properties = {
@@ -39,6 +43,7 @@ export class PredictView extends LitElement {
     guess: { state: true },
     error: { state: true },
     link: { state: true },
+    narrow: { state: true },
   };
 
   declare scenario: ScenarioInput | undefined;
@@ -52,6 +57,26 @@ export class PredictView extends LitElement {
   declare guess: number[];
   declare error: string;
   declare link: string;
+  /** A phone-sized window: the chart uses its narrow frame. */
+  declare narrow: boolean;
+  private narrowQuery: MediaQueryList | null = null;
+  private readonly onNarrow = () => (this.narrow = !!this.narrowQuery?.matches);
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.narrowQuery = typeof matchMedia === 'function' ? matchMedia(`(max-width: ${NARROW}px)`) : null;
+    this.narrowQuery?.addEventListener('change', this.onNarrow);
+    this.onNarrow();
+  }
+
+  override disconnectedCallback(): void {
+    this.narrowQuery?.removeEventListener('change', this.onNarrow);
+    super.disconnectedCallback();
+  }
+
+  private get box() {
+    return this.narrow ? NARROW_BOX : WIDE_BOX;
+  }
   /** The model's runs for a reveal: REVEAL_REPLICATES replicates of the design in the page's workers. */
   private readonly runs = new Task<{ pool: WorkerPool; scenario: ScenarioInput; seed: number }, RunDigest[]>(
     ({ pool, scenario, seed }, signal) =>
@@ -72,6 +97,7 @@ export class PredictView extends LitElement {
     this.guess = GUESS_MONTHS.map(() => 0);
     this.error = '';
     this.link = '';
+    this.narrow = false;
   }
 
   static override styles = [
@@ -121,6 +147,18 @@ export class PredictView extends LitElement {
       }
       input[type='number'] {
         width: 8rem;
+        max-width: 100%;
+      }
+      label.question {
+        display: flex;
+        flex-wrap: wrap;
+        gap: 0.25rem 0.5rem;
+        align-items: center;
+        max-width: 100%;
+      }
+      select {
+        max-width: 100%;
+        white-space: normal;
       }
       .verdict {
         font-size: 1.15em;
@@ -180,10 +218,14 @@ export class PredictView extends LitElement {
     return Math.max(1, Math.round(raw / mag) * mag);
   }
 
-  private setGuess(k: number, value: number): void {
+  /**
+   * Set the guess at GUESS_MONTHS[k]. A typed or keyed value is kept exactly; only a sketch with the pointer
+   * (`snap`) is rounded to the step, since nobody said its value.
+   */
+  private setGuess(k: number, value: number, snap = false): void {
     if (this.isRevealed()) return;
     const next = [...this.guess];
-    next[k] = Math.round(value / this.step()) * this.step();
+    next[k] = snap ? Math.round(value / this.step()) * this.step() : value;
     this.guess = next;
     this.dispatchEvent(new CustomEvent('predict-guess', { detail: { guess: next }, bubbles: true, composed: true }));
   }
@@ -241,16 +283,18 @@ export class PredictView extends LitElement {
     else if (!(e.buttons & 1)) return;
     const svgEl = e.currentTarget as SVGSVGElement;
     const box = svgEl.getBoundingClientRect();
+    const { W, H } = this.box;
     const px = ((e.clientX - box.left) / box.width) * W;
     const py = ((e.clientY - box.top) / box.height) * H;
     const { x, y } = this.scales(null);
     const month = x.invert(px);
     const k = GUESS_MONTHS.reduce((best, m, i) => (Math.abs(m - month) < Math.abs(GUESS_MONTHS[best] - month) ? i : best), 0);
     if (Math.abs(GUESS_MONTHS[k] - month) > 4) return;
-    this.setGuess(k, y.invert(py));
+    this.setGuess(k, y.invert(py), true);
   }
 
   private scales(round: Round | null) {
+    const { W, H, M } = this.box;
     const x = scaleLinear().domain([0, HORIZON]).range([M.left, W - M.right]);
     const y = scaleLinear().domain(this.domain(round)).nice().range([H - M.bottom, M.top]);
     return { x, y };
@@ -272,6 +316,7 @@ export class PredictView extends LitElement {
     const answer = round && this.isRevealed() ? round.answer : null;
     const question = round && this.isRevealed() ? questionById(round.question) : this.q;
     const { x, y } = this.scales(answer ? round : null);
+    const { W, H, M } = this.box;
     const fmt = tickFormatter(question.kind, this.locale, y.ticks(6));
     const guessPts: [number, number][] = [[0, 0], ...GUESS_MONTHS.map((m, k): [number, number] => [m, guess[k]])];
     const path = (pts: [number, number][]) => pts.map(([m, v], i) => `${i ? 'L' : 'M'}${x(m).toFixed(1)},${y(v).toFixed(1)}`).join('');
@@ -298,15 +343,16 @@ export class PredictView extends LitElement {
         <g>${y.ticks(6).map((v) => svg`<line x1=${M.left} x2=${W - M.right} y1=${y(v)} y2=${y(v)} stroke=${v === 0 ? '#5a6470' : '#e3e7ea'} />
           <text x=${M.left - 6} y=${y(v) + 4} text-anchor="end">${fmt(v)}</text>`)}</g>
         <g>${[0, 6, 12, 18, 24].map((m) => svg`<text x=${x(m)} y=${H - M.bottom + 18} text-anchor="middle">${m}</text>`)}
-          <text x=${(M.left + W - M.right) / 2} y=${H - 4} text-anchor="middle">${t('classroom.predict.months')}</text></g>
+          <text x=${(M.left + W - M.right) / 2} y=${H - 4} text-anchor="middle" data-testid="predict-x-title">${t('classroom.predict.xAxis')}</text></g>
+        <text transform="translate(16 ${(M.top + H - M.bottom) / 2}) rotate(-90)" text-anchor="middle" font-weight="600" data-testid="predict-y-title">${t(`classroom.predict.yAxis.${question.id}`)}</text>
         ${answer ? svg`<path d=${band} fill=${OKABE_ITO.blue} fill-opacity="0.18" data-testid="predict-band" />
           <path d=${path(answer.months.map((m, i): [number, number] => [m, answer.mean[i]]))} fill="none" stroke=${OKABE_ITO.blue} stroke-width="3" data-testid="predict-model-line" />
-          <text x=${x(HORIZON) + 6} y=${modelY} fill=${OKABE_ITO.blue} font-weight="600">${t('classroom.predict.model')}</text>` : nothing}
+          <text x=${x(HORIZON) + LABEL_GAP} y=${modelY} fill=${OKABE_ITO.blue} font-weight="600" data-testid="predict-model-label">${t('classroom.predict.model')}</text>` : nothing}
         <path d=${path(guessPts)} fill="none" stroke=${OKABE_ITO.vermillion} stroke-width="3" stroke-dasharray="8 5" data-testid="predict-guess-line" />
-        <text x=${x(HORIZON) + 6} y=${guessY} fill=${OKABE_ITO.vermillion} font-weight="600">${t('classroom.predict.guess')}</text>
+        <text x=${x(HORIZON) + LABEL_GAP} y=${guessY} fill=${OKABE_ITO.vermillion} font-weight="600" data-testid="predict-guess-label">${t('classroom.predict.guess')}</text>
         ${GUESS_MONTHS.map((m, k) => {
           const label = t('classroom.predict.handle', { month: m });
-          const value = formatValue(guess[k], question.kind, this.locale, { sign: true });
+          const value = guessText(guess[k], question.kind, this.locale);
           return svg`<g class="handle" tabindex=${answer ? -1 : 0} role="slider" aria-label=${label} aria-valuenow=${guess[k]} aria-valuetext=${value}
               aria-readonly=${answer ? 'true' : 'false'} data-testid=${`predict-handle-${m}`} @keydown=${(e: KeyboardEvent) => this.onKey(k, e)}>
             <circle class="ring" cx=${x(m)} cy=${y(guess[k])} r="11" fill="#fff" stroke=${OKABE_ITO.vermillion} stroke-width="2" />
@@ -324,7 +370,7 @@ export class PredictView extends LitElement {
     return html`
       <p>${t('classroom.predict.intro')}</p>
       <div class="row">
-        <label
+        <label class="question"
           >${t('classroom.predict.question')}
           <select data-testid="predict-question" ?disabled=${this.isRevealed() || this.running} @change=${(e: Event) => {
             this.question = (e.target as HTMLSelectElement).value as QuestionId;
@@ -337,18 +383,20 @@ export class PredictView extends LitElement {
       ${this.renderChart(shown)}
       <table data-testid="predict-table">
         <caption class="sr">${t('classroom.predict.tableCaption')}</caption>
-        <tr><th scope="row">${t('classroom.predict.months')}</th>${GUESS_MONTHS.map((m) => html`<th scope="col">${m}</th>`)}</tr>
         <tr>
-          <th scope="row">${t('classroom.predict.guess')}</th>
-          ${GUESS_MONTHS.map(
-            (m, k) => html`<td><input type="number" step=${this.step()} .value=${String((shown ?? { guess: this.guess }).guess[k])} ?disabled=${this.isRevealed()}
-              aria-label=${t('classroom.predict.handle', { month: m })} data-testid=${`predict-input-${m}`}
-              @change=${(e: Event) => { const n = Number((e.target as HTMLInputElement).value); if (Number.isFinite(n)) this.setGuess(k, n); }} /></td>`,
-          )}
+          <th scope="col">${t('classroom.predict.months')}</th>
+          <th scope="col">${t('classroom.predict.guess')}</th>
+          ${shown?.answer ? html`<th scope="col">${t('classroom.predict.model')}</th>` : nothing}
         </tr>
-        ${shown?.answer
-          ? html`<tr><th scope="row">${t('classroom.predict.model')}</th>${GUESS_MONTHS.map((m) => html`<td data-testid=${`predict-model-${m}`} data-value=${shown.answer!.mean[m]}>${fmt(shown.answer!.mean[m])}</td>`)}</tr>`
-          : nothing}
+        ${GUESS_MONTHS.map(
+          (m, k) => html`<tr>
+            <th scope="row">${m}</th>
+            <td><input type="number" step="any" inputmode="decimal" .value=${String((shown ?? { guess: this.guess }).guess[k])} ?disabled=${this.isRevealed()}
+              aria-label=${t('classroom.predict.handle', { month: m })} data-testid=${`predict-input-${m}`}
+              @change=${(e: Event) => { const raw = (e.target as HTMLInputElement).value; const n = Number(raw); if (raw.trim() !== '' && Number.isFinite(n)) this.setGuess(k, n); }} /></td>
+            ${shown?.answer ? html`<td data-testid=${`predict-model-${m}`} data-value=${shown.answer.mean[m]}>${fmt(shown.answer.mean[m])}</td>` : nothing}
+          </tr>`,
+        )}
       </table>
       <div class="row">
         ${this.isRevealed()
@@ -365,7 +413,7 @@ export class PredictView extends LitElement {
         ${v && shown?.answer
           ? html`<p class="verdict">
               ${t('classroom.predict.verdict', {
-                guess: fmt(shown.guess[shown.guess.length - 1]),
+                guess: guessText(shown.guess[shown.guess.length - 1], q.kind, this.locale),
                 model: fmt(shown.answer.mean[HORIZON]),
                 low: fmt(shown.answer.low[HORIZON]),
                 high: fmt(shown.answer.high[HORIZON]),
@@ -382,7 +430,7 @@ export class PredictView extends LitElement {
               ${this.session.rounds.map((r) => {
                 const rq = questionById(r.question);
                 const f = (x: number) => formatValue(x, rq.kind, this.locale, { sign: true });
-                return html`<li>${t(`classroom.predict.q.${r.question}`)} — ${r.design}: ${t('classroom.predict.guess')} ${f(r.guess[r.guess.length - 1])}${r.answer ? html`, ${t('classroom.predict.model')} ${f(r.answer.mean[HORIZON])}` : nothing}</li>`;
+                return html`<li>${t(`classroom.predict.q.${r.question}`)} — ${r.design}: ${t('classroom.predict.guess')} ${guessText(r.guess[r.guess.length - 1], rq.kind, this.locale)}${r.answer ? html`, ${t('classroom.predict.model')} ${f(r.answer.mean[HORIZON])}` : nothing}</li>`;
               })}
             </ol>
           </details>`

@@ -41,7 +41,7 @@ export function rupiahCard(c: CardInput) {
     </header>
     ${lm(c)}
     <p class="sentence" data-testid="rupiah-sentence-${which}">${sentence(trace, c.round, l)}</p>
-    ${c.view === 'chart' ? sankey(c, layout) : table(trace, c.round, l)}
+    ${c.view === 'chart' ? sankey(c, layout) : html`<div class="table-wrap">${table(trace, c.round, l)}</div>`}
   </section>`;
 }
 

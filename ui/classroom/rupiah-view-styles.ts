@@ -25,6 +25,8 @@ export const rupiahViewStyles = [
       display: grid;
       gap: 0.2rem;
       font-weight: 600;
+      min-width: 0;
+      max-width: 100%;
     }
     input[type='number'] {
       width: 10rem;
@@ -34,6 +36,8 @@ export const rupiahViewStyles = [
     }
     select {
       padding: 0.3rem 0.4rem;
+      max-width: 100%;
+      min-width: 0;
     }
     .hint {
       font-weight: 400;
@@ -75,9 +79,11 @@ export const rupiahViewStyles = [
     }
     .cards {
       display: grid;
+      grid-template-columns: minmax(0, 1fr);
       gap: 1.25rem;
     }
     .card {
+      min-width: 0;
       border: 1px solid #d6d6d6;
       border-radius: 6px;
       padding: 0.75rem 1rem 1rem;
@@ -134,8 +140,10 @@ export const rupiahViewStyles = [
     svg text {
       font-family: system-ui, -apple-system, 'Segoe UI', Roboto, 'Noto Sans', Arial, sans-serif;
       paint-order: stroke;
+      /* A wide white halo: where a label lies over a flow, the flow is cut away behind its letters. */
       stroke: #fff;
-      stroke-width: 3px;
+      stroke-opacity: 0.92;
+      stroke-width: 7px;
       stroke-linejoin: round;
     }
     .future {
@@ -167,6 +175,10 @@ export const rupiahViewStyles = [
       border-radius: 2px;
       vertical-align: -0.1em;
       margin: 0 0.25em 0 0.6em;
+    }
+    .table-wrap {
+      max-width: 100%;
+      overflow-x: auto;
     }
     table {
       border-collapse: collapse;
