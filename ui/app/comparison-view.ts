@@ -15,6 +15,8 @@ export interface RunStatus {
   done?: number;
   total?: number;
   message?: string;
+  /** The result on screen is a preview (the first replicates) of this run. */
+  preview?: boolean;
 }
 
 const labelsByLocale = new Map<string, Partial<ChartLabels>>();
@@ -43,6 +45,8 @@ export class ComparisonView extends LitElement {
     months: { type: Number },
     diffVsA: { type: Boolean },
     paused: { type: Boolean },
+    stale: { type: Boolean, reflect: true },
+    progress: { type: Number },
   };
 
   declare result: ComparisonResult | null;
@@ -54,6 +58,10 @@ export class ComparisonView extends LitElement {
   declare months: number;
   declare diffVsA: boolean;
   declare paused: boolean;
+  /** The charts show numbers for other inputs than the latest: dimmed until the new numbers arrive. */
+  declare stale: boolean;
+  /** How far the run under way is, 0..1 (a bar under the status line while it runs). */
+  declare progress: number;
 
   constructor() {
     super();
@@ -66,6 +74,8 @@ export class ComparisonView extends LitElement {
     this.months = 36;
     this.diffVsA = false;
     this.paused = false;
+    this.stale = false;
+    this.progress = 0;
   }
 
   static override styles = [
@@ -128,6 +138,32 @@ export class ComparisonView extends LitElement {
       }
       .status.error {
         color: #a03000;
+      }
+      .grid {
+        transition: opacity 0.2s ease 0.05s;
+      }
+      :host([stale]) .grid {
+        opacity: 0.45;
+      }
+      .progress {
+        display: block;
+        width: 100%;
+        height: 4px;
+        margin: -0.35rem 0 0.5rem;
+        appearance: none;
+        border: none;
+        background: #e3e8ec;
+        color: #0072b2;
+      }
+      .progress::-webkit-progress-bar {
+        background: #e3e8ec;
+      }
+      .progress::-webkit-progress-value {
+        background: #0072b2;
+        transition: width 0.15s linear;
+      }
+      .progress::-moz-progress-bar {
+        background: #0072b2;
       }
       .note {
         font-size: 0.85rem;
@@ -275,7 +311,9 @@ export class ComparisonView extends LitElement {
   private renderStatus() {
     const s = this.status;
     const text =
-      s.state === 'running'
+      s.state === 'running' && s.preview && this.result
+        ? t('compare.preview', { replicates: this.result.replicates, done: s.done ?? 0, total: s.total ?? 0 })
+        : s.state === 'running'
         ? t('compare.running', { done: s.done ?? 0, total: s.total ?? 0 })
         : s.state === 'error'
           ? t('compare.error', { message: s.message ?? '' })
@@ -286,7 +324,10 @@ export class ComparisonView extends LitElement {
                 ms: Math.round(this.result.elapsedMs),
               })
             : '';
-    return html`<p class="status ${s.state}" role="status" aria-live="polite" data-testid="run-status" data-state=${s.state}>${text}</p>`;
+    return html`<p class="status ${s.state}" role="status" aria-live="polite" data-testid="run-status" data-state=${s.state} ?data-preview=${!!s.preview}>${text}</p>
+      ${s.state === 'running'
+        ? html`<progress class="progress" data-testid="run-progress" max="1" .value=${this.progress} aria-label=${t('compare.progress')}></progress>`
+        : nothing}`;
   }
 
   override render() {
