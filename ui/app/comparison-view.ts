@@ -139,8 +139,10 @@ export class ComparisonView extends LitElement {
       .status.error {
         color: #a03000;
       }
+      /* Its own layer: dimming and undimming only recomposite it (no repaint of the charts). */
       .grid {
         transition: opacity 0.2s ease 0.05s;
+        will-change: opacity;
       }
       :host([stale]) .grid {
         opacity: 0.45;
@@ -160,7 +162,6 @@ export class ComparisonView extends LitElement {
       }
       .progress::-webkit-progress-value {
         background: #0072b2;
-        transition: width 0.15s linear;
       }
       .progress::-moz-progress-bar {
         background: #0072b2;
@@ -287,7 +288,7 @@ export class ComparisonView extends LitElement {
       .csvRows=${this.result?.rows[spec.id] ?? []}
       .caption=${this.caption}
       .filename=${`pendamping-${spec.id}-${this.region}`}
-      ><pendamping-line-chart .spec=${spec} .locale=${this.locale} .labels=${chartLabelsFor()} ?animate=${!this.paused}></pendamping-line-chart
+      ><pendamping-line-chart .spec=${spec} .locale=${this.locale} .labels=${chartLabelsFor()} ?animate=${!this.paused && this.status.state !== 'running'}></pendamping-line-chart
     ></pendamping-chart-card>`;
   }
 
