@@ -200,6 +200,23 @@ describe('comparison runner', () => {
     expect(SimWorker.all.reduce((a, w) => a + w.runs.length, 0)).toBe(12); // one generation's runs only
   });
 
+  it('a drag does not replace a run before it has shown its preview: the timer waits for it, then the latest value runs (the old run\'s final is dropped)', async () => {
+    const { runner, finals, previews } = setUp();
+    const first = budget(base(51), 270_000_000);
+    const latest = budget(base(51), 280_000_000);
+    runner.schedule(first, 0);
+    runner.schedule(latest, 1); // a drag step: its timer fires long before the first run's preview
+    await new Promise((r) => setTimeout(r, 5));
+    expect(previews).toHaveLength(0);
+    await idle(runner);
+    // The first run's preview was shown, then the latest value's comparison; the first run's final never was.
+    expect(previews.length).toBeGreaterThanOrEqual(1);
+    expect(previews[0].lines).toEqual(fromScratch(first, PREVIEW_REPLICATES).lines);
+    expect(finals).toHaveLength(1);
+    expect(finals[0].lines).toEqual(fromScratch(latest).lines);
+    expect(runner.stale).toBe(false);
+  });
+
   it('an uncommitted input marks the charts stale at once (the old result stays until the new one comes); its release runs it', async () => {
     const { runner, finals } = setUp();
     const first = budget(base(41), 250_000_000);

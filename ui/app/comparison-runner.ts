@@ -1,7 +1,8 @@
 // The app's comparison, as a Lit ReactiveController. Every change that affects it makes the charts stale at
 // once (the view dims them) and re-runs it as a Task in the worker pool: at once for a committed change, and
 // while a slider is dragged at most once per DEBOUNCE_MS (with the latest value; the run under way goes on
-// meanwhile, so a drag shows its charts as it goes). A newer run makes the older one stale: its queued runs
+// meanwhile and is not replaced before it has shown its preview, so a drag shows its charts as it goes,
+// however slow the machine). A newer run makes the older one stale: its queued runs
 // leave the pool, its runs in the workers are cancelled there (the workers stay), and its result is
 // dropped. Each run shows a preview first — the first PREVIEW_REPLICATES replicates of every design — then
 // the full comparison. It keeps the result, the run's status with its progress, and a promise for the
@@ -54,6 +55,10 @@ export class ComparisonRunner implements ReactiveController {
   private readonly task: Task<Input, ComparisonResult>;
   /** The app left the page (its run was stopped): run again when it comes back. */
   private left = false;
+  /** The run under way has shown its preview or result (or failed). */
+  private shown = true;
+  /** The timer fired before the run under way showed anything: the waiting inputs run once it does. */
+  private deferred = false;
 
   constructor(
     private readonly host: ReactiveControllerHost & EventTarget,
@@ -120,7 +125,7 @@ export class ComparisonRunner implements ReactiveController {
     const key = JSON.stringify([designs, s.replicates, s.seed, s.months, s.diffVsA, s.locale]);
     if (key === this.lastKey) {
       // The same inputs, now committed (a slider's change after its input): start the waiting run at once.
-      if (delay === 0 && this.timer !== undefined) this.fire();
+      if (delay === 0 && this.waiting) this.fire();
       return;
     }
     this.lastKey = key;
@@ -128,7 +133,7 @@ export class ComparisonRunner implements ReactiveController {
     // The charts are stale from now on.
     this.setStatus({ state: 'running', done: 0, total: designs.length * s.replicates });
     if (delay === 0) this.fire();
-    else this.timer ??= setTimeout(() => this.fire(), delay);
+    else this.timer ??= setTimeout(() => this.tick(), delay);
   }
 
   hostConnected(): void {
@@ -146,17 +151,34 @@ export class ComparisonRunner implements ReactiveController {
     clearTimeout(this.timer);
     this.timer = undefined;
     this.waiting = null;
+    this.deferred = false;
     this.task.abort();
     this.lastKey = '';
+  }
+
+  /** The drag's timer: run the latest inputs, unless the run under way has shown nothing yet (then after it has). */
+  private tick(): void {
+    this.timer = undefined;
+    if (this.task.pending && !this.shown) this.deferred = true;
+    else this.fire();
   }
 
   /** Run the waiting inputs now (the run under way, if any, becomes stale). */
   private fire(): void {
     clearTimeout(this.timer);
     this.timer = undefined;
+    this.deferred = false;
     const input = this.waiting;
     this.waiting = null;
-    if (input) void this.run(input);
+    if (!input) return;
+    this.shown = false;
+    void this.run(input);
+  }
+
+  /** The run under way has shown something (or failed): inputs the drag's timer held back run now. */
+  private afterShown(): void {
+    this.shown = true;
+    if (this.deferred) this.fire();
   }
 
   private async run(input: Input): Promise<void> {
@@ -168,6 +190,7 @@ export class ComparisonRunner implements ReactiveController {
       if (e instanceof StaleError) return;
       this.setStatus({ state: 'error', message: e instanceof Error ? e.message : String(e) });
       this.resolveReady();
+      this.afterShown();
     }
   }
 
@@ -178,6 +201,7 @@ export class ComparisonRunner implements ReactiveController {
     if (key === this.lastKey) this.status = progress ? { state: 'running', preview: true, ...progress } : { state: 'done' };
     this.host.requestUpdate();
     this.host.dispatchEvent(new CustomEvent(progress ? 'comparison-preview' : 'comparison', { detail: result }));
+    this.afterShown();
   }
 
   private setStatus(status: RunStatus): void {
