@@ -98,6 +98,29 @@ describe('Task', () => {
     expect(task.status).toBe('complete');
   });
 
+  it('numbers its runs by generation: the work gets its own, abort() starts a new one, and only the latest generation\'s result is delivered', async () => {
+    const gates = [gate<string>(), gate<string>(), gate<string>()];
+    const generations: number[] = [];
+    const task = new Task<number, string>((i, _signal, generation) => {
+      generations.push(generation);
+      return gates[i].promise;
+    });
+    expect(task.generation).toBe(0);
+    const runs = [task.run(0), task.run(1)];
+    expect(generations).toEqual([1, 2]);
+    task.abort();
+    expect(task.generation).toBe(3);
+    runs.push(task.run(2));
+    expect(generations).toEqual([1, 2, 4]);
+    // The older generations finish last and first: neither is delivered.
+    gates[0].resolve('gen 1');
+    gates[2].resolve('gen 4');
+    gates[1].resolve('gen 2');
+    const settled = await Promise.allSettled(runs);
+    expect(settled.map((r) => (r.status === 'fulfilled' ? r.value : (r.reason as Error).name))).toEqual(['StaleError', 'StaleError', 'gen 4']);
+    expect(task.value).toBe('gen 4');
+  });
+
   it('a stale run\'s failure is not an error of the task', async () => {
     const gates = [gate<string>(), gate<string>()];
     const task = new Task<number, string>((i) => gates[i].promise);

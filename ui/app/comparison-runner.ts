@@ -1,8 +1,13 @@
-// The app's comparison, as a Lit ReactiveController: every change that affects it re-runs it after a short
-// pause (at once for a committed change), as a Task in the worker pool — a newer run aborts the older one,
-// whose runs leave the workers and whose result is dropped. It keeps the result, the run's status with its
-// progress, and a promise for the first comparison (the browser tests wait on it); the classroom page runs
-// its own simulations, so the comparison waits while it is shown.
+// The app's comparison, as a Lit ReactiveController. Every change that affects it makes the charts stale at
+// once (the view dims them) and re-runs it as a Task in the worker pool: at once for a committed change, and
+// while a slider is dragged at most once per DEBOUNCE_MS (with the latest value; the run under way goes on
+// meanwhile and is not replaced before it has shown its preview, so a drag shows its charts as it goes,
+// however slow the machine). A newer run makes the older one stale: its queued runs
+// leave the pool, its runs in the workers are cancelled there (the workers stay), and its result is
+// dropped. Each run shows a preview first — the first PREVIEW_REPLICATES replicates of every design — then
+// the full comparison. It keeps the result, the run's status with its progress, and a promise for the
+// first comparison (the browser tests wait on it); the classroom page runs its own simulations, so the
+// comparison waits while it is shown.
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { t } from '../i18n/i18n.js';
 import { StaleError, Task } from '../controllers/task.js';
@@ -14,6 +19,8 @@ import type { AppState } from '../state/state.js';
 import type { RunStatus } from './comparison-view.js';
 
 export const DEBOUNCE_MS = 150;
+/** Replicates of every design in the preview drawn before the full comparison. */
+export const PREVIEW_REPLICATES = 2;
 
 /** The designs a comparison runs, all in the state's region: the pinned ones in order, then the no-program baseline. */
 export function comparisonDesigns(s: AppState): DesignInput[] {
@@ -29,20 +36,31 @@ export function comparisonDesigns(s: AppState): DesignInput[] {
 interface Input {
   designs: DesignInput[];
   state: AppState;
+  /** The inputs as JSON (what makes two comparisons the same). */
+  key: string;
 }
 
 export class ComparisonRunner implements ReactiveController {
+  /** The comparison on screen: the latest final one, or a preview of a newer one. */
   result: ComparisonResult | null = null;
   status: RunStatus = { state: 'idle' };
   /** Resolves after the first comparison has finished or failed (or the classroom was opened first). */
   readonly ready: Promise<void>;
   private resolveReady!: () => void;
   private timer: ReturnType<typeof setTimeout> | undefined;
-  /** The inputs of the run under way or waiting, as JSON. */
+  /** The latest inputs asked for, as JSON. */
   private lastKey = '';
+  /** The inputs of the result on screen. */
+  private resultKey = '';
+  /** The latest inputs, waiting for the timer to run them. */
+  private waiting: Input | null = null;
   private readonly task: Task<Input, ComparisonResult>;
   /** The app left the page (its run was stopped): run again when it comes back. */
   private left = false;
+  /** The run under way has shown its preview or result (or failed). */
+  private shown = true;
+  /** The timer fired before the run under way showed anything: the waiting inputs run once it does. */
+  private deferred = false;
 
   constructor(
     private readonly host: ReactiveControllerHost & EventTarget,
@@ -51,7 +69,8 @@ export class ComparisonRunner implements ReactiveController {
     private readonly state: () => AppState,
   ) {
     this.ready = new Promise((resolve) => (this.resolveReady = resolve));
-    this.task = new Task<Input, ComparisonResult>(({ designs, state: s }, signal) => {
+    this.task = new Task<Input, ComparisonResult>((input, signal, generation) => {
+      const { designs, state: s, key } = input;
       let progress = { done: 0, total: designs.length * s.replicates };
       let frame = 0;
       return compareInWorkers(pool, designs, {
@@ -60,14 +79,20 @@ export class ComparisonRunner implements ReactiveController {
         months: s.months,
         diffVsA: s.diffVsA,
         signal,
-        label: (key) => t(key),
+        label: (k) => t(k),
+        // A newer comparison's runs go first in the pool, and within one the preview's.
+        priority: generation * 2,
+        previewReplicates: PREVIEW_REPLICATES,
+        onPreview: (preview) => {
+          if (!signal.aborted) this.show(preview, key, progress);
+        },
         // At most one progress render per frame: rendering on every finished run would keep the page
         // busy while the workers wait for it.
         onProgress: (done, total) => {
           progress = { done, total };
           frame ||= requestAnimationFrame(() => {
             frame = 0;
-            if (!signal.aborted && this.status.state === 'running') this.setStatus({ state: 'running', ...progress });
+            if (!signal.aborted && key === this.lastKey && this.status.state === 'running') this.setStatus({ ...this.status, ...progress });
           });
         },
       }).finally(() => cancelAnimationFrame(frame));
@@ -75,13 +100,26 @@ export class ComparisonRunner implements ReactiveController {
     host.addController(this);
   }
 
-  /** Re-run the comparison for `s` after `delay` ms unless its inputs are unchanged; a newer call cancels this one. */
+  /** The charts show the numbers of other inputs than the latest (new ones are being computed). */
+  get stale(): boolean {
+    return this.result !== null && this.resultKey !== this.lastKey;
+  }
+
+  /** How far the run for the latest inputs is, 0..1 (1 when done). */
+  get progress(): number {
+    const s = this.status;
+    if (s.state !== 'running') return s.state === 'done' ? 1 : 0;
+    return s.total ? (s.done ?? 0) / s.total : 0;
+  }
+
+  /**
+   * Re-run the comparison for `s` unless its inputs are unchanged: at once when `delay` is 0, else after
+   * `delay` ms (a timer already waiting is not restarted: it runs the latest inputs when it fires).
+   */
   schedule(s: AppState, delay = DEBOUNCE_MS): void {
     // The classroom runs its own simulations; the comparison waits until the page is shown again.
     if (s.view === 'classroom') {
-      clearTimeout(this.timer);
-      this.task.abort();
-      this.lastKey = '';
+      this.stop();
       this.resolveReady();
       return;
     }
@@ -89,20 +127,15 @@ export class ComparisonRunner implements ReactiveController {
     const key = JSON.stringify([designs, s.replicates, s.seed, s.months, s.diffVsA, s.locale]);
     if (key === this.lastKey) {
       // The same inputs, now committed (a slider's change after its input): start the waiting run at once.
-      if (delay === 0 && this.timer !== undefined) {
-        clearTimeout(this.timer);
-        this.timer = undefined;
-        void this.run({ designs, state: s });
-      }
+      if (delay === 0 && this.waiting) this.fire();
       return;
     }
     this.lastKey = key;
-    clearTimeout(this.timer);
-    this.task.abort();
-    this.timer = setTimeout(() => {
-      this.timer = undefined;
-      void this.run({ designs, state: s });
-    }, delay);
+    this.waiting = { designs, state: s, key };
+    // The charts are stale from now on.
+    this.setStatus({ state: 'running', done: 0, total: designs.length * s.replicates });
+    if (delay === 0) this.fire();
+    else this.timer ??= setTimeout(() => this.tick(), delay);
   }
 
   hostConnected(): void {
@@ -112,25 +145,65 @@ export class ComparisonRunner implements ReactiveController {
 
   hostDisconnected(): void {
     // Runs for a page no one sees must not hold the workers.
-    clearTimeout(this.timer);
-    this.timer = undefined;
-    this.task.abort();
-    this.lastKey = '';
+    this.stop();
     this.left = true;
   }
 
+  private stop(): void {
+    clearTimeout(this.timer);
+    this.timer = undefined;
+    this.waiting = null;
+    this.deferred = false;
+    this.task.abort();
+    this.lastKey = '';
+  }
+
+  /** The drag's timer: run the latest inputs, unless the run under way has shown nothing yet (then after it has). */
+  private tick(): void {
+    this.timer = undefined;
+    if (this.task.pending && !this.shown) this.deferred = true;
+    else this.fire();
+  }
+
+  /** Run the waiting inputs now (the run under way, if any, becomes stale). */
+  private fire(): void {
+    clearTimeout(this.timer);
+    this.timer = undefined;
+    this.deferred = false;
+    const input = this.waiting;
+    this.waiting = null;
+    if (!input) return;
+    this.shown = false;
+    void this.run(input);
+  }
+
+  /** The run under way has shown something (or failed): inputs the drag's timer held back run now. */
+  private afterShown(): void {
+    this.shown = true;
+    if (this.deferred) this.fire();
+  }
+
   private async run(input: Input): Promise<void> {
-    this.setStatus({ state: 'running', done: 0, total: input.designs.length * input.state.replicates });
     try {
-      this.result = await this.task.run(input);
-      this.setStatus({ state: 'done' });
-      this.host.dispatchEvent(new CustomEvent('comparison', { detail: this.result }));
+      const result = await this.task.run(input);
+      this.show(result, input.key);
       this.resolveReady();
     } catch (e) {
       if (e instanceof StaleError) return;
       this.setStatus({ state: 'error', message: e instanceof Error ? e.message : String(e) });
       this.resolveReady();
+      this.afterShown();
     }
+  }
+
+  /** Put a comparison on screen: final, or a preview (with the run's progress) while the rest runs. */
+  private show(result: ComparisonResult, key: string, progress?: { done: number; total: number }): void {
+    this.result = result;
+    this.resultKey = key;
+    if (key === this.lastKey) this.status = progress ? { state: 'running', preview: true, ...progress } : { state: 'done' };
+    this.host.requestUpdate();
+    this.host.dispatchEvent(new CustomEvent(progress ? 'comparison-preview' : 'comparison', { detail: result }));
+    this.afterShown();
   }
 
   private setStatus(status: RunStatus): void {

@@ -21,6 +21,8 @@ export interface RunStatus {
   done?: number;
   total?: number;
   message?: string;
+  /** The result on screen is a preview (the first replicates) of this run. */
+  preview?: boolean;
 }
 
 const labelsByLocale = new Map<string, Partial<ChartLabels>>();
@@ -54,6 +56,8 @@ export class ComparisonView extends LitElement {
     equalCost: { type: Boolean },
     budgetA: { type: Number },
     designs: { attribute: false },
+    stale: { type: Boolean, reflect: true },
+    progress: { type: Number },
   };
 
   declare result: ComparisonResult | null;
@@ -74,6 +78,10 @@ export class ComparisonView extends LitElement {
   declare budgetA: number;
   /** The pinned designs (base scenario and changed levers), written beside exported charts. */
   declare designs: DesignState[];
+  /** The charts show numbers for other inputs than the latest: dimmed until the new numbers arrive. */
+  declare stale: boolean;
+  /** How far the run under way is, 0..1 (a bar under the status line while it runs). */
+  declare progress: number;
 
   constructor() {
     super();
@@ -91,6 +99,8 @@ export class ComparisonView extends LitElement {
     this.equalCost = false;
     this.budgetA = 0;
     this.designs = [];
+    this.stale = false;
+    this.progress = 0;
   }
 
   static override styles = [
@@ -154,6 +164,37 @@ export class ComparisonView extends LitElement {
       .status.error {
         color: #a03000;
       }
+      /* Its own layer: dimming and undimming only recomposite it (no repaint of the charts). */
+      .grid,
+      pendamping-headline-cards,
+      .main-chart {
+        transition: opacity 0.2s ease 0.05s;
+        will-change: opacity;
+      }
+      :host([stale]) .grid,
+      :host([stale]) pendamping-headline-cards,
+      :host([stale]) .main-chart {
+        opacity: 0.45;
+      }
+      .progress {
+        display: block;
+        width: 100%;
+        height: 4px;
+        margin: -0.35rem 0 0.5rem;
+        appearance: none;
+        border: none;
+        background: #e3e8ec;
+        color: #0072b2;
+      }
+      .progress::-webkit-progress-bar {
+        background: #e3e8ec;
+      }
+      .progress::-webkit-progress-value {
+        background: #0072b2;
+      }
+      .progress::-moz-progress-bar {
+        background: #0072b2;
+      }
       .note {
         font-size: 0.85rem;
         color: #4a5560;
@@ -215,6 +256,10 @@ export class ComparisonView extends LitElement {
         gap: 0.25rem 1rem;
       }
       .top .status {
+        margin: 0;
+      }
+      .top .progress {
+        flex: 1 1 100%;
         margin: 0;
       }
       .main-chart {
@@ -370,7 +415,7 @@ export class ComparisonView extends LitElement {
       .caption=${this.caption}
       .filename=${`pendamping-${spec.id}-${this.region}`}
       .exportContext=${exportContextFor(this, spec.id, spec.yLabel)}
-      ><pendamping-line-chart .spec=${spec} .locale=${this.locale} .labels=${chartLabelsFor()} ?animate=${!this.paused}></pendamping-line-chart
+      ><pendamping-line-chart .spec=${spec} .locale=${this.locale} .labels=${chartLabelsFor()} ?animate=${!this.paused && this.status.state !== 'running'}></pendamping-line-chart
     ></pendamping-chart-card>`;
   }
 
@@ -395,7 +440,9 @@ export class ComparisonView extends LitElement {
   private renderStatus() {
     const s = this.status;
     const text =
-      s.state === 'running'
+      s.state === 'running' && s.preview && this.result
+        ? t('compare.preview', { replicates: this.result.replicates, done: s.done ?? 0, total: s.total ?? 0 })
+        : s.state === 'running'
         ? t('compare.running', { done: s.done ?? 0, total: s.total ?? 0 })
         : s.state === 'error'
           ? t('compare.error', { message: s.message ?? '' })
@@ -406,7 +453,10 @@ export class ComparisonView extends LitElement {
                 ms: Math.round(this.result.elapsedMs),
               })
             : '';
-    return html`<p class="status ${s.state}" role="status" aria-live="polite" data-testid="run-status" data-state=${s.state}>${text}</p>`;
+    return html`<p class="status ${s.state}" role="status" aria-live="polite" data-testid="run-status" data-state=${s.state} ?data-preview=${!!s.preview}>${text}</p>
+      ${s.state === 'running'
+        ? html`<progress class="progress" data-testid="run-progress" max="1" .value=${this.progress} aria-label=${t('compare.progress')}></progress>`
+        : nothing}`;
   }
 
   /** The main chart: the one the user picks, drawn full width under the headline cards. */

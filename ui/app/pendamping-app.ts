@@ -38,7 +38,8 @@ export class PendampingApp extends LitElement {
     super();
     this.copied = false;
     this.store = Store.fromLocation();
-    this.pool = new WorkerPool();
+    // `?cancel=finish` (for measuring): stale runs finish in the workers instead of being cancelled there.
+    this.pool = new WorkerPool(undefined, undefined, { cancel: new URLSearchParams(location.search).get('cancel') === 'finish' ? 'finish' : 'cooperative' });
     this.comparison = new ComparisonRunner(this, this.pool, () => this.state);
     new ShortcutsController(this, {
       undo: () => this.store.undo(),
@@ -206,6 +207,8 @@ export class PendampingApp extends LitElement {
           <pendamping-comparison-view
             .result=${this.result}
             .status=${this.status}
+            ?stale=${this.comparison.stale}
+            .progress=${this.comparison.progress}
             .locale=${s.locale}
             .region=${s.region}
             .replicates=${s.replicates}

@@ -1,7 +1,8 @@
 // One way to run async work in the UI (in the spirit of @lit/task): a Task runs one piece of work at a
 // time with an AbortSignal, has a status (initial → pending → complete | error), and a newer run makes an
 // older one stale: its result is dropped and its promise rejects with StaleError, so a view never shows an
-// answer to a question it no longer asks. A Task given a host is a Lit ReactiveController: the host
+// answer to a question it no longer asks. Each run has a generation number (one more than the run or abort
+// before it); the work gets its run's, and a run whose generation is no longer the latest is stale. A Task given a host is a Lit ReactiveController: the host
 // re-renders when the status changes, and leaving the page aborts the run under way.
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 
@@ -21,10 +22,12 @@ export class Task<I, R> implements ReactiveController {
   value: R | undefined = undefined;
   /** Why the latest run failed (undefined unless status is 'error'). */
   error: unknown = undefined;
+  /** The latest run's generation (0 before the first); abort() starts a new one with no run. */
+  generation = 0;
   private controller: AbortController | null = null;
 
   constructor(
-    private readonly work: (input: I, signal: AbortSignal) => Promise<R>,
+    private readonly work: (input: I, signal: AbortSignal, generation: number) => Promise<R>,
     private readonly host?: ReactiveControllerHost,
   ) {
     host?.addController(this);
@@ -47,23 +50,25 @@ export class Task<I, R> implements ReactiveController {
     this.controller?.abort();
     const controller = new AbortController();
     this.controller = controller;
+    const generation = ++this.generation;
+    const stale = () => controller.signal.aborted || generation !== this.generation;
     this.setStatus('pending');
     let work: Promise<R>;
     try {
-      work = this.work(input, controller.signal);
+      work = this.work(input, controller.signal, generation);
     } catch (e) {
       work = Promise.reject(e);
     }
     return work.then(
       (value) => {
-        if (controller.signal.aborted) throw new StaleError();
+        if (stale()) throw new StaleError();
         this.value = value;
         this.error = undefined;
         this.setStatus('complete');
         return value;
       },
       (error: unknown) => {
-        if (controller.signal.aborted) throw new StaleError();
+        if (stale()) throw new StaleError();
         this.error = error;
         this.setStatus('error');
         throw error;
@@ -90,6 +95,7 @@ export class Task<I, R> implements ReactiveController {
 
   /** Make the latest run stale (its result and the requests that follow it are dropped). */
   abort(): void {
+    this.generation++;
     this.controller?.abort();
     if (this.status === 'pending') this.setStatus('initial');
   }

@@ -1,6 +1,9 @@
 // `compareInWorkers`: every design × replicate run in the worker pool with seed + r — the pairing of the
 // CLI's `compareDesigns` — and aggregated into chart specs. Runs are cached by (scenario, seed, months),
-// so moving one design's lever re-runs only it.
+// so moving one design's lever re-runs only it. With a preview, the first few replicates of every design
+// are run first (a higher priority in the pool) and aggregated on their own, then the rest: the preview's
+// runs are the full set's first replicates (replicate r always runs with seed + r), so nothing is run twice
+// and the final result is the one the full run would give.
 import { mean, type ScenarioInput } from '../../sim/index.js';
 import { aggregate, type Aggregated, type DesignRuns, type Labeller } from './aggregate.js';
 import type { WorkerPool } from './pool.js';
@@ -20,6 +23,14 @@ export interface WorkerCompareOptions {
   signal?: AbortSignal;
   label: Labeller;
   onProgress?: (done: number, total: number) => void;
+  /**
+   * Replicates in the preview (0 or ≥ replicates: none). The preview is sent to onPreview once those runs
+   * of every design are in, unless by then every run is in (the final result follows at once).
+   */
+  previewReplicates?: number;
+  onPreview?: (preview: ComparisonResult) => void;
+  /** The runs' priority in the pool (a newer comparison's higher); the preview's runs get priority + 1. */
+  priority?: number;
 }
 
 export interface ComparisonResult extends Aggregated {
@@ -30,17 +41,26 @@ export interface ComparisonResult extends Aggregated {
   elapsedMs: number;
   /** Runs simulated for this comparison (the others came from the cache) and the workers' time on them. */
   computed: { runs: number; workerMs: number };
+  /** The first replicates only, while the rest are being run (then `replicates` is the preview's count). */
+  preview?: boolean;
 }
 
 const CACHE_LIMIT = 600;
 /** Finished runs only: an in-flight run may be aborted by its comparison and must not be shared. */
 const cache = new Map<string, RunDigest>();
 
-async function cachedRun(pool: WorkerPool, scenario: ScenarioInput, seed: number, months: number, computed: ComparisonResult['computed'], signal?: AbortSignal): Promise<RunDigest> {
+async function cachedRun(
+  pool: WorkerPool,
+  scenario: ScenarioInput,
+  seed: number,
+  months: number,
+  computed: ComparisonResult['computed'],
+  options: { signal?: AbortSignal; priority?: number },
+): Promise<RunDigest> {
   const key = JSON.stringify([scenario, seed, months]);
   const hit = cache.get(key);
   if (hit) return hit;
-  const { digest, ms } = await pool.run(scenario, seed, months, { signal });
+  const { digest, ms } = await pool.run(scenario, seed, months, options);
   computed.runs++;
   computed.workerMs += ms;
   cache.set(key, digest);
@@ -51,32 +71,51 @@ async function cachedRun(pool: WorkerPool, scenario: ScenarioInput, seed: number
 export async function compareInWorkers(pool: WorkerPool, designs: readonly DesignInput[], options: WorkerCompareOptions): Promise<ComparisonResult> {
   const started = performance.now();
   const total = designs.length * options.replicates;
+  const previewCount = options.previewReplicates ?? 0;
+  const previewing = previewCount > 0 && previewCount < options.replicates && options.onPreview !== undefined;
+  const priority = options.priority ?? 0;
   let done = 0;
   const computed = { runs: 0, workerMs: 0 };
-  const perDesign: DesignRuns[] = await Promise.all(
-    designs.map(async (d) => ({
+  // Replicate r of every design is asked for before replicate r + 1, the preview's at a higher priority.
+  const runs: Promise<RunDigest>[][] = designs.map(() => []);
+  for (let r = 0; r < options.replicates; r++) {
+    designs.forEach((d, i) => {
+      const p = previewing && r < previewCount ? priority + 1 : priority;
+      runs[i].push(
+        cachedRun(pool, d.scenario, options.seed + r, options.months, computed, { signal: options.signal, priority: p }).then((x) => {
+          options.onProgress?.(++done, total);
+          return x;
+        }),
+      );
+    });
+  }
+  const result = (digests: RunDigest[][], replicates: number): ComparisonResult => {
+    const perDesign: DesignRuns[] = designs.map((d, i) => ({
       id: d.id,
       name: d.name,
       scenario: String(d.scenario.name ?? d.id),
       region: typeof d.scenario.region === 'string' ? d.scenario.region : undefined,
-      runs: await Promise.all(
-        Array.from({ length: options.replicates }, (_, r) =>
-          cachedRun(pool, d.scenario, options.seed + r, options.months, computed, options.signal).then((x) => {
-            options.onProgress?.(++done, total);
-            return x;
-          }),
-        ),
-      ),
-    })),
-  );
-  const agg = aggregate(perDesign, { diffVsA: options.diffVsA ?? false, label: options.label });
-  return {
-    ...agg,
-    designs: perDesign.map((d) => ({ id: d.id, name: d.name, participants: mean(d.runs.map((r) => r.participants)) })),
-    replicates: options.replicates,
-    seed: options.seed,
-    months: options.months,
-    elapsedMs: performance.now() - started,
-    computed,
+      runs: digests[i],
+    }));
+    const agg = aggregate(perDesign, { diffVsA: options.diffVsA ?? false, label: options.label });
+    return {
+      ...agg,
+      designs: perDesign.map((d) => ({ id: d.id, name: d.name, participants: mean(d.runs.map((r) => r.participants)) })),
+      replicates,
+      seed: options.seed,
+      months: options.months,
+      elapsedMs: performance.now() - started,
+      computed,
+    };
   };
+  const all = Promise.all(runs.map((d) => Promise.all(d)));
+  if (previewing) {
+    void Promise.all(runs.map((d) => Promise.all(d.slice(0, previewCount)))).then(
+      (digests) => {
+        if (done < total && !options.signal?.aborted) options.onPreview!({ ...result(digests, previewCount), preview: true });
+      },
+      () => undefined, // the full run's promise reports the failure
+    );
+  }
+  return result(await all, options.replicates);
 }
