@@ -131,7 +131,7 @@ describe.skipIf(!browserCheck.path)('classroom in Chromium', () => {
     const download = page.waitForEvent('download');
     await page.getByTestId('predict-csv').click();
     const csv = readFileSync(await (await download).path(), 'utf8').trim().split('\n');
-    for (const [m, v] of Object.entries(typed)) expect(csv).toContain(`1,jobs,Desain A,4,5,${m},guess,${v}`);
+    for (const [m, v] of Object.entries(typed)) expect(csv).toContain(`1,jobs,Rancangan A,4,5,${m},guess,${v}`);
     expect(errors).toEqual([]);
     await page.close();
   }, 180_000);

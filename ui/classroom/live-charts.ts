@@ -6,7 +6,7 @@ import type { LiveNumbers } from './types.js';
 
 const line = (id: string, label: string, months: number[], values: number[]) => ({ id, label, months, mean: values, low: values, high: values });
 
-/** The charts of the live run; each line is labelled with the design's name (e.g. "Desain A"). */
+/** The charts of the live run; each line is labelled with the design's name (e.g. "Rancangan A"). */
 export function liveSpecs(history: readonly LiveNumbers[], design = ''): LineChartSpec[] {
   const months = history.map((h) => h.month);
   const name = design || t('classroom.liveChart.design');
