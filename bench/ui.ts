@@ -137,6 +137,13 @@ async function main(): Promise<void> {
     const [min, max] = await slider.evaluate((e) => [Number(e.getAttribute('min')), Number(e.getAttribute('max'))]);
     const thumb = 8; // half the thumb's width: the thumb's centre runs from box.x + 8 to box.x + width − 8
     for (let i = 0; i < (cases.has('drag') ? trials : 0); i++) {
+      // Each drag starts from Rp 100 juta (typed, then computed), so the slider never reaches its end.
+      const box_ = page.getByTestId('lever-budget-number');
+      await box_.fill('100000000');
+      await box_.press('Enter');
+      await sleep(300);
+      await page.waitForSelector('[data-testid="run-status"][data-state="done"]', { timeout: 180_000 });
+      lastValue = await slider.inputValue();
       await reset(page);
       const v = Number(await slider.inputValue());
       const x = box.x + thumb + ((v - min) / (max - min)) * (box.width - 2 * thumb);
