@@ -18,7 +18,7 @@ export const COMMANDS = {
     load: async () => (await import('./commands/run.js')).registerRun,
   },
   compare: {
-    description: 'compare program designs over replicates paired on common random numbers, with 95% confidence intervals',
+    description: 'compare program designs over replicates paired on common random numbers, with 95% confidence intervals, the efficiency frontier and, with --uncertainty, ranges over the assumptions',
     load: async () => (await import('./commands/compare.js')).registerCompare,
   },
   validate: {
