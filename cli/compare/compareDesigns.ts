@@ -3,7 +3,7 @@
 // over replicates are those of sim/stats/replicates.ts.
 import { runScenario } from '../../sim/run/runScenario.js';
 import type { Scenario } from '../../sim/scenario/schema.js';
-import { costPerJob, pairedDifferences, replicateStats, type ReplicateStats } from '../../sim/stats/replicates.js';
+import { costPerJob, definedValues, pairedDifferences, replicateStats, type ReplicateStats } from '../../sim/stats/replicates.js';
 import { mean } from '../../sim/stats/summaries.js';
 import { pendampingVersion } from '../version.js';
 import { DESIGN_FIGURES, QUANTITIES } from './quantities.js';
@@ -175,9 +175,9 @@ export function compareDesigns(designs: readonly Design[], options: CompareOptio
 function assumptionStats(values: ReplicateValues): Record<string, AssumptionStats> {
   const out: Record<string, AssumptionStats> = {};
   for (const q of QUANTITIES) {
-    const xs = (values[q.id] ?? []).filter((x): x is number => x !== null && Number.isFinite(x));
+    const xs = definedValues(values[q.id] ?? []);
     const { low, high } = percentileInterval(xs);
-    out[q.id] = { mean: xs.length ? xs.reduce((a, b) => a + b, 0) / xs.length : null, rangeLow: low, rangeHigh: high, n: xs.length, unit: q.unit };
+    out[q.id] = { mean: replicateStats(xs).mean, rangeLow: low, rangeHigh: high, n: xs.length, unit: q.unit };
   }
   return out;
 }

@@ -5,6 +5,7 @@
 // assumptions exist (`--uncertainty`), the curve shows only the replicates' randomness.
 import { DO_NOTHING, acceptabilityCurve, efficiencyFrontier, type AcceptabilityPoint, type CostEffect, type FrontierEntry } from '../../sim/stats/costEffectiveness.js';
 import type { ReplicateValues } from './compareDesigns.js';
+import { replicateStats } from '../../sim/stats/replicates.js';
 
 /** The two effects a planner buys with a program. */
 export const CEA_EFFECTS = [
@@ -49,10 +50,7 @@ export interface CeaResult {
   acceptability: AcceptabilityPoint[];
 }
 
-const meanOf = (xs: readonly (number | null)[]) => {
-  const v = xs.filter((x): x is number => x !== null && Number.isFinite(x));
-  return v.length ? v.reduce((a, b) => a + b, 0) / v.length : null;
-};
+const meanOf = (xs: readonly (number | null)[]) => replicateStats(xs).mean;
 
 /** Cost-effectiveness of every design on both effects, from each design's replicate values. */
 export function costEffectiveness(allKeys: readonly string[], allValues: readonly ReplicateValues[]): CeaResult[] {

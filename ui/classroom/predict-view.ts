@@ -3,6 +3,7 @@
 // (mean and 95% band over replicates, program − counterfactual on common random numbers) is laid over the
 // guess. Rounds make a session, exported as a link and as a tidy CSV.
 import { LitElement, css, html, nothing, svg } from 'lit';
+import { NarrowController } from '../controllers/narrow.js';
 import { scaleLinear } from 'd3';
 import type { ScenarioInput } from '../../sim/index.js';
 import { OKABE_ITO } from '../charts/palette.js';
@@ -27,8 +28,6 @@ const LABEL_GAP = 18;
 /** The chart's frame (viewBox units): wide, or narrow on a phone so its text is not shrunk to a few pixels. */
 const WIDE_BOX = { W: 640, H: 320, M: { top: 16, right: 172, bottom: 44, left: 96 } };
 const NARROW_BOX = { W: 400, H: 300, M: { top: 16, right: 120, bottom: 44, left: 70 } };
-/** Up to this width (CSS px) the narrow frame is used. */
-const NARROW = 640;
 
 export class PredictView extends LitElement {
   static override properties = {
@@ -43,7 +42,6 @@ export class PredictView extends LitElement {
     guess: { state: true },
     error: { state: true },
     link: { state: true },
-    narrow: { state: true },
   };
 
   declare scenario: ScenarioInput | undefined;
@@ -58,24 +56,10 @@ export class PredictView extends LitElement {
   declare error: string;
   declare link: string;
   /** A phone-sized window: the chart uses its narrow frame. */
-  declare narrow: boolean;
-  private narrowQuery: MediaQueryList | null = null;
-  private readonly onNarrow = () => (this.narrow = !!this.narrowQuery?.matches);
-
-  override connectedCallback(): void {
-    super.connectedCallback();
-    this.narrowQuery = typeof matchMedia === 'function' ? matchMedia(`(max-width: ${NARROW}px)`) : null;
-    this.narrowQuery?.addEventListener('change', this.onNarrow);
-    this.onNarrow();
-  }
-
-  override disconnectedCallback(): void {
-    this.narrowQuery?.removeEventListener('change', this.onNarrow);
-    super.disconnectedCallback();
-  }
+  private readonly narrowWindow = new NarrowController(this);
 
   private get box() {
-    return this.narrow ? NARROW_BOX : WIDE_BOX;
+    return this.narrowWindow.matches ? NARROW_BOX : WIDE_BOX;
   }
   /** The model's runs for a reveal: REVEAL_REPLICATES replicates of the design in the page's workers. */
   private readonly runs = new Task<{ pool: WorkerPool; scenario: ScenarioInput; seed: number }, RunDigest[]>(
@@ -97,7 +81,6 @@ export class PredictView extends LitElement {
     this.guess = GUESS_MONTHS.map(() => 0);
     this.error = '';
     this.link = '';
-    this.narrow = false;
   }
 
   static override styles = [

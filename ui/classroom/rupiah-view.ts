@@ -7,6 +7,7 @@
 // This element holds the controls, the properties and the wiring; its parts: the worker session
 // (rupiah-session.ts), the round stepper (round-stepper.ts), the cards (rupiah-card.ts) and the styles
 // (rupiah-view-styles.ts).
+import { NarrowController } from '../controllers/narrow.js';
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import type { ScenarioInput } from '../../sim/index.js';
 import { RUPIAH_ROUNDS, traceRupiah, type RupiahTrace } from '../../sim/classroom/rupiah.js';
@@ -42,8 +43,6 @@ export function highlightFor(data: RupiahData, mode: RupiahMode, round: number):
   return { round, businesses: [...businesses], households: [...households], suppliers: [...suppliers] };
 }
 
-/** Up to this width (CSS px) the flows are shown as a table. */
-const NARROW = 640;
 
 export class RupiahView extends LitElement implements ClassroomInputs {
   static override properties = {
@@ -51,7 +50,6 @@ export class RupiahView extends LitElement implements ClassroomInputs {
     amount: { state: true },
     mode: { state: true },
     view: { state: true },
-    narrow: { state: true },
     data: { state: true },
   };
 
@@ -63,11 +61,9 @@ export class RupiahView extends LitElement implements ClassroomInputs {
   declare amount: number;
   declare mode: RupiahMode;
   declare view: 'chart' | 'table';
-  /** A narrow screen (a phone): the flows are shown as the table, since the diagram's text would be a few pixels high. */
-  declare narrow: boolean;
   declare data: RupiahData | null;
-  private narrowQuery: MediaQueryList | null = null;
-  private readonly onNarrow = () => (this.narrow = !!this.narrowQuery?.matches);
+  /** A narrow screen (a phone): the flows are shown as the table, since the diagram's text would be a few pixels high. */
+  private readonly narrowWindow = new NarrowController(this);
 
   static override styles = rupiahViewStyles;
 
@@ -90,25 +86,12 @@ export class RupiahView extends LitElement implements ClassroomInputs {
     this.amount = DEFAULT_AMOUNT;
     this.mode = 'local';
     this.view = 'chart';
-    this.narrow = false;
     this.data = null;
-  }
-
-  override connectedCallback(): void {
-    super.connectedCallback();
-    this.narrowQuery = typeof matchMedia === 'function' ? matchMedia(`(max-width: ${NARROW}px)`) : null;
-    this.narrowQuery?.addEventListener('change', this.onNarrow);
-    this.onNarrow();
-  }
-
-  override disconnectedCallback(): void {
-    this.narrowQuery?.removeEventListener('change', this.onNarrow);
-    super.disconnectedCallback();
   }
 
   /** What the cards show: the diagram, or the table (asked for, or on a narrow screen). */
   get shownView(): 'chart' | 'table' {
-    return this.narrow ? 'table' : this.view;
+    return this.narrowWindow.matches ? 'table' : this.view;
   }
 
   /** Runs the model for the view (a worker by default; tests may pass the sim directly). */
@@ -247,12 +230,12 @@ export class RupiahView extends LitElement implements ClassroomInputs {
           type="button"
           data-testid="rupiah-table-toggle"
           aria-pressed=${this.shownView === 'table' ? 'true' : 'false'}
-          ?disabled=${this.narrow}
+          ?disabled=${this.narrowWindow.matches}
           @click=${() => (this.view = this.view === 'table' ? 'chart' : 'table')}
         >
           ${t('rupiah.table', {}, l)}
         </button>
-        ${this.narrow ? html`<span class="hint" data-testid="rupiah-narrow">${t('rupiah.narrowTable', {}, l)}</span>` : nothing}
+        ${this.narrowWindow.matches ? html`<span class="hint" data-testid="rupiah-narrow">${t('rupiah.narrowTable', {}, l)}</span>` : nothing}
       </div>
       ${ready
         ? html`${this.renderCompare()}
