@@ -21,7 +21,7 @@ export type { ParameterValue, DesignPoint, SobolRole, MorrisRole, RunSpec } from
 export { experimentSchema, parseExperiment, experimentJsonSchema, baseNameOf, scenarioField, type Experiment, type ExperimentInput, type ParameterSpec, type DistributionSpec, type DesignSpec, type RecordSpec, type ScenarioField } from './experiment/schema.js';
 export { designPoints, runSpecs, pointLabel, factorialLevels, rangeValues, parameterQuantile, normalQuantile, latinHypercubeUnits, MAX_DESIGN_POINTS, SAMPLED_DIGITS } from './experiment/design.js';
 export { applyAssignments } from './experiment/apply.js';
-export { recordRows, recordedMonths, summaryValue, isSummaryMetric, isKnownMetric, parseSeriesMetric, seriesMetricIds, SUMMARY_METRICS, SERIES_METRICS, SERIES_ARMS, SERIES_GROUPS, DEFAULT_METRICS, type RecordRow, type SummaryMetric, type SeriesArm, type SeriesGroup } from './experiment/record.js';
+export { recordRows, seriesMetricsFor, recordedMonths, summaryValue, isSummaryMetric, isKnownMetric, parseSeriesMetric, seriesMetricIds, SUMMARY_METRICS, SERIES_METRICS, SERIES_ARMS, SERIES_GROUPS, DEFAULT_METRICS, type RecordRow, type SummaryMetric, type SeriesArm, type SeriesGroup } from './experiment/record.js';
 export { summariseExperiment, baselinePoints, pointMeans, type ResultRow, type PointSummaryRow, type DifferenceRow, type ExperimentSummary } from './experiment/summarise.js';
 export { morrisIndices, elementaryEffects, type MorrisIndex, type BootstrapOptions } from './sensitivity/morris.js';
 export { sobolIndices, saltelliOutputs, type SobolIndex } from './sensitivity/sobol.js';

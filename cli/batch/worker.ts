@@ -6,7 +6,7 @@
 // A cluster worker's tasks have no OUT: the same outcomes are returned instead, for the coordinator to
 // write with the same code (files.ts `writeRunOutcome`), so the bytes cannot differ.
 import { workerData } from 'node:worker_threads';
-import { recordRows } from '../../sim/experiment/record.js';
+import { recordRows, seriesMetricsFor } from '../../sim/experiment/record.js';
 import { loadExpressionCompiler } from '../../sim/program/expressionCompiler.js';
 import { runScenario } from '../../sim/run/runScenario.js';
 import { writeRunOutcome } from './files.js';
@@ -19,7 +19,7 @@ const counters = new Int32Array((workerData as BatchWorkerData).counters);
 /** One run of a task: its lines of results.csv, or the error the simulation threw. */
 export function simulateRun(task: BatchTask, run: TaskRun): RunOutcome {
   try {
-    const sim = runScenario(task.scenarios[run.point], { seed: run.seed, months: task.months });
+    const sim = runScenario(task.scenarios[run.point], { seed: run.seed, months: task.months, metrics: seriesMetricsFor(task.experiment) });
     return { runId: run.runId, text: runLines(run, recordRows(sim, task.experiment), task.suffixes[run.point]) };
   } catch (err) {
     const message = err instanceof Error ? err.message : String(err);

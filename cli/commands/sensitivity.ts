@@ -25,7 +25,8 @@ import { toCsv } from '../format/csv.js';
 import { NOT_AVAILABLE, reportNumber } from '../format/number.js';
 import { renderTable, wrapText, type Row } from '../format/table.js';
 import { writeFileAtomic } from '../writeOutput.js';
-import { MAX_WORKERS, batchCommand, defaultOutFolder } from './batch.js';
+import { defaultOutFolder } from '../batch/folder.js';
+import { MAX_WORKERS, batchCommand } from './batch.js';
 
 export interface SensitivityCommandOptions {
   output?: string;

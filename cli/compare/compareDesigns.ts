@@ -96,6 +96,9 @@ export interface CompareResult {
 /** Quantity id → one value per replicate. */
 export type ReplicateValues = Record<string, (number | null)[]>;
 
+/** Compare reads only each run's summary, so its runs record only the series the summary needs. */
+const SUMMARY_ONLY: readonly string[] = [];
+
 export function compareDesigns(designs: readonly Design[], options: CompareOptions): CompareResult {
   const seeds = Array.from({ length: options.replicates }, (_, r) => options.seed + r);
   const perDesign = designs.map((d, i) => {
@@ -106,7 +109,7 @@ export function compareDesigns(designs: readonly Design[], options: CompareOptio
     let window = 0;
     seeds.forEach((seed, r) => {
       options.onProgress?.(i, r);
-      const result = runScenario(d.scenario, { seed, months: options.months });
+      const result = runScenario(d.scenario, { seed, months: options.months, metrics: SUMMARY_ONLY });
       for (const f of DESIGN_FIGURES) figures[f.id].push(f.value(result));
       for (const q of QUANTITIES) values[q.id].push(q.value(result));
       months = result.months;
@@ -122,7 +125,7 @@ export function compareDesigns(designs: readonly Design[], options: CompareOptio
     drawSeeds.forEach((seed, r) => {
       options.onProgress?.(i, r, true);
       const { scenario } = drawAssumptions(d.scenario, d.explicit ?? new Set(), seed);
-      const result = runScenario(scenario, { seed, months: options.months });
+      const result = runScenario(scenario, { seed, months: options.months, metrics: SUMMARY_ONLY });
       for (const q of QUANTITIES) values[q.id].push(q.value(result));
     });
     return values;

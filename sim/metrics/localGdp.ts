@@ -4,7 +4,7 @@
 // loans) are not value added: they count only through the production they cause.
 import { Flow, SECTOR_COUNT, Sector } from '../ledger/accounts.js';
 import type { Economy } from '../state/economy.js';
-import { LOCAL_SECTORS } from '../scenario/schema.js';
+import { LOCAL_SECTORS } from '../scenario/names.js';
 
 /** How a reader names each sector block. */
 export const LOCAL_SECTOR_LABELS: Record<(typeof LOCAL_SECTORS)[number], string> = {

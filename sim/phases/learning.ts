@@ -1,7 +1,7 @@
 // Phase 3: capacities change — learning from sessions and visits (diminishing returns, weighted by
 // attendance, relevance, mentor competence and trust), resistance worn down, fade-out once mentoring
 // stops, and spillovers along business ties.
-import { CAPACITIES } from '../scenario/schema.js';
+import { CAPACITIES } from '../scenario/names.js';
 import { CAPACITY_COUNT, Cap, openIds, type Economy } from '../state/economy.js';
 
 const C = CAPACITY_COUNT;

@@ -6,7 +6,7 @@
 // unemployed or let workers go, the local wage moves along the wage curve, block prices follow their
 // costs and how close demand is to capacity, and the consumer price index is read.
 import { Flow } from '../ledger/accounts.js';
-import { LOCAL_SECTORS } from '../scenario/schema.js';
+import { LOCAL_SECTORS } from '../scenario/names.js';
 import { BLOCK_COUNT, GOVERNMENT_BLOCK } from '../state/localSectors.js';
 import type { Economy } from '../state/economy.js';
 

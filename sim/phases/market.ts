@@ -7,7 +7,7 @@
 import { Flow, SECTOR_COUNT } from '../ledger/accounts.js';
 import { CAPACITY_COUNT, Cap, type Economy } from '../state/economy.js';
 import { BLOCK_COUNT, GOVERNMENT_BLOCK } from '../state/localSectors.js';
-import { LOCAL_SECTORS } from '../scenario/schema.js';
+import { LOCAL_SECTORS } from '../scenario/names.js';
 import { deliverable, otherOrders } from './localSectors.js';
 
 export function trade(e: Economy): void {

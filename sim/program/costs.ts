@@ -1,6 +1,7 @@
 // What one place in the program costs, lever by lever — used to size the program to its budget before it
 // starts, and reported so a design's cost structure can be read.
-import { CAPACITIES, type Scenario } from '../scenario/schema.js';
+import { CAPACITIES } from '../scenario/names.js';
+import type { Scenario } from '../scenario/schema.js';
 
 export interface CostPlan {
   needsAnalysis: number;

@@ -1,7 +1,7 @@
 // Targeting rules: the order in which businesses are offered places. Ties (and the "random" rule) are
 // broken by one draw per business from the `targeting` stream.
 import { CAPACITY_COUNT, Cap, type Economy } from '../state/economy.js';
-import { CAPACITIES } from '../scenario/schema.js';
+import { CAPACITIES } from '../scenario/names.js';
 import { compileExpression } from './expressionCompiler.js';
 import type { ExpressionVariable } from './expressionVariables.js';
 

@@ -2,6 +2,9 @@
 // from. Sources are cited by the ids of docs/calibration-targets.md (I1..I6, C1..C9, L1..L4) or marked
 // "assumption"; docs/model.md lists each parameter with its source and the assumptions it rests on.
 import * as z from 'zod';
+import { CAPACITIES, LOCAL_SECTORS, type CapacityName, type LocalSectorName } from './names.js';
+
+export { CAPACITIES, LOCAL_SECTORS, type CapacityName, type LocalSectorName };
 
 /** Attach the unit and a one-line description; both flow into the exported JSON Schema. */
 function p<T extends z.ZodType>(schema: T, unit: string, description: string): T {
@@ -27,8 +30,6 @@ const rate = (def: number, unit: string, description: string) => p(z.number().mi
 const months = (def: number, description: string) => p(z.number().int().min(0).max(600).default(def), 'months', description);
 const flag = (def: boolean, description: string) => p(z.boolean().default(def), 'on/off', description);
 
-export const CAPACITIES = ['management', 'bookkeeping', 'marketing', 'digital', 'production', 'mindset'] as const;
-export type CapacityName = (typeof CAPACITIES)[number];
 
 const perModule = (defs: Record<CapacityName, number>, unit: string, description: string) =>
   z
@@ -101,9 +102,6 @@ const supplierSchema = z
   })
   .prefault({});
 
-/** The sector blocks of the rest of the local economy, in the order of their ledger accounts. */
-export const LOCAL_SECTORS = ['agriculture', 'tradeServices', 'smallMediumFirms', 'localGovernment'] as const;
-export type LocalSectorName = (typeof LOCAL_SECTORS)[number];
 
 interface LocalSectorDefaults {
   gdpShare: number;

@@ -8,7 +8,7 @@ import {
   type Businesses, type Economy, type Households, type Suppliers,
 } from './economy.js';
 import { setupProgram } from '../program/setup.js';
-import { LOCAL_SECTORS } from '../scenario/schema.js';
+import { LOCAL_SECTORS } from '../scenario/names.js';
 import {
   BLOCK_COUNT, GOVERNMENT_BLOCK, inputCoefficients, solveLocalSteadyState, spendingShareOf, steadyStateIncomes,
   type Labour, type LocalSectors, type LocalSteadyState,

@@ -2,7 +2,8 @@
 // firms, local government), each one ledger account and a few numbers rather than agents, so the month
 // stays fast; and the local labour market they share with the micro-businesses. docs/model.md §7.11
 // describes the mechanisms; the starting steady state is solved here (a small social accounting matrix).
-import { LOCAL_SECTORS, type Scenario } from '../scenario/schema.js';
+import { LOCAL_SECTORS } from '../scenario/names.js';
+import type { Scenario } from '../scenario/schema.js';
 
 export const BLOCK_COUNT = LOCAL_SECTORS.length;
 /** Index of local government among the blocks: its output is its budget, not sold to local demand. */

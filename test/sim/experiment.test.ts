@@ -14,6 +14,7 @@ import {
   recordedMonths,
   runScenario,
   runSpecs,
+  seriesMetricsFor,
   ScenarioError,
   summariseExperiment,
   SUMMARY_METRICS,
@@ -348,6 +349,19 @@ describe('applying a design point and recording a run', () => {
     expect(rows[6].value).toBe(result.series.counterfactual.economy.localGdp[9]);
     expect(rows[7].value).toBe(result.summary.costPerJob);
     expect(rows.every((r) => r.value === null || Number.isFinite(r.value))).toBe(true);
+  });
+
+  it('a run that records only what the experiment asks for gives the same rows, and skips the rest', () => {
+    const s = parseScenario(applyAssignments(baseInput, { 'economy.businesses': 60 }), 'small');
+    const e = exp({ metrics: ['program.participants.turnover', 'profit.effect', 'counterfactual.all.turnoverGini', 'localGdpPerRupiah', 'jobs.effect'], record: 'monthly' });
+    expect(seriesMetricsFor(e)).toEqual(['participants.turnover', 'all.turnoverGini']);
+    expect(seriesMetricsFor(exp({ metrics: ['profit.effect', 'costPerJob'] }))).toEqual([]);
+    const full = runScenario(s, { seed: 3, months: 14 });
+    const lean = runScenario(s, { seed: 3, months: 14, metrics: seriesMetricsFor(e) });
+    expect(recordRows(lean, e)).toEqual(recordRows(full, e));
+    // A series nobody asked for is not computed.
+    expect(lean.series.program.participants.profitMedian).toBeUndefined();
+    expect(full.series.program.participants.profitMedian).toHaveLength(14);
   });
 });
 
