@@ -1,6 +1,7 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { csvField, toCsv } from '../../cli/format/csv.js';
-import { reportNumber, formatPercent, formatPoints } from '../../cli/format/number.js';
+import { groupedFixed, reportNumber, formatPercent, formatPoints } from '../../cli/format/number.js';
 import { reportRupiah, rupiahUnit } from '../../cli/format/rupiah.js';
 import { renderTable, truncate, wrapText } from '../../cli/format/table.js';
 import { parseJsonText } from '../../cli/loadScenario.js';
@@ -41,6 +42,16 @@ describe('numbers', () => {
     expect(formatPercent(0.264)).toBe('26.4%');
     expect(formatPercent(null)).toBe('n/a');
     expect(formatPoints(0.0991)).toBe('+9.9 pp');
+  });
+});
+
+describe('groupedFixed', () => {
+  it('gives the digits of Intl en-US formatting with fixed decimals, for any non-negative number', () => {
+    const intl = (x: number, d: number) => new Intl.NumberFormat('en-US', { minimumFractionDigits: d, maximumFractionDigits: d }).format(x);
+    for (const [x, d] of [[0, 1], [999.95, 1], [1000, 0], [1234567.891, 2], [0.05, 1], [2.5, 0], [1.005, 2], [2.675, 2], [9.995, 2], [99999.5, 0], [1e21, 1], [123456789012345, 3], [21629450692602430, 0], [1e-7, 2]] as const) {
+      expect(groupedFixed(x, d)).toBe(intl(x, d));
+    }
+    fc.assert(fc.property(fc.oneof(fc.double({ min: 0, max: 1e22, noNaN: true }), fc.integer({ min: 0, max: 1e9 }).map((n) => n / 1000)), fc.integer({ min: 0, max: 4 }), (x, d) => groupedFixed(x, d) === intl(x, d)), { numRuns: 5000 });
   });
 });
 
