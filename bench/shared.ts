@@ -23,7 +23,7 @@ export const POINTS = [1, 2, 3, 4];
  * Write, in `dir`, the benchmark's base scenario (full-cycle scaled to `businesses` and `months`) and
  * returns a function that writes an experiment over POINTS with `replicates` replicates.
  */
-export function benchExperiments(dir: string, businesses: number, months: number): (name: string, replicates: number) => string {
+export function benchExperiments(dir: string, businesses: number, months: number): (name: string, replicates: number, points?: readonly number[]) => string {
   const { $schema: _schema, ...base } = JSON.parse(readFileSync(new URL('scenarios/full-cycle.json', root), 'utf8'));
   writeFileSync(
     join(dir, 'base.json'),
@@ -35,14 +35,14 @@ export function benchExperiments(dir: string, businesses: number, months: number
       program: { ...base.program, maxParticipants: Math.round(businesses / 5), budgetRupiah: Math.round(base.program.budgetRupiah * (businesses / 500)) },
     }),
   );
-  return (name, replicates) => {
+  return (name, replicates, points = POINTS) => {
     const file = join(dir, `${name}.json`);
     writeFileSync(
       file,
       JSON.stringify({
         name,
         base: 'base.json',
-        parameters: [{ path: 'program.mentoring.visitsPerMonth', values: POINTS }],
+        parameters: [{ path: 'program.mentoring.visitsPerMonth', values: points }],
         replicates,
         metrics: ['profit.effect', 'jobs.effect', 'localGdpPerRupiah', 'localGdpGained'],
         record: 'final',

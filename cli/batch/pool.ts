@@ -1,7 +1,7 @@
-// The worker-thread pool (piscina): N threads started once and kept alive for the whole batch; the runs
-// still to do are cut into chunks (one task each) so that per-task overhead is negligible and the
-// threads finish together. The pool is started before the batch is validated, so the threads load the
-// simulation (~0.4 s each, mostly mathjs) while the main thread checks the experiment.
+// The worker-thread pool (piscina): up to N threads kept alive for the whole batch; the runs still to do
+// are cut into chunks (one task each) so that per-task overhead is negligible and the threads finish
+// together. The pool is started before the batch is validated, so its first thread loads the simulation
+// (about 60 ms; mathjs only for a targeting expression) while the main thread checks the experiment.
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -83,8 +83,9 @@ export function taskFor(chunk: TaskRun[], context: TaskContext): BatchTask {
  * Runs a thread must have before a batch uses another one. A thread's first runs are cold (V8 compiles the
  * month as it goes): measured on 2 cores, a second thread made an 8-run batch slower end to end (1.39 s
  * against 1.08 s with one, median of 3) and a 60-run batch faster (3.3 s against 3.8 s). With fewer than
- * this many runs per thread, fewer threads are used: the 8-run batch with 2 workers then took 1.22 s (the
- * idle thread still starts; starting it only when needed cost the 60-run batch more). Which thread runs
+ * this many runs per thread, fewer threads are used. Only one thread starts with the pool; piscina starts
+ * the others when a batch gives them work, so a small batch never pays for a thread it does not use (a
+ * thread loads in about 60 ms since the run path stopped loading the schema validator). Which thread runs
  * a run never changes its result.
  */
 export const MIN_RUNS_PER_THREAD = 16;
@@ -92,14 +93,14 @@ export const MIN_RUNS_PER_THREAD = 16;
 /** The threads worth using for `runs` runs with up to `threads` available. */
 export const threadsForRuns = (runs: number, threads: number): number => Math.max(1, Math.min(threads, Math.floor(runs / MIN_RUNS_PER_THREAD)));
 
-/** Start `threads` worker threads; they load the simulation at once and wait for tasks. */
+/** A pool of up to `threads` worker threads: one starts loading the simulation at once, the others when work comes for them. */
 export function startPool(threads: number): BatchPool {
   const counters = new SharedArrayBuffer(8);
   const view = new Int32Array(counters);
   const workerData: BatchWorkerData = { counters };
   const pool = new Piscina({
     filename: pathToFileURL(workerFile()).href,
-    minThreads: threads,
+    minThreads: 1,
     maxThreads: threads,
     idleTimeout: 60_000,
     concurrentTasksPerWorker: 1,
