@@ -384,6 +384,23 @@ describe.skipIf(!browserCheck.path)('classroom in Chromium', () => {
       return Math.min(...[...svg.querySelectorAll('text')].map((t) => parseFloat(getComputedStyle(t).fontSize) * scale));
     });
     expect(predictText).toBeGreaterThanOrEqual(20);
+    // The follow-the-rupiah diagram's text as drawn (its viewBox scaled into the page), at round 3, where the
+    // round on screen is labelled: every label, amount and round heading at least 20 px high.
+    await page.getByTestId('rupiah-next').first().click();
+    await page.getByTestId('rupiah-next').first().click();
+    const sankey = page.getByTestId('rupiah-sankey').first();
+    await expect(sankey.getAttribute('data-round')).resolves.toBe('3');
+    const sankeyText = await sankey.evaluate((svg) => {
+      const s = svg as SVGSVGElement;
+      const box = s.getBoundingClientRect();
+      const scale = Math.min(box.width / s.viewBox.baseVal.width, box.height / s.viewBox.baseVal.height);
+      const sizes = [...s.querySelectorAll('text')].map((t) => parseFloat(getComputedStyle(t).fontSize) * scale);
+      return { min: Math.min(...sizes), labels: s.querySelectorAll('text[data-node]').length };
+    });
+    expect(sankeyText.labels).toBeGreaterThan(0);
+    expect(sankeyText.min).toBeGreaterThanOrEqual(20);
+    await sankey.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: join(SCREENSHOTS, 'classroom-1280-trainer-rupiah.png') });
     await page.screenshot({ path: join(SCREENSHOTS, 'classroom-1280-trainer.png') });
     expect(errors).toEqual([]);
     await ctx.close();

@@ -8,7 +8,8 @@ import { parseScenario } from '../../sim/index.js';
 import { traceRupiah } from '../../sim/classroom/rupiah.js';
 import { accountOf, pickBusinesses, recipientsByRound, recordRupiahRun as recordRun } from '../../sim/classroom/rupiahRun.js';
 import { computeRupiahData, type RupiahData } from '../../ui/classroom/rupiah-data.js';
-import { CLASS_COLOURS, LABEL_LINE, layoutSankey, type SankeyLabels } from '../../ui/classroom/rupiah-sankey.js';
+import { CLASS_COLOURS, LABEL_LINE, SANKEY_TRAINER_HEIGHT, SANKEY_TRAINER_LABEL_ROOM, SANKEY_TRAINER_WIDTH, layoutSankey, type SankeyLabels } from '../../ui/classroom/rupiah-sankey.js';
+import { trainerBox } from '../../ui/classroom/rupiah-card.js';
 import '../../ui/classroom/rupiah-view.js';
 import type { RupiahView } from '../../ui/classroom/rupiah-view.js';
 import type { Highlight } from '../../ui/classroom/types.js';
@@ -187,6 +188,23 @@ describe('Sankey layout', () => {
         for (let i = 1; i < col.length; i++) expect(col[i].labelY - col[i - 1].labelY).toBeGreaterThanOrEqual(LABEL_LINE * (col[i - 1].note ? 2 : 1));
       }
     }
+  });
+
+  it('in trainer mode: a box drawn at least 1.7 times its units, the columns clear of the labels\' room, every label on the right', () => {
+    expect(trainerBox(1300)).toEqual({ width: SANKEY_TRAINER_WIDTH, labelRoom: SANKEY_TRAINER_LABEL_ROOM });
+    for (const px of [800, 1000, 1214]) {
+      const box = trainerBox(px);
+      expect(px / box.width).toBeGreaterThanOrEqual(1.7);
+      const trace = traceRupiah(data.cells, data.businesses.local.account, 1_000_000, data.rounds);
+      const layout = layoutSankey(trace, labels, box.width, SANKEY_TRAINER_HEIGHT, box.labelRoom);
+      expect(layout.width).toBe(box.width);
+      for (const n of layout.nodes) {
+        expect(n.x1).toBeLessThanOrEqual(box.width - box.labelRoom);
+        expect(n.labelSide).toBe('right');
+      }
+    }
+    // Unknown width (before the first measurement): the widest box.
+    expect(trainerBox(0).width).toBe(SANKEY_TRAINER_WIDTH);
   });
 });
 

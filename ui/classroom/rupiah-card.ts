@@ -8,7 +8,7 @@ import type { Locale } from '../charts/types.js';
 import { formatRatio, formatRupiah, formatShare } from '../format/format.js';
 import { t } from '../i18n/i18n.js';
 import type { LessonAccount, LessonBusiness } from './rupiah-data.js';
-import { LABEL_LINE, layoutSankey, type SankeyLabels, type SankeyLayout } from './rupiah-sankey.js';
+import { LABEL_LINE, SANKEY_TRAINER_HEIGHT, SANKEY_TRAINER_LABEL_ROOM, SANKEY_TRAINER_WIDTH, layoutSankey, type SankeyLabels, type SankeyLayout } from './rupiah-sankey.js';
 
 export interface CardInput {
   which: LessonBusiness;
@@ -17,6 +17,10 @@ export interface CardInput {
   round: number;
   amount: number;
   view: 'chart' | 'table';
+  /** Trainer mode (a projector): the diagram in a smaller box, so its text is drawn at least 20 px high. */
+  trainer: boolean;
+  /** The width the diagram is drawn at (CSS px; 0 if not known yet). */
+  width: number;
   locale: Locale;
   onDownload(which: LessonBusiness, format: 'png' | 'svg'): void;
 }
@@ -28,7 +32,12 @@ export function rupiahCard(c: CardInput) {
     which === 'local'
       ? t('rupiah.card.local', { id: trace.business, share }, l)
       : t('rupiah.card.outside', { id: trace.business, share, mentored: c.lesson.mentored ? t('rupiah.mentored', {}, l) : '' }, l);
-  const layout = layoutSankey(trace, sankeyLabels(trace, l));
+  // On the projector the text is drawn large: only the round on screen is labelled, in room kept on the
+  // right, without the notes under the names (the table view has them).
+  const box = trainerBox(c.width);
+  const layout = c.trainer
+    ? layoutSankey(trace, sankeyLabels(trace, l, false), box.width, SANKEY_TRAINER_HEIGHT, box.labelRoom)
+    : layoutSankey(trace, sankeyLabels(trace, l, true));
   return html`<section class="card" data-testid="rupiah-card-${which}" aria-label=${title}>
     <header>
       <h3>${title}</h3>
@@ -43,6 +52,16 @@ export function rupiahCard(c: CardInput) {
     <p class="sentence" data-testid="rupiah-sentence-${which}">${sentence(trace, c.round, l)}</p>
     ${c.view === 'chart' ? sankey(c, layout) : html`<div class="table-wrap">${table(trace, c.round, l)}</div>`}
   </section>`;
+}
+
+/**
+ * The diagram's box in trainer mode for a drawing `px` wide: narrow enough that it is drawn at least
+ * 1.7 times its units (its 12- to 14-unit text 20 px and more), at most SANKEY_TRAINER_WIDTH; the labels'
+ * room shrinks with it but keeps space for a name and an amount.
+ */
+export function trainerBox(px: number): { width: number; labelRoom: number } {
+  const width = px > 0 ? Math.min(SANKEY_TRAINER_WIDTH, Math.max(420, Math.floor(px / 1.7))) : SANKEY_TRAINER_WIDTH;
+  return { width, labelRoom: Math.round(SANKEY_TRAINER_LABEL_ROOM * Math.max(0.8, width / SANKEY_TRAINER_WIDTH)) };
 }
 
 /** The two businesses side by side: what each has spent locally so far, and the difference. */
@@ -66,7 +85,7 @@ export function rupiahCompare(local: RupiahTrace, outside: RupiahTrace, round: n
 /** Local spending so far, in rupiah: R1 + … + Rn, which the trace's running LM holds as a share of R1 (the amount). */
 const localSoFar = (trace: RupiahTrace, round: number) => trace.rounds[round - 1].running * trace.amount;
 
-function sankeyLabels(trace: RupiahTrace, l: Locale): SankeyLabels {
+function sankeyLabels(trace: RupiahTrace, l: Locale, notes: boolean): SankeyLabels {
   return {
     node: (n: TraceNode) => {
       if (n.role === 'start') return t('rupiah.node.business', { id: trace.business }, l);
@@ -75,6 +94,7 @@ function sankeyLabels(trace: RupiahTrace, l: Locale): SankeyLabels {
       return t(`rupiah.sector.${n.sector}`, {}, l);
     },
     note: (n: TraceNode, kinds: string[]) => {
+      if (!notes) return '';
       if (n.role === 'owner') return t('rupiah.node.ownerNote', {}, l);
       if (n.role === 'start' || n.role === 'kept') return '';
       return kinds.join(' · ');
@@ -85,7 +105,10 @@ function sankeyLabels(trace: RupiahTrace, l: Locale): SankeyLabels {
   };
 }
 
-function sankey({ which, trace, round, amount, locale }: CardInput, layout: SankeyLayout) {
+function sankey({ which, trace, round, amount, locale, trainer }: CardInput, layout: SankeyLayout) {
+  // Columns closer than a heading is wide ("Putaran 2" at 13 units is about 75): the headings are the round
+  // numbers alone (the sentence above the diagram names the round).
+  const crowded = layout.columns.length > 1 && layout.columns[1].x - layout.columns[0].x < 110;
   const shown = (r: number) => r <= round;
   const label = t('rupiah.sankeyLabel', { amount: formatRupiah(amount, locale), id: trace.business, round }, locale);
   return html`<svg
@@ -98,7 +121,8 @@ function sankey({ which, trace, round, amount, locale }: CardInput, layout: Sank
   >
     <title>${label}</title>
     ${layout.columns.map(
-      (c) => svg`<text x=${c.x} y="16" text-anchor=${c.anchor} font-size="15" font-weight="700" class=${c.round > round ? 'future' : ''} fill="#33404c">${c.label}</text>`,
+      // 13 units on the projector's closer columns: drawn about 22 px high there, and "Putaran 1" clears "Putaran 2".
+      (c) => svg`<text x=${c.x} y="16" text-anchor=${c.anchor} font-size=${trainer ? 13 : 15} font-weight="700" class=${c.round > round ? 'future' : ''} fill="#33404c">${crowded ? String(c.round) : c.label}</text>`,
     )}
     <g fill="none">
       ${layout.links
@@ -116,7 +140,7 @@ function sankey({ which, trace, round, amount, locale }: CardInput, layout: Sank
     </g>
     <g font-size="14">
       ${layout.nodes
-        .filter((n) => shown(n.round))
+        .filter((n) => (trainer ? n.round === round : shown(n.round)))
         .map((n) => {
           const right = n.labelSide === 'right';
           const x = right ? n.x1 + 6 : n.x0 - 6;

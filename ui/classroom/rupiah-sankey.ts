@@ -20,6 +20,15 @@ export const SMALL_FLOW_SHARE = 0.002;
 
 export const SANKEY_WIDTH = 1000;
 export const SANKEY_HEIGHT = 470;
+/**
+ * The box in trainer mode: narrower and much lower, so the same text is drawn larger. On a 1280 × 720
+ * projector the diagram is held to 70% of the screen's height (504 px) and about 1,240 px of width, a
+ * scale of about 1.7 (narrower where the lesson takes part of the width: rupiah-card.ts trainerBox).
+ */
+export const SANKEY_TRAINER_WIDTH = 715;
+export const SANKEY_TRAINER_HEIGHT = 290;
+/** Room kept on the right in trainer mode for the labels of the round on screen (only they are labelled). */
+export const SANKEY_TRAINER_LABEL_ROOM = 250;
 const MARGIN = { top: 34, right: 8, bottom: 8, left: 8 };
 const NODE_WIDTH = 16;
 
@@ -102,8 +111,11 @@ interface N { id: string; trace: TraceNode }
 const order = (n: N) => ROLE_ORDER[n.trace.role] * 16 + SECTOR_ORDER.indexOf(n.trace.sector ?? '');
 interface L { cls: FlowClass; kind: string; round: number }
 
-/** Lay out the whole trace (every round) in a width × height box. */
-export function layoutSankey(trace: RupiahTrace, labels: SankeyLabels, width = SANKEY_WIDTH, height = SANKEY_HEIGHT): SankeyLayout {
+/**
+ * Lay out the whole trace (every round) in a width × height box. With `labelRoom`, the columns leave that
+ * much width free on the right and every label goes right of its node (the last round's too).
+ */
+export function layoutSankey(trace: RupiahTrace, labels: SankeyLabels, width = SANKEY_WIDTH, height = SANKEY_HEIGHT, labelRoom = 0): SankeyLayout {
   const threshold = trace.amount * SMALL_FLOW_SHARE;
   const flows = trace.flows.filter((f) => f.amount >= threshold);
   const used = new Set<string>(['1:business']);
@@ -131,7 +143,7 @@ export function layoutSankey(trace: RupiahTrace, labels: SankeyLabels, width = S
     .linkSort((a, b) => order(a.target as N) - order(b.target as N) || order(a.source as N) - order(b.source as N))
     .extent([
       [MARGIN.left, MARGIN.top],
-      [width - MARGIN.right, height - MARGIN.bottom],
+      [width - MARGIN.right - labelRoom, height - MARGIN.bottom],
     ]);
   const graph = layout({
     nodes: traceNodes.map((n) => ({ id: n.id, trace: n })),
@@ -141,7 +153,7 @@ export function layoutSankey(trace: RupiahTrace, labels: SankeyLabels, width = S
   });
   // A trace with a single round has no links: the start node still gets its height.
   const ky = graph.links.length > 0 ? (graph.links[0].width ?? 0) / graph.links[0].value : (height - MARGIN.top - MARGIN.bottom) / trace.amount;
-  const x = (round: number) => MARGIN.left + ((round - 1) * (width - MARGIN.left - MARGIN.right - NODE_WIDTH)) / Math.max(1, rounds - 1);
+  const x = (round: number) => MARGIN.left + ((round - 1) * (width - labelRoom - MARGIN.left - MARGIN.right - NODE_WIDTH)) / Math.max(1, rounds - 1);
   const nodes: PlacedNode[] = (graph.nodes as SankeyNode<N, L>[]).map((n) => {
     const role = n.trace.role;
     const colour = CLASS_COLOURS[role];
@@ -164,7 +176,7 @@ export function layoutSankey(trace: RupiahTrace, labels: SankeyLabels, width = S
       title: labels.node(n.trace),
       amount: labels.amount(n.trace.amount),
       note: labels.note(n.trace, kindsInto.get(n.id) ?? []),
-      labelSide: n.trace.round === rounds ? 'left' : 'right',
+      labelSide: n.trace.round === rounds && labelRoom === 0 ? 'left' : 'right',
       labelY: 0,
     };
   });
@@ -193,7 +205,7 @@ export function layoutSankey(trace: RupiahTrace, labels: SankeyLabels, width = S
   });
   const columns = Array.from({ length: rounds }, (_, i) => {
     const round = i + 1;
-    const anchor = round === 1 ? 'start' : round === rounds ? 'end' : 'middle';
+    const anchor = round === 1 ? 'start' : round === rounds && labelRoom === 0 ? 'end' : 'middle';
     const at = anchor === 'start' ? x(round) : anchor === 'end' ? x(round) + NODE_WIDTH : x(round) + NODE_WIDTH / 2;
     return { round, x: at, anchor, label: labels.round(round) } as const;
   });

@@ -51,6 +51,7 @@ export class RupiahView extends LitElement implements ClassroomInputs {
     mode: { state: true },
     view: { state: true },
     data: { state: true },
+    cardsWidth: { state: true },
   };
 
   declare scenario: ScenarioInput;
@@ -62,6 +63,12 @@ export class RupiahView extends LitElement implements ClassroomInputs {
   declare mode: RupiahMode;
   declare view: 'chart' | 'table';
   declare data: RupiahData | null;
+  /** The cards' width in CSS pixels (0 until measured): trainer mode sizes the diagram's box from it. */
+  declare cardsWidth: number;
+  private readonly resize = new ResizeObserver((entries) => {
+    const width = Math.round(entries[0]?.contentRect.width ?? 0);
+    if (width > 0 && width !== this.cardsWidth) this.cardsWidth = width;
+  });
   /** A narrow screen (a phone): the flows are shown as the table, since the diagram's text would be a few pixels high. */
   private readonly narrowWindow = new NarrowController(this);
 
@@ -87,7 +94,25 @@ export class RupiahView extends LitElement implements ClassroomInputs {
     this.mode = 'local';
     this.view = 'chart';
     this.data = null;
+    this.cardsWidth = 0;
   }
+
+  override updated(): void {
+    const cards = this.renderRoot.querySelector('.cards');
+    if (cards && cards !== this.observed) {
+      if (this.observed) this.resize.unobserve(this.observed);
+      this.resize.observe(cards);
+      this.observed = cards;
+    }
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.resize.disconnect();
+    this.observed = null;
+  }
+
+  private observed: Element | null = null;
 
   /** What the cards show: the diagram, or the table (asked for, or on a narrow screen). */
   get shownView(): 'chart' | 'table' {
@@ -184,6 +209,9 @@ export class RupiahView extends LitElement implements ClassroomInputs {
       round: this.round,
       amount: this.amount,
       view: this.shownView,
+      trainer: this.trainer,
+      // Less the card's padding and border (about 2 × 10 px).
+      width: Math.max(0, this.cardsWidth - 22),
       locale: this.locale,
       onDownload: (w, format) => void this.download(w, format),
     });
