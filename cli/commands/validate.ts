@@ -7,17 +7,29 @@ import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { Option, type Command } from 'commander';
 import { TARGETS, calibrationScenarioNames } from '../../sim/calibration/targets.js';
-import { digitalUpliftSensitivity, validate, type SensitivityRow, type TargetResult } from '../../sim/calibration/validate.js';
+import {
+  digitalUpliftSensitivity,
+  validate,
+  validateOverAssumptions,
+  type AssumptionDraw,
+  type SensitivityRow,
+  type TargetOverAssumptions,
+  type TargetResult,
+} from '../../sim/calibration/validate.js';
+import { UNCERTAIN_PARAMETERS, type UncertainParameter } from '../../sim/uncertainty/parameters.js';
 import type { Scenario } from '../../sim/scenario/schema.js';
 import { ChecksFailed } from '../errors.js';
 import type { Io } from '../io.js';
-import { loadScenarioFiles } from '../loadScenario.js';
+import { explicitFieldsOf, loadScenarioFiles } from '../loadScenario.js';
 import { MAX_REPLICATES, MAX_SEED, integerParser, outOption } from '../options.js';
 import { packageRoot } from '../packageRoot.js';
-import { renderValidation } from '../reports/validateReport.js';
+import { renderValidation, renderValidationOverAssumptions } from '../reports/validateReport.js';
 import { checkOutputPath, emit } from '../writeOutput.js';
 
 export const DEFAULT_VALIDATE_REPLICATES = 30;
+/** Replicates per draw with --uncertainty, unless --replicates says otherwise. */
+export const DEFAULT_REPLICATES_PER_DRAW = 5;
+export const MAX_DRAWS = 1000;
 /** The designs whose outputs the C9 sensitivity reports. */
 export const SENSITIVITY_DESIGNS = ['digital-first', 'full-cycle'];
 
@@ -31,6 +43,26 @@ export interface ValidateCommandOptions {
   scenarios?: string;
   sensitivity?: boolean;
   onProgress?: (replicate: number, scenario: string) => void;
+}
+
+export interface ValidateUncertaintyOptions {
+  /** Draws of the uncertain assumptions. */
+  draws: number;
+  /** Replicates per draw (default DEFAULT_REPLICATES_PER_DRAW). */
+  replicates?: number;
+  seed?: number;
+  scenarios?: string;
+  onProgress?: (draw: number, replicate: number, scenario: string) => void;
+}
+
+/** `validate --uncertainty`: which targets still pass across draws of the uncertain assumptions. */
+export interface ValidationOverAssumptions {
+  draws: number;
+  replicatesPerDraw: number;
+  seeds: number[];
+  parameters: readonly UncertainParameter[];
+  drawn: AssumptionDraw[];
+  results: TargetOverAssumptions[];
 }
 
 export interface Validation {
@@ -61,6 +93,24 @@ export async function runValidation(options: ValidateCommandOptions = {}): Promi
   return { replicates, seeds: Array.from({ length: replicates }, (_, r) => seed + r), results, sensitivity };
 }
 
+export async function runValidationOverAssumptions(options: ValidateUncertaintyOptions): Promise<ValidationOverAssumptions> {
+  const dir = options.scenarios ?? join(packageRoot(), 'scenarios');
+  const replicates = options.replicates ?? DEFAULT_REPLICATES_PER_DRAW;
+  const seed = options.seed ?? 1;
+  if (seed + Math.max(replicates, options.draws) - 1 > MAX_SEED) throw new Error(`--seed ${seed} with ${Math.max(replicates, options.draws)} draws or replicates would need seeds above ${MAX_SEED}`);
+  const names = calibrationScenarioNames(TARGETS);
+  const loaded = await loadScenarioFiles(names.map((n) => scenarioPath(dir, n)));
+  const scenarios: Record<string, Scenario> = Object.fromEntries(names.map((n, i) => [n, loaded[i]]));
+  const { results, draws } = validateOverAssumptions(scenarios, {
+    draws: options.draws,
+    replicates,
+    seed,
+    explicit: (name) => explicitFieldsOf(scenarios[name]),
+    onProgress: options.onProgress,
+  });
+  return { draws: options.draws, replicatesPerDraw: replicates, seeds: Array.from({ length: replicates }, (_, r) => seed + r), parameters: UNCERTAIN_PARAMETERS, drawn: draws, results };
+}
+
 /** Names of the calibration scenario files present (for help text and checks). */
 export function calibrationFiles(dir: string): string[] {
   const folder = join(dir, 'calibration');
@@ -77,6 +127,9 @@ export function registerValidate(program: Command, io: Io): void {
     .addOption(new Option('--wide', 'table: one line per target, with the unit in its own column, however wide (over 200 columns); by default the table fits 100 columns'))
     .addOption(new Option('--scenarios <dir>', 'folder of the shipped designs, with the calibration scenarios in <dir>/calibration (default: the package\'s scenarios/)'))
     .addOption(new Option('--no-sensitivity', 'skip the C9 sensitivity runs (digital sales uplift halved and doubled)'))
+    .addOption(
+      new Option('--uncertainty <draws>', `draw the uncertain assumptions this many times (2..${MAX_DRAWS}) and report, per target, the share of draws whose mean is in range; --replicates is then per draw (default ${DEFAULT_REPLICATES_PER_DRAW})`).argParser(integerParser(2, MAX_DRAWS)),
+    )
     .addOption(outOption())
     .addHelpText(
       'after',
@@ -87,10 +140,26 @@ takes a second line. --wide keeps every target on one line.
 JSON output: { replicates, seeds, results: [{ id, quantity, target: {low, high}, value, ci: [low, high], pass, ... }], sensitivity: [...] }.
 A target the model does not represent is reported with pass: null and the reason (notModelled).
 
-Exit codes: 0 every modelled target passes, 3 some target fails (the report says which), 1 bad flag or failure, 2 bad scenario file.`,
+With --uncertainty N, each draw gives every uncertain assumption (docs/uncertainty.md) one value from its
+range, the same in every calibration scenario, and runs them over the same replicates (seed, seed + 1, …):
+draws differ only in their assumptions. The report gives each target's share of draws in range and the
+lowest and highest draw means; JSON adds every draw's values. It is a report: exit 0 unless something fails
+to run.
+
+Exit codes: 0 every modelled target passes (with --uncertainty: the report was written), 3 some target fails (the report says which), 1 bad flag or failure, 2 bad scenario file.`,
     )
-    .action(async (opts: ValidateCommandOptions & { out?: string }) => {
+    .action(async (opts: ValidateCommandOptions & { out?: string; uncertainty?: number }, command: Command) => {
       checkOutputPath(opts.out);
+      if (opts.uncertainty !== undefined) {
+        const perDraw = command.getOptionValueSource('replicates') === 'default' ? DEFAULT_REPLICATES_PER_DRAW : opts.replicates;
+        const progress = io.stderrIsTTY
+          ? (d: number, r: number, name: string) => io.stderr(`\rdraw ${d + 1}/${opts.uncertainty}, replicate ${r + 1}/${perDraw} ${name.padEnd(24)}`)
+          : undefined;
+        const v = await runValidationOverAssumptions({ draws: opts.uncertainty, replicates: perDraw, seed: opts.seed, scenarios: opts.scenarios, onProgress: progress });
+        if (progress) io.stderr('\r' + ' '.repeat(72) + '\r');
+        await emit(io, renderValidationOverAssumptions(v, opts.format ?? 'table', { wide: opts.wide }), opts.out);
+        return;
+      }
       const progress = io.stderrIsTTY ? (r: number, name: string) => io.stderr(`\rreplicate ${r + 1}/${opts.replicates} ${name.padEnd(24)}`) : undefined;
       const v = await runValidation({ ...opts, onProgress: progress });
       if (progress) io.stderr('\r' + ' '.repeat(60) + '\r');

@@ -4,7 +4,7 @@
 // (with its unit) wraps, and a long range or CI takes a second line. `wide` prints one line per target,
 // however wide (over 200 columns).
 import type { SensitivityRow, TargetResult } from '../../sim/index.js';
-import type { Validation } from '../commands/validate.js';
+import type { Validation, ValidationOverAssumptions } from '../commands/validate.js';
 import { NOT_AVAILABLE, reportNumber } from '../format/number.js';
 import { reportRupiah } from '../format/rupiah.js';
 import { renderTable, wrapText, type Row } from '../format/table.js';
@@ -17,7 +17,7 @@ function show(x: number, unit: string): string {
   return reportNumber(x, abs >= 100 ? 0 : abs >= 10 ? 1 : 2);
 }
 
-export function targetRange(r: TargetResult): string {
+export function targetRange(r: Pick<TargetResult, 'target' | 'unit' | 'notModelled'>): string {
   const { low, high } = r.target;
   if (r.notModelled) return NOT_AVAILABLE;
   if (low === high) return show(low, r.unit);
@@ -46,7 +46,7 @@ export interface ValidationTableOptions {
 }
 
 /** `Rp 5.5 juta to Rp 7.1 juta` on two lines, broken after `to`, when longer than TARGET_WIDTH. */
-function narrowRange(r: TargetResult): string {
+function narrowRange(r: Pick<TargetResult, 'target' | 'unit' | 'notModelled'>): string {
   const text = targetRange(r);
   return text.length > TARGET_WIDTH ? text.replace(' to ', ' to\n') : text;
 }
@@ -141,4 +141,49 @@ export function renderValidation(v: Validation, format: 'table' | 'json', option
     return JSON.stringify(v, (_k, x) => (typeof x === 'number' && !Number.isFinite(x) ? null : x), 2) + '\n';
   }
   return validationTable(v, options);
+}
+
+/** `validate --uncertainty`: each target's share of draws in range, and the spread of the draw means. */
+export function validationOverAssumptionsTable(v: ValidationOverAssumptions, options: ValidationTableOptions = {}): string {
+  const wide = options.wide ?? false;
+  const share = (r: ValidationOverAssumptions['results'][number]) =>
+    r.notModelled ? 'not modelled' : r.share === null ? NOT_AVAILABLE : `${r.inRange} of ${r.draws} (${reportNumber(r.share * 100, 0)}%)`;
+  const spread = (r: ValidationOverAssumptions['results'][number]) => {
+    if (r.lowest === null || r.highest === null) return NOT_AVAILABLE;
+    const text = `${show(r.lowest, r.unit)} to ${show(r.highest, r.unit)}`;
+    return wide || text.length <= 17 ? text : text.replace(' to ', ' to\n');
+  };
+  const table = renderTable(
+    [
+      { header: 'id', align: 'left' },
+      { header: 'quantity (unit)', align: 'left', wrap: !wide },
+      { header: 'target', align: 'right' },
+      { header: 'draws in range', align: 'right' },
+      { header: wide ? 'draw means, lowest to highest' : 'draw means,\nlowest to highest', align: 'right' },
+    ],
+    v.results.map((r) => [r.id, `${r.quantity} (${r.unit})`, wide ? targetRange(r) : narrowRange(r), share(r), spread(r)]),
+    wide ? {} : { width: REPORT_WIDTH },
+  );
+  const all = v.results.filter((r) => r.share === 1).length;
+  const some = v.results.filter((r) => r.share !== null && r.share < 1);
+  const parameters = v.parameters.map((p) => `- ${p.path}: uniform from ${reportNumber(p.low, 2)} to ${reportNumber(p.high, 2)}. ${p.source[0].toUpperCase()}${p.source.slice(1)}.`);
+  return [
+    prose(
+      `Pendamping ${pendampingVersion()}: calibration over the uncertain assumptions, ${v.draws} draws × ${v.replicatesPerDraw} replicates (seeds ${v.seeds[0]}..${v.seeds[v.seeds.length - 1]} in every draw). Drawn in each (docs/uncertainty.md):`,
+      wide,
+    ),
+    ...parameters.map((line) => prose(line, wide)),
+    '',
+    table,
+    prose(
+      `${all} targets in range in every draw${some.length > 0 ? `; in some draws only: ${some.map((r) => `${r.id} (${reportNumber(r.share! * 100, 0)}%)`).join(', ')}` : ''}. ` +
+        `A draw is in range when its mean over the ${v.replicatesPerDraw} replicates lies in the target's range; with few replicates, luck moves a mean near a bound too.`,
+      wide,
+    ),
+  ].join('\n') + '\n';
+}
+
+export function renderValidationOverAssumptions(v: ValidationOverAssumptions, format: 'table' | 'json', options: ValidationTableOptions = {}): string {
+  if (format === 'json') return JSON.stringify(v, (_k, x) => (typeof x === 'number' && !Number.isFinite(x) ? null : x), 2) + '\n';
+  return validationOverAssumptionsTable(v, options);
 }

@@ -3,6 +3,7 @@
 import { runScenario, type RunResult } from '../run/runScenario.js';
 import type { Scenario } from '../scenario/schema.js';
 import { finiteOrNull, meanOfDefined, replicateStats, type ReplicateValue } from '../stats/replicates.js';
+import { UNCERTAIN_PARAMETERS, drawAssumptions, type UncertainParameter } from '../uncertainty/parameters.js';
 import { TARGETS, calibrationScenarioNames, type Runs, type Target } from './targets.js';
 
 export interface TargetResult {
@@ -54,6 +55,94 @@ export function score(t: Target, values: readonly ReplicateValue[]): TargetResul
   if (t.notModelled) return { ...base, value: null, ci: null, pass: null, notModelled: t.notModelled };
   if (s.mean === null) return { ...base, value: null, ci: null, pass: false };
   return { ...base, value: s.mean, ci: s.low === null || s.high === null ? null : [s.low, s.high], pass: s.mean >= t.low && s.mean <= t.high };
+}
+
+/** One target across draws of the uncertain assumptions (`validate --uncertainty`). */
+export interface TargetOverAssumptions {
+  id: string;
+  quantity: string;
+  unit: string;
+  target: { low: number; high: number };
+  /** Draws whose mean over the replicates is defined, and of those, the ones in the target range. */
+  draws: number;
+  inRange: number;
+  /** inRange ÷ draws (null with no draw defined, or for a target the model does not represent). */
+  share: number | null;
+  /** The lowest and highest draw means. */
+  lowest: number | null;
+  highest: number | null;
+  source: string;
+  notModelled?: string;
+}
+
+export interface AssumptionDraw {
+  /** The seed its values were drawn with (seed + draw index). */
+  seed: number;
+  /** Parameter path → value drawn (the same in every calibration scenario). */
+  values: Record<string, number>;
+}
+
+export interface ValidateOverAssumptionsOptions {
+  draws: number;
+  /** Replicates per draw; replicate r uses seed + r in every draw, so draws differ only in their assumptions. */
+  replicates: number;
+  seed: number;
+  /** Fields each calibration scenario's file sets itself: those are never drawn. */
+  explicit?: (name: string) => ReadonlySet<string>;
+  registry?: readonly UncertainParameter[];
+  targets?: readonly Target[];
+  onProgress?: (draw: number, replicate: number, scenario: string) => void;
+}
+
+/**
+ * Which targets still pass when the uncertain assumptions (sim/uncertainty/parameters.ts) are drawn from
+ * their ranges: for each draw, every calibration scenario is run with that draw's values over the same
+ * replicates, and each target's mean is compared with its range. A target's share is the share of draws
+ * in range. With a registry of zero-width ranges at the defaults, every draw gives `validate`'s means.
+ */
+export function validateOverAssumptions(scenarios: Record<string, Scenario>, options: ValidateOverAssumptionsOptions): { results: TargetOverAssumptions[]; draws: AssumptionDraw[] } {
+  const targets = options.targets ?? TARGETS;
+  const registry = options.registry ?? UNCERTAIN_PARAMETERS;
+  const names = calibrationScenarioNames(targets);
+  for (const name of names) if (!scenarios[name]) throw new Error(`calibration scenario "${name}" is missing`);
+  const means = new Map<string, (number | null)[]>(targets.map((t) => [t.id, []]));
+  const draws: AssumptionDraw[] = [];
+  for (let d = 0; d < options.draws; d++) {
+    const drawSeed = options.seed + d;
+    const drawn: Record<string, Scenario> = {};
+    let values: Record<string, number> = {};
+    for (const name of names) {
+      const one = drawAssumptions(scenarios[name], options.explicit?.(name) ?? new Set(), drawSeed, registry);
+      drawn[name] = one.scenario;
+      values = { ...values, ...one.drawn };
+    }
+    draws.push({ seed: drawSeed, values });
+    const perReplicate = new Map<string, (number | null)[]>(targets.map((t) => [t.id, []]));
+    for (let r = 0; r < options.replicates; r++) {
+      const runs: Runs = {};
+      for (const name of names) {
+        options.onProgress?.(d, r, name);
+        runs[name] = runScenario(drawn[name], { seed: options.seed + r });
+      }
+      for (const t of targets) if (!t.notModelled) perReplicate.get(t.id)!.push(t.measure(runs));
+    }
+    for (const t of targets) if (!t.notModelled) means.get(t.id)!.push(replicateStats(perReplicate.get(t.id)!).mean);
+  }
+  const results = targets.map((t): TargetOverAssumptions => {
+    const base = { id: t.id, quantity: t.quantity, unit: t.unit, target: { low: t.low, high: t.high }, source: t.source };
+    if (t.notModelled) return { ...base, draws: 0, inRange: 0, share: null, lowest: null, highest: null, notModelled: t.notModelled };
+    const xs = means.get(t.id)!.filter((x): x is number => x !== null && Number.isFinite(x));
+    const inRange = xs.filter((x) => x >= t.low && x <= t.high).length;
+    return {
+      ...base,
+      draws: xs.length,
+      inRange,
+      share: xs.length > 0 ? inRange / xs.length : null,
+      lowest: xs.length > 0 ? Math.min(...xs) : null,
+      highest: xs.length > 0 ? Math.max(...xs) : null,
+    };
+  });
+  return { results, draws };
 }
 
 export interface SensitivityRow {

@@ -3,7 +3,8 @@
 // range — a change that pushes an effect clearly out of its published range breaks this test.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { TARGETS, calibrationScenarioNames, parseScenario, score, validate, type Scenario, type TargetResult } from '../../sim/index.js';
+import { TARGETS, calibrationScenarioNames, parseScenario, score, validate, validateOverAssumptions, type Scenario, type TargetResult } from '../../sim/index.js';
+import { UNCERTAIN_PARAMETERS } from '../../sim/uncertainty/parameters.js';
 import { scenarioPath } from '../../cli/commands/validate.js';
 
 const load = (name: string): Scenario => parseScenario(JSON.parse(readFileSync(scenarioPath('scenarios', name), 'utf8')), name);
@@ -35,5 +36,47 @@ describe('calibration targets', () => {
     expect(missed.map((r) => `${r.id} ${r.value} [${r.ci}] not in [${r.target.low}, ${r.target.high}]`)).toEqual([]);
     // The ledger balances exactly in every calibration run.
     expect(results.find((r) => r.id === 'L4')!.value).toBe(0);
+  });
+
+  describe('over the uncertain assumptions (validate --uncertainty)', () => {
+    // The cheap targets: those read from the baseline economy alone.
+    const targets = TARGETS.filter((t) => t.scenarios.length === 1 && t.scenarios[0] === 'baseline');
+    const scenarios = { baseline: load('baseline') };
+
+    it('with every range shrunk to its default, each draw gives validate\'s mean over the same replicates', () => {
+      const atDefaults = UNCERTAIN_PARAMETERS.map((p) => {
+        const keys = p.path.split('.');
+        let v: unknown = scenarios.baseline;
+        for (const k of keys) v = (v as Record<string, unknown>)[k];
+        return { ...p, low: v as number, high: v as number };
+      });
+      const plain = validate(scenarios, { replicates: 2, seed: 7, targets });
+      const drawn = validateOverAssumptions(scenarios, { draws: 2, replicates: 2, seed: 7, targets, registry: atDefaults });
+      for (const r of drawn.results) {
+        const p = plain.find((x) => x.id === r.id)!;
+        expect(r.draws, r.id).toBe(2);
+        expect(r.lowest, r.id).toBe(p.value);
+        expect(r.highest, r.id).toBe(p.value);
+        expect(r.share, r.id).toBe(p.pass ? 1 : 0);
+      }
+    });
+
+    it('draws are reproducible from the seed, the same in every scenario, and a file\'s own field is never drawn', () => {
+      const a = validateOverAssumptions(scenarios, { draws: 3, replicates: 2, seed: 11, targets });
+      const b = validateOverAssumptions(scenarios, { draws: 3, replicates: 2, seed: 11, targets });
+      expect(a).toEqual(b);
+      expect(a.draws.map((d) => d.seed)).toEqual([11, 12, 13]);
+      for (const d of a.draws) {
+        expect(d.values.businessStealingShare).toBeGreaterThanOrEqual(0.5);
+        expect(d.values.businessStealingShare).toBeLessThanOrEqual(0.9);
+      }
+      expect(new Set(a.draws.map((d) => d.values.businessStealingShare)).size).toBe(3);
+      const fixed = validateOverAssumptions(scenarios, { draws: 2, replicates: 2, seed: 11, targets, explicit: () => new Set(['businessStealingShare']) });
+      for (const d of fixed.draws) expect(d.values).not.toHaveProperty('businessStealingShare');
+      // The share is the draws in range over the draws: a range no draw reaches gives 0.
+      const impossible = targets.map((t) => ({ ...t, low: 1e15, high: 2e15 }));
+      const none = validateOverAssumptions(scenarios, { draws: 2, replicates: 2, seed: 11, targets: impossible });
+      expect(none.results.every((r) => r.share === 0 && r.inRange === 0)).toBe(true);
+    });
   });
 });

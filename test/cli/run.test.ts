@@ -123,6 +123,26 @@ describe('validate', () => {
     if (failed.length) expect(io.err).toMatch(/calibration targets? failed/);
   });
 
+  it('--uncertainty: each target\'s share of draws in range, every draw\'s values in JSON, the table named, a bad count refused', async () => {
+    const { main } = await import('../../cli/program.js');
+    const { memoryIo } = await import('../../cli/io.js');
+    const io = memoryIo();
+    expect(await main(['validate', '--uncertainty', '2', '--replicates', '2', '--format', 'json'], io)).toBe(0);
+    const doc = JSON.parse(io.out);
+    expect(doc.draws).toBe(2);
+    expect(doc.replicatesPerDraw).toBe(2);
+    expect(doc.drawn.map((d: { seed: number }) => d.seed)).toEqual([1, 2]);
+    expect(Object.keys(doc.drawn[0].values).sort()).toEqual(['businessStealingShare', 'performance.digitalSalesUplift']);
+    const c1a = doc.results.find((r: { id: string }) => r.id === 'C1a');
+    expect(c1a.draws).toBe(2);
+    expect(c1a.share).toBe(c1a.inRange / 2);
+    expect(c1a.lowest).toBeLessThanOrEqual(c1a.highest);
+    expect(doc.results.find((r: { id: string }) => r.id === 'I5').notModelled).toBeTruthy();
+    const bad = memoryIo();
+    expect(await main(['validate', '--uncertainty', '1'], bad)).toBe(1);
+    expect(bad.err).toMatch(/--uncertainty/);
+  }, 120_000);
+
   it('a targeting expression that fails for a real business mid-run is exit 2 naming the file, the expression and the attributes', async () => {
     // Passes validation (at the trial values 0, 0.5 and 1 it never throws), then gives NaN for a man (female = 0).
     const file = writeScenario(dir, 'nan-target.json', smallDesign('nan', { targeting: { rule: 'expression', expression: 'log(female - 0.5)' } }));

@@ -265,6 +265,20 @@ describe.skipIf(!browserCheck.path)('classroom in Chromium', () => {
     expect(readFileSync(await pngFile.path()).subarray(1, 4).toString()).toBe('PNG');
     await slide.screenshot({ path: join(SCREENSHOTS, 'classroom-summary.png') });
     await page.screenshot({ path: join(SCREENSHOTS, 'classroom-lesson-sandbox.png'), fullPage: true });
+    // Printed, the page is the slide alone: no toolbar, no lesson panel, no other part, no second heading.
+    await page.emulateMedia({ media: 'print' });
+    await expect(slide.isVisible()).resolves.toBe(true);
+    for (const id of ['lesson-heading', 'rupiah-view', 'summary-print']) await expect(page.getByTestId(id).first().isVisible()).resolves.toBe(false);
+    await expect(page.locator('#summary-h').isVisible()).resolves.toBe(false);
+    const printed = await page.evaluate(() => {
+      const app = document.querySelector('pendamping-app')!.shadowRoot!;
+      const header = app.querySelector('header');
+      return { header: header ? getComputedStyle(header).display : 'none', height: document.scrollingElement!.scrollHeight };
+    });
+    expect(printed.header).toBe('none');
+    expect(printed.height).toBeLessThanOrEqual(1000 * 1.05);
+    await page.screenshot({ path: join(SCREENSHOTS, 'classroom-summary-print.png'), fullPage: true });
+    await page.emulateMedia({ media: 'screen' });
     expect(errors).toEqual([]);
     await page.close();
   }, 180_000);

@@ -164,7 +164,7 @@ export class ClassroomPage extends LitElement {
       .parts {
         min-width: 0;
       }
-      /* Printing at the end of a lesson prints the summary slide alone. */
+      /* Printing at the end of a lesson prints the summary slide alone (its own title, not the section's heading). */
       @media print {
         :host {
           padding: 0;
@@ -172,6 +172,7 @@ export class ClassroomPage extends LitElement {
         .with-summary > pendamping-lesson,
         .with-summary .parts > section:not(#summary),
         .with-summary ~ *,
+        .with-summary #summary-h,
         .design.hide-in-print {
           display: none !important;
         }
