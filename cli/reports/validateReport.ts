@@ -167,6 +167,20 @@ export function validationOverAssumptionsTable(v: ValidationOverAssumptions, opt
   const all = v.results.filter((r) => r.share === 1).length;
   const some = v.results.filter((r) => r.share !== null && r.share < 1);
   const parameters = v.parameters.map((p) => `- ${p.path}: uniform from ${reportNumber(p.low, 2)} to ${reportNumber(p.high, 2)}. ${p.source[0].toUpperCase()}${p.source.slice(1)}.`);
+  // For a target in range in some draws only: each assumption's mean value in the draws in range and in
+  // those out of range (a large gap says which assumption the target speaks to).
+  const split = some.flatMap((r) => {
+    const parts = v.parameters.map((p) => {
+      const values = (inRange: boolean) =>
+        v.drawn.filter((_, d) => {
+          const x = r.drawMeans[d];
+          return x !== null && (x >= r.target.low && x <= r.target.high) === inRange;
+        }).map((d) => d.values[p.path]).filter((x): x is number => x !== undefined);
+      const mean = (xs: number[]) => (xs.length ? reportNumber(xs.reduce((a, b) => a + b, 0) / xs.length, 3) : NOT_AVAILABLE);
+      return `${p.path} ${mean(values(true))} in range, ${mean(values(false))} out`;
+    });
+    return [prose(`- ${r.id}: mean draws of ${parts.join('; ')}.`, wide)];
+  });
   return [
     prose(
       `Pendamping ${pendampingVersion()}: calibration over the uncertain assumptions, ${v.draws} draws × ${v.replicatesPerDraw} replicates (seeds ${v.seeds[0]}..${v.seeds[v.seeds.length - 1]} in every draw). Drawn in each (docs/uncertainty.md):`,
@@ -180,6 +194,7 @@ export function validationOverAssumptionsTable(v: ValidationOverAssumptions, opt
         `A draw is in range when its mean over the ${v.replicatesPerDraw} replicates lies in the target's range; with few replicates, luck moves a mean near a bound too.`,
       wide,
     ),
+    ...(split.length > 0 ? ['', prose('Where a target is in range in some draws only, the assumptions drawn in range and out of it:', wide), ...split] : []),
   ].join('\n') + '\n';
 }
 

@@ -71,6 +71,8 @@ export interface TargetOverAssumptions {
   /** The lowest and highest draw means. */
   lowest: number | null;
   highest: number | null;
+  /** Each draw's mean over the replicates, in draw order (null where undefined). */
+  drawMeans: (number | null)[];
   source: string;
   notModelled?: string;
 }
@@ -130,8 +132,9 @@ export function validateOverAssumptions(scenarios: Record<string, Scenario>, opt
   }
   const results = targets.map((t): TargetOverAssumptions => {
     const base = { id: t.id, quantity: t.quantity, unit: t.unit, target: { low: t.low, high: t.high }, source: t.source };
-    if (t.notModelled) return { ...base, draws: 0, inRange: 0, share: null, lowest: null, highest: null, notModelled: t.notModelled };
-    const xs = means.get(t.id)!.filter((x): x is number => x !== null && Number.isFinite(x));
+    if (t.notModelled) return { ...base, draws: 0, inRange: 0, share: null, lowest: null, highest: null, drawMeans: [], notModelled: t.notModelled };
+    const drawMeans = means.get(t.id)!.map((x) => (x !== null && Number.isFinite(x) ? x : null));
+    const xs = drawMeans.filter((x): x is number => x !== null);
     const inRange = xs.filter((x) => x >= t.low && x <= t.high).length;
     return {
       ...base,
@@ -140,6 +143,7 @@ export function validateOverAssumptions(scenarios: Record<string, Scenario>, opt
       share: xs.length > 0 ? inRange / xs.length : null,
       lowest: xs.length > 0 ? Math.min(...xs) : null,
       highest: xs.length > 0 ? Math.max(...xs) : null,
+      drawMeans,
     };
   });
   return { results, draws };

@@ -58,6 +58,7 @@ describe('calibration targets', () => {
         expect(r.lowest, r.id).toBe(p.value);
         expect(r.highest, r.id).toBe(p.value);
         expect(r.share, r.id).toBe(p.pass ? 1 : 0);
+        expect(r.drawMeans, r.id).toEqual([p.value, p.value]);
       }
     });
 
