@@ -25,6 +25,10 @@ import { toCsv } from '../format/csv.js';
 import { NOT_AVAILABLE, reportNumber } from '../format/number.js';
 import { renderTable, wrapText, type Row } from '../format/table.js';
 import { writeFileAtomic } from '../writeOutput.js';
+import { explicitFieldsOf, loadScenarioFile } from '../loadScenario.js';
+import { UNCERTAIN_PARAMETERS } from '../../sim/uncertainty/parameters.js';
+import { basename, resolve } from 'node:path';
+import { mkdirSync } from 'node:fs';
 import { defaultOutFolder } from '../batch/folder.js';
 import { MAX_WORKERS, batchCommand } from './batch.js';
 
@@ -137,11 +141,45 @@ export async function sensitivityCommand(file: string, options: SensitivityComma
   return { output, design, rows, warning: design === 'sobol' ? sobolWarning(rows) : null, csvFile, table: sensitivityTable(output, design, rows) };
 }
 
+/** The output an assumptions ranking explains unless --output says otherwise. */
+export const DEFAULT_ASSUMPTIONS_OUTPUT = 'localGdpGained';
+/** What an assumptions experiment records (any of them can be the --output). */
+const ASSUMPTIONS_METRICS = ['localGdpGained', 'localGdpPerRupiah', 'jobs.effect', 'profit.effect', 'turnover.effect', 'costPerJob'];
+
+/**
+ * `sensitivity --assumptions <design.json>`: the experiment that ranks the uncertain assumptions
+ * (sim/uncertainty/parameters.ts) for one design — Morris elementary effects (10 trajectories, 4 levels,
+ * 2 replicates) or Sobol indices (128 samples, 2 replicates) over each assumption's documented range,
+ * the fields the design file sets itself excepted. Written to `file` as an ordinary experiment, which
+ * `batch` and `sensitivity` can run again.
+ */
+export async function writeAssumptionsExperiment(design: string, file: string, method: 'morris' | 'sobol', output: string): Promise<void> {
+  const scenario = await loadScenarioFile(design);
+  const explicit = explicitFieldsOf(scenario);
+  const parameters = UNCERTAIN_PARAMETERS.filter((p) => !explicit.has(p.path));
+  if (parameters.length === 0) throw new Error(`${design} sets every uncertain assumption itself (${UNCERTAIN_PARAMETERS.map((p) => p.path).join(', ')}): nothing to rank`);
+  const metrics = ASSUMPTIONS_METRICS.includes(output) ? ASSUMPTIONS_METRICS : [output, ...ASSUMPTIONS_METRICS];
+  const experiment = {
+    name: `${scenario.name}-assumptions`,
+    description: `Which uncertain assumption matters for ${scenario.name}: ${method === 'morris' ? 'Morris elementary effects' : 'Sobol indices'} of ${parameters.map((p) => p.path).join(', ')} over their documented ranges (docs/uncertainty.md). Written by pendamping sensitivity --assumptions.`,
+    base: resolve(design),
+    parameters: parameters.map((p) => ({ path: p.path, distribution: { type: 'uniform', low: p.low, high: p.high } })),
+    design: method === 'morris' ? { type: 'morris', trajectories: 10, levels: 4 } : { type: 'sobol', samples: 128 },
+    replicates: 2,
+    metrics,
+    record: 'final',
+    seed: 1,
+  };
+  await writeFileAtomic(file, JSON.stringify(experiment, null, 2) + '\n');
+}
+
 export function registerSensitivity(program: Command, io: Io): void {
   program
     .command('sensitivity')
     .description(COMMANDS.sensitivity.description)
-    .argument('<experiment.json>', 'experiment file with a "morris" or "sobol" design')
+    .argument('<file>', 'experiment file with a "morris" or "sobol" design; with --assumptions, a design (scenario) file')
+    .addOption(new Option('--assumptions', 'rank the uncertain assumptions for the design <file> instead (docs/uncertainty.md): the experiment is written to OUT.experiment.json and run'))
+    .addOption(new Option('--method <method>', 'with --assumptions: Morris (fast ranking) or Sobol (shares of variance)').choices(['morris', 'sobol']).default('morris'))
     .addOption(new Option('--output <metric>', 'the output to explain: one of the experiment\'s metrics (default: its first)'))
     .addOption(new Option('--month <n>', 'for a monthly series metric, the month (default: the last recorded)').argParser(integerParser(1, 600)))
     .addOption(new Option('--workers <n>', `worker threads, 1..${MAX_WORKERS}`).argParser(integerParser(1, MAX_WORKERS)))
@@ -159,11 +197,28 @@ Sobol indices come with a warning (below the table; "warning" in the JSON, null 
 not stable enough to read: an index further than ${SOBOL_RANGE_TOLERANCE} outside [0, 1], where a share of variance must
 lie, or a 95% CI wider than ${SOBOL_MAX_CI_WIDTH}. It says roughly what N (design.samples) would do. See docs/reliability.md.
 
-Example:
-  pendamping sensitivity scenarios/experiments/multiplier-sensitivity.json --output spendingMultiplier.program --workers 2`,
+With --assumptions, <file> is a design: the command writes an experiment over the uncertain assumptions
+(every one the design file does not set itself, each uniform over its documented range) to
+OUT.experiment.json (OUT defaults to out/<design>-assumptions), runs it and ranks the assumptions for
+--output (default ${DEFAULT_ASSUMPTIONS_OUTPUT}). Morris: 10 trajectories × 2 replicates; --method sobol: 128 samples.
+
+Examples:
+  pendamping sensitivity scenarios/experiments/multiplier-sensitivity.json --output spendingMultiplier.program --workers 2
+  pendamping sensitivity --assumptions scenarios/full-cycle.json --output jobs.effect`,
     )
-    .action(async (file: string, opts: SensitivityCommandOptions) => {
+    .action(async (file: string, opts: SensitivityCommandOptions & { assumptions?: boolean; method: 'morris' | 'sobol' }) => {
       opts.workers = threadsFor('--workers', opts.workers, availableParallelism(), io.stderr);
+      if (opts.assumptions) {
+        // The experiment is written beside its output folder, so it can be read, edited and run again.
+        const name = basename(file).replace(/\.json$/i, '');
+        opts.out ??= join('out', `${name}-assumptions`);
+        const experimentFile = `${opts.out.replace(/[\\/]+$/, '')}.experiment.json`;
+        mkdirSync(resolve(experimentFile, '..'), { recursive: true });
+        opts.output ??= DEFAULT_ASSUMPTIONS_OUTPUT;
+        await writeAssumptionsExperiment(file, experimentFile, opts.method, opts.output);
+        io.stderr(`wrote ${experimentFile}\n`);
+        file = experimentFile;
+      }
       const r = await sensitivityCommand(file, { ...opts, io });
       if (opts.format === 'json') {
         io.stdout(sensitivityJson(r, opts.month));

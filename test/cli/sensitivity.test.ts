@@ -7,7 +7,8 @@ import { sensitivityJson, sensitivityTable, sobolWarning, type SensitivityResult
 import { memoryIo } from '../../cli/io.js';
 import { main } from '../../cli/program.js';
 import type { SensitivityIndexRow } from '../../sim/index.js';
-import { smallDesign, tempDir } from './helpers.js';
+import { smallDesign, tempDir, writeScenario } from './helpers.js';
+import { readFileSync } from 'node:fs';
 
 const dir = tempDir();
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -109,4 +110,27 @@ describe('Sobol warning (sensitivity table and JSON)', () => {
     expect(table.out).toContain('\nwarning: these Sobol indices are not stable at N = 6 complete Saltelli rows: ');
     expect(table.out.split('\n').filter((l) => l.startsWith('warning')).length).toBe(1);
   });
+
+  it('--assumptions ranks the uncertain assumptions for a design; a field the design sets is not varied; the experiment is kept', async () => {
+    const design = writeScenario(dir, 'small-design.json', smallDesign('small-design'));
+    const out = join(dir, 'assumptions');
+    const io = memoryIo();
+    expect(await main(['sensitivity', '--assumptions', design, '--output', 'jobs.effect', '--out', out, '--workers', '1', '--format', 'json'], io)).toBe(0);
+    const doc = JSON.parse(io.out);
+    expect(doc.output).toBe('jobs.effect');
+    expect(doc.design).toBe('morris');
+    expect(doc.rows.map((r: { parameter: string }) => r.parameter).sort()).toEqual(['businessStealingShare', 'performance.digitalSalesUplift']);
+    expect(doc.rows.map((r: { rank: number }) => r.rank).sort()).toEqual([1, 2]);
+    for (const r of doc.rows) expect(r.mu_star).toBeGreaterThanOrEqual(0);
+    const experiment = JSON.parse(readFileSync(`${out}.experiment.json`, 'utf8'));
+    expect(experiment.parameters.find((p: { path: string }) => p.path === 'businessStealingShare').distribution).toEqual({ type: 'uniform', low: 0.5, high: 0.9 });
+    expect(io.err).toContain(`wrote ${out}.experiment.json`);
+    // A design that sets business stealing itself: only the other assumption is ranked.
+    const fixed = writeScenario(dir, 'fixed-design.json', { ...smallDesign('fixed-design'), businessStealingShare: 0.7 });
+    const io2 = memoryIo();
+    expect(await main(['sensitivity', '--assumptions', fixed, '--out', join(dir, 'fixed'), '--workers', '1', '--format', 'json'], io2)).toBe(0);
+    const doc2 = JSON.parse(io2.out);
+    expect(doc2.output).toBe('localGdpGained');
+    expect(doc2.rows.map((r: { parameter: string }) => r.parameter)).toEqual(['performance.digitalSalesUplift']);
+  }, 120_000);
 });
