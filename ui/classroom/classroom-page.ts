@@ -293,15 +293,24 @@ export class ClassroomPage extends LitElement {
     this.lessonOn = true;
     const target = LESSON[this.lessonStep]?.target;
     void this.updateComplete.then(() => {
-      if (target) this.bringIntoView(target);
-      else if (this.lessonStep >= LESSON.length) this.bringIntoView('summary');
       (this.renderRoot.querySelector('pendamping-lesson') as LessonPanel | null)?.focusHeading();
+      // Two frames later: a part resized by the lesson's column (the rupiah diagram's box follows its
+      // width) has been laid out again, so what is measured is what will be seen.
+      const scroll = () => {
+        if (target) this.bringIntoView(target);
+        else if (this.lessonStep >= LESSON.length) this.bringIntoView('summary');
+      };
+      if (typeof requestAnimationFrame === 'function') requestAnimationFrame(() => requestAnimationFrame(scroll));
+      else scroll();
     });
   }
 
   /**
    * Scroll so the part a step uses starts at the top of what the lesson leaves free: below the lesson bar
-   * on a narrow screen, at the top of the window beside the lesson column on a wide one.
+   * on a narrow screen, at the top of the window beside the lesson column on a wide one. Where the whole
+   * part is taller than that room and the lesson sits beside it (a projector), the step's picture comes
+   * first instead of the part's heading and controls: follow-the-rupiah's running LM3, its sentence and
+   * its diagram, which the lesson's own buttons step through.
    */
   private bringIntoView(target: LessonTarget | 'summary'): void {
     const section = this.renderRoot.querySelector<HTMLElement>(`#${target}`);
@@ -309,7 +318,13 @@ export class ClassroomPage extends LitElement {
     if (!section) return;
     const beside = typeof matchMedia === 'function' && matchMedia(`(min-width: ${WIDE}px)`).matches;
     const above = !beside && lesson ? lesson.getBoundingClientRect().height : 0;
-    const top = section.getBoundingClientRect().top + window.scrollY - above - 12;
+    // The first card whole if it fits, else from its running LM down (its title scrolls away).
+    const view = target === 'rupiah' ? section.querySelector('pendamping-rupiah-view')?.shadowRoot : null;
+    const card = view?.querySelector<HTMLElement>('.card');
+    const picture = card && card.getBoundingClientRect().height <= window.innerHeight - above - 48 ? card : view?.querySelector<HTMLElement>('.card .lm');
+    const tall = section.getBoundingClientRect().height > window.innerHeight - above;
+    const anchor = beside && tall && picture ? picture : section;
+    const top = anchor.getBoundingClientRect().top + window.scrollY - above - 12;
     window.scrollTo({ top: Math.max(0, top), behavior: this.paused || matchMedia('(prefers-reduced-motion: reduce)').matches ? 'auto' : 'smooth' });
   }
 
