@@ -17,8 +17,10 @@ export const SUMMARY_STATS = ['n', 'missing', 'mean', 'sd', 'ci_low', 'ci_high']
 export const SUMMARY_DIFFERENCES = ['baseline_point', 'diff_n', 'diff_mean', 'diff_sd', 'diff_ci_low', 'diff_ci_high'] as const;
 export const FAILURE_COLUMNS = ['run_id', 'design_point', 'replicate', 'seed', 'message'] as const;
 
-export const summaryHeader = (parameters: readonly string[]) => [
-  'design_point', 'month', 'group', 'metric', ...SUMMARY_STATS, ...SUMMARY_DIFFERENCES, ...parameters, 'base',
+/** With the experiment's `uncertainty`: the range over the replicates' draws of the assumptions. */
+export const SUMMARY_RANGE = ['range_low', 'range_high'] as const;
+export const summaryHeader = (parameters: readonly string[], uncertainty = false) => [
+  'design_point', 'month', 'group', 'metric', ...SUMMARY_STATS, ...(uncertainty ? SUMMARY_RANGE : []), ...SUMMARY_DIFFERENCES, ...parameters, 'base',
 ];
 
 const pointFields = (plan: BatchPlan, point: number) => pointValues(plan.parameters, plan.points[point].assignments, plan.points[point].base);
@@ -68,17 +70,19 @@ export function assembleResults(out: string, runsDir: string, plan: BatchPlan, s
 
 export function summaryCsv(plan: BatchPlan, rows: Iterable<ResultRow>): string {
   const summary = summariseExperiment(plan.experiment, plan.points, rows);
+  const uncertainty = plan.experiment.uncertainty;
   const key = (p: number, month: number, group: string, metric: string) => `${p}\u0000${month}\u0000${group}\u0000${metric}`;
   const differences = new Map(summary.differences.map((d) => [key(d.design_point, d.month, d.group, d.metric), d]));
   const lines: CsvValue[][] = summary.points.map((s) => {
     const d = differences.get(key(s.design_point, s.month, s.group, s.metric));
     return [
       s.design_point, s.month, s.group, s.metric, s.n, s.missing, s.mean, s.sd, s.ci_low, s.ci_high,
+      ...(uncertainty ? [s.range_low, s.range_high] : []),
       d?.baseline_point ?? null, d?.n ?? null, d?.mean ?? null, d?.sd ?? null, d?.ci_low ?? null, d?.ci_high ?? null,
       ...pointFields(plan, s.design_point),
     ];
   });
-  return toCsv(summaryHeader(plan.parameters), lines);
+  return toCsv(summaryHeader(plan.parameters, uncertainty), lines);
 }
 
 export function failedRuns(runsDir: string, plan: BatchPlan, states: RunStates): RunError[] {

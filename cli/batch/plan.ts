@@ -12,6 +12,7 @@ import { baseNameOf, parseExperiment, type Experiment } from '../../sim/experime
 import type { DesignPoint, RunSpec } from '../../sim/experiment/types.js';
 import { loadExpressionCompiler } from '../../sim/program/expressionCompiler.js';
 import { parseScenario } from '../../sim/scenario/parse.js';
+import { setPaths } from '../../sim/uncertainty/parameters.js';
 import type { Scenario } from '../../sim/scenario/schema.js';
 import { InputFileError, InputFilesError } from '../errors.js';
 import { parseJsonFileText } from '../readJsonFile.js';
@@ -46,6 +47,11 @@ export interface BatchPlan {
   parameters: string[];
   /** Design point index → the point its paired differences are taken against (null: none). */
   baselines: (number | null)[];
+  /**
+   * Design point index → the fields its base file sets and the parameters the experiment varies there:
+   * with `experiment.uncertainty`, the assumptions drawn per replicate leave these alone.
+   */
+  explicit: string[][];
 }
 
 /** Most design-point problems listed before "… and N more". */
@@ -126,6 +132,7 @@ export async function loadBatchPlan(file: string): Promise<BatchPlan> {
     runs: runSpecs(experiment, points),
     parameters,
     baselines: baselinePoints(experiment, points),
+    explicit: points.map((p) => [...new Set([...setPaths(byName.get(p.base)!.raw), ...Object.keys(p.assignments)])].sort()),
   };
 }
 

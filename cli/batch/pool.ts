@@ -42,13 +42,15 @@ export function workerFile(): string {
 }
 
 export interface RunOptions {
-  experiment: Pick<Experiment, 'metrics' | 'record'>;
+  experiment: Pick<Experiment, 'metrics' | 'record' | 'uncertainty'>;
   runsDir: string;
   /** Design point index → validated scenario. */
   scenarios: readonly Scenario[];
   /** Design point index → CSV suffix (parameters and base). */
   suffixes: readonly string[];
   months: number | undefined;
+  /** Design point index → the fields its draws leave alone (BatchPlan.explicit); used with experiment.uncertainty. */
+  explicit?: readonly string[][];
   /** Called every `intervalMs` and at the end with the runs completed and failed so far by this call. */
   onProgress?: (completed: number, failed: number) => void;
   intervalMs?: number;
@@ -63,7 +65,7 @@ export interface BatchPool {
   close(): Promise<void>;
 }
 
-export type TaskContext = Pick<RunOptions, 'experiment' | 'scenarios' | 'suffixes' | 'months'> & { runsDir?: string };
+export type TaskContext = Pick<RunOptions, 'experiment' | 'scenarios' | 'suffixes' | 'months' | 'explicit'> & { runsDir?: string };
 
 /** The task for one chunk: its runs with the scenario and CSV suffix of just the design points they use. */
 export function taskFor(chunk: TaskRun[], context: TaskContext): BatchTask {
@@ -75,6 +77,10 @@ export function taskFor(chunk: TaskRun[], context: TaskContext): BatchTask {
     months: context.months,
     experiment: { metrics: context.experiment.metrics, record: context.experiment.record },
   };
+  if (context.experiment.uncertainty) {
+    if (!context.explicit) throw new Error('a batch with uncertainty needs each design point\'s explicit fields');
+    task.uncertainty = Object.fromEntries(points.map((p) => [p, [...context.explicit![p]]]));
+  }
   if (context.runsDir !== undefined) task.runsDir = context.runsDir;
   return task;
 }

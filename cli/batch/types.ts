@@ -28,6 +28,11 @@ export interface BatchTask {
   /** What `recordRows` needs of the parsed experiment: which metrics, and which months. */
   experiment: Pick<Experiment, 'metrics' | 'record'>;
   /**
+   * With the experiment's `uncertainty`: design point index → the fields never drawn there (its base
+   * file's and the varied parameters). Each run draws the uncertain assumptions with its own seed.
+   */
+  uncertainty?: Record<number, string[]>;
+  /**
    * OUT/runs: where each run's file is written as soon as it finishes. Absent (a cluster worker, on a
    * machine without OUT): the outcomes are returned in `TaskResult.outcomes` instead.
    */

@@ -9,6 +9,7 @@ import { workerData } from 'node:worker_threads';
 import { recordRows, seriesMetricsFor } from '../../sim/experiment/record.js';
 import { loadExpressionCompiler } from '../../sim/program/expressionCompiler.js';
 import { runScenario } from '../../sim/run/runScenario.js';
+import { drawAssumptions } from '../../sim/uncertainty/parameters.js';
 import { writeRunOutcome } from './files.js';
 import { runLines } from './rows.js';
 import type { BatchTask, BatchWorkerData, RunOutcome, TaskResult, TaskRun } from './types.js';
@@ -19,7 +20,10 @@ const counters = new Int32Array((workerData as BatchWorkerData).counters);
 /** One run of a task: its lines of results.csv, or the error the simulation threw. */
 export function simulateRun(task: BatchTask, run: TaskRun): RunOutcome {
   try {
-    const sim = runScenario(task.scenarios[run.point], { seed: run.seed, months: task.months, metrics: seriesMetricsFor(task.experiment) });
+    // With uncertainty, the run's own draw of the assumptions (its seed: the same draw at every point).
+    const base = task.scenarios[run.point];
+    const scenario = task.uncertainty ? drawAssumptions(base, new Set(task.uncertainty[run.point]), run.seed).scenario : base;
+    const sim = runScenario(scenario, { seed: run.seed, months: task.months, metrics: seriesMetricsFor(task.experiment) });
     return { runId: run.runId, text: runLines(run, recordRows(sim, task.experiment), task.suffixes[run.point]) };
   } catch (err) {
     const message = err instanceof Error ? err.message : String(err);

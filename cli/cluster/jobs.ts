@@ -99,7 +99,7 @@ export function chunksOf(plan: BatchPlan, batchId: string, size: number): Chunk[
 export const taskRun = (r: RunSpec): TaskRun => ({ runId: r.runId, point: r.point.index, replicate: r.replicate, seed: r.seed });
 
 export function chunkJobData(plan: BatchPlan, batchId: string, chunk: Chunk): ChunkJobData {
-  const task = taskFor(chunk.runs.map(taskRun), { experiment: plan.experiment, scenarios: plan.scenarios, suffixes: plan.suffixes, months: plan.experiment.months });
+  const task = taskFor(chunk.runs.map(taskRun), { experiment: plan.experiment, scenarios: plan.scenarios, suffixes: plan.suffixes, months: plan.experiment.months, explicit: plan.explicit });
   return { batchId, experiment: plan.experiment.name, chunk: chunk.index, task };
 }
 

@@ -76,6 +76,7 @@ async function runBatch(file: string, options: BatchCommandOptions, pool: BatchP
         runsDir,
         scenarios: plan.scenarios,
         suffixes: plan.suffixes,
+        explicit: plan.explicit,
         months: plan.experiment.months,
         onProgress: progress ? (completed, failed) => progress.update(finishedBefore + completed, failedBefore + failed) : undefined,
       },

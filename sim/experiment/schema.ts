@@ -107,6 +107,11 @@ export const experimentSchema = z.strictObject({
   record: p(recordSchema.default('final'), 'when', 'months at which series metrics are recorded: "final", "monthly" or {"every": N}; summary metrics are recorded once, at the horizon'),
   seed: p(z.number().int().min(0).max(2 ** 32 - 1).default(1), 'seed', 'base seed: replicate r runs with seed + r; sampled designs are drawn from it too'),
   months: p(z.number().int().min(1).max(600).optional(), 'months', 'horizon for every run (default: each base scenario\'s own)'),
+  uncertainty: p(
+    z.boolean().default(false),
+    'on/off',
+    "draw the model's uncertain assumptions (docs/uncertainty.md) once per replicate: replicate r of every design point gets the same draw, made with seed + r; a field the base file sets, or a parameter the experiment varies, is never drawn. summary.csv then adds range_low and range_high, the 2.5–97.5 percentile range over the replicates' draws",
+  ),
   baseline: p(
     z.string().min(1).optional(),
     'design point label or base name',

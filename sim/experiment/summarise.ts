@@ -3,7 +3,8 @@
 // r has the same seed at every point: common random numbers), both computed by sim/stats/replicates.ts.
 // Plain records a CSV writer can print; the order is canonical (design point, then the experiment's
 // metric order, then month), never the order in which runs finished.
-import { pairedDifferences, replicateStats, type ReplicateValue } from '../stats/replicates.js';
+import { percentileInterval } from '../sensitivity/bootstrap.js';
+import { definedValues, pairedDifferences, replicateStats, type ReplicateValue } from '../stats/replicates.js';
 import type { Experiment } from './schema.js';
 import type { DesignPoint } from './types.js';
 
@@ -36,6 +37,13 @@ export interface PointSummaryRow extends Stats {
   metric: string;
   /** Replicates without a value (failed runs, or a ratio undefined in that run). */
   missing: number;
+  /**
+   * The 2.5–97.5 percentile range of the replicates' values. With the experiment's `uncertainty`, each
+   * replicate has its own draw of the assumptions, so this is the range over assumptions (summary.csv
+   * shows it only then).
+   */
+  range_low: number | null;
+  range_high: number | null;
 }
 
 /** Paired differences point − baseline over the replicates where both have a value. */
@@ -121,7 +129,8 @@ export function summariseExperiment(
       const values = data[p.index].get(id);
       if (!values) continue;
       const s = stats(values);
-      out.points.push({ design_point: p.index, base: p.base, label: labelOf(p), month: k.month, group: k.group, metric: k.metric, ...s, missing: R - s.n });
+      const range = percentileInterval(definedValues(values));
+      out.points.push({ design_point: p.index, base: p.base, label: labelOf(p), month: k.month, group: k.group, metric: k.metric, ...s, missing: R - s.n, range_low: range.low, range_high: range.high });
     }
   }
   for (const p of points) {

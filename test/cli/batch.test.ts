@@ -16,6 +16,7 @@ import { runCommand } from '../../cli/commands/run.js';
 import { memoryIo } from '../../cli/io.js';
 import { main } from '../../cli/program.js';
 import { applyAssignments, parseExperiment, parseScenario, recordRows, runScenario } from '../../sim/index.js';
+import { drawAssumptions } from '../../sim/uncertainty/parameters.js';
 import { tempDir } from './helpers.js';
 
 const dir = tempDir();
@@ -314,3 +315,38 @@ describe('worker threads are capped at the processors available (issue 13)', () 
     expect(notes).toHaveLength(1);
   });
 });
+
+describe('batch with uncertainty (each replicate its own draw of the assumptions)', () => {
+  it('runs each replicate with the draw of its seed, the same at every point; varied and base-file fields are not drawn; summary.csv adds the range', async () => {
+    const file = writeExperiment('uncertain.json', { uncertainty: true, metrics: ['profit.effect', 'jobs.effect'], record: 'final', parameters: [{ path: 'businessStealingShare', values: [0.6, 0.8] }] });
+    const out = join(dir, 'out-uncertain');
+    const r = await batch(file, '--out', out, '--workers', '2');
+    expect(r.code, r.err).toBe(0);
+    const rows = csvRows(read(out, 'results.csv'));
+    // Every run equals runScenario on the point's scenario with its seed's draw: business stealing is the
+    // point's own value (varied, not drawn), the digital uplift is drawn.
+    const plain = parseScenario(base, 'small.json');
+    for (const [point, stealing] of [[0, 0.6], [1, 0.8]] as const) {
+      for (const rep of [0, 1]) {
+        const seed = 11 + rep;
+        const scenario = parseScenario(applyAssignments(base, { businessStealingShare: stealing }), 'point');
+        const { scenario: drawn, drawn: values } = drawAssumptions(scenario, new Set(['name', 'months', 'economy.businesses', 'program.budgetRupiah', 'program.maxParticipants', 'program.training.enabled', 'program.mentoring.enabled', 'businessStealingShare']), seed);
+        expect(Object.keys(values)).toEqual(['performance.digitalSalesUplift']);
+        expect(drawn.businessStealingShare).toBe(stealing);
+        expect(drawn.performance.digitalSalesUplift).not.toBe(plain.performance.digitalSalesUplift);
+        const expected = runScenario(drawn, { seed }).summary.profit.effect;
+        const row = rows.find((x) => x[1] === String(point) && x[2] === String(rep) && x[6] === 'profit.effect')!;
+        expect(Number(row[7])).toBe(expected);
+      }
+    }
+    const summary = read(out, 'summary.csv').split('\n');
+    expect(summary[0]).toContain(',ci_low,ci_high,range_low,range_high,baseline_point,');
+    // Without uncertainty the columns are as before, and the numbers differ.
+    const fileOff = writeExperiment('certain.json', { metrics: ['profit.effect', 'jobs.effect'], record: 'final', parameters: [{ path: 'businessStealingShare', values: [0.6, 0.8] }] });
+    const outOff = join(dir, 'out-certain');
+    expect((await batch(fileOff, '--out', outOff)).code).toBe(0);
+    expect(read(outOff, 'summary.csv').split('\n')[0]).not.toContain('range_low');
+    expect(read(outOff, 'results.csv')).not.toBe(read(out, 'results.csv'));
+  }, 120_000);
+});
+

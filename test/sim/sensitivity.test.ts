@@ -17,6 +17,7 @@ function experiment(design: Experiment['design'], dists: Dist[], seed = 1): Expe
     metrics: ['localGdpPerRupiah'],
     record: 'final',
     seed,
+    uncertainty: false,
   };
 }
 
