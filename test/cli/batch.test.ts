@@ -16,7 +16,7 @@ import { runCommand } from '../../cli/commands/run.js';
 import { memoryIo } from '../../cli/io.js';
 import { main } from '../../cli/program.js';
 import { applyAssignments, parseExperiment, parseScenario, recordRows, runScenario } from '../../sim/index.js';
-import { drawAssumptions } from '../../sim/uncertainty/parameters.js';
+import { UNCERTAIN_PARAMETERS, drawAssumptions } from '../../sim/uncertainty/parameters.js';
 import { tempDir } from './helpers.js';
 
 const dir = tempDir();
@@ -331,7 +331,7 @@ describe('batch with uncertainty (each replicate its own draw of the assumptions
         const seed = 11 + rep;
         const scenario = parseScenario(applyAssignments(base, { businessStealingShare: stealing }), 'point');
         const { scenario: drawn, drawn: values } = drawAssumptions(scenario, new Set(['name', 'months', 'economy.businesses', 'program.budgetRupiah', 'program.maxParticipants', 'program.training.enabled', 'program.mentoring.enabled', 'businessStealingShare']), seed);
-        expect(Object.keys(values)).toEqual(['performance.digitalSalesUplift']);
+        expect(Object.keys(values)).toEqual(UNCERTAIN_PARAMETERS.map((p) => p.path).filter((p) => p !== 'businessStealingShare'));
         expect(drawn.businessStealingShare).toBe(stealing);
         expect(drawn.performance.digitalSalesUplift).not.toBe(plain.performance.digitalSalesUplift);
         const expected = runScenario(drawn, { seed }).summary.profit.effect;

@@ -6,6 +6,7 @@ import { memoryIo } from '../../cli/io.js';
 import { main } from '../../cli/program.js';
 import { pendampingVersion } from '../../cli/version.js';
 import { smallDesign, tempDir, writeScenario } from './helpers.js';
+import { UNCERTAIN_PARAMETERS } from '../../sim/uncertainty/parameters.js';
 
 const dir = tempDir();
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -132,7 +133,7 @@ describe('validate', () => {
     expect(doc.draws).toBe(2);
     expect(doc.replicatesPerDraw).toBe(2);
     expect(doc.drawn.map((d: { seed: number }) => d.seed)).toEqual([1, 2]);
-    expect(Object.keys(doc.drawn[0].values).sort()).toEqual(['businessStealingShare', 'performance.digitalSalesUplift']);
+    expect(Object.keys(doc.drawn[0].values).sort()).toEqual(UNCERTAIN_PARAMETERS.map((p) => p.path).sort());
     const c1a = doc.results.find((r: { id: string }) => r.id === 'C1a');
     expect(c1a.draws).toBe(2);
     expect(c1a.share).toBe(c1a.inRange / 2);

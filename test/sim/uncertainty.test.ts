@@ -51,6 +51,6 @@ describe('uncertain assumptions', () => {
     const own = parseScenario({ ...input, businessStealingShare: 0.8 }, 'own.json');
     const { scenario: drawn, drawn: values } = drawAssumptions(own, setPaths({ businessStealingShare: 0.8 }), 5);
     expect(drawn.businessStealingShare).toBe(0.8);
-    expect(Object.keys(values)).toEqual(['performance.digitalSalesUplift']);
+    expect(Object.keys(values)).toEqual(UNCERTAIN_PARAMETERS.map((p) => p.path).filter((p) => p !== 'businessStealingShare'));
   });
 });
