@@ -192,6 +192,9 @@ describe.skipIf(!browserCheck.path)('live economy view in Chromium', () => {
     const graphed = () => page.evaluate(`document.querySelector('pendamping-app').shadowRoot.querySelector('pendamping-classroom').history.map((h) => h.month).join(',')`) as Promise<string>;
     const before = await graphed();
     expect(before.split(',').at(-1)).toBe(String(m));
+    // The previous test switched its highlight off: wait for the picture to be redrawn without it (on a
+    // busy machine the redraw can come after this test starts).
+    await expect.poll(() => view((el) => el.drawing?.dimmed)).toBe(false);
     const programDrawing = await view((el) => el.drawing);
     await page.getByTestId('live-arm-counterfactual').click();
     await expect.poll(() => view((el) => el.shownArm)).toBe('counterfactual');
