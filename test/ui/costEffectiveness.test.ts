@@ -34,7 +34,7 @@ function designRuns(id: string): DesignRuns {
         seed: 1 + r,
         months: 12,
         participants: 10,
-        summary: { programCost: cost, jobs: { effect: d.jobs[r] }, localGdpGained: id === 'baseline' ? 0 : gdp(cost, d.jobs[r]) },
+        summary: { programCost: cost, jobs: { effect: d.jobs[r] }, localGdpGained: id === 'baseline' ? 0 : gdp(cost, d.jobs[r]), localGdpPerRupiah: null, costPerJob: null, spendingMultiplier: { program: 1 }, lm3: { program: 1 } },
         series: Object.fromEntries(CHARTED_SERIES.map((m) => [`${m.group}.${m.metric}`, { program: [0], counterfactual: [0] }])),
       }) as unknown as RunDigest,
   );
