@@ -50,6 +50,8 @@ export interface LineLayout {
   margin: { top: number; right: number; bottom: number; left: number };
   /** The y-axis title's lines (over the plot, from the left edge), wrapped to the width. */
   yTitle: string[];
+  /** The x-axis title's lines when the spec has its own x axis (wrapped to the width); empty: months. */
+  xTitle: string[];
   xTicks: Tick[];
   yTicks: Tick[];
   /** Pixel y of the zero line. */
@@ -90,10 +92,11 @@ export function layoutLineChart(spec: LineChartSpec, width: number, height: numb
   const labelLines = new Map(ordered.map((s) => [s.id, wrapText(s.label, labelRoom, FONT_SIZE, true, MAX_LABEL_LINES)] as const));
   const widestLabel = Math.max(0, ...[...labelLines.values()].flat().map((l) => textWidth(l, FONT_SIZE, true)));
   const yTitle = wrapText(spec.yLabel, width - 4, FONT_SIZE, true);
+  const xTitle = spec.x ? wrapText(spec.x.label, width - 8, FONT_SIZE) : [];
   const margin = {
     top: 28 + (yTitle.length - 1) * LINE_HEIGHT,
     right: Math.ceil(widestLabel) + 14,
-    bottom: 40,
+    bottom: 40 + Math.max(0, xTitle.length - 1) * LINE_HEIGHT,
     left: Math.ceil(longestTick * CHAR_WIDTH) + 12,
   };
   const innerRight = Math.max(margin.left + 10, width - margin.right);
@@ -153,5 +156,5 @@ export function layoutLineChart(spec: LineChartSpec, width: number, height: numb
   );
   series.forEach((s, i) => (s.labelY = labelYs[i]));
 
-  return { width, height, margin, yTitle, xTicks, yTicks, zeroY: y(0), series, x, y };
+  return { width, height, margin, yTitle, xTitle, xTicks, yTicks, zeroY: y(0), series, x, y };
 }

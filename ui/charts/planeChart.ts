@@ -141,8 +141,10 @@ export class PlaneChart extends ResizingChart {
           ${L.legend.map(
             (item) => svg`${item.kind === 'dot'
               ? svg`<circle cx=${item.x + 5} cy=${item.y} r=${DOT_RADIUS} fill="#666666" fill-opacity="0.6"></circle><circle cx=${item.x + 12} cy=${item.y - 2} r=${DOT_RADIUS} fill="#666666" fill-opacity="0.6"></circle><circle cx=${item.x + 17} cy=${item.y + 2} r=${DOT_RADIUS} fill="#666666" fill-opacity="0.6"></circle>`
-              : svg`<line x1=${item.x} x2=${item.x + 20} y1=${item.y} y2=${item.y} stroke="#222222" stroke-width="2"></line>`}
-              <text x=${item.x + 26} y=${item.y} dy="0.32em" fill="#333333">${item.text}</text>`,
+              : item.kind === 'mean'
+                ? svg`<circle cx=${item.x + 10} cy=${item.y} r=${MEAN_RADIUS} fill="#666666" stroke="#222222" stroke-width="1.5"></circle>`
+                : svg`<line x1=${item.x} x2=${item.x + 20} y1=${item.y} y2=${item.y} stroke="#222222" stroke-width="2"></line>`}
+              <text fill="#333333">${item.lines.map((line, i) => svg`<tspan x=${item.x + 26} y=${item.y + i * LINE_HEIGHT} dy="0.32em">${line}${i < item.lines.length - 1 ? ' ' : ''}</tspan>`)}</text>`,
           )}
         </g>
         ${spec.designs.length === 0 ? svg`<text x=${width / 2} y=${margin.top + 40} text-anchor="middle" fill="#555555">${labels.noData}</text>` : nothing}

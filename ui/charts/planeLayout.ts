@@ -43,8 +43,10 @@ export interface PlaneMean {
 }
 
 export interface LegendItem {
-  kind: 'dot' | 'frontier';
-  text: string;
+  kind: 'dot' | 'mean' | 'frontier';
+  /** Its text's lines (wrapped to the width). */
+  lines: string[];
+  /** Where its symbol is centred; the text starts 26 px right of x. */
   x: number;
   y: number;
 }
@@ -100,37 +102,46 @@ export function layoutPlaneChart(spec: PlaneChartSpec, width: number, locale: Lo
   const xTitle = wrapText(spec.xLabel, width - 8, FONT_SIZE);
   const widestY = Math.max(0, ...yTexts.map((t) => textWidth(t, FONT_SIZE)));
   const left = Math.ceil(widestY) + 12;
-  const right = width - 12;
-  // The legend flows in rows under the x title.
-  const legendTexts: { kind: LegendItem['kind']; text: string }[] = [
-    { kind: 'dot', text: spec.words.replicate },
-    { kind: 'frontier', text: spec.words.frontier },
-  ];
-  const legendRows: { kind: LegendItem['kind']; text: string; dx: number }[][] = [[]];
+  // The last cost tick is centred on the plot's right end: the margin holds half of it.
+  const xAxis = niceAxis(extentWith(costs, [0]), Math.max(2, Math.round((width - left - 12) / 100)));
+  const formatX = tickFormatter('rupiah', locale, xAxis.ticks);
+  const right = width - Math.max(12, Math.ceil(textWidth(formatX(xAxis.ticks[xAxis.ticks.length - 1] ?? 0), FONT_SIZE) / 2) + 4);
+  // The legend flows in rows under the x title; an item wider than the chart wraps onto more lines.
+  const legendItems: { kind: LegendItem['kind']; lines: string[]; width: number }[] = [
+    { kind: 'dot' as const, text: spec.words.replicate },
+    { kind: 'mean' as const, text: spec.words.mean },
+    { kind: 'frontier' as const, text: spec.words.frontier },
+  ].map((item) => {
+    const lines = wrapText(item.text, width - 8 - 26, FONT_SIZE);
+    return { kind: item.kind, lines, width: 26 + Math.max(...lines.map((l) => textWidth(l, FONT_SIZE))) + 16 };
+  });
+  const legendPlaced: { kind: LegendItem['kind']; lines: string[]; dx: number; row: number }[] = [];
+  let legendY = 0;
   let rowWidth = 0;
-  for (const item of legendTexts) {
-    const w = 26 + textWidth(item.text, FONT_SIZE) + 16;
-    if (rowWidth > 0 && rowWidth + w > width - 8) {
-      legendRows.push([]);
+  let rowHeight = 0;
+  for (const item of legendItems) {
+    if (rowWidth > 0 && rowWidth + item.width > width - 8) {
+      legendY += rowHeight;
       rowWidth = 0;
+      rowHeight = 0;
     }
-    legendRows[legendRows.length - 1].push({ ...item, dx: rowWidth });
-    rowWidth += w;
+    legendPlaced.push({ kind: item.kind, lines: item.lines, dx: rowWidth, row: legendY });
+    rowWidth += item.width;
+    rowHeight = Math.max(rowHeight, LEGEND_ROW + (item.lines.length - 1) * LINE_HEIGHT);
   }
+  const legendHeight = legendY + rowHeight;
   const margin = {
     top: 28 + (yTitle.length - 1) * LINE_HEIGHT,
     right: width - right,
-    bottom: 24 + xTitle.length * LINE_HEIGHT + 8 + legendRows.length * LEGEND_ROW,
+    bottom: 24 + xTitle.length * LINE_HEIGHT + 8 + legendHeight,
     left,
   };
   const height = margin.top + plotHeight + margin.bottom;
   const bottom = margin.top + plotHeight;
-  const xAxis = niceAxis(extentWith(costs, [0]), Math.max(2, Math.round((right - left) / 100)));
   const xScale = scaleLinear().domain(xAxis.domain).range([left, right]);
   const yScale = scaleLinear().domain(yAxis.domain).range([bottom, margin.top]);
   const x = (v: number) => xScale(v);
   const y = (v: number) => yScale(v);
-  const formatX = tickFormatter('rupiah', locale, xAxis.ticks);
   const xTicks = thinned(xAxis.ticks, xAxis.ticks.map(formatX), x, (t) => textWidth(t, FONT_SIZE), 12);
   const yTicks = thinned(yAxis.ticks, yTexts, y, () => FONT_SIZE, 4);
 
@@ -144,6 +155,13 @@ export function layoutPlaneChart(spec: PlaneChartSpec, width: number, locale: Lo
   const plot: Box = { x: left, y: margin.top, width: right - left, height: plotHeight };
   const placed: Box[] = [];
   const dotBoxes = dots.map((p) => circleBox(p.x, p.y, DOT_RADIUS));
+  const frontierPoints = [origin, ...spec.frontier.map((id) => spec.designs.find((d) => d.id === id)).filter((d) => d && ok(d.cost) && ok(d.effect)).map((d) => ({ x: x(d!.cost!), y: y(d!.effect!) }))];
+  // Points every 3 px along the frontier, for keeping labels off it.
+  const linePoints = frontierPoints.slice(1).flatMap((q, i) => {
+    const p = frontierPoints[i];
+    const n = Math.max(1, Math.ceil(Math.hypot(q.x - p.x, q.y - p.y) / 3));
+    return Array.from({ length: n + 1 }, (_, k) => ({ x: p.x + ((q.x - p.x) * k) / n, y: p.y + ((q.y - p.y) * k) / n }));
+  });
   const labelRoom = Math.max(60, Math.min(200, (right - left) * 0.45));
 
   /** The label's box near (px, py): beside, above or below it, further out if need be, where it covers nothing. */
@@ -161,15 +179,22 @@ export function layoutPlaneChart(spec: PlaneChartSpec, width: number, locale: Lo
         { x: px - r * 0.7 - w, y: py - r * 0.7 - h, width: w, height: h },
         { x: px + r * 0.7, y: py + r * 0.7, width: w, height: h },
         { x: px - r * 0.7 - w, y: py + r * 0.7, width: w, height: h },
+        // Above or below, starting or ending at the marker (room beside the axes' corner).
+        { x: px + 2, y: py - r - h, width: w, height: h },
+        { x: px - w - 2, y: py - r - h, width: w, height: h },
+        { x: px + 2, y: py + r, width: w, height: h },
+        { x: px - w - 2, y: py + r, width: w, height: h },
       ];
       for (const box of candidates) {
         const inside = box.x >= plot.x && box.y >= plot.y && box.x + box.width <= plot.x + plot.width && box.y + box.height <= plot.y + plot.height;
         if (!inside || placed.some((b) => overlaps(b, box)) || markers.some((m) => overlaps(m, box))) continue;
         const covered = dotBoxes.filter((d) => overlaps(d, box)).length;
-        const cost = covered * 1000 + r;
+        // Covering a dot is worst, lying over the frontier line next (the label's halo would cut it).
+        const onLine = linePoints.some((q) => q.x > box.x && q.x < box.x + box.width && q.y > box.y && q.y < box.y + box.height);
+        const cost = covered * 1000 + (onLine ? 300 : 0) + r;
         if (!best || cost < best.cost) best = { box, cost, r };
       }
-      if (best && best.cost < 1000) break;
+      if (best && best.cost < 300) break;
     }
     // Nowhere free inside the plot (a crowded small chart): beside the marker, kept inside the SVG.
     const box = best?.box ?? { x: Math.min(px + MEAN_RADIUS + 3, width - w - 2), y: Math.max(2, py - h / 2), width: w, height: h };
@@ -184,12 +209,11 @@ export function layoutPlaneChart(spec: PlaneChartSpec, width: number, locale: Lo
   const means: PlaneMean[] = shown.map((d) => {
     const px = x(d.cost!);
     const py = y(d.effect!);
-    const lines = [...wrapText(d.label, labelRoom, FONT_SIZE, true, MAX_LABEL_LINES), ...(d.mark ? wrapText(d.mark, labelRoom, FONT_SIZE, true, 1) : [])];
+    const lines = [...wrapText(d.label, labelRoom, FONT_SIZE, true, MAX_LABEL_LINES), ...(d.mark ? wrapText(d.mark, labelRoom, FONT_SIZE, true, 2) : [])];
     return { id: d.id, label: d.label, colour: d.colour, status: d.status, x: px, y: py, text: place(px, py, lines) };
   });
-  const frontierPoints = [origin, ...spec.frontier.map((id) => spec.designs.find((d) => d.id === id)).filter((d) => d && ok(d.cost) && ok(d.effect)).map((d) => ({ x: x(d!.cost!), y: y(d!.effect!) }))];
   const frontier = frontierPoints.map((p, i) => `${i === 0 ? 'M' : 'L'}${p.x.toFixed(2)},${p.y.toFixed(2)}`).join('');
   const legendTop = bottom + 24 + xTitle.length * LINE_HEIGHT + 8;
-  const legend = legendRows.flatMap((row, k) => row.map((item) => ({ kind: item.kind, text: item.text, x: 4 + item.dx, y: legendTop + k * LEGEND_ROW + 6 })));
+  const legend = legendPlaced.map((item) => ({ kind: item.kind, lines: item.lines, x: 4 + item.dx, y: legendTop + item.row + 6 }));
   return { width, height, margin, yTitle, xTitle, xTicks, yTicks, origin: { ...origin, text: originText }, dots, means, frontier, legend, x, y };
 }

@@ -90,6 +90,8 @@ export interface PlaneChartSpec {
     nothing: string;
     frontier: string;
     replicate: string;
+    /** The legend's word for a design's mean marker. */
+    mean: string;
     cost: string;
     effect: string;
     status: string;

@@ -113,6 +113,7 @@ export function costEffectivenessCharts(designs: readonly DesignRuns[], label: L
         nothing: label('ce.nothing'),
         frontier: label('ce.frontier'),
         replicate: label('ce.replicate'),
+        mean: label('ce.mean'),
         cost: label('ce.col.cost'),
         effect: label(`ce.col.${r.effect}`),
         status: label('ce.col.status'),
