@@ -462,6 +462,13 @@ describe.skipIf(!browserCheck.path)('web app in Chromium', () => {
     const csv = readFileSync(csvFile, 'utf8').trim().split('\n');
     expect(csv[0]).toBe('chart,design,seed,cost,effect,status,icer,previous,effectUnit');
     expect(csv.length).toBe(1 + 2 + 6);
+    // The image names what it shows: the title, no program at the origin, the design labels and the run.
+    const [image] = await Promise.all([page.waitForEvent('download'), main.getByTestId('chart-card-export-svg').click()]);
+    expect(image.suggestedFilename()).toBe('pendamping-plane-jobs-rural.svg');
+    const svgFile = join('test-results', 'plane-jobs-rural.svg');
+    await image.saveAs(svgFile);
+    const svgText = readFileSync(svgFile, 'utf8');
+    for (const words of ['bidang efektivitas biaya', 'Tanpa program', 'Rancangan A', 'Biaya program total (rupiah)', 'Wilayah: Kabupaten perdesaan']) expect(svgText).toContain(words);
     // The acceptability curve: a line per design and one for no program; its values at the CLI's grid are the CLI's.
     await select.selectOption('curve-jobs');
     await expect.poll(() => page.getByTestId('main-chart').getAttribute('data-chart')).toBe('curve-jobs');
