@@ -12,6 +12,7 @@ export { stepMonth } from './step.js';
 export { interval, mean, meanOverMonths, tQuantile975, type Interval } from './stats/summaries.js';
 export { replicateStats, pairedDifferences, pairedDifferenceStats, costPerJob, definedValues, meanOfDefined, finiteOrNull, monthlyBand, type MonthlyBand, type ReplicateStats, type ReplicateValue } from './stats/replicates.js';
 export { gini } from './stats/gini.js';
+export { CEA_EFFECTS, DO_NOTHING, acceptabilityCurve, costEffectiveness, efficiencyFrontier, type AcceptabilityPoint, type CeaDesign, type CeaEffectId, type CeaReplicateValues, type CeaResult, type CostEffect, type FrontierEntry, type FrontierStatus } from './stats/costEffectiveness.js';
 export { planCosts, affordablePlaces } from './program/costs.js';
 export { compileTargetingExpression, EXPRESSION_VARIABLES } from './program/expression.js';
 export { scenarioJsonSchema } from './scenario/jsonSchema.js';

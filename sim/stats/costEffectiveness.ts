@@ -11,6 +11,9 @@
 //   design has the highest net benefit λ × effect − cost at a value λ of one unit of effect.
 // "Doing nothing" is always an option, at cost 0 and effect 0: every effect here is already measured
 // against no program. Pure functions; docs/metrics.md reads them for the planner.
+// `costEffectiveness` applies them to compared designs' replicates (each design's mean cost and effect,
+// replicate r of every design one draw): the CLI's compare and the web app's plane and curve share it.
+import { replicateStats } from './replicates.js';
 
 /** One design's cost (rupiah) and effect (jobs, or rupiah of local GDP) against no program. */
 export interface CostEffect {
@@ -115,5 +118,105 @@ export function acceptabilityCurve(draws: readonly (readonly CostEffect[])[], va
       for (const id of winners) wins[id] += 1 / winners.length;
     }
     return { value, probability: Object.fromEntries(ids.map((id) => [id, wins[id] / draws.length])) };
+  });
+}
+
+// ——— Compared designs: the CLI's compare and the web app read the same numbers. ———
+
+/** The two effects a planner buys with a program. */
+export const CEA_EFFECTS = [
+  {
+    id: 'jobs',
+    quantity: 'jobs.effect',
+    label: 'extra jobs',
+    valueUnit: 'rupiah per job',
+    /** Values of one job at which the curve is read (rupiah): a range around the model's costs per job. */
+    values: [0, 5e6, 10e6, 20e6, 30e6, 50e6, 75e6, 100e6, 200e6],
+  },
+  {
+    id: 'localGdp',
+    quantity: 'localGdpGained',
+    label: 'local GDP gained',
+    valueUnit: 'rupiah per rupiah of local GDP',
+    values: [0, 0.1, 0.25, 0.5, 1, 2, 5],
+  },
+] as const;
+
+export type CeaEffectId = (typeof CEA_EFFECTS)[number]['id'];
+
+export interface CeaDesign {
+  /** The design's key (its name, numbered when two share one). */
+  design: string;
+  cost: number | null;
+  effect: number | null;
+  status: FrontierEntry['status'] | 'undefined';
+  previous?: string | null;
+  incrementalCost?: number;
+  incrementalEffect?: number;
+  icer?: number;
+  dominatedBy?: string;
+}
+
+export interface CeaResult {
+  effect: CeaEffectId;
+  valueUnit: string;
+  designs: CeaDesign[];
+  /** Replicates used as draws (those where every design has a cost and an effect). */
+  draws: number;
+  acceptability: AcceptabilityPoint[];
+}
+
+const meanOf = (xs: readonly (number | null)[]) => replicateStats(xs).mean;
+
+/**
+ * One design's replicate values, quantity id → one value per replicate (null where undefined): at least
+ * `programCost` and every CEA_EFFECTS quantity. The CLI's compare passes its ReplicateValues, the web app
+ * the same numbers from its run digests.
+ */
+export type CeaReplicateValues = Readonly<Record<string, readonly (number | null)[]>>;
+
+/**
+ * Cost-effectiveness of every design on both effects, from each design's replicate values. `values` reads
+ * the acceptability curve at other values than CEA_EFFECTS's (the web app's finer grid over its range).
+ */
+export function costEffectiveness(
+  allKeys: readonly string[],
+  allValues: readonly CeaReplicateValues[],
+  options: { values?: Partial<Record<CeaEffectId, readonly number[]>> } = {},
+): CeaResult[] {
+  // A design that costs nothing and changes nothing in every replicate (the no-program baseline) is doing
+  // nothing itself: it is not listed beside it.
+  const nothing = (v: CeaReplicateValues) => v.programCost.every((x) => x === 0) && CEA_EFFECTS.every((e) => v[e.quantity].every((x) => x === 0));
+  const kept = allValues.map((v, i) => i).filter((i) => !nothing(allValues[i]));
+  const keys = kept.map((i) => allKeys[i]);
+  const values = kept.map((i) => allValues[i]);
+  return CEA_EFFECTS.map((e) => {
+    // Designs go by their position (`#0`, `#1`, …) inside: a scenario may well be named "none".
+    const key = (id: string | null | undefined) => (id === null || id === undefined ? id : id === DO_NOTHING ? DO_NOTHING : keys[Number(id.slice(1))]);
+    const means = keys.map((design, i) => ({ id: `#${i}`, design, cost: meanOf(values[i].programCost), effect: meanOf(values[i][e.quantity]) }));
+    const defined = means.filter((m): m is { id: string; design: string; cost: number; effect: number } => m.cost !== null && m.effect !== null);
+    const frontier = new Map(efficiencyFrontier(defined.map((m) => ({ id: m.id, cost: m.cost, effect: m.effect }))).map((f) => [f.id, f]));
+    const designs: CeaDesign[] = means.map((m) => {
+      const f = frontier.get(m.id);
+      if (!f) return { design: m.design, cost: m.cost, effect: m.effect, status: 'undefined' };
+      const { id: _id, previous, dominatedBy, ...rest } = f;
+      return {
+        design: m.design,
+        ...rest,
+        ...(previous === undefined ? {} : { previous: key(previous) }),
+        ...(dominatedBy === undefined ? {} : { dominatedBy: key(dominatedBy)! }),
+      };
+    });
+    // Draws: replicates where every design has both numbers.
+    const replicates = values[0]?.programCost.length ?? 0;
+    const draws: CostEffect[][] = [];
+    for (let r = 0; r < replicates; r++) {
+      const draw = keys.map((_, i) => ({ id: `#${i}`, cost: values[i].programCost[r], effect: values[i][e.quantity][r] }));
+      if (draw.every((d) => d.cost !== null && d.effect !== null)) draws.push(draw.map((d) => ({ id: d.id, cost: d.cost!, effect: d.effect! })));
+    }
+    const acceptability = draws.length
+      ? acceptabilityCurve(draws, options.values?.[e.id] ?? e.values).map((p) => ({ value: p.value, probability: Object.fromEntries(Object.entries(p.probability).map(([id, x]) => [key(id)!, x])) }))
+      : [];
+    return { effect: e.id, valueUnit: e.valueUnit, designs, draws: draws.length, acceptability };
   });
 }

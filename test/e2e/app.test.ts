@@ -396,4 +396,101 @@ describe.skipIf(!browserCheck.path)('web app in Chromium', () => {
       rmSync(dir, { recursive: true, force: true });
     }
   }, 180_000);
+
+  it('draws the cost-effectiveness plane and the acceptability curve with the numbers of `pendamping compare` (rural, same designs, seed, replicates, months)', async () => {
+    // The page still shows the rural comparison of the test before: A full cycle, B training only, 3 replicates, seed 2, 12 months.
+    await waitDone();
+    type Cea = { results: { effect: string; designs: { design: string; status: string; icer?: number }[]; acceptability: { value: number; probability: Record<string, number> }[] }[]; curves: { id: string; series: { id: string; months: number[]; mean: number[] }[] }[] };
+    const ceaOf = async () => ((await page.evaluate(() => (window as unknown as { __pendamping: { lastComparison: { cea: unknown; replicates: number; months: number } } }).__pendamping.lastComparison)) as { cea: Cea; replicates: number; months: number });
+    const shown = await ceaOf();
+    expect([shown.replicates, shown.months]).toEqual([3, 12]);
+    const dir = mkdtempSync(join(tmpdir(), 'pendamping-cea-'));
+    let cli: Awaited<ReturnType<typeof compareFiles>>;
+    try {
+      const files = ['full-cycle', 'training-only'].map((name) => {
+        const file = join(dir, `${name}.json`);
+        const json = JSON.parse(readFileSync(join('scenarios', `${name}.json`), 'utf8'));
+        delete json.$schema;
+        writeFileSync(file, JSON.stringify({ ...json, region: 'rural' }));
+        return file;
+      });
+      cli = await compareFiles(files, { replicates: 3, seed: 2, months: 12 });
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+    const cliKey = new Map(cli.costEffectiveness[0].designs.map((d, i) => [d.design, ['A', 'B'][i]]));
+    const select = page.getByTestId('main-chart-select');
+    await page.getByTestId('language').selectOption('id');
+    await select.selectOption('plane-jobs');
+    await expect.poll(() => page.getByTestId('main-chart').getAttribute('data-chart')).toBe('plane-jobs');
+    const main = page.getByTestId('main-plane-jobs');
+    // A dot per replicate of every pinned design (the no-program baseline is the origin, not a design).
+    expect(await main.getByTestId('plane-dot').count()).toBe(3 * 2);
+    expect(await main.getByTestId('plane-mean').count()).toBe(2);
+    expect(await main.getByTestId('plane-origin').count()).toBe(1);
+    // The frontier statuses and incremental ratios are the CLI's, effect by effect.
+    for (const [k, r] of cli.costEffectiveness.entries()) {
+      const mine = shown.cea.results[k];
+      expect(mine.effect).toBe(r.effect);
+      expect(mine.designs.map((d) => [d.design, d.status, d.icer])).toEqual(r.designs.map((d) => [cliKey.get(d.design), d.status, d.icer]));
+    }
+    const statuses = await main.getByTestId('plane-mean').evaluateAll((els) => els.map((e) => [e.getAttribute('data-series-id'), e.getAttribute('data-status')]));
+    expect(statuses).toEqual(cli.costEffectiveness[0].designs.map((d) => [cliKey.get(d.design), d.status]));
+    for (const d of cli.costEffectiveness[0].designs) expect(await page.getByTestId(`ce-status-${cliKey.get(d.design)}`).getAttribute('data-status')).toBe(d.status);
+    // No label lies over a marker or another label (the boxes the chart drew them in).
+    const overlapping = await main.locator('pendamping-plane-chart').evaluate((el) => {
+      const root = el.shadowRoot!;
+      const boxes = [...root.querySelectorAll('[data-testid="plane-label"]')].map((t) => t.getBoundingClientRect());
+      const marks = [...root.querySelectorAll('[data-testid="plane-mean"], [data-testid="plane-origin"]')].map((m) => m.getBoundingClientRect());
+      const hit = (a: DOMRect, b: DOMRect) => a.left < b.right - 1 && b.left < a.right - 1 && a.top < b.bottom - 1 && b.top < a.bottom - 1;
+      return boxes.flatMap((b, i) => [...boxes.filter((c, j) => j !== i && hit(b, c)), ...marks.filter((m) => hit(b, m))]).length;
+    });
+    expect(overlapping).toBe(0);
+    for (const [width, height] of [[1440, 900], [390, 844]] as const) {
+      await page.setViewportSize({ width, height });
+      await page.getByTestId('main-chart').scrollIntoViewIfNeeded();
+      await page.waitForTimeout(300);
+      expect(await page.evaluate(() => document.documentElement.scrollWidth), `plane ${width}`).toBeLessThanOrEqual(width);
+      await main.screenshot({ path: join(SCREENSHOTS, `app-plane-${width}.png`) });
+      await page.getByTestId('main-chart').screenshot({ path: join(SCREENSHOTS, `app-plane-status-${width}.png`) });
+    }
+    await page.setViewportSize({ width: 1440, height: 900 });
+    // Exports like every chart: the plane's CSV has each design's status.
+    const [download] = await Promise.all([page.waitForEvent('download'), main.getByTestId('chart-card-export-csv').click()]);
+    const csvFile = join('test-results', 'plane-jobs.csv');
+    await download.saveAs(csvFile);
+    const csv = readFileSync(csvFile, 'utf8').trim().split('\n');
+    expect(csv[0]).toBe('chart,design,seed,cost,effect,status,icer,previous,effectUnit');
+    expect(csv.length).toBe(1 + 2 + 6);
+    // The image names what it shows: the title, no program at the origin, the design labels and the run.
+    const [image] = await Promise.all([page.waitForEvent('download'), main.getByTestId('chart-card-export-svg').click()]);
+    expect(image.suggestedFilename()).toBe('pendamping-plane-jobs-rural.svg');
+    const svgFile = join('test-results', 'plane-jobs-rural.svg');
+    await image.saveAs(svgFile);
+    const svgText = readFileSync(svgFile, 'utf8');
+    for (const words of ['bidang efektivitas biaya', 'Tanpa program', 'Rancangan A', 'Biaya program total (rupiah)', 'Wilayah: Kabupaten perdesaan']) expect(svgText).toContain(words);
+    // The acceptability curve: a line per design and one for no program; its values at the CLI's grid are the CLI's.
+    await select.selectOption('curve-jobs');
+    await expect.poll(() => page.getByTestId('main-chart').getAttribute('data-chart')).toBe('curve-jobs');
+    const curveCard = page.getByTestId('main-curve-jobs');
+    expect(await curveCard.getByTestId('line-chart-line').count()).toBe(3);
+    const curve = shown.cea.curves.find((c) => c.id === 'curve-jobs')!;
+    for (const point of cli.costEffectiveness[0].acceptability) {
+      for (const [id, share] of Object.entries(point.probability)) {
+        const series = curve.series.find((s) => s.id === (id === 'none' ? 'baseline' : cliKey.get(id)))!;
+        const i = series.months.indexOf(point.value);
+        expect(i, `value ${point.value}`).toBeGreaterThanOrEqual(0);
+        expect(series.mean[i], `${id} at ${point.value}`).toBe(share);
+      }
+    }
+    for (const [width, height] of [[1440, 900], [390, 844]] as const) {
+      await page.setViewportSize({ width, height });
+      await page.getByTestId('main-chart').scrollIntoViewIfNeeded();
+      await page.waitForTimeout(300);
+      expect(await page.evaluate(() => document.documentElement.scrollWidth), `curve ${width}`).toBeLessThanOrEqual(width);
+      await page.getByTestId('main-chart').screenshot({ path: join(SCREENSHOTS, `app-curve-${width}.png`) });
+    }
+    await page.setViewportSize({ width: 1400, height: 1000 });
+    await select.selectOption('jobs');
+  }, 180_000);
 });

@@ -79,7 +79,7 @@ export class ComparisonRunner implements ReactiveController {
         months: s.months,
         diffVsA: s.diffVsA,
         signal,
-        label: (k) => t(k),
+        label: (k, p) => t(k, p),
         // A newer comparison's runs go first in the pool, and within one the preview's.
         priority: generation * 2,
         previewReplicates: PREVIEW_REPLICATES,

@@ -3,10 +3,12 @@
 import { LitElement, css, html, nothing } from 'lit';
 import '../charts/index.js';
 import { assignColours, formatNumber, formatShare } from '../charts/index.js';
-import type { ChartLabels, EstimateChartSpec, ExportContext, LineChartSpec, Locale } from '../charts/index.js';
+import { icerWords } from '../charts/index.js';
+import type { ChartLabels, EstimateChartSpec, ExportContext, LineChartSpec, Locale, PlaneChartSpec } from '../charts/index.js';
 import { getLocale, t } from '../i18n/i18n.js';
 import type { ComparisonResult } from '../runner/compare.js';
 import { CHARTED_SERIES, ESTIMATES } from '../runner/metrics.js';
+import { CE_CHARTS } from '../runner/costEffectiveness.js';
 import { LEVERS, equalCostLevers, type LeverValue } from '../state/levers.js';
 import { REGIONS } from '../state/regions.js';
 import { BASELINE_SCENARIO, scenarioTitle } from '../state/scenarios.js';
@@ -339,6 +341,27 @@ export class ComparisonView extends LitElement {
           break-inside: avoid;
         }
       }
+      .ce-help {
+        margin: 0.5rem 0 0.25rem;
+      }
+      ul.ce-status {
+        margin: 0.25rem 0 0;
+        padding: 0;
+        list-style: none;
+        font-size: 0.9rem;
+      }
+      ul.ce-status li {
+        margin: 0.2rem 0;
+        overflow-wrap: anywhere;
+      }
+      ul.ce-status .swatch {
+        display: inline-block;
+        width: 0.75rem;
+        height: 0.75rem;
+        border-radius: 50%;
+        margin-right: 0.35rem;
+        vertical-align: -0.05rem;
+      }
       .seed-help {
         flex: 1 1 100%;
         margin: 0;
@@ -459,12 +482,56 @@ export class ComparisonView extends LitElement {
         : nothing}`;
   }
 
+  /**
+   * The cost-effectiveness plane (extra jobs or local GDP against cost), what it means, and each design's
+   * place on the frontier with its extra cost per extra unit over the frontier option before it.
+   */
+  private plane(spec: PlaneChartSpec, place = 'chart') {
+    return html`<pendamping-chart-card
+        data-testid="${place}-${spec.id}"
+        .title=${spec.title}
+        .locale=${this.locale}
+        .labels=${chartLabelsFor()}
+        .csvRows=${this.result?.rows[spec.id] ?? []}
+        .caption=${this.caption}
+        .filename=${`pendamping-${spec.id}-${this.region}`}
+        .exportContext=${exportContextFor(this, spec.id, `${spec.yLabel} · ${spec.xLabel}`)}
+        ><pendamping-plane-chart .spec=${spec} .locale=${this.locale} .labels=${chartLabelsFor()}></pendamping-plane-chart
+      ></pendamping-chart-card>
+      <p class="note ce-help" data-testid="ce-help">${t('ce.help.plane')}</p>
+      <ul class="ce-status" data-testid="ce-status">
+        ${spec.designs.map((d) => {
+          const icer = icerWords(spec, d, this.locale);
+          return html`<li data-testid="ce-status-${d.id}" data-status=${d.status}>
+            <span class="swatch" style="background:${d.colour}" aria-hidden="true"></span><strong>${d.label}</strong>: ${d.statusText}${icer ? html`; ${icer}` : nothing}
+          </li>`;
+        })}
+      </ul>`;
+  }
+
   /** The main chart: the one the user picks, drawn full width under the headline cards. */
   private mainChartBlock(r: ComparisonResult) {
     const line = r.lines.find((l) => l.id === this.mainChart);
     const estimate = line ? undefined : r.estimates.find((e) => e.id === this.mainChart);
-    const chosen = line ?? estimate ?? r.lines.find((l) => l.id === 'jobs') ?? r.lines[0];
-    const options = [...r.lines.map((l) => ({ id: l.id, title: l.title })), ...r.estimates.map((e) => ({ id: e.id, title: e.title }))];
+    const plane = r.cea.planes.find((p) => p.id === this.mainChart);
+    const curve = r.cea.curves.find((c) => c.id === this.mainChart);
+    const chosen = line ?? estimate ?? plane ?? curve ?? r.lines.find((l) => l.id === 'jobs') ?? r.lines[0];
+    const options = [
+      ...r.lines.map((l) => ({ id: l.id, title: l.title })),
+      ...r.estimates.map((e) => ({ id: e.id, title: e.title })),
+      ...r.cea.planes.map((p) => ({ id: p.id, title: p.title })),
+      ...r.cea.curves.map((c) => ({ id: c.id, title: c.title })),
+    ];
+    const block = !chosen
+      ? nothing
+      : chosen === plane
+        ? this.plane(plane, 'main')
+        : chosen === curve
+          ? html`${this.line(curve, 'main')}
+              <p class="note ce-help" data-testid="ce-help">${t('ce.help.curve')}</p>`
+          : 'series' in chosen
+            ? this.line(chosen, 'main')
+            : this.estimate(chosen as EstimateChartSpec, 'main');
     return html`<div class="main-chart" data-testid="main-chart" data-chart=${chosen?.id ?? ''}>
       <label
         >${t('main.pick')}
@@ -472,7 +539,7 @@ export class ComparisonView extends LitElement {
           ${options.map((o) => html`<option value=${o.id} ?selected=${o.id === chosen?.id}>${o.title}</option>`)}
         </select></label
       >
-      ${chosen ? ('series' in chosen ? this.line(chosen, 'main') : this.estimate(chosen, 'main')) : nothing}
+      ${block}
     </div>`;
   }
 
@@ -607,10 +674,12 @@ function exportContextFor(view: ComparisonView, chartId: string, subtitle: strin
     const settings = !state ? [] : changed.length === 0 ? [`${base} (${t('export.unchanged')})`] : [base, ...changed].filter(Boolean);
     return { name: d.name, colour: colours.get(d.id), settings };
   });
+  // The plane and the curve are always against no program; the curve's values are shares of replicates.
+  const ce = CE_CHARTS.find((c) => c.id === chartId);
   return {
     subtitle,
-    unit: [...CHARTED_SERIES, ...ESTIMATES].find((m) => m.id === chartId)?.unit,
-    comparison: view.diffVsA ? 'diffVsFirst' : 'none',
+    unit: ce ? (ce.kind === 'curve' ? 'share of replicates' : undefined) : [...CHARTED_SERIES, ...ESTIMATES].find((m) => m.id === chartId)?.unit,
+    comparison: view.diffVsA && !ce ? 'diffVsFirst' : 'none',
     designs,
     replicates: r?.replicates ?? view.replicates,
     seed: r?.seed ?? view.seed,

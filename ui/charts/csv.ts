@@ -4,7 +4,7 @@
 // region, when the rows name one). Both are written as RFC 4180 with LF line ends like the CLI (a field is quoted only when it
 // holds a comma, quote, CR or LF; quotes doubled). Numbers at full precision (the shortest text that reads back to the same double); null,
 // NaN and infinities become empty fields.
-import type { EstimateChartSpec, LineChartSpec, TidyRow } from './types.js';
+import type { EstimateChartSpec, LineChartSpec, PlaneChartSpec, TidyRow } from './types.js';
 
 export const TIDY_HEADER = ['design', 'scenario', 'seed', 'month', 'arm', 'group', 'metric', 'value'] as const;
 /** The header when the rows name their region: it follows the scenario. */
@@ -47,13 +47,31 @@ const isLineSpec = (spec: LineChartSpec | EstimateChartSpec): spec is LineChartS
 export function effectsCsv(spec: LineChartSpec | EstimateChartSpec, options: EffectsOptions = {}): string {
   const unit = options.unit ?? '';
   const comparison = options.comparison ?? 'none';
-  const lines = [EFFECTS_HEADER.join(',')];
+  // A line chart over another x than months (the acceptability curve) names that column instead.
+  const header = isLineSpec(spec) && spec.x ? EFFECTS_HEADER.map((c) => (c === 'month' ? spec.x!.csvColumn : c)) : EFFECTS_HEADER;
+  const lines = [header.join(',')];
   const row = (design: string, month: number | '', mean: number | null, low: number | null, high: number | null) =>
     [spec.id, design, comparison, month, mean, low, high, unit].map(csvField).join(',');
   if (isLineSpec(spec)) {
-    for (const s of spec.series) s.months.forEach((month, i) => lines.push(row(s.label, month, s.mean[i], s.low[i], s.high[i])));
+    for (const s of spec.series) s.months.forEach((month, i) => lines.push(row(s.label, month, s.mean[i], spec.noBand ? null : s.low[i], spec.noBand ? null : s.high[i])));
   } else {
     for (const e of spec.estimates) lines.push(row(e.label, '', e.mean, e.low, e.high));
   }
+  return lines.join('\n') + '\n';
+}
+
+/**
+ * The cost-effectiveness plane's CSV: per design its mean cost and effect with its frontier status (the
+ * CLI's words: frontier, dominated, extendedDominated) and ICER over the previous frontier option, then
+ * every replicate's cost and effect (seed filled, status empty).
+ */
+export const PLANE_HEADER = ['chart', 'design', 'seed', 'cost', 'effect', 'status', 'icer', 'previous', 'effectUnit'] as const;
+
+export function planeCsv(spec: PlaneChartSpec): string {
+  const unit = spec.effect === 'jobs' ? 'workers' : 'rupiah';
+  const lines = [PLANE_HEADER.join(',')];
+  const row = (...cells: (string | number | null | undefined)[]) => lines.push(cells.map(csvField).join(','));
+  for (const d of spec.designs) row(spec.id, d.label, '', d.cost, d.effect, d.status, d.icer, d.previous, unit);
+  for (const d of spec.designs) for (const r of d.replicates) row(spec.id, d.label, r.seed, r.cost, r.effect, '', null, '', unit);
   return lines.join('\n') + '\n';
 }

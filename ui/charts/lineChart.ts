@@ -21,6 +21,7 @@ export function summariseLineChart(spec: LineChartSpec, locale: Locale, labels: 
     while (i >= 0 && !Number.isFinite(s.mean[i])) i--;
     if (i < 0) return `${s.label}: ${labels.noData}`;
     const value = formatValue(s.mean[i], spec.kind, locale);
+    if (spec.x) return `${s.label}: ${value} (${spec.x.label}: ${formatValue(s.months[i], spec.x.kind, locale)})`;
     const interval = formatInterval(s.low[i], s.high[i], spec.kind, locale);
     return `${s.label}: ${value} ${labels.atMonth} ${s.months[i]} (${labels.interval} ${interval})`;
   });
@@ -116,7 +117,11 @@ export class LineChart extends ResizingChart {
             (t) => svg`<line x1=${t.at} x2=${t.at} y1=${bottom} y2=${bottom + 4} stroke="#888888"></line>
               <text x=${t.at} y=${bottom + 16} text-anchor="middle" fill="#555555">${t.text}</text>`,
           )}
-          <text class="x-title" x=${(margin.left + right) / 2} y=${height - 6} text-anchor="middle" fill="#333333">${labels.month}</text>
+          ${L.xTitle.length
+            ? svg`<text class="x-title" fill="#333333">${L.xTitle.map(
+                (line, i) => svg`<tspan x=${(margin.left + right) / 2} y=${height - 6 - (L.xTitle.length - 1 - i) * LINE_HEIGHT} text-anchor="middle">${line}${i < L.xTitle.length - 1 ? ' ' : ''}</tspan>`,
+              )}</text>`
+            : svg`<text class="x-title" x=${(margin.left + right) / 2} y=${height - 6} text-anchor="middle" fill="#333333">${labels.month}</text>`}
         </g>
         <line class="zero" data-testid="line-chart-zero" x1=${margin.left} x2=${right} y1=${L.zeroY} y2=${L.zeroY} stroke="#333333" stroke-width="1.2"></line>
         <g class="bands">

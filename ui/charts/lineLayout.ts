@@ -4,6 +4,7 @@ import { area, line, scaleLinear } from 'd3';
 import { tickFormatter } from '../format/format.js';
 import { assignColours, baselineFirst, isBaseline } from './palette.js';
 import { dodge, monthDomain, monthTicks, niceAxis, yDomain } from './scales.js';
+import type { ValueKind } from './types.js';
 import { textWidth, wrapText } from './textWidth.js';
 import type { LineChartSpec, Locale } from './types.js';
 
@@ -49,6 +50,8 @@ export interface LineLayout {
   margin: { top: number; right: number; bottom: number; left: number };
   /** The y-axis title's lines (over the plot, from the left edge), wrapped to the width. */
   yTitle: string[];
+  /** The x-axis title's lines when the spec has its own x axis (wrapped to the width); empty: months. */
+  xTitle: string[];
   xTicks: Tick[];
   yTicks: Tick[];
   /** Pixel y of the zero line. */
@@ -60,6 +63,20 @@ export interface LineLayout {
 }
 
 const ok = (v: number | null | undefined): v is number => typeof v === 'number' && Number.isFinite(v);
+
+/**
+ * Ticks of a value axis (the acceptability curve's value of one job) over a `length` px long axis: round
+ * values, every k-th labelled so no two labels come closer than 10 px.
+ */
+export function valueTicks(domain: readonly [number, number], kind: ValueKind, locale: Locale, length: number): Omit<Tick, 'at'>[] {
+  const ticks = niceAxis(domain, Math.max(2, Math.round(length / 90))).ticks.filter((v) => v >= domain[0] && v <= domain[1]);
+  const format = tickFormatter(kind, locale, ticks);
+  const texts = ticks.map(format);
+  const stepPx = ticks.length > 1 ? ((ticks[1] - ticks[0]) / (domain[1] - domain[0])) * length : Infinity;
+  const widest = Math.max(0, ...texts.map((t) => textWidth(t, FONT_SIZE)));
+  const every = Math.max(1, Math.ceil((widest + 10) / stepPx));
+  return ticks.map((value, i) => ({ value, text: i % every === 0 ? texts[i] : '' }));
+}
 
 export function layoutLineChart(spec: LineChartSpec, width: number, height: number, locale: Locale): LineLayout {
   const ordered = baselineFirst(spec.series);
@@ -75,10 +92,11 @@ export function layoutLineChart(spec: LineChartSpec, width: number, height: numb
   const labelLines = new Map(ordered.map((s) => [s.id, wrapText(s.label, labelRoom, FONT_SIZE, true, MAX_LABEL_LINES)] as const));
   const widestLabel = Math.max(0, ...[...labelLines.values()].flat().map((l) => textWidth(l, FONT_SIZE, true)));
   const yTitle = wrapText(spec.yLabel, width - 4, FONT_SIZE, true);
+  const xTitle = spec.x ? wrapText(spec.x.label, width - 8, FONT_SIZE) : [];
   const margin = {
     top: 28 + (yTitle.length - 1) * LINE_HEIGHT,
     right: Math.ceil(widestLabel) + 14,
-    bottom: 40,
+    bottom: 40 + Math.max(0, xTitle.length - 1) * LINE_HEIGHT,
     left: Math.ceil(longestTick * CHAR_WIDTH) + 12,
   };
   const innerRight = Math.max(margin.left + 10, width - margin.right);
@@ -91,7 +109,7 @@ export function layoutLineChart(spec: LineChartSpec, width: number, height: numb
   const y = (v: number) => yScale(v);
 
   const maxXTicks = Math.max(2, Math.floor((innerRight - margin.left) / 44));
-  const xTicks = monthTicks(xd, maxXTicks).map((m) => ({ value: m, at: x(m), text: String(m) }));
+  const xTicks = spec.x ? valueTicks(xd, spec.x.kind, locale, innerRight - margin.left).map((t) => ({ ...t, at: x(t.value) })) : monthTicks(xd, maxXTicks).map((m) => ({ value: m, at: x(m), text: String(m) }));
   const yTicks = y0.ticks.map((v, i) => ({ value: v, at: y(v), text: yTickTexts[i] }));
 
   const series = ordered.map((s) => {
@@ -103,7 +121,7 @@ export function layoutLineChart(spec: LineChartSpec, width: number, height: numb
         .y((i) => y(s.mean[i]))(idx) ?? '';
     const bandPath =
       area<number>()
-        .defined((i) => ok(s.months[i]) && ok(s.low[i]) && ok(s.high[i]))
+        .defined((i) => !spec.noBand && ok(s.months[i]) && ok(s.low[i]) && ok(s.high[i]))
         .x((i) => x(s.months[i]))
         .y0((i) => y(s.low[i]))
         .y1((i) => y(s.high[i]))(idx) ?? '';
@@ -120,7 +138,7 @@ export function layoutLineChart(spec: LineChartSpec, width: number, height: numb
       label: s.label,
       text: labelLines.get(s.id)!.join(' '),
       lines: labelLines.get(s.id)!,
-      colour: colours.get(s.id) ?? '#000000',
+      colour: s.colour ?? colours.get(s.id) ?? '#000000',
       baseline: isBaseline(s),
       line: meanPath,
       band: bandPath,
@@ -138,5 +156,5 @@ export function layoutLineChart(spec: LineChartSpec, width: number, height: numb
   );
   series.forEach((s, i) => (s.labelY = labelYs[i]));
 
-  return { width, height, margin, yTitle, xTicks, yTicks, zeroY: y(0), series, x, y };
+  return { width, height, margin, yTitle, xTitle, xTicks, yTicks, zeroY: y(0), series, x, y };
 }

@@ -20,14 +20,15 @@ export interface ChartTable {
 export function lineChartTable(spec: LineChartSpec, locale: Locale, labels: ChartLabels): ChartTable {
   const months = [...new Set(spec.series.flatMap((s) => s.months))].sort((a, b) => a - b);
   const rows = months.map((month) => [
-    { value: String(month) },
+    { value: spec.x ? formatValue(month, spec.x.kind, locale) : String(month) },
     ...spec.series.map((s) => {
       const i = s.months.indexOf(month);
       if (i < 0) return { value: formatValue(null, spec.kind, locale), interval: '' };
-      return { value: formatValue(s.mean[i], spec.kind, locale), interval: formatInterval(s.low[i], s.high[i], spec.kind, locale) };
+      const value = formatValue(s.mean[i], spec.kind, locale);
+      return spec.noBand ? { value } : { value, interval: formatInterval(s.low[i], s.high[i], spec.kind, locale) };
     }),
   ]);
-  return { caption: `${spec.title}. ${spec.yLabel}`, columns: [labels.month, ...spec.series.map((s) => s.label)], rows };
+  return { caption: `${spec.title}. ${spec.yLabel}`, columns: [spec.x?.label ?? labels.month, ...spec.series.map((s) => s.label)], rows };
 }
 
 /** One row per design: its estimate and interval. */

@@ -12,6 +12,9 @@ export interface BandSeries {
   label: string;
   /** The no-program baseline: drawn first and in black (ids "baseline", "no-program" count as one too). */
   baseline?: boolean;
+  /** Its colour when the page fixed it (a design's colour everywhere); else handed out in order. */
+  colour?: string;
+  /** The x values (months, unless the spec's `x` says otherwise). */
   months: number[];
   mean: number[];
   low: number[];
@@ -25,6 +28,10 @@ export interface LineChartSpec {
   yLabel: string;
   kind: ValueKind;
   series: BandSeries[];
+  /** An x axis other than months (the acceptability curve's value of one job): its values' kind, title and CSV column. */
+  x?: { kind: ValueKind; label: string; csvColumn: string };
+  /** The series are exact (no interval): no band is drawn, the table and CSV have no interval. */
+  noBand?: boolean;
 }
 
 /** One design's point estimate with its interval (local GDP per rupiah, spending multiplier, LM3, cost per job…). */
@@ -43,6 +50,55 @@ export interface EstimateChartSpec {
   title: string;
   kind: ValueKind;
   estimates: Estimate[];
+}
+
+/** A design on the cost-effectiveness plane: its replicates as a cloud, its mean as a marker, its frontier status. */
+export interface PlaneDesign {
+  id: string;
+  label: string;
+  colour: string;
+  /** Means over replicates (null where undefined: no marker). */
+  cost: number | null;
+  effect: number | null;
+  status: 'frontier' | 'dominated' | 'extendedDominated' | 'undefined';
+  /** The status in words (shown with the label and in the table). */
+  statusText: string;
+  /** A short word written under the label of a design off the frontier ("didominasi"). */
+  mark?: string;
+  /** A frontier design's extra cost per extra unit of effect over the frontier option before it (named in `previous`). */
+  icer?: number;
+  previous?: string;
+  /** Every replicate's cost and effect. */
+  replicates: { seed: number; cost: number | null; effect: number | null }[];
+}
+
+/** The cost-effectiveness plane: x = program cost (rupiah), y = the effect (extra jobs, or local GDP gained). */
+export interface PlaneChartSpec {
+  id: string;
+  title: string;
+  xLabel: string;
+  yLabel: string;
+  /** The effect's kind: `count` (jobs) or `rupiah` (local GDP). */
+  effectKind: ValueKind;
+  /** The effect's id in the CLI's compare (`jobs`, `localGdp`). */
+  effect: string;
+  designs: PlaneDesign[];
+  /** The frontier after doing nothing, cheapest first (design ids). */
+  frontier: string[];
+  /** The chart's own words: "no program", the frontier's legend, and the table's columns. */
+  words: {
+    nothing: string;
+    frontier: string;
+    replicate: string;
+    /** The legend's word for a design's mean marker. */
+    mean: string;
+    cost: string;
+    effect: string;
+    status: string;
+    icer: string;
+    /** "{amount} per extra job over {previous}": the ICER in words. */
+    icerOver: string;
+  };
 }
 
 /** Tidy rows for CSV export, the same columns as the CLI's run CSV plus the design. */

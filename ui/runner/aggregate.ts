@@ -7,6 +7,9 @@ import type { BandSeries, Estimate, EstimateChartSpec, LineChartSpec, TidyRow } 
 import { CHARTED_SERIES, ESTIMATES, type EstimateId } from './metrics.js';
 import type { RunDigest } from './protocol.js';
 import { headlineCards, type HeadlineCard } from './headline.js';
+import { costEffectivenessCharts } from './costEffectiveness.js';
+import type { PlaneChartSpec } from '../charts/types.js';
+import type { CeaResult } from '../../sim/index.js';
 
 export interface DesignRuns {
   id: string;
@@ -19,7 +22,7 @@ export interface DesignRuns {
   runs: RunDigest[];
 }
 
-export type Labeller = (key: string) => string;
+export type Labeller = (key: string, params?: Record<string, string | number>) => string;
 
 /** Per month, the mean and 95% interval over replicates (NaN where no replicate has a value). */
 function band(perReplicate: readonly (readonly ReplicateValue[])[], months: number): Omit<BandSeries, 'id' | 'label'> {
@@ -55,6 +58,11 @@ export interface Aggregated {
   rows: Record<string, TidyRow[]>;
   /** The answer first: each pinned design against no program (never relative to design A). */
   headline: HeadlineCard[];
+  /**
+   * Cost-effectiveness against no program (the CLI's compare's, ui/runner/costEffectiveness.ts): the
+   * shared results (designs by id), the planes and the acceptability curves (jobs, then local GDP).
+   */
+  cea: { results: CeaResult[]; planes: PlaneChartSpec[]; curves: LineChartSpec[] };
 }
 
 export function aggregate(designs: readonly DesignRuns[], options: { diffVsA: boolean; label: Labeller }): Aggregated {
@@ -107,5 +115,7 @@ export function aggregate(designs: readonly DesignRuns[], options: { diffVsA: bo
       d.runs.map((r) => ({ design: d.name, scenario: d.scenario, ...(d.region === undefined ? {} : { region: d.region }), seed: r.seed, month: '' as const, arm: 'summary', group: '', metric: e.id, value: estimateValue(r, e.id) })),
     );
   }
-  return { lines, estimates, rows, headline: headlineCards(designs) };
+  const ce = costEffectivenessCharts(designs, label);
+  Object.assign(rows, ce.rows);
+  return { lines, estimates, rows, headline: headlineCards(designs), cea: { results: ce.results, planes: ce.planes, curves: ce.curves } };
 }

@@ -6,9 +6,10 @@ import { STAGES, coerceLever, type LeverValue, type StageId } from './levers.js'
 import { DEFAULT_REGION, coerceRegion } from './regions.js';
 import { DEFAULT_SCENARIO, SCENARIOS } from './scenarios.js';
 import { CHARTED_SERIES, ESTIMATES } from '../runner/metrics.js';
+import { CE_CHARTS } from '../runner/costEffectiveness.js';
 
-/** Charts the main chart can show: every line chart, then every estimate chart. */
-export const MAIN_CHARTS: readonly string[] = [...CHARTED_SERIES.map((m) => m.id), ...ESTIMATES.map((e) => e.id)];
+/** Charts the main chart can show: every line chart, every estimate chart, then the cost-effectiveness plane and curve. */
+export const MAIN_CHARTS: readonly string[] = [...CHARTED_SERIES.map((m) => m.id), ...ESTIMATES.map((e) => e.id), ...CE_CHARTS.map((c) => c.id)];
 export const DEFAULT_MAIN_CHART = 'jobs';
 
 export interface DesignState {
