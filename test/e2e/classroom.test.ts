@@ -418,6 +418,36 @@ describe.skipIf(!browserCheck.path)('classroom in Chromium', () => {
     expect(sankeyText.min).toBeGreaterThanOrEqual(20);
     await sankey.scrollIntoViewIfNeeded();
     await page.screenshot({ path: join(SCREENSHOTS, 'classroom-1280-trainer-rupiah.png') });
+    // Every word of the three parts, as drawn (SVG text times its scale), is at least 20 px high: the
+    // live numbers, legend and charts included (after a few months, so the charts have lines).
+    for (let i = 0; i < 3; i++) await page.getByTestId('live-step').click();
+    await expect.poll(() => page.getByTestId('line-chart-line').count()).toBeGreaterThan(0);
+    const tooSmall = await page.evaluate(() => {
+      const found: string[] = [];
+      const walk = (root: ParentNode, part: string) => {
+        for (const el of root.querySelectorAll('*')) {
+          if (el.shadowRoot) walk(el.shadowRoot, part);
+          const own = [...el.childNodes].some((n) => n.nodeType === 3 && (n.textContent ?? '').trim().length > 0);
+          if (!own) continue;
+          const cs = getComputedStyle(el);
+          const r = el.getBoundingClientRect();
+          if (cs.display === 'none' || cs.visibility === 'hidden' || r.width === 0 || r.height === 0) continue;
+          let size = parseFloat(cs.fontSize);
+          const svg = el.closest('svg');
+          if (svg?.viewBox.baseVal?.width) {
+            const b = svg.getBoundingClientRect();
+            size *= Math.min(b.width / svg.viewBox.baseVal.width, b.height / svg.viewBox.baseVal.height);
+          }
+          if (size < 19.9) found.push(`${part}: "${(el.textContent ?? '').trim().slice(0, 30)}" ${size.toFixed(1)} px`);
+        }
+      };
+      const page = document.querySelector('pendamping-app')!.shadowRoot!.querySelector('pendamping-classroom')!.shadowRoot!;
+      for (const id of ['rupiah', 'predict', 'live']) walk(page.querySelector(`#${id}`)!, id);
+      return found;
+    });
+    expect(tooSmall).toEqual([]);
+    await page.locator('pendamping-chart-card').first().scrollIntoViewIfNeeded();
+    await page.screenshot({ path: join(SCREENSHOTS, 'classroom-1280-trainer-live-charts.png') });
     await page.screenshot({ path: join(SCREENSHOTS, 'classroom-1280-trainer.png') });
     expect(errors).toEqual([]);
     await ctx.close();

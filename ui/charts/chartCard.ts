@@ -97,7 +97,7 @@ export class ChartCard extends LitElement {
     h3 {
       flex: 1 1 16rem;
       margin: 0;
-      font-size: 1.05rem;
+      font-size: calc(1.05rem * var(--chart-text-scale, 1));
     }
     .group {
       display: inline-flex;
@@ -105,7 +105,7 @@ export class ChartCard extends LitElement {
     }
     button {
       font: inherit;
-      font-size: 0.85rem;
+      font-size: calc(0.85rem * var(--chart-text-scale, 1));
       padding: 4px 10px;
       border: 1px solid #777;
       background: #fff;
@@ -144,12 +144,12 @@ export class ChartCard extends LitElement {
     }
     table {
       border-collapse: collapse;
-      font-size: 0.85rem;
+      font-size: calc(0.85rem * var(--chart-text-scale, 1));
       font-variant-numeric: tabular-nums;
     }
     caption {
       text-align: left;
-      font-size: 0.8rem;
+      font-size: calc(0.8rem * var(--chart-text-scale, 1));
       color: #555;
       padding-bottom: 4px;
     }
@@ -174,7 +174,7 @@ export class ChartCard extends LitElement {
     .interval {
       display: block;
       color: #666;
-      font-size: 0.78rem;
+      font-size: calc(0.78rem * var(--chart-text-scale, 1));
     }
   `;
 

@@ -37,6 +37,7 @@ export class LineChart extends ResizingChart {
     animated: { type: Boolean, reflect: true, attribute: 'animate' },
     height: { type: Number },
     width: { state: true },
+    textScale: { type: Number },
   };
 
   declare spec: LineChartSpec | undefined;
@@ -47,6 +48,11 @@ export class LineChart extends ResizingChart {
   declare animated: boolean;
   declare height: number;
   declare width: number;
+  /**
+   * Draw everything this many times larger (a projector): the chart is laid out at width ÷ scale and
+   * its SVG drawn at the full width, so the 12 px text becomes 12 × scale px. 1 by default.
+   */
+  declare textScale: number;
 
 
   constructor() {
@@ -55,6 +61,7 @@ export class LineChart extends ResizingChart {
     this.animated = false;
     this.height = 360;
     this.width = DEFAULT_WIDTH;
+    this.textScale = 1;
   }
 
   static override styles = [
@@ -86,8 +93,9 @@ export class LineChart extends ResizingChart {
     const spec = this.spec;
     const labels = chartLabels(this.locale, this.labels);
     if (!spec) return nothing;
-    const width = Math.max(240, this.width || DEFAULT_WIDTH);
-    const height = Math.max(160, this.height);
+    const scale = this.textScale > 0 ? this.textScale : 1;
+    const width = Math.max(240, (this.width || DEFAULT_WIDTH) / scale);
+    const height = Math.max(160, this.height / scale);
     const L = layoutLineChart(spec, width, height, this.locale);
     const { margin } = L;
     const right = width - margin.right;
@@ -97,8 +105,8 @@ export class LineChart extends ResizingChart {
       <svg
         xmlns="http://www.w3.org/2000/svg"
         viewBox="0 0 ${width} ${height}"
-        width=${width}
-        height=${height}
+        width=${width * scale}
+        height=${height * scale}
         font-family="system-ui, -apple-system, 'Segoe UI', Roboto, 'Noto Sans', Arial, sans-serif"
         font-size="12"
       >

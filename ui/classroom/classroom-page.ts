@@ -40,6 +40,8 @@ const POPOUT_ICON = svg`<svg width="1em" height="1em" viewBox="0 0 16 16" aria-h
 
 /** From this width (CSS px) the running lesson is a column beside the parts; below it, a bar above them. */
 const WIDE = 1100;
+/** Trainer mode (a projector): the live charts' 12 px text drawn 1.7 times larger, about 20 px. */
+const TRAINER_CHART_SCALE = 1.7;
 
 export class ClassroomPage extends LitElement {
   static override properties = {
@@ -98,6 +100,8 @@ export class ClassroomPage extends LitElement {
       }
       :host([trainer]) {
         font-size: 1.35rem;
+        /* The chart cards' titles and buttons (ui/charts/chartCard.ts), at least 20 px. */
+        --chart-text-scale: 1.6;
       }
       section {
         margin-bottom: 1.75rem;
@@ -115,6 +119,10 @@ export class ClassroomPage extends LitElement {
         grid-template-columns: repeat(auto-fit, minmax(22rem, 1fr));
         gap: 1rem;
         margin-top: 0.75rem;
+      }
+      /* On the projector one chart a row: drawn 1.7 times larger (TRAINER_CHART_SCALE), two would not fit beside the lesson. */
+      :host([trainer]) .charts {
+        grid-template-columns: minmax(0, 1fr);
       }
       .row {
         display: flex;
@@ -397,7 +405,7 @@ export class ClassroomPage extends LitElement {
         <div class="charts">
           ${liveSpecs(this.history, this.designName).map(
             (spec) => html`<pendamping-chart-card data-testid=${`chart-${spec.id}`} .title=${spec.title} .locale=${this.locale} .labels=${labels} .csvRows=${rows[spec.id] ?? []} .filename=${`pendamping-${spec.id}`}
-              ><pendamping-line-chart .spec=${spec} .locale=${this.locale} .labels=${labels} ?animate=${false}></pendamping-line-chart
+              ><pendamping-line-chart .spec=${spec} .locale=${this.locale} .labels=${labels} ?animate=${false} .textScale=${this.trainer ? TRAINER_CHART_SCALE : 1}></pendamping-line-chart
             ></pendamping-chart-card>`,
           )}
         </div>

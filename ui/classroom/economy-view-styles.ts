@@ -152,6 +152,12 @@ export const economyViewStyles = [
       font-size: 0.8em;
       color: #4a5560;
     }
+    /* On the projector every word of the numbers and the legend is at least 20 px. */
+    :host([trainer]) .numbers .hint,
+    :host([trainer]) .numbers dt,
+    :host([trainer]) ul.legend {
+      font-size: max(0.8em, 20px);
+    }
     p.open {
       margin: 0.6rem 0 0;
     }

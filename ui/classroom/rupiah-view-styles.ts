@@ -168,6 +168,11 @@ export const rupiahViewStyles = [
       font-size: 0.9em;
       margin: 0.4rem 0 0;
     }
+    :host([trainer]) .legend,
+    :host([trainer]) .note,
+    :host([trainer]) .kinds {
+      font-size: max(0.9em, 20px);
+    }
     .swatch {
       display: inline-block;
       width: 0.9em;
