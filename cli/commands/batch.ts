@@ -16,7 +16,6 @@ import { DEFAULT_QUEUE, MAX_CHUNK_SIZE, isQueuePrefix } from '../cluster/jobs.js
 import { parseRedisUrl, scrubError, scrubbedIo } from '../cluster/redisUrl.js';
 import { EXIT_ERROR, EXIT_RUN_FAILED, ExitError } from '../errors.js';
 
-
 /** Some runs failed (their errors are in failures.csv); the others' results are complete. */
 /** Exit code when some runs of the batch failed. */
 export const EXIT_RUNS_FAILED = EXIT_RUN_FAILED;

@@ -316,7 +316,7 @@ export class ClassroomPage extends LitElement {
   /**
    * Scroll so the part a step uses starts at the top of what the lesson leaves free: below the lesson bar
    * on a narrow screen, at the top of the window beside the lesson column on a wide one. Where the whole
-   * part is taller than that room and the lesson sits beside it (a projector), the step's picture comes
+   * part is taller than that room and the lesson sits beside it (a projector, a laptop), the step's picture comes
    * first instead of the part's heading and controls: follow-the-rupiah's running LM3, its sentence and
    * its diagram, which the lesson's own buttons step through.
    */
