@@ -8,7 +8,7 @@ import type { Locale } from '../charts/types.js';
 import { formatRatio, formatRupiah, formatShare } from '../format/format.js';
 import { t } from '../i18n/i18n.js';
 import type { LessonAccount, LessonBusiness } from './rupiah-data.js';
-import { LABEL_LINE, SANKEY_TRAINER_HEIGHT, SANKEY_TRAINER_LABEL_ROOM, SANKEY_TRAINER_WIDTH, layoutSankey, type SankeyLabels, type SankeyLayout } from './rupiah-sankey.js';
+import { LABEL_LINE, SANKEY_HEIGHT, SANKEY_LABEL_ROOM, SANKEY_TRAINER_HEIGHT, SANKEY_TRAINER_LABEL_ROOM, SANKEY_TRAINER_WIDTH, SANKEY_WIDTH, layoutSankey, type SankeyLabels, type SankeyLayout } from './rupiah-sankey.js';
 
 export interface CardInput {
   which: LessonBusiness;
@@ -32,12 +32,13 @@ export function rupiahCard(c: CardInput) {
     which === 'local'
       ? t('rupiah.card.local', { id: trace.business, share }, l)
       : t('rupiah.card.outside', { id: trace.business, share, mentored: c.lesson.mentored ? t('rupiah.mentored', {}, l) : '' }, l);
-  // On the projector the text is drawn large: only the round on screen is labelled, in room kept on the
-  // right, without the notes under the names (the table view has them).
+  // Only the round on screen is labelled, in room kept on the right, so no label lies over a flow (the
+  // rounds before keep their colours; the table view has every figure). On the projector the text is
+  // drawn large, without the notes under the names.
   const box = trainerBox(c.width);
   const layout = c.trainer
     ? layoutSankey(trace, sankeyLabels(trace, l, false), box.width, SANKEY_TRAINER_HEIGHT, box.labelRoom)
-    : layoutSankey(trace, sankeyLabels(trace, l, true));
+    : layoutSankey(trace, sankeyLabels(trace, l, true), SANKEY_WIDTH, SANKEY_HEIGHT, SANKEY_LABEL_ROOM);
   return html`<section class="card" data-testid="rupiah-card-${which}" aria-label=${title}>
     <header>
       <h3>${title}</h3>
@@ -140,7 +141,7 @@ function sankey({ which, trace, round, amount, locale, trainer }: CardInput, lay
     </g>
     <g font-size="14">
       ${layout.nodes
-        .filter((n) => (trainer ? n.round === round : shown(n.round)))
+        .filter((n) => n.round === round)
         .map((n) => {
           const right = n.labelSide === 'right';
           const x = right ? n.x1 + 6 : n.x0 - 6;

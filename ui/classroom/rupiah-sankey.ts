@@ -29,6 +29,12 @@ export const SANKEY_TRAINER_WIDTH = 715;
 export const SANKEY_TRAINER_HEIGHT = 290;
 /** Room kept on the right in trainer mode for the labels of the round on screen (only they are labelled). */
 export const SANKEY_TRAINER_LABEL_ROOM = 250;
+/**
+ * The same on a screen: room on the right for the round on screen's names, amounts and notes (a note of
+ * about 60 characters at 12 units). The rounds before it keep their colours, not their labels, so no
+ * label ever lies over a flow.
+ */
+export const SANKEY_LABEL_ROOM = 380;
 const MARGIN = { top: 34, right: 8, bottom: 8, left: 8 };
 const NODE_WIDTH = 16;
 
