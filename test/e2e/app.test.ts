@@ -238,6 +238,23 @@ describe.skipIf(!browserCheck.path)('web app in Chromium', () => {
     await page.getByTestId('undo').click();
     await expect.poll(() => stage.getAttribute('data-on')).toBe(before);
     await waitDone();
+    // On a phone the ring's text would be 7–8 px: the stages are a list of buttons in the page's text
+    // size, and choosing one still only selects it.
+    await page.setViewportSize({ width: 390, height: 844 });
+    await expect.poll(() => page.getByTestId('stage-training').evaluate((el) => el.tagName)).toBe('BUTTON');
+    const sizes = await page.locator('[data-testid^="stage-"]').evaluateAll((els) =>
+      els.filter((el) => el.tagName === 'BUTTON').map((el) => parseFloat(getComputedStyle(el).fontSize)),
+    );
+    expect(sizes).toHaveLength(6);
+    expect(Math.min(...sizes)).toBeGreaterThanOrEqual(14);
+    const trainingOn = await page.getByTestId('stage-training').getAttribute('data-on');
+    await page.getByTestId('stage-training').click();
+    await expect.poll(() => page.getByTestId('stage-levers').getAttribute('data-stage')).toBe('training');
+    expect(await page.getByTestId('stage-training').getAttribute('data-on')).toBe(trainingOn);
+    expect(await page.evaluate(() => document.scrollingElement!.scrollWidth)).toBeLessThanOrEqual(390);
+    await page.getByTestId('stage-training').scrollIntoViewIfNeeded();
+    await page.screenshot({ path: join(SCREENSHOTS, 'app-cycle-390.png') });
+    await page.setViewportSize({ width: 1400, height: 1000 });
   });
 
   it('opens the glossary of the numbers from beside the estimates, offline from the build, and closes it', async () => {

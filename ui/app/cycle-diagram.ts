@@ -1,9 +1,11 @@
 // The study's program cycle as an SVG ring of six stages. Each stage is a button (Tab, Enter, Space):
-// activating it switches the stage on or off in the edited design and opens its levers.
+// choosing it opens its levers. On a phone the ring's text would be 7–8 px high, so there the same six
+// buttons are an ordered list in two columns, in the page's own text size.
 import { LitElement, css, html, svg } from 'lit';
 import { t } from '../i18n/i18n.js';
 import { STAGES, type StageId } from '../state/levers.js';
 import { focusStyles } from './styles.js';
+import { NarrowController } from '../controllers/narrow.js';
 
 const W = 560;
 const H = 380;
@@ -41,6 +43,8 @@ export class CycleDiagram extends LitElement {
   declare selected: StageId;
   declare paused: boolean;
   declare locale: string;
+
+  private readonly narrow = new NarrowController(this);
 
   constructor() {
     super();
@@ -119,6 +123,45 @@ export class CycleDiagram extends LitElement {
         color: #4a5560;
         margin: 0.25rem 0 0;
       }
+      ol.stages {
+        list-style: none;
+        counter-reset: stage;
+        margin: 0;
+        padding: 0;
+        display: grid;
+        grid-template-columns: repeat(2, minmax(0, 1fr));
+        gap: 0.4rem;
+      }
+      ol.stages button {
+        width: 100%;
+        min-height: 3rem;
+        text-align: left;
+        font: inherit;
+        font-weight: 600;
+        padding: 0.35rem 0.5rem;
+        border: 1.5px solid #8a939c;
+        border-radius: 8px;
+        background: #f2f2f2;
+        color: #1b1f23;
+        cursor: pointer;
+      }
+      ol.stages button.on {
+        background: #d9ecf7;
+        border-color: #0072b2;
+      }
+      ol.stages button.selected {
+        border: 3px solid #d55e00;
+      }
+      ol.stages button::before {
+        counter-increment: stage;
+        content: counter(stage) '. ';
+      }
+      ol.stages .state {
+        display: block;
+        font-weight: 400;
+        font-size: 0.85em;
+        color: #4a5560;
+      }
     `,
   ];
 
@@ -134,7 +177,28 @@ export class CycleDiagram extends LitElement {
     }
   }
 
+  /** A phone: the six stages as a list of buttons, in the cycle's order. */
+  private renderList() {
+    return html`<figure style="margin:0" data-testid="cycle-diagram">
+      <ol class="stages" aria-label=${t('cycle.label')}>
+        ${STAGES.map((stage) => {
+          const on = this.enabled[stage];
+          const label = t(`stage.${stage}`);
+          return html`<li>
+            <button type="button" class=${`${on ? 'on' : ''}${this.selected === stage ? ' selected' : ''}`} aria-current=${this.selected === stage ? 'true' : 'false'}
+              aria-label=${`${label}: ${t(on ? 'stage.on' : 'stage.off')}`} data-testid="stage-${stage}" data-on=${on ? 'true' : 'false'}
+              @click=${() => this.activate(stage)}>
+              ${label}<span class="state">${on ? '● ' + t('stage.on') : '○ ' + t('stage.off')}</span>
+            </button>
+          </li>`;
+        })}
+      </ol>
+      <figcaption class="hint">${t('cycle.hint')}</figcaption>
+    </figure>`;
+  }
+
   override render() {
+    if (this.narrow.matches) return this.renderList();
     return html`<figure style="margin:0" data-testid="cycle-diagram">
       <svg viewBox="0 0 ${W} ${H}" role="group" aria-label=${t('cycle.label')}>
         <ellipse class="ring" cx=${CX} cy=${CY} rx=${RX} ry=${RY}></ellipse>
