@@ -2,8 +2,10 @@
 // parameters for one output — Morris elementary effects (μ*, σ) or Sobol first-order and total indices,
 // with bootstrap 95% CIs — as a table (or JSON) and OUT/sensitivity-<output>.csv. Sobol indices too
 // unstable to read (sobolStability) come with a warning, in the table and as `warning` in the JSON.
+// `--assumptions <design.json>` first writes the experiment over the model's uncertain assumptions.
 import { COMMANDS } from '../commandCatalog.js';
-import { join } from 'node:path';
+import { mkdirSync } from 'node:fs';
+import { basename, join, resolve } from 'node:path';
 import { Option, type Command } from 'commander';
 import { pointMeans, summariseExperiment, type ResultRow } from '../../sim/experiment/summarise.js';
 import {
@@ -27,8 +29,6 @@ import { renderTable, wrapText, type Row } from '../format/table.js';
 import { writeFileAtomic } from '../writeOutput.js';
 import { explicitFieldsOf, loadScenarioFile } from '../loadScenario.js';
 import { UNCERTAIN_PARAMETERS } from '../../sim/uncertainty/parameters.js';
-import { basename, resolve } from 'node:path';
-import { mkdirSync } from 'node:fs';
 import { defaultOutFolder } from '../batch/folder.js';
 import { MAX_WORKERS, batchCommand } from './batch.js';
 
