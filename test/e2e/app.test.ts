@@ -15,6 +15,23 @@ import { browserAvailability, launch, serveStatic } from './browser.js';
 const SCREENSHOTS = join('test-results', 'screenshots');
 const browserCheck = browserAvailability();
 
+/** `pendamping compare` of full-cycle and training-only in the rural region (3 replicates, seed 2, 12 months): what the page's rural comparison must equal. */
+async function ruralCompare(): Promise<Awaited<ReturnType<typeof compareFiles>>> {
+  const dir = mkdtempSync(join(tmpdir(), 'pendamping-rural-'));
+  try {
+    const files = ['full-cycle', 'training-only'].map((name) => {
+      const file = join(dir, `${name}.json`);
+      const json = JSON.parse(readFileSync(join('scenarios', `${name}.json`), 'utf8'));
+      delete json.$schema;
+      writeFileSync(file, JSON.stringify({ ...json, region: 'rural' }));
+      return file;
+    });
+    return await compareFiles(files, { replicates: 3, seed: 2, months: 12 });
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 describe.skipIf(!browserCheck.path)('web app in Chromium', () => {
   let server: Server;
   let browser: Browser;
@@ -362,56 +379,44 @@ describe.skipIf(!browserCheck.path)('web app in Chromium', () => {
     const estimates = await page.evaluate(
       () => (window as unknown as { __pendamping: { lastComparison: { estimates: { id: string; estimates: { id: string; mean: number | null }[] }[] } } }).__pendamping.lastComparison.estimates,
     );
-    const dir = mkdtempSync(join(tmpdir(), 'pendamping-rural-'));
-    try {
-      const files = ['full-cycle', 'training-only'].map((name) => {
-        const file = join(dir, `${name}.json`);
-        const json = JSON.parse(readFileSync(join('scenarios', `${name}.json`), 'utf8'));
-        delete json.$schema;
-        writeFileSync(file, JSON.stringify({ ...json, region: 'rural' }));
-        return file;
+    const cli = await ruralCompare();
+    const pairs = [
+      ['localGdpPerRupiah', 'localGdpPerRupiah'],
+      ['spendingMultiplier', 'spendingMultiplier.program'],
+      ['lm3', 'lm3.program'],
+    ] as const;
+    for (const [pageId, cliId] of pairs) {
+      const spec = estimates.find((e) => e.id === pageId)!;
+      ['A', 'B'].forEach((designId, i) => {
+        const mine = spec.estimates.find((e) => e.id === designId)!.mean;
+        const theirs = cli.designs[i].quantities[cliId].mean;
+        expect(mine, `${pageId} ${designId}`).not.toBeNull();
+        expect(mine! / theirs!, `${pageId} ${designId}`).toBeCloseTo(1, 12);
       });
-      const cli = await compareFiles(files, { replicates: 3, seed: 2, months: 12 });
-      const pairs = [
-        ['localGdpPerRupiah', 'localGdpPerRupiah'],
-        ['spendingMultiplier', 'spendingMultiplier.program'],
-        ['lm3', 'lm3.program'],
-      ] as const;
-      for (const [pageId, cliId] of pairs) {
-        const spec = estimates.find((e) => e.id === pageId)!;
-        ['A', 'B'].forEach((designId, i) => {
-          const mine = spec.estimates.find((e) => e.id === designId)!.mean;
-          const theirs = cli.designs[i].quantities[cliId].mean;
-          expect(mine, `${pageId} ${designId}`).not.toBeNull();
-          expect(mine! / theirs!, `${pageId} ${designId}`).toBeCloseTo(1, 12);
-        });
-      }
-      // The headline cards: the same five numbers as the CLI's compare, design by design.
-      const cards = await page.evaluate(
-        () => (window as unknown as { __pendamping: { lastComparison: { headline: Record<string, { mean: number | null } | string>[] } } }).__pendamping.lastComparison.headline,
-      );
-      expect(cards.map((c) => c.id)).toEqual(['A', 'B']);
-      const cardPairs = [
-        ['jobs', 'jobs.effect'],
-        ['localGdpGained', 'localGdpGained'],
-        ['programCost', 'programCost'],
-        ['costPerJob', 'costPerJob'],
-        ['localGdpPerRupiah', 'localGdpPerRupiah'],
-      ] as const;
-      cards.forEach((card, i) => {
-        for (const [mine, theirs] of cardPairs) {
-          const a = (card[mine] as { mean: number | null }).mean;
-          const b = cli.designs[i].quantities[theirs].mean;
-          expect(a, `${mine} ${card.id}`).not.toBeNull();
-          expect(a! / b!, `${mine} ${card.id}`).toBeCloseTo(1, 12);
-        }
-      });
-      // And the rural numbers are not the town's.
-      const town = await compareFiles(['scenarios/full-cycle.json'], { replicates: 3, seed: 2, months: 12 });
-      expect(town.designs[0].quantities.localGdpPerRupiah.mean).not.toBe(cli.designs[0].quantities.localGdpPerRupiah.mean);
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
     }
+    // The headline cards: the same five numbers as the CLI's compare, design by design.
+    const cards = await page.evaluate(
+      () => (window as unknown as { __pendamping: { lastComparison: { headline: Record<string, { mean: number | null } | string>[] } } }).__pendamping.lastComparison.headline,
+    );
+    expect(cards.map((c) => c.id)).toEqual(['A', 'B']);
+    const cardPairs = [
+      ['jobs', 'jobs.effect'],
+      ['localGdpGained', 'localGdpGained'],
+      ['programCost', 'programCost'],
+      ['costPerJob', 'costPerJob'],
+      ['localGdpPerRupiah', 'localGdpPerRupiah'],
+    ] as const;
+    cards.forEach((card, i) => {
+      for (const [mine, theirs] of cardPairs) {
+        const a = (card[mine] as { mean: number | null }).mean;
+        const b = cli.designs[i].quantities[theirs].mean;
+        expect(a, `${mine} ${card.id}`).not.toBeNull();
+        expect(a! / b!, `${mine} ${card.id}`).toBeCloseTo(1, 12);
+      }
+    });
+    // And the rural numbers are not the town's.
+    const town = await compareFiles(['scenarios/full-cycle.json'], { replicates: 3, seed: 2, months: 12 });
+    expect(town.designs[0].quantities.localGdpPerRupiah.mean).not.toBe(cli.designs[0].quantities.localGdpPerRupiah.mean);
   }, 180_000);
 
   it('draws the cost-effectiveness plane and the acceptability curve with the numbers of `pendamping compare` (rural, same designs, seed, replicates, months)', async () => {
@@ -421,20 +426,7 @@ describe.skipIf(!browserCheck.path)('web app in Chromium', () => {
     const ceaOf = async () => ((await page.evaluate(() => (window as unknown as { __pendamping: { lastComparison: { cea: unknown; replicates: number; months: number } } }).__pendamping.lastComparison)) as { cea: Cea; replicates: number; months: number });
     const shown = await ceaOf();
     expect([shown.replicates, shown.months]).toEqual([3, 12]);
-    const dir = mkdtempSync(join(tmpdir(), 'pendamping-cea-'));
-    let cli: Awaited<ReturnType<typeof compareFiles>>;
-    try {
-      const files = ['full-cycle', 'training-only'].map((name) => {
-        const file = join(dir, `${name}.json`);
-        const json = JSON.parse(readFileSync(join('scenarios', `${name}.json`), 'utf8'));
-        delete json.$schema;
-        writeFileSync(file, JSON.stringify({ ...json, region: 'rural' }));
-        return file;
-      });
-      cli = await compareFiles(files, { replicates: 3, seed: 2, months: 12 });
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
+    const cli = await ruralCompare();
     const cliKey = new Map(cli.costEffectiveness[0].designs.map((d, i) => [d.design, ['A', 'B'][i]]));
     const select = page.getByTestId('main-chart-select');
     await page.getByTestId('language').selectOption('id');

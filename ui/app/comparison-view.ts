@@ -1,6 +1,6 @@
 // The comparison: the region, the run status, the headline cards and the main chart first; the simulation
 // settings behind a disclosure; then every chart card: participants, the local economy, the estimates and women.
-import { LitElement, css, html, nothing } from 'lit';
+import { LitElement, css, html, nothing, type TemplateResult } from 'lit';
 import '../charts/index.js';
 import { assignColours, formatNumber, formatShare } from '../charts/index.js';
 import { icerWords } from '../charts/index.js';
@@ -428,18 +428,32 @@ export class ComparisonView extends LitElement {
     return t('region.caption', { region: t(`region.${this.region}`) });
   }
 
-  private line(spec: LineChartSpec, place = 'chart') {
+  /**
+   * A chart in its card: title, table view, exports named for the district, and the export's context
+   * (`note`: what the chart's numbers are) — the same for every kind of chart on the page.
+   */
+  private card(id: string, title: string, note: string, place: string, chart: TemplateResult) {
     return html`<pendamping-chart-card
-      data-testid="${place}-${spec.id}"
-      .title=${spec.title}
+      data-testid="${place}-${id}"
+      .title=${title}
       .locale=${this.locale}
       .labels=${chartLabelsFor()}
-      .csvRows=${this.result?.rows[spec.id] ?? []}
+      .csvRows=${this.result?.rows[id] ?? []}
       .caption=${this.caption}
-      .filename=${`pendamping-${spec.id}-${this.region}`}
-      .exportContext=${exportContextFor(this, spec.id, spec.yLabel)}
-      ><pendamping-line-chart .spec=${spec} .locale=${this.locale} .labels=${chartLabelsFor()} ?animate=${!this.paused && this.status.state !== 'running'}></pendamping-line-chart
-    ></pendamping-chart-card>`;
+      .filename=${`pendamping-${id}-${this.region}`}
+      .exportContext=${exportContextFor(this, id, note)}
+      >${chart}</pendamping-chart-card
+    >`;
+  }
+
+  private line(spec: LineChartSpec, place = 'chart') {
+    return this.card(
+      spec.id,
+      spec.title,
+      spec.yLabel,
+      place,
+      html`<pendamping-line-chart .spec=${spec} .locale=${this.locale} .labels=${chartLabelsFor()} ?animate=${!this.paused && this.status.state !== 'running'}></pendamping-line-chart>`,
+    );
   }
 
   private showGlossary(): void {
@@ -447,17 +461,13 @@ export class ComparisonView extends LitElement {
   }
 
   private estimate(spec: EstimateChartSpec, place = 'chart') {
-    return html`<pendamping-chart-card
-      data-testid="${place}-${spec.id}"
-      .title=${spec.title}
-      .locale=${this.locale}
-      .labels=${chartLabelsFor()}
-      .csvRows=${this.result?.rows[spec.id] ?? []}
-      .caption=${this.caption}
-      .filename=${`pendamping-${spec.id}-${this.region}`}
-      .exportContext=${exportContextFor(this, spec.id, t('export.estimateNote'))}
-      ><pendamping-estimate-chart .spec=${spec} .locale=${this.locale} .labels=${chartLabelsFor()}></pendamping-estimate-chart
-    ></pendamping-chart-card>`;
+    return this.card(
+      spec.id,
+      spec.title,
+      t('export.estimateNote'),
+      place,
+      html`<pendamping-estimate-chart .spec=${spec} .locale=${this.locale} .labels=${chartLabelsFor()}></pendamping-estimate-chart>`,
+    );
   }
 
   private renderStatus() {
@@ -487,17 +497,13 @@ export class ComparisonView extends LitElement {
    * place on the frontier with its extra cost per extra unit over the frontier option before it.
    */
   private plane(spec: PlaneChartSpec, place = 'chart') {
-    return html`<pendamping-chart-card
-        data-testid="${place}-${spec.id}"
-        .title=${spec.title}
-        .locale=${this.locale}
-        .labels=${chartLabelsFor()}
-        .csvRows=${this.result?.rows[spec.id] ?? []}
-        .caption=${this.caption}
-        .filename=${`pendamping-${spec.id}-${this.region}`}
-        .exportContext=${exportContextFor(this, spec.id, `${spec.yLabel} · ${spec.xLabel}`)}
-        ><pendamping-plane-chart .spec=${spec} .locale=${this.locale} .labels=${chartLabelsFor()}></pendamping-plane-chart
-      ></pendamping-chart-card>
+    return html`${this.card(
+        spec.id,
+        spec.title,
+        `${spec.yLabel} · ${spec.xLabel}`,
+        place,
+        html`<pendamping-plane-chart .spec=${spec} .locale=${this.locale} .labels=${chartLabelsFor()}></pendamping-plane-chart>`,
+      )}
       <p class="note ce-help" data-testid="ce-help">${t('ce.help.plane')}</p>
       <ul class="ce-status" data-testid="ce-status">
         ${spec.designs.map((d) => {

@@ -5,7 +5,7 @@ import { formatValue, tickFormatter } from '../format/format.js';
 import { FONT_SIZE, MAX_LABEL_LINES, type Tick } from './lineLayout.js';
 import { textWidth, wrapText } from './textWidth.js';
 import { assignColours } from './palette.js';
-import { estimateDomain, niceAxis } from './scales.js';
+import { estimateDomain, niceAxis, ok } from './scales.js';
 import type { EstimateChartSpec, Locale, ValueKind } from './types.js';
 
 export const ROW_HEIGHT = 32;
@@ -41,8 +41,6 @@ export interface EstimateLayout {
   rows: EstimateRow[];
   x: (value: number) => number;
 }
-
-const ok = (v: number | null | undefined): v is number => typeof v === 'number' && Number.isFinite(v);
 
 export function layoutEstimateChart(spec: EstimateChartSpec, width: number, locale: Locale): EstimateLayout {
   const reference = referenceFor(spec.kind);

@@ -3,7 +3,7 @@
 import { area, line, scaleLinear } from 'd3';
 import { tickFormatter } from '../format/format.js';
 import { assignColours, baselineFirst, isBaseline } from './palette.js';
-import { dodge, monthDomain, monthTicks, niceAxis, yDomain } from './scales.js';
+import { dodge, monthDomain, monthTicks, niceAxis, ok, yDomain } from './scales.js';
 import type { ValueKind } from './types.js';
 import { textWidth, wrapText } from './textWidth.js';
 import type { LineChartSpec, Locale } from './types.js';
@@ -61,8 +61,6 @@ export interface LineLayout {
   x: (month: number) => number;
   y: (value: number) => number;
 }
-
-const ok = (v: number | null | undefined): v is number => typeof v === 'number' && Number.isFinite(v);
 
 /**
  * Ticks of a value axis (the acceptability curve's value of one job) over a `length` px long axis: round

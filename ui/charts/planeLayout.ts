@@ -5,7 +5,7 @@
 import { scaleLinear } from 'd3';
 import { tickFormatter } from '../format/format.js';
 import { FONT_SIZE, LINE_HEIGHT, MAX_LABEL_LINES, type Tick } from './lineLayout.js';
-import { extentWith, niceAxis } from './scales.js';
+import { extentWith, niceAxis, ok } from './scales.js';
 import { textWidth, wrapText } from './textWidth.js';
 import type { Locale, PlaneChartSpec } from './types.js';
 
@@ -68,8 +68,6 @@ export interface PlaneLayout {
   x: (cost: number) => number;
   y: (effect: number) => number;
 }
-
-const ok = (v: number | null | undefined): v is number => typeof v === 'number' && Number.isFinite(v);
 
 interface Box {
   x: number;

@@ -3,9 +3,12 @@
 import { scaleLinear } from 'd3';
 import type { BandSeries, Estimate } from './types.js';
 
+/** A value a chart can place: a finite number (not null, undefined, NaN or infinite). */
+export const ok = (v: number | null | undefined): v is number => typeof v === 'number' && Number.isFinite(v);
+
 const finite = (values: Iterable<number | null | undefined>): number[] => {
   const out: number[] = [];
-  for (const v of values) if (typeof v === 'number' && Number.isFinite(v)) out.push(v);
+  for (const v of values) if (ok(v)) out.push(v);
   return out;
 };
 
