@@ -77,8 +77,10 @@ const meanOverOpen = (e: BusinessView, m: Int32Array, f: (e: BusinessView, id: n
   return n === 0 ? 0 : sum / n;
 };
 /**
- * Derived lists several metrics of one group need in the same month (a group's member array is new each
- * month, so the cache lives exactly as long as the month's recording).
+ * Derived lists several metrics of one group need in the same month. A member array can outlive its
+ * month (`allIds` keeps one while no business has entered), so whoever records a month calls
+ * `forgetMonth` on each member array once its metrics are computed: a cached list never carries over
+ * into another month.
  */
 interface GroupCache {
   women?: Int32Array;
@@ -94,6 +96,10 @@ const cacheOf = (m: Int32Array) => {
   if (!c) caches.set(m, (c = {}));
   return c;
 };
+/** Drops the derived lists cached for a member array (call at the end of each month's recording). */
+export function forgetMonth(m: Int32Array): void {
+  caches.delete(m);
+}
 /** Members whose column `col` equals `value`, in member order. */
 function membersWhere(m: Int32Array, col: Uint8Array, value: number): Int32Array {
   let n = 0;

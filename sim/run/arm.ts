@@ -1,6 +1,6 @@
 // One arm of a run (with or without the program): its economy stepped month by month with the planned
 // metrics recorded for every group. Which metrics are recorded is a plan made from the run's options.
-import { BUSINESS_GROUPS, BUSINESS_METRICS, ECONOMY_METRICS, groupMembers, type BusinessMetric, type EconomyMetric, type GroupName } from '../metrics/definitions.js';
+import { BUSINESS_GROUPS, BUSINESS_METRICS, ECONOMY_METRICS, forgetMonth, groupMembers, type BusinessMetric, type EconomyMetric, type GroupName } from '../metrics/definitions.js';
 import type { Scenario } from '../scenario/schema.js';
 import type { Economy } from '../state/economy.js';
 import { stepMonth } from '../step.js';
@@ -83,6 +83,7 @@ export function record(e: Economy, series: ArmSeries, plan: MetricPlan, month: n
     if (plan[g].length === 0) continue;
     const members = groupMembers(e, g);
     for (const m of plan[g]) series[g][m.id].push(skip?.has(`${g}.${m.id}`) ? NaN : m.compute(e, members));
+    forgetMonth(members);
   }
   for (const m of plan.economy) series.economy[m.id].push(skip?.has(`economy.${m.id}`) ? NaN : m.compute(e));
 }

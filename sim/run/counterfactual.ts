@@ -7,7 +7,7 @@
 // the ledger's cells re-cut in whole rupiah.
 import { Sector } from '../ledger/accounts.js';
 import { AccountTap, recutCells } from '../ledger/tap.js';
-import { membersOf, type BusinessView, type MetricColumn } from '../metrics/definitions.js';
+import { forgetMonth, membersOf, type BusinessView, type MetricColumn } from '../metrics/definitions.js';
 import { COLUMN_COMPONENT, type BusinessComponents } from '../state/businesses.js';
 import type { Scenario } from '../scenario/schema.js';
 import { CAPACITY_COUNT, type Economy } from '../state/economy.js';
@@ -116,6 +116,7 @@ export function applyEnrolment(c: NeutralCounterfactual, enrolled: Uint8Array, m
       if (metrics[g].length === 0) continue;
       const members = membersOf(g, enrolled, snap.used, initial);
       for (const m of metrics[g]) series[g][m.id].push(skip?.has(`${g}.${m.id}`) ? NaN : m.compute(view, members));
+      forgetMonth(members);
     }
   });
   const participants: number[] = [];

@@ -101,3 +101,33 @@ describe('initial non-participants', () => {
     expect(r.summary.nonParticipantSurvival.unit).toBe('share of initial non-participants open');
   });
 });
+
+describe('the all-businesses group across months', () => {
+  it('reads each month\'s own turnover and profit: medians, the 90th percentile and the Gini never carry over from a month with the same businesses', async () => {
+    const { startRun } = await import('../../sim/run/engine.js');
+    const { giniOfSorted } = await import('../../sim/stats/gini.js');
+    // Entry off: the set of businesses never changes, so the list of all of them is the same array every month.
+    const s = load('full-cycle.json', 150);
+    const scenario = { ...s, mechanisms: { ...s.mechanisms, entry: false } };
+    const run = startRun(scenario, { seed: 4, months: 8, arms: 'program' });
+    const sorted = (xs: number[]) => Float64Array.from(xs).sort();
+    const nearest = (xs: Float64Array, q: number) => xs[Math.min(xs.length - 1, Math.max(0, Math.ceil(q * xs.length) - 1))];
+    const ginis = new Set<number>();
+    while (run.step()) {
+      const e = run.program;
+      const t = run.month - 1;
+      const all = run.series().program.all;
+      const ids = [...Array(e.businesses.used).keys()];
+      const open = ids.filter((id) => e.businesses.life.open[id]);
+      const turnover = sorted(open.map((id) => e.businesses.flows.turnover[id]));
+      const profit = sorted(ids.map((id) => (e.businesses.life.open[id] ? e.businesses.flows.profit[id] : 0)));
+      expect(all.turnoverGini[t]).toBe(giniOfSorted(turnover));
+      expect(all.turnoverMedian[t]).toBe(nearest(turnover, 0.5));
+      expect(all.profitMedian[t]).toBe(nearest(profit, 0.5));
+      expect(all.profitP90[t]).toBe(nearest(profit, 0.9));
+      ginis.add(all.turnoverGini[t]);
+    }
+    // Turnover moves every month, so a list carried over would repeat month 1's Gini.
+    expect(ginis.size).toBe(8);
+  });
+});
