@@ -18,8 +18,12 @@ export interface RunCommandOptions {
 /** The whole command without commander: load, validate, run, render. Throws the errors errors.ts reports. */
 export async function runCommand(file: string, options: RunCommandOptions = {}): Promise<string> {
   const scenario = await loadScenarioFile(file);
-  const result = namingFile(file, () => runScenario(scenario, { seed: options.seed, months: options.months }));
-  return renderRun(result, options.format ?? 'table');
+  const format = options.format ?? 'table';
+  // The table reads only the summary, so a table run records only the series the summary needs (the
+  // same numbers; JSON and CSV carry every series).
+  const metrics = format === 'table' ? [] : undefined;
+  const result = namingFile(file, () => runScenario(scenario, { seed: options.seed, months: options.months, metrics }));
+  return renderRun(result, format);
 }
 
 export function registerRun(program: Command, io: Io): void {

@@ -2,6 +2,9 @@ import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { runCommand } from '../../cli/commands/run.js';
+import { loadScenarioFile } from '../../cli/loadScenario.js';
+import { renderRun } from '../../cli/reports/runReport.js';
+import { runScenario } from '../../sim/run/runScenario.js';
 import { memoryIo } from '../../cli/io.js';
 import { main } from '../../cli/program.js';
 import { pendampingVersion } from '../../cli/version.js';
@@ -33,6 +36,15 @@ describe('run', () => {
       Object.values(doc.series[arm] as Record<string, Record<string, number[]>>).reduce((a, g) => a + Object.keys(g).length, 0) * 4;
     expect(lines.length - 1).toBe(count('program') + count('counterfactual'));
     expect(lines.some((l) => /,counterfactual,economy,localGdp,/.test(l))).toBe(true);
+  });
+
+  it('table: recording only what the summary needs prints the same table as a run that records every series', async () => {
+    for (const file of ['scenarios/full-cycle.json', 'scenarios/cash-transfer.json', small]) {
+      const scenario = await loadScenarioFile(file);
+      const full = renderRun(runScenario(scenario, { seed: 2, months: 14 }), 'table');
+      expect(full).toMatch(/Local GDP gained per rupiah/);
+      expect(await runCommand(file, { seed: 2, months: 14 })).toBe(full);
+    }
   });
 
   it('table: header, the summary rows, and the program lines', async () => {
