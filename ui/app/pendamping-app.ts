@@ -38,8 +38,7 @@ export class PendampingApp extends LitElement {
     super();
     this.copied = false;
     this.store = Store.fromLocation();
-    // `?cancel=finish` (for measuring): stale runs finish in the workers instead of being cancelled there.
-    this.pool = new WorkerPool(undefined, undefined, { cancel: new URLSearchParams(location.search).get('cancel') === 'finish' ? 'finish' : 'cooperative' });
+    this.pool = new WorkerPool();
     this.comparison = new ComparisonRunner(this, this.pool, () => this.state);
     new ShortcutsController(this, {
       undo: () => this.store.undo(),
