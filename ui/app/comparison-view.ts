@@ -373,6 +373,12 @@ export class ComparisonView extends LitElement {
         grid-template-columns: repeat(auto-fill, minmax(min(100%, 420px), 1fr));
         gap: 1rem;
       }
+      /* The detailed charts below the screen are laid out and painted only when they come near it, so a
+         new comparison redraws what is seen first (their size is kept while skipped). */
+      .grid > * {
+        content-visibility: auto;
+        contain-intrinsic-size: auto 470px;
+      }
     `,
   ];
 
@@ -423,6 +429,24 @@ export class ComparisonView extends LitElement {
     </div>`;
   }
 
+  /**
+   * Each card's export context, kept until what it is made of changes: a re-render for the run's progress
+   * or the stale mark hands every card the same object, so the cards do not re-render for it.
+   */
+  private contexts = new Map<string, ExportContext>();
+
+  protected override willUpdate(changed: Map<PropertyKey, unknown>): void {
+    const inputs = ['result', 'designs', 'equalCost', 'budgetA', 'locale', 'diffVsA', 'replicates', 'seed', 'months', 'region'];
+    if (inputs.some((p) => changed.has(p))) this.contexts.clear();
+  }
+
+  private exportContext(id: string, note: string): ExportContext {
+    const key = JSON.stringify([id, note]);
+    let context = this.contexts.get(key);
+    if (!context) this.contexts.set(key, (context = exportContextFor(this, id, note)));
+    return context;
+  }
+
   /** Written under an exported chart image, so a chart pasted into a report says which district it is for. */
   private get caption(): string {
     return t('region.caption', { region: t(`region.${this.region}`) });
@@ -441,7 +465,7 @@ export class ComparisonView extends LitElement {
       .csvRows=${this.result?.rows[id] ?? []}
       .caption=${this.caption}
       .filename=${`pendamping-${id}-${this.region}`}
-      .exportContext=${exportContextFor(this, id, note)}
+      .exportContext=${this.exportContext(id, note)}
       >${chart}</pendamping-chart-card
     >`;
   }
