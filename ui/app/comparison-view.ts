@@ -1,5 +1,6 @@
 // The comparison: the region, the run status, the headline cards and the main chart first; the simulation
 // settings behind a disclosure; then every chart card: participants, the local economy, the estimates and women.
+// A preview (the first replicates) updates the cards and the main chart; the detailed charts wait, dimmed, for the final numbers.
 import { LitElement, css, html, nothing, type TemplateResult } from 'lit';
 import '../charts/index.js';
 import { assignColours, formatNumber, formatShare } from '../charts/index.js';
@@ -174,6 +175,7 @@ export class ComparisonView extends LitElement {
         will-change: opacity;
       }
       :host([stale]) .grid,
+      .grid.behind,
       :host([stale]) pendamping-headline-cards,
       :host([stale]) .main-chart {
         opacity: 0.45;
@@ -435,15 +437,26 @@ export class ComparisonView extends LitElement {
    */
   private contexts = new Map<string, ExportContext>();
 
+  /**
+   * What the detailed charts below the answer show: the latest final comparison. A preview updates only
+   * the headline cards and the main chart (drawn at once, beside the workers still computing); the
+   * detailed charts keep the numbers before it, dimmed, until the final comparison comes.
+   */
+  private detail: ComparisonResult | null = null;
+
   protected override willUpdate(changed: Map<PropertyKey, unknown>): void {
+    if (changed.has('result')) {
+      const r = this.result;
+      if (!r || !r.preview || !this.detail) this.detail = r;
+    }
     const inputs = ['result', 'designs', 'equalCost', 'budgetA', 'locale', 'diffVsA', 'replicates', 'seed', 'months', 'region'];
     if (inputs.some((p) => changed.has(p))) this.contexts.clear();
   }
 
-  private exportContext(id: string, note: string): ExportContext {
-    const key = JSON.stringify([id, note]);
+  private exportContext(id: string, note: string, r: ComparisonResult | null): ExportContext {
+    const key = JSON.stringify([id, note, r === this.result]);
     let context = this.contexts.get(key);
-    if (!context) this.contexts.set(key, (context = exportContextFor(this, id, note)));
+    if (!context) this.contexts.set(key, (context = exportContextFor(this, id, note, r)));
     return context;
   }
 
@@ -456,27 +469,29 @@ export class ComparisonView extends LitElement {
    * A chart in its card: title, table view, exports named for the district, and the export's context
    * (`note`: what the chart's numbers are) — the same for every kind of chart on the page.
    */
-  private card(id: string, title: string, note: string, place: string, chart: TemplateResult) {
+  private card(id: string, title: string, note: string, place: string, chart: TemplateResult, r: ComparisonResult | null = this.result) {
     return html`<pendamping-chart-card
       data-testid="${place}-${id}"
       .title=${title}
       .locale=${this.locale}
       .labels=${chartLabelsFor()}
-      .csvRows=${this.result?.rows[id] ?? []}
+      .csvRows=${r?.rows[id] ?? []}
       .caption=${this.caption}
       .filename=${`pendamping-${id}-${this.region}`}
-      .exportContext=${this.exportContext(id, note)}
+      .exportContext=${this.exportContext(id, note, r)}
       >${chart}</pendamping-chart-card
     >`;
   }
 
-  private line(spec: LineChartSpec, place = 'chart') {
+  /** A line chart's card; `r` is the comparison it is drawn from (the detailed charts': the latest final one). */
+  private line(spec: LineChartSpec, place = 'chart', r: ComparisonResult | null = this.result) {
     return this.card(
       spec.id,
       spec.title,
       spec.yLabel,
       place,
       html`<pendamping-line-chart .spec=${spec} .locale=${this.locale} .labels=${chartLabelsFor()} ?animate=${!this.paused && this.status.state !== 'running'}></pendamping-line-chart>`,
+      r,
     );
   }
 
@@ -484,13 +499,14 @@ export class ComparisonView extends LitElement {
     this.renderRoot.querySelector<HTMLDialogElement>('dialog.glossary')?.showModal();
   }
 
-  private estimate(spec: EstimateChartSpec, place = 'chart') {
+  private estimate(spec: EstimateChartSpec, place = 'chart', r: ComparisonResult | null = this.result) {
     return this.card(
       spec.id,
       spec.title,
       t('export.estimateNote'),
       place,
       html`<pendamping-estimate-chart .spec=${spec} .locale=${this.locale} .labels=${chartLabelsFor()}></pendamping-estimate-chart>`,
+      r,
     );
   }
 
@@ -600,10 +616,13 @@ export class ComparisonView extends LitElement {
 
   override render() {
     const r = this.result;
-    const byId = new Map(r?.lines.map((l) => [l.id, l]) ?? []);
+    const d = this.detail;
+    const byId = new Map(d?.lines.map((l) => [l.id, l]) ?? []);
     const section = (ids: string[]) => ids.map((id) => byId.get(id)).filter((s): s is LineChartSpec => !!s);
     const headline = CHARTED_SERIES.filter((m) => m.headline).map((m) => m.id);
     const summaryWindow = Math.min(12, this.months);
+    // The detailed charts are behind a preview on screen: dimmed as stale ones are.
+    const behind = d !== r ? 'behind' : '';
     return html`<section data-testid="comparison" aria-labelledby="compare-title">
       ${r ? this.memoHead(r) : nothing}
       <div class="top">
@@ -651,18 +670,18 @@ export class ComparisonView extends LitElement {
         </div>
         <p class="note">${t('compare.note')}</p>
       </details>
-      ${r
+      ${d
         ? html`<h3>${t('section.headline')}</h3>
-            <div class="grid">${section(headline).map((s) => this.line(s))}</div>
+            <div class="grid ${behind}">${section(headline).map((s) => this.line(s, 'chart', d))}</div>
             <h3>${t('section.economy')}</h3>
-            <div class="grid">${section(['jobs', 'localGdp', 'localRawMaterialDemand', 'consumerPriceIndex', 'unemploymentRate']).map((s) => this.line(s))}</div>
+            <div class="grid ${behind}">${section(['jobs', 'localGdp', 'localRawMaterialDemand', 'consumerPriceIndex', 'unemploymentRate']).map((s) => this.line(s, 'chart', d))}</div>
             <div class="estimates-head">
               <h3>${t('section.estimates')}</h3>
               <button class="glossary-link" data-testid="glossary-open" aria-haspopup="dialog" @click=${() => this.showGlossary()}>${t('glossary.open')}</button>
             </div>
-            <div class="grid">${r.estimates.map((s) => this.estimate(s))}</div>
+            <div class="grid ${behind}">${d.estimates.map((s) => this.estimate(s, 'chart', d))}</div>
             <h3>${t('section.women')}</h3>
-            <div class="grid">${section(['womenTurnover']).map((s) => this.line(s))}</div>`
+            <div class="grid ${behind}">${section(['womenTurnover']).map((s) => this.line(s, 'chart', d))}</div>`
         : nothing}
       ${glossaryDialog()} ${regionsDialog()}
     </section>`;
@@ -688,8 +707,7 @@ function leverText(id: string, value: LeverValue, locale: Locale): string {
  * What an exported chart says about itself: the designs of the result shown (colours as on the chart),
  * each with its base scenario and changed levers, the run's settings and the app's version.
  */
-function exportContextFor(view: ComparisonView, chartId: string, subtitle: string): ExportContext {
-  const r = view.result;
+function exportContextFor(view: ComparisonView, chartId: string, subtitle: string, r: ComparisonResult | null = view.result): ExportContext {
   const shown = r?.designs ?? [];
   const colours = assignColours(shown.map((d) => ({ id: d.id })));
   const designs = shown.map((d) => {
