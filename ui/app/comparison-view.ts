@@ -259,6 +259,22 @@ export class ComparisonView extends LitElement {
         justify-content: space-between;
         gap: 0.25rem 1rem;
       }
+      /* On a wide screen the title, status line and progress bar stay at the top of the results column
+         while the page scrolls (a narrow screen has its own bar at the bottom while computing). */
+      @media (min-width: 901px) {
+        .top {
+          position: sticky;
+          top: 0;
+          z-index: 2;
+          background: #ffffff;
+          padding: 0.25rem 0;
+        }
+      }
+      @media print {
+        .top {
+          position: static;
+        }
+      }
       .top .status {
         margin: 0;
       }
