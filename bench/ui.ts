@@ -6,7 +6,9 @@
 //   - five arrow presses 100 ms apart → the final chart, from the last press;
 //   - a 1-second mouse drag along the slider → the final chart, from the release.
 // A chart counts as shown at the second animation frame after its comparison arrived (it has painted).
-// The slider always moves right, so every value is new (no run comes from the cache).
+// The slider always moves right, so every value is new (no run comes from the cache); each drag starts from
+// its own typed budget above the presses' values, so no two drags cover the same values either (a drag over
+// cached values could show its final chart before the release, which then never gets one of its own).
 // Run: npm run bench:ui (builds the app first). BENCH_TRIALS sets the trials per kind (default 7),
 // BENCH_CASES picks the cases (one,five,drag). Prints a table with the targets and writes bench/results/ui-*.json.
 import { cpus, loadavg } from 'node:os';
@@ -135,9 +137,10 @@ async function main(): Promise<void> {
     const [min, max] = await slider.evaluate((e) => [Number(e.getAttribute('min')), Number(e.getAttribute('max'))]);
     const thumb = 8; // half the thumb's width: the thumb's centre runs from box.x + 8 to box.x + width − 8
     for (let i = 0; i < (cases.has('drag') ? trials : 0); i++) {
-      // Each drag starts from Rp 100 juta (typed, then computed), so the slider never reaches its end.
+      // Drag i starts from Rp 1.1 miliar + i × 500 juta (typed, then computed): above the presses' values,
+      // each drag's ~400 juta apart from the others', and the slider never reaches its end.
       const box_ = page.getByTestId('lever-budget-number');
-      await box_.fill('100000000');
+      await box_.fill(String(1_100_000_000 + i * 500_000_000));
       await box_.press('Enter');
       await sleep(300);
       await page.waitForSelector('[data-testid="run-status"][data-state="done"]', { timeout: 180_000 });
