@@ -6,17 +6,17 @@
 //   - five arrow presses 100 ms apart → the final chart, from the last press;
 //   - a 1-second mouse drag along the slider → the final chart, from the release.
 // A chart counts as shown at the second animation frame after its comparison arrived (it has painted).
-// The slider always moves right, so every value is new (no run comes from the cache).
+// The slider always moves right, so every value is new (no run comes from the cache); each drag starts from
+// its own typed budget above the presses' values, so no two drags cover the same values either (a drag over
+// cached values could show its final chart before the release, which then never gets one of its own).
 // Run: npm run bench:ui (builds the app first). BENCH_TRIALS sets the trials per kind (default 7),
-// BENCH_QUERY is appended to the page's URL (e.g. `?cancel=finish`: stale runs finish in the workers instead
-// of being cancelled cooperatively), BENCH_CASES picks the cases (one,five,drag). Prints a table with the targets and writes bench/results/ui-*.json.
+// BENCH_CASES picks the cases (one,five,drag). Prints a table with the targets and writes bench/results/ui-*.json.
 import { cpus, loadavg } from 'node:os';
 import type { Page } from 'playwright-core';
 import { withAppPage } from './browser.js';
 import { saveResults } from './shared.js';
 
 const trials = Number(process.env.BENCH_TRIALS ?? 7);
-const query = process.env.BENCH_QUERY ?? '';
 /** Which cases run (BENCH_CASES=one,five,drag; all by default). */
 const cases = new Set((process.env.BENCH_CASES ?? 'one,five,drag').split(','));
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
@@ -88,7 +88,7 @@ async function waitFinal(page: Page): Promise<{ first: number; final: number }> 
 
 async function main(): Promise<void> {
   await withAppPage({ width: 1400, height: 1000 }, async (page, url) => {
-    await page.goto(url + query);
+    await page.goto(url);
     await page.waitForFunction(() => (globalThis as unknown as Partial<Hook>).__pendamping !== undefined);
     await page.evaluate(() => (globalThis as unknown as Hook).__pendamping.ready);
     await page.getByTestId('pin-design').click(); // three designs
@@ -137,9 +137,10 @@ async function main(): Promise<void> {
     const [min, max] = await slider.evaluate((e) => [Number(e.getAttribute('min')), Number(e.getAttribute('max'))]);
     const thumb = 8; // half the thumb's width: the thumb's centre runs from box.x + 8 to box.x + width − 8
     for (let i = 0; i < (cases.has('drag') ? trials : 0); i++) {
-      // Each drag starts from Rp 100 juta (typed, then computed), so the slider never reaches its end.
+      // Drag i starts from Rp 1.1 miliar + i × 500 juta (typed, then computed): above the presses' values,
+      // each drag's ~400 juta apart from the others', and the slider never reaches its end.
       const box_ = page.getByTestId('lever-budget-number');
-      await box_.fill('100000000');
+      await box_.fill(String(1_100_000_000 + i * 500_000_000));
       await box_.press('Enter');
       await sleep(300);
       await page.waitForSelector('[data-testid="run-status"][data-state="done"]', { timeout: 180_000 });
@@ -170,11 +171,11 @@ async function main(): Promise<void> {
     ].filter((r) => r.trials.length > 0);
     const load = loadavg()[0].toFixed(2);
     const detail = { onePressComputeMs: median(one.compute), workerMsPerRun: median(one.perRun) };
-    console.log(`Pendamping web app bench — Chromium, ${cpus().length} CPUs (${cpus()[0]?.model ?? 'cpu'}), load average ${load}; 3 designs + baseline × 10 replicates × 500 businesses × 36 months; budget slider${query ? `; ${query}` : ''}`);
+    console.log(`Pendamping web app bench — Chromium, ${cpus().length} CPUs (${cpus()[0]?.model ?? 'cpu'}), load average ${load}; 3 designs + baseline × 10 replicates × 500 businesses × 36 months; budget slider`);
     console.log('case                               median ms   min–max ms   target ms');
     for (const r of rows) console.log(`${r.case.padEnd(33)}  ${String(r.median).padStart(9)}   ${`${r.min}–${r.max}`.padStart(10)}   ${`≤ ${r.targetMs}`.padStart(9)}`);
     console.log(`one press: the comparison itself took ${detail.onePressComputeMs} ms (median; first run asked → aggregated), ${detail.workerMsPerRun} ms of worker time per run`);
-    const out = { bench: 'ui', date: new Date().toISOString(), node: process.version, cpu: cpus()[0]?.model, cpus: cpus().length, loadAverage: Number(load), query, trialsPerCase: trials, rows, ...detail };
+    const out = { bench: 'ui', date: new Date().toISOString(), node: process.version, cpu: cpus()[0]?.model, cpus: cpus().length, loadAverage: Number(load), trialsPerCase: trials, rows, ...detail };
     saveResults('ui', out);
   });
 }

@@ -265,14 +265,117 @@ describe.skipIf(!browserCheck.path)('web app in Chromium', () => {
     expect(sizes).toHaveLength(6);
     expect(Math.min(...sizes)).toBeGreaterThanOrEqual(14);
     const trainingOn = await page.getByTestId('stage-training').getAttribute('data-on');
+    const phoneDesigns = designsInUrl();
+    const phoneComparison = await lastElapsedStamp();
     await page.getByTestId('stage-training').click();
     await expect.poll(() => page.getByTestId('stage-levers').getAttribute('data-stage')).toBe('training');
     expect(await page.getByTestId('stage-training').getAttribute('data-on')).toBe(trainingOn);
+    await page.getByTestId('stage-reflection').click();
+    await expect.poll(() => page.getByTestId('stage-levers').getAttribute('data-stage')).toBe('reflection');
+    expect(await stage.getAttribute('data-on')).toBe(before);
+    expect(designsInUrl()).toBe(phoneDesigns);
+    await page.waitForTimeout(400);
+    expect(await lastElapsedStamp()).toBe(phoneComparison);
+    await expect(page.getByTestId('run-status').getAttribute('data-state')).resolves.toBe('done');
     expect(await page.evaluate(() => document.scrollingElement!.scrollWidth)).toBeLessThanOrEqual(390);
+    // The stage's checkbox, on screen and tappable on the phone, switches it; undo switches it back.
+    const phoneBox = page.getByTestId('lever-reflection.enabled-checkbox');
+    await phoneBox.scrollIntoViewIfNeeded();
+    const boxRect = (await phoneBox.boundingBox())!;
+    expect(boxRect.x).toBeGreaterThanOrEqual(0);
+    expect(boxRect.x + boxRect.width).toBeLessThanOrEqual(390);
+    await phoneBox.click();
+    await expect.poll(() => stage.getAttribute('data-on')).not.toBe(before);
+    expect(designsInUrl()).not.toBe(phoneDesigns);
+    await page.getByTestId('undo').click();
+    await expect.poll(() => stage.getAttribute('data-on')).toBe(before);
+    expect(designsInUrl()).toBe(phoneDesigns);
+    await waitDone();
     await page.getByTestId('stage-training').scrollIntoViewIfNeeded();
     await page.screenshot({ path: join(SCREENSHOTS, 'app-cycle-390.png') });
     await page.setViewportSize({ width: 1400, height: 1000 });
   });
+
+  it('while a slider is dragged the charts dim and a progress bar is in view until the new numbers come (1400×1000 and 390×844)', async () => {
+    for (const [width, height, start] of [[1400, 1000, 1e9], [390, 844, 2e9]] as const) {
+      await page.setViewportSize({ width, height });
+      // Each drag starts from its own budget (typed), so it always reaches a value not computed before.
+      const amount = page.getByTestId('lever-budget-number');
+      await amount.fill(String(start));
+      await amount.press('Enter');
+      await expect.poll(() => page.getByTestId('lever-budget-range').inputValue()).toBe(String(start));
+      await waitDone();
+      // From the top of the page, where the answer is (on a wide screen the levers stay beside it).
+      await page.evaluate(() => scrollTo(0, 0));
+      const slider = page.getByTestId('lever-budget-range');
+      await slider.scrollIntoViewIfNeeded();
+      const designsBefore = designsInUrl();
+      // Every frame from the drag on: the view's stale mark, the main chart's opacity, and whether a progress
+      // bar is inside the screen (the status line's beside the levers; on a phone the bar at the bottom).
+      await page.evaluate(() => {
+        type Frame = { stale: boolean; opacity: number; progressInView: boolean; state: string };
+        const g = window as unknown as { __frames: Frame[]; __finals: number };
+        g.__frames = [];
+        g.__finals = 0;
+        document.querySelector('pendamping-app')!.addEventListener('comparison', () => g.__finals++);
+        const view = document.querySelector('pendamping-app')!.shadowRoot!.querySelector('pendamping-comparison-view')!;
+        const inView = (el: Element | null | undefined) => {
+          if (!el) return false;
+          const r = el.getBoundingClientRect();
+          return r.width > 0 && r.height > 0 && r.top >= 0 && r.bottom <= innerHeight && r.left >= 0 && r.right <= innerWidth;
+        };
+        const frame = () => {
+          const main = view.shadowRoot!.querySelector('.main-chart');
+          const app = document.querySelector('pendamping-app')!.shadowRoot!;
+          const state = view.shadowRoot!.querySelector('[data-testid="run-status"]')?.getAttribute('data-state') ?? '';
+          g.__frames.push({
+            stale: view.hasAttribute('stale'),
+            opacity: main ? Number(getComputedStyle(main).opacity) : 1,
+            progressInView: inView(view.shadowRoot!.querySelector('[data-testid="run-progress"]')) || inView(app.querySelector('[data-testid="phone-status"] progress')),
+            state,
+          });
+          if (g.__frames.length < 2000 && !(state === 'done' && g.__frames.some((f) => f.state === 'running'))) requestAnimationFrame(frame);
+        };
+        requestAnimationFrame(frame);
+      });
+      const box = (await slider.boundingBox())!;
+      const [min, max] = await slider.evaluate((e) => [Number(e.getAttribute('min')), Number(e.getAttribute('max'))]);
+      // Press on the thumb (its centre runs from 8 px inside either end), then move right.
+      const x = box.x + 8 + ((start - min) / (max - min)) * (box.width - 16);
+      const y = box.y + box.height / 2;
+      await page.mouse.move(x, y);
+      await page.mouse.down();
+      for (let i = 1; i <= 6; i++) {
+        await page.mouse.move(x + i * 3, y);
+        await page.waitForTimeout(60);
+      }
+      await page.screenshot({ path: join(SCREENSHOTS, `app-drag-${width}.png`) });
+      await page.mouse.up();
+      expect(Number(await slider.inputValue())).toBeGreaterThan(start);
+      await page.waitForFunction(() => {
+        const f = (window as unknown as { __frames: { state: string }[] }).__frames;
+        return f.some((x) => x.state === 'running') && f.at(-1)!.state === 'done';
+      }, null, { timeout: 120_000 });
+      const frames = await page.evaluate(() => (window as unknown as { __frames: { stale: boolean; opacity: number; progressInView: boolean; state: string }[] }).__frames);
+      const running = frames.filter((f) => f.state === 'running');
+      // Stale numbers were dimmed (towards 0.45) while the drag went on, and a progress bar was on screen.
+      const at = `${width}×${height}`;
+      expect(frames.some((f) => f.stale), at).toBe(true);
+      expect(Math.min(...frames.filter((f) => f.stale).map((f) => f.opacity)), at).toBeLessThan(0.75);
+      expect(running.length, at).toBeGreaterThan(0);
+      expect(running.filter((f) => !f.progressInView).length, at).toBe(0);
+      // Then the new numbers: not stale, no progress bar, full strength again.
+      expect(frames.at(-1)!.stale, at).toBe(false);
+      // (Above the places' cost the budget changes no number, so what is checked is that the new design was computed.)
+      expect(designsInUrl()).not.toBe(designsBefore);
+      expect(await page.evaluate(() => (window as unknown as { __finals: number }).__finals), at).toBeGreaterThan(0);
+      await expect.poll(() => page.getByTestId('main-chart').evaluate((el) => Number(getComputedStyle(el).opacity))).toBe(1);
+      expect(await page.getByTestId('run-progress').count()).toBe(0);
+      expect(await page.getByTestId('phone-status').count()).toBe(0);
+      expect(await page.evaluate(() => document.scrollingElement!.scrollWidth)).toBeLessThanOrEqual(width);
+    }
+    await page.setViewportSize({ width: 1400, height: 1000 });
+  }, 240_000);
 
   it('opens the glossary of the numbers from beside the estimates, offline from the build, and closes it', async () => {
     await expect(page.getByTestId('chart-localGdpPerRupiah').count()).resolves.toBe(1);

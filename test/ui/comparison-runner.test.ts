@@ -184,6 +184,41 @@ describe('comparison runner', () => {
     expect(order.slice(0, 3 * PREVIEW_REPLICATES).every((r) => r.seed < 21 + PREVIEW_REPLICATES)).toBe(true);
   });
 
+  it('moving one design: the preview holds the unchanged designs whole (from the cache, their numbers as before) and the moved one\'s first replicate; only the moved design runs', async () => {
+    const { runner, finals, previews } = setUp();
+    const first = budget(base(61), 300_000_000);
+    runner.schedule(first, 0);
+    await idle(runner);
+    previews.length = 0;
+    const moved = budget(base(61), 310_000_000);
+    runner.schedule(moved, 0);
+    await idle(runner);
+    expect(previews).toHaveLength(1);
+    const [p] = previews;
+    expect(p.preview).toBe(true);
+    expect(p.replicates).toBe(PREVIEW_REPLICATES);
+    const full = fromScratch(moved);
+    const movedFirst = fromScratch(moved, PREVIEW_REPLICATES);
+    const ids = comparisonDesigns(moved).map((d) => d.id);
+    expect(ids.length).toBeGreaterThan(1);
+    for (const [k, line] of p.lines.entries()) {
+      for (const id of ids) {
+        const series = line.series.find((x) => x.id === id);
+        // A (moved): its first replicate; the others: all replicates, as in the final result.
+        expect(series).toEqual((id === 'A' ? movedFirst : full).lines[k].series.find((x) => x.id === id));
+      }
+    }
+    // The cached designs' own numbers did not change between the previous final, the preview and the new final.
+    const before = finals[0].headline.find((c) => c.id !== 'A');
+    if (before) expect(p.headline.find((c) => c.id === before.id)).toEqual(before);
+    expect(p.headline.find((c) => c.id === 'A')).toEqual(movedFirst.headline.find((c) => c.id === 'A'));
+    expect(finals).toHaveLength(2);
+    expect(finals[1].lines).toEqual(full.lines);
+    expect(finals[1].estimates).toEqual(full.estimates);
+    expect(finals[1].cea).toEqual(full.cea);
+    expect(finals[1].computed.runs).toBe(moved.replicates);
+  });
+
   it('while a slider is dragged (uncommitted inputs) it runs at most once per DEBOUNCE_MS, with the latest value; the release then changes nothing', async () => {
     const { runner, finals } = setUp();
     const drag = [1, 2, 3, 4, 5, 6].map((k) => budget(base(31), 200_000_000 + 10_000_000 * k));

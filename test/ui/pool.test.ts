@@ -1,7 +1,6 @@
 // The page's worker pool with fake workers: each worker holds at most two runs, runs spread over the
 // workers by seed, higher priorities go first, and aborting a run never replaces a worker: a queued run
-// leaves the queue, a run a worker holds is cancelled there (or, with cancel: 'finish', left to finish),
-// and its answer is never delivered.
+// leaves the queue, a run a worker holds is cancelled there, and its answer is never delivered.
 import { describe, expect, it } from 'vitest';
 import { AbortError, WorkerPool } from '../../ui/runner/pool.js';
 import type { RunRequest, RunResponse, WorkerRequest } from '../../ui/runner/protocol.js';
@@ -48,10 +47,10 @@ class FakeWorker {
   }
 }
 
-const fresh = (cancel?: 'cooperative' | 'finish') => {
+const fresh = () => {
   FakeWorker.all = [];
   FakeWorker.posted = [];
-  return new WorkerPool(2, () => new FakeWorker() as unknown as Worker, { cancel });
+  return new WorkerPool(2, () => new FakeWorker() as unknown as Worker);
 };
 const seeds = (w: FakeWorker) => w.received.map((r) => r.seed);
 
@@ -133,27 +132,5 @@ describe('worker pool', () => {
     expect(await next).toBe(7);
     expect(delivered.sort()).toEqual([0, 7]);
     expect(FakeWorker.all.some((w) => w.terminated)).toBe(false);
-  });
-
-  it("with cancel: 'finish' a held run is not cancelled: it finishes, its answer is dropped, and the worker takes the next", async () => {
-    const pool = fresh('finish');
-    const controller = new AbortController();
-    const stale = pool.run({}, 0, 6, { signal: controller.signal });
-    const [a] = FakeWorker.all;
-    expect(a.received[0].sliceMs).toBeUndefined();
-    controller.abort();
-    await expect(stale).rejects.toBeInstanceOf(AbortError);
-    expect(a.cancels).toEqual([]);
-    // Worker a still counts the stale run: the next even seed joins it as its second run.
-    const next = [2, 4, 6].map((seed) => pool.run({}, seed, 6));
-    const b = FakeWorker.all[1];
-    expect(seeds(a)).toEqual([0, 4]);
-    expect(seeds(b)).toEqual([2, 6]);
-    a.finish(); // the stale run's answer: dropped
-    a.finish();
-    b.finish();
-    b.finish();
-    expect((await Promise.all(next)).map((r) => r.digest.seed)).toEqual([2, 4, 6]);
-    expect(a.terminated).toBe(false);
   });
 });

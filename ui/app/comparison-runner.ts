@@ -4,8 +4,8 @@
 // meanwhile and is not replaced before it has shown its preview, so a drag shows its charts as it goes,
 // however slow the machine). A newer run makes the older one stale: its queued runs
 // leave the pool, its runs in the workers are cancelled there (the workers stay), and its result is
-// dropped. Each run shows a preview first — the first PREVIEW_REPLICATES replicates of every design — then
-// the full comparison. It keeps the result, the run's status with its progress, and a promise for the
+// dropped. Each run shows a preview first — the first PREVIEW_REPLICATES replicates of every design that
+// changed, beside the unchanged designs' full replicates from the cache — then the full comparison. It keeps the result, the run's status with its progress, and a promise for the
 // first comparison (the browser tests wait on it); the classroom page runs its own simulations, so the
 // comparison waits while it is shown.
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
@@ -19,8 +19,11 @@ import type { AppState } from '../state/state.js';
 import type { RunStatus } from './comparison-view.js';
 
 export const DEBOUNCE_MS = 150;
-/** Replicates of every design in the preview drawn before the full comparison. */
-export const PREVIEW_REPLICATES = 2;
+/**
+ * Replicates of each changed design in the preview drawn before the full comparison: one, so the preview
+ * comes as soon as the first run of the moved design is in (the status line says "first replicate").
+ */
+export const PREVIEW_REPLICATES = 1;
 
 /** The designs a comparison runs, all in the state's region: the pinned ones in order, then the no-program baseline. */
 export function comparisonDesigns(s: AppState): DesignInput[] {

@@ -1,5 +1,6 @@
 // The comparison: the region, the run status, the headline cards and the main chart first; the simulation
 // settings behind a disclosure; then every chart card: participants, the local economy, the estimates and women.
+// A preview (the first replicates) updates the cards and the main chart; the detailed charts wait, dimmed, for the final numbers.
 import { LitElement, css, html, nothing, type TemplateResult } from 'lit';
 import '../charts/index.js';
 import { assignColours, formatNumber, formatShare } from '../charts/index.js';
@@ -174,6 +175,7 @@ export class ComparisonView extends LitElement {
         will-change: opacity;
       }
       :host([stale]) .grid,
+      .grid.behind,
       :host([stale]) pendamping-headline-cards,
       :host([stale]) .main-chart {
         opacity: 0.45;
@@ -256,6 +258,22 @@ export class ComparisonView extends LitElement {
         align-items: baseline;
         justify-content: space-between;
         gap: 0.25rem 1rem;
+      }
+      /* On a wide screen the title, status line and progress bar stay at the top of the results column
+         while the page scrolls (a narrow screen has its own bar at the bottom while computing). */
+      @media (min-width: 901px) {
+        .top {
+          position: sticky;
+          top: 0;
+          z-index: 2;
+          background: #ffffff;
+          padding: 0.25rem 0;
+        }
+      }
+      @media print {
+        .top {
+          position: static;
+        }
       }
       .top .status {
         margin: 0;
@@ -373,6 +391,12 @@ export class ComparisonView extends LitElement {
         grid-template-columns: repeat(auto-fill, minmax(min(100%, 420px), 1fr));
         gap: 1rem;
       }
+      /* The detailed charts below the screen are laid out and painted only when they come near it, so a
+         new comparison redraws what is seen first (their size is kept while skipped). */
+      .grid > * {
+        content-visibility: auto;
+        contain-intrinsic-size: auto 470px;
+      }
     `,
   ];
 
@@ -423,6 +447,35 @@ export class ComparisonView extends LitElement {
     </div>`;
   }
 
+  /**
+   * Each card's export context, kept until what it is made of changes: a re-render for the run's progress
+   * or the stale mark hands every card the same object, so the cards do not re-render for it.
+   */
+  private contexts = new Map<string, ExportContext>();
+
+  /**
+   * What the detailed charts below the answer show: the latest final comparison. A preview updates only
+   * the headline cards and the main chart (drawn at once, beside the workers still computing); the
+   * detailed charts keep the numbers before it, dimmed, until the final comparison comes.
+   */
+  private detail: ComparisonResult | null = null;
+
+  protected override willUpdate(changed: Map<PropertyKey, unknown>): void {
+    if (changed.has('result')) {
+      const r = this.result;
+      if (!r || !r.preview || !this.detail) this.detail = r;
+    }
+    const inputs = ['result', 'designs', 'equalCost', 'budgetA', 'locale', 'diffVsA', 'replicates', 'seed', 'months', 'region'];
+    if (inputs.some((p) => changed.has(p))) this.contexts.clear();
+  }
+
+  private exportContext(id: string, note: string, r: ComparisonResult | null): ExportContext {
+    const key = JSON.stringify([id, note, r === this.result]);
+    let context = this.contexts.get(key);
+    if (!context) this.contexts.set(key, (context = exportContextFor(this, id, note, r)));
+    return context;
+  }
+
   /** Written under an exported chart image, so a chart pasted into a report says which district it is for. */
   private get caption(): string {
     return t('region.caption', { region: t(`region.${this.region}`) });
@@ -432,27 +485,29 @@ export class ComparisonView extends LitElement {
    * A chart in its card: title, table view, exports named for the district, and the export's context
    * (`note`: what the chart's numbers are) — the same for every kind of chart on the page.
    */
-  private card(id: string, title: string, note: string, place: string, chart: TemplateResult) {
+  private card(id: string, title: string, note: string, place: string, chart: TemplateResult, r: ComparisonResult | null = this.result) {
     return html`<pendamping-chart-card
       data-testid="${place}-${id}"
       .title=${title}
       .locale=${this.locale}
       .labels=${chartLabelsFor()}
-      .csvRows=${this.result?.rows[id] ?? []}
+      .csvRows=${r?.rows[id] ?? []}
       .caption=${this.caption}
       .filename=${`pendamping-${id}-${this.region}`}
-      .exportContext=${exportContextFor(this, id, note)}
+      .exportContext=${this.exportContext(id, note, r)}
       >${chart}</pendamping-chart-card
     >`;
   }
 
-  private line(spec: LineChartSpec, place = 'chart') {
+  /** A line chart's card; `r` is the comparison it is drawn from (the detailed charts': the latest final one). */
+  private line(spec: LineChartSpec, place = 'chart', r: ComparisonResult | null = this.result) {
     return this.card(
       spec.id,
       spec.title,
       spec.yLabel,
       place,
       html`<pendamping-line-chart .spec=${spec} .locale=${this.locale} .labels=${chartLabelsFor()} ?animate=${!this.paused && this.status.state !== 'running'}></pendamping-line-chart>`,
+      r,
     );
   }
 
@@ -460,13 +515,14 @@ export class ComparisonView extends LitElement {
     this.renderRoot.querySelector<HTMLDialogElement>('dialog.glossary')?.showModal();
   }
 
-  private estimate(spec: EstimateChartSpec, place = 'chart') {
+  private estimate(spec: EstimateChartSpec, place = 'chart', r: ComparisonResult | null = this.result) {
     return this.card(
       spec.id,
       spec.title,
       t('export.estimateNote'),
       place,
       html`<pendamping-estimate-chart .spec=${spec} .locale=${this.locale} .labels=${chartLabelsFor()}></pendamping-estimate-chart>`,
+      r,
     );
   }
 
@@ -576,10 +632,13 @@ export class ComparisonView extends LitElement {
 
   override render() {
     const r = this.result;
-    const byId = new Map(r?.lines.map((l) => [l.id, l]) ?? []);
+    const d = this.detail;
+    const byId = new Map(d?.lines.map((l) => [l.id, l]) ?? []);
     const section = (ids: string[]) => ids.map((id) => byId.get(id)).filter((s): s is LineChartSpec => !!s);
     const headline = CHARTED_SERIES.filter((m) => m.headline).map((m) => m.id);
     const summaryWindow = Math.min(12, this.months);
+    // The detailed charts are behind a preview on screen: dimmed as stale ones are.
+    const behind = d !== r ? 'behind' : '';
     return html`<section data-testid="comparison" aria-labelledby="compare-title">
       ${r ? this.memoHead(r) : nothing}
       <div class="top">
@@ -627,18 +686,18 @@ export class ComparisonView extends LitElement {
         </div>
         <p class="note">${t('compare.note')}</p>
       </details>
-      ${r
+      ${d
         ? html`<h3>${t('section.headline')}</h3>
-            <div class="grid">${section(headline).map((s) => this.line(s))}</div>
+            <div class="grid ${behind}">${section(headline).map((s) => this.line(s, 'chart', d))}</div>
             <h3>${t('section.economy')}</h3>
-            <div class="grid">${section(['jobs', 'localGdp', 'localRawMaterialDemand', 'consumerPriceIndex', 'unemploymentRate']).map((s) => this.line(s))}</div>
+            <div class="grid ${behind}">${section(['jobs', 'localGdp', 'localRawMaterialDemand', 'consumerPriceIndex', 'unemploymentRate']).map((s) => this.line(s, 'chart', d))}</div>
             <div class="estimates-head">
               <h3>${t('section.estimates')}</h3>
               <button class="glossary-link" data-testid="glossary-open" aria-haspopup="dialog" @click=${() => this.showGlossary()}>${t('glossary.open')}</button>
             </div>
-            <div class="grid">${r.estimates.map((s) => this.estimate(s))}</div>
+            <div class="grid ${behind}">${d.estimates.map((s) => this.estimate(s, 'chart', d))}</div>
             <h3>${t('section.women')}</h3>
-            <div class="grid">${section(['womenTurnover']).map((s) => this.line(s))}</div>`
+            <div class="grid ${behind}">${section(['womenTurnover']).map((s) => this.line(s, 'chart', d))}</div>`
         : nothing}
       ${glossaryDialog()} ${regionsDialog()}
     </section>`;
@@ -664,8 +723,7 @@ function leverText(id: string, value: LeverValue, locale: Locale): string {
  * What an exported chart says about itself: the designs of the result shown (colours as on the chart),
  * each with its base scenario and changed levers, the run's settings and the app's version.
  */
-function exportContextFor(view: ComparisonView, chartId: string, subtitle: string): ExportContext {
-  const r = view.result;
+function exportContextFor(view: ComparisonView, chartId: string, subtitle: string, r: ComparisonResult | null = view.result): ExportContext {
   const shown = r?.designs ?? [];
   const colours = assignColours(shown.map((d) => ({ id: d.id })));
   const designs = shown.map((d) => {

@@ -153,10 +153,29 @@ export class LeverInput extends LitElement {
     this.dispatchEvent(new CustomEvent('lever-change', { detail: { id: this.leverId, value, commit }, bubbles: true, composed: true }));
   }
 
-  /** The slider: its value is always a valid step. */
+  /** A pointer is pressed on the slider (a drag), until it is released anywhere. */
+  private dragging = false;
+
+  private onPointerDown(): void {
+    this.dragging = true;
+    const release = () => {
+      this.dragging = false;
+      window.removeEventListener('pointerup', release, true);
+      window.removeEventListener('pointercancel', release, true);
+    };
+    window.addEventListener('pointerup', release, true);
+    window.addEventListener('pointercancel', release, true);
+  }
+
+  /**
+   * The slider: its value is always a valid step. Only a drag's inputs are emitted uncommitted; a key
+   * press gives an input and then at once a change, and only the change is emitted (committed), so the
+   * comparison starts before the page re-renders instead of after a render for the input.
+   */
   private onRange(e: Event, commit: boolean): void {
     const input = e.target as HTMLInputElement;
     if (input.value.trim() === '' || !Number.isFinite(input.valueAsNumber)) return;
+    if (!commit && !this.dragging) return;
     this.emit(input.valueAsNumber, commit);
   }
 
@@ -289,6 +308,7 @@ export class LeverInput extends LitElement {
           step=${this.step}
           .value=${String(v)}
           ?disabled=${this.disabled}
+          @pointerdown=${() => this.onPointerDown()}
           @input=${(e: Event) => this.onRange(e, false)}
           @change=${(e: Event) => this.onRange(e, true)}
         />

@@ -102,6 +102,7 @@ export const appStyles = [
     @media print {
       header,
       aside,
+      .phone-status,
       .skip {
         display: none !important;
       }
@@ -110,9 +111,51 @@ export const appStyles = [
         padding: 0;
       }
     }
+    .phone-status {
+      display: none;
+    }
     @media (max-width: 900px) {
       .layout {
         grid-template-columns: 1fr;
+      }
+      /* While new numbers are computed, a bar at the bottom of the screen says so beside the levers. */
+      .phone-status {
+        display: flex;
+        flex-wrap: wrap;
+        align-items: center;
+        justify-content: space-between;
+        gap: 0.25rem 0.75rem;
+        position: fixed;
+        left: 0;
+        right: 0;
+        bottom: 0;
+        z-index: 10;
+        padding: 0.5rem 1rem calc(0.5rem + env(safe-area-inset-bottom, 0px));
+        background: #ffffff;
+        border-top: 1px solid #c9d1d8;
+        box-shadow: 0 -2px 6px rgba(0, 0, 0, 0.12);
+        font-size: 0.9rem;
+      }
+      .phone-status span {
+        flex: 1 1 12rem;
+      }
+      .phone-status progress {
+        flex: 1 1 100%;
+        width: 100%;
+        height: 4px;
+        appearance: none;
+        border: none;
+        background: #e3e8ec;
+        color: #0072b2;
+      }
+      .phone-status progress::-webkit-progress-bar {
+        background: #e3e8ec;
+      }
+      .phone-status progress::-webkit-progress-value {
+        background: #0072b2;
+      }
+      .phone-status progress::-moz-progress-bar {
+        background: #0072b2;
       }
       /* On a phone the answer comes first, the levers after it. */
       main {

@@ -2,7 +2,7 @@
 // designs, the design panel and the comparison. It owns the state store and the worker pool; the
 // comparison's runs (comparison-runner.ts) and the keyboard shortcuts (shortcuts.ts) are its controllers,
 // its styles in pendamping-app-styles.ts.
-import { LitElement, html } from 'lit';
+import { LitElement, html, nothing } from 'lit';
 import { assignColours, type Locale } from '../charts/index.js';
 import { LOCALES, setLocale, t } from '../i18n/i18n.js';
 import type { ComparisonResult } from '../runner/compare.js';
@@ -38,8 +38,7 @@ export class PendampingApp extends LitElement {
     super();
     this.copied = false;
     this.store = Store.fromLocation();
-    // `?cancel=finish` (for measuring): stale runs finish in the workers instead of being cancelled there.
-    this.pool = new WorkerPool(undefined, undefined, { cancel: new URLSearchParams(location.search).get('cancel') === 'finish' ? 'finish' : 'cooperative' });
+    this.pool = new WorkerPool();
     this.comparison = new ComparisonRunner(this, this.pool, () => this.state);
     new ShortcutsController(this, {
       undo: () => this.store.undo(),
@@ -224,7 +223,35 @@ export class PendampingApp extends LitElement {
             @settings-change=${(e: CustomEvent<Partial<AppState>>) => this.update_((x) => actions.setSettings(x, e.detail))}
           ></pendamping-comparison-view>
         </main>
-      </div>`;
+      </div>
+      ${this.phoneStatus()}`;
+  }
+
+  /**
+   * On a narrow screen the levers sit below the results, so while new numbers are computed a bar fixed at
+   * the bottom of the screen says so (the status line's words and its progress), with a way up to the
+   * results. Hidden on wide screens, where the results stay beside the levers.
+   */
+  private phoneStatus() {
+    const status = this.status;
+    if (status.state !== 'running') return nothing;
+    const text = status.preview && this.result
+      ? t('compare.preview', { replicates: this.result.replicates, done: status.done ?? 0, total: status.total ?? 0 })
+      : t('compare.running', { done: status.done ?? 0, total: status.total ?? 0 });
+    return html`<div class="phone-status" data-testid="phone-status">
+      <span>${text}</span>
+      <button
+        data-testid="phone-status-results"
+        @click=${() => {
+          const results = this.renderRoot.querySelector<HTMLElement>('#results');
+          results?.scrollIntoView({ block: 'start' });
+          results?.focus({ preventScroll: true });
+        }}
+      >
+        ${t('compare.seeResults')}
+      </button>
+      <progress max="1" .value=${this.comparison.progress} aria-label=${t('compare.progress')}></progress>
+    </div>`;
   }
 }
 

@@ -189,8 +189,9 @@ export class ChartCard extends LitElement {
     return null;
   }
 
+  /** The table view's rows, built from the chart only while the table is shown (not on every chart update). */
   private refreshTable = () => {
-    this.table = this.chartElement()?.tableData() ?? null;
+    this.table = this.view === 'table' ? (this.chartElement()?.tableData() ?? null) : null;
   };
 
   override connectedCallback(): void {

@@ -83,6 +83,17 @@ export class LineChart extends ResizingChart {
   `,
   ];
 
+  /** The last layout and summary, kept while their inputs are the same (a re-render for `animated` reuses them). */
+  private drawn: { key: readonly unknown[]; layout: ReturnType<typeof layoutLineChart>; summary: string } | null = null;
+
+  private layout(spec: LineChartSpec, width: number, height: number, labels: ChartLabels) {
+    const key = [spec, width, height, this.locale, this.labels] as const;
+    if (!this.drawn || this.drawn.key.some((k, i) => k !== key[i])) {
+      this.drawn = { key, layout: layoutLineChart(spec, width, height, this.locale), summary: summariseLineChart(spec, this.locale, labels) };
+    }
+    return this.drawn;
+  }
+
   /** The chart's data as a table (for the card's Table view). */
   tableData(): ChartTable | null {
     return this.spec ? lineChartTable(this.spec, this.locale, chartLabels(this.locale, this.labels)) : null;
@@ -96,11 +107,10 @@ export class LineChart extends ResizingChart {
     const scale = this.textScale > 0 ? this.textScale : 1;
     const width = Math.max(240, (this.width || DEFAULT_WIDTH) / scale);
     const height = Math.max(160, this.height / scale);
-    const L = layoutLineChart(spec, width, height, this.locale);
+    const { layout: L, summary } = this.layout(spec, width, height, labels);
     const { margin } = L;
     const right = width - margin.right;
     const bottom = height - margin.bottom;
-    const summary = summariseLineChart(spec, this.locale, labels);
     return html`<figure tabindex="0" role="img" aria-label=${summary} data-testid="line-chart" data-chart-id=${spec.id}>
       <svg
         xmlns="http://www.w3.org/2000/svg"

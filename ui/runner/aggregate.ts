@@ -74,8 +74,10 @@ export function aggregate(designs: readonly DesignRuns[], options: { diffVsA: bo
   const lines: LineChartSpec[] = CHARTED_SERIES.map((m) => {
     const key = `${m.group}.${m.metric}`;
     const series = shown.map((d) => {
-      const months = Math.min(...d.runs.map((r) => r.months));
-      const per = d.runs.map((r, i) => (diffVsA ? pairedDifferences(effectSeries(r, key), effectSeries(first.runs[i], key)) : effectSeries(r, key)));
+      // Differences pair replicate r with A's replicate r (a preview may hold more of a cached design's).
+      const runs = diffVsA ? d.runs.slice(0, first.runs.length) : d.runs;
+      const months = Math.min(...runs.map((r) => r.months));
+      const per = runs.map((r, i) => (diffVsA ? pairedDifferences(effectSeries(r, key), effectSeries(first.runs[i], key)) : effectSeries(r, key)));
       return { id: d.id, label: d.name, ...band(per, months) };
     });
     return { id: m.id, title: label(`chart.${m.id}`), yLabel: label(`axis.${m.id}${suffix}`), kind: m.kind, series };

@@ -1,9 +1,10 @@
 // `compareInWorkers`: every design × replicate run in the worker pool with seed + r — the pairing of the
 // CLI's `compareDesigns` — and aggregated into chart specs. Runs are cached by (scenario, seed, months),
 // so moving one design's lever re-runs only it. With a preview, the first few replicates of every design
-// are run first (a higher priority in the pool) and aggregated on their own, then the rest: the preview's
-// runs are the full set's first replicates (replicate r always runs with seed + r), so nothing is run twice
-// and the final result is the one the full run would give.
+// that is not wholly in the cache are run first (a higher priority in the pool) and aggregated with the
+// cached designs' full replicates (so a design that did not change keeps its numbers), then the rest: the
+// preview's runs are the full set's first replicates (replicate r always runs with seed + r), so nothing is
+// run twice and the final result is the one the full run would give.
 import { mean, type ScenarioInput } from '../../sim/index.js';
 import { aggregate, type Aggregated, type DesignRuns, type Labeller } from './aggregate.js';
 import type { WorkerPool } from './pool.js';
@@ -25,7 +26,8 @@ export interface WorkerCompareOptions {
   onProgress?: (done: number, total: number) => void;
   /**
    * Replicates in the preview (0 or ≥ replicates: none). The preview is sent to onPreview once those runs
-   * of every design are in, unless by then every run is in (the final result follows at once).
+   * of every design that is not wholly cached are in, unless by then every run is in (the final result
+   * follows at once). A design whose runs all come from the cache is in the preview with all of them.
    */
   previewReplicates?: number;
   onPreview?: (preview: ComparisonResult) => void;
@@ -41,13 +43,18 @@ export interface ComparisonResult extends Aggregated {
   elapsedMs: number;
   /** Runs simulated for this comparison (the others came from the cache) and the workers' time on them. */
   computed: { runs: number; workerMs: number };
-  /** The first replicates only, while the rest are being run (then `replicates` is the preview's count). */
+  /**
+   * The first replicates only, while the rest are being run (then `replicates` is the preview's count; a
+   * design whose runs all came from the cache has all of them).
+   */
   preview?: boolean;
 }
 
 const CACHE_LIMIT = 600;
 /** Finished runs only: an in-flight run may be aborted by its comparison and must not be shared. */
 const cache = new Map<string, RunDigest>();
+
+const runKey = (scenario: ScenarioInput, seed: number, months: number) => JSON.stringify([scenario, seed, months]);
 
 async function cachedRun(
   pool: WorkerPool,
@@ -57,13 +64,12 @@ async function cachedRun(
   computed: ComparisonResult['computed'],
   options: { signal?: AbortSignal; priority?: number },
 ): Promise<RunDigest> {
-  const key = JSON.stringify([scenario, seed, months]);
-  const hit = cache.get(key);
+  const hit = cache.get(runKey(scenario, seed, months));
   if (hit) return hit;
   const { digest, ms } = await pool.run(scenario, seed, months, options);
   computed.runs++;
   computed.workerMs += ms;
-  cache.set(key, digest);
+  cache.set(runKey(scenario, seed, months), digest);
   if (cache.size > CACHE_LIMIT) cache.delete(cache.keys().next().value!);
   return digest;
 }
@@ -76,6 +82,8 @@ export async function compareInWorkers(pool: WorkerPool, designs: readonly Desig
   const priority = options.priority ?? 0;
   let done = 0;
   const computed = { runs: 0, workerMs: 0 };
+  // Designs whose every run is in the cache: the preview shows them whole.
+  const cachedWhole = designs.map((d) => Array.from({ length: options.replicates }, (_, r) => runKey(d.scenario, options.seed + r, options.months)).every((k) => cache.has(k)));
   // Replicate r of every design is asked for before replicate r + 1, the preview's at a higher priority.
   const runs: Promise<RunDigest>[][] = designs.map(() => []);
   for (let r = 0; r < options.replicates; r++) {
@@ -110,7 +118,7 @@ export async function compareInWorkers(pool: WorkerPool, designs: readonly Desig
   };
   const all = Promise.all(runs.map((d) => Promise.all(d)));
   if (previewing) {
-    void Promise.all(runs.map((d) => Promise.all(d.slice(0, previewCount)))).then(
+    void Promise.all(runs.map((d, i) => Promise.all(cachedWhole[i] ? d : d.slice(0, previewCount)))).then(
       (digests) => {
         if (done < total && !options.signal?.aborted) options.onPreview!({ ...result(digests, previewCount), preview: true });
       },

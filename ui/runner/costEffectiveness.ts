@@ -30,12 +30,17 @@ export function curveValues(effect: CeaEffectId): number[] {
   return [...new Set([...grid, ...fine])].sort((a, b) => a - b);
 }
 
-/** The values the CLI reads for one design: programCost and the two effects, one per replicate (null where undefined). */
-function designValues(d: DesignRuns): Record<string, (number | null)[]> {
+/**
+ * The values the CLI reads for one design: programCost and the two effects, one per replicate (null where
+ * undefined), over `replicates` (a preview may hold fewer of one design than another: the missing ones are
+ * null, so they are in no draw).
+ */
+function designValues(d: DesignRuns, replicates: number): Record<string, (number | null)[]> {
+  const each = (f: (r: DesignRuns['runs'][number]) => number) => Array.from({ length: replicates }, (_, i) => (i < d.runs.length ? finiteOrNull(f(d.runs[i])) : null));
   return {
-    programCost: d.runs.map((r) => finiteOrNull(r.summary.programCost)),
-    'jobs.effect': d.runs.map((r) => finiteOrNull(r.summary.jobs.effect)),
-    localGdpGained: d.runs.map((r) => finiteOrNull(r.summary.localGdpGained)),
+    programCost: each((r) => r.summary.programCost),
+    'jobs.effect': each((r) => r.summary.jobs.effect),
+    localGdpGained: each((r) => r.summary.localGdpGained),
   };
 }
 
@@ -59,7 +64,7 @@ export function costEffectivenessCharts(designs: readonly DesignRuns[], label: L
   const byId = new Map(pinned.map((d) => [d.id, d]));
   const results = costEffectiveness(
     pinned.map((d) => d.id),
-    pinned.map(designValues),
+    pinned.map((d) => designValues(d, Math.max(0, ...pinned.map((x) => x.runs.length)))),
     { values: { jobs: curveValues('jobs'), localGdp: curveValues('localGdp') } },
   );
   const nameOf = (id: string | null | undefined) => (id === null || id === undefined || id === DO_NOTHING ? label('ce.nothing') : byId.get(id)?.name ?? id);

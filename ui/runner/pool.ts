@@ -2,10 +2,9 @@
 // replaces a worker (a new one starts cold, without its JIT or its counterfactual arms). Runs are queued by
 // priority (a newer comparison's runs, and within it the preview's, go first); each worker holds up to two
 // (the next one waits inside the worker, so it starts the moment the current one ends instead of after a
-// round trip to a busy page). An aborted run leaves the queue; one already given to a worker is either
-// cancelled there (the worker steps months in slices and reads its messages between them) or, with
-// `cancel: 'finish'`, left to finish with its answer dropped. Either way its promise rejects at once with
-// AbortError, and the worker counts as busy with it until the worker answers.
+// round trip to a busy page). An aborted run leaves the queue; one already given to a worker is cancelled
+// there (the worker steps months in slices and reads its messages between them). Either way its promise
+// rejects at once with AbortError, and the worker counts as busy with it until the worker answers.
 import type { RunResult, ScenarioInput } from '../../sim/index.js';
 import type { RunDigest, RunRequest, RunResponse, WorkerRequest } from './protocol.js';
 
@@ -28,7 +27,7 @@ interface Slot {
 
 /** Runs a worker holds at once: the running one and the next. */
 const DEPTH = 2;
-/** How long a worker simulates before it reads its messages again, in cooperative mode. */
+/** How long a worker simulates before it reads its messages again (a cancel, the next run). */
 export const SLICE_MS = 4;
 
 export interface PoolResult {
@@ -45,28 +44,17 @@ export class AbortError extends Error {
   }
 }
 
-export interface PoolOptions {
-  /**
-   * What happens to an aborted run a worker already holds: 'cooperative' (default) asks the worker to drop
-   * it (it stops within a slice of months), 'finish' lets it run to its end and drops the answer.
-   */
-  cancel?: 'cooperative' | 'finish';
-}
-
 export class WorkerPool {
   private readonly slots: Slot[] = [];
   private readonly queue: Task[] = [];
   private nextId = 1;
-  readonly cancel: 'cooperative' | 'finish';
   /** Workers started so far (the pool's own, `size` of them, unless a worker failed). */
   spawned = 0;
 
   constructor(
     readonly size = Math.max(1, Math.min(16, navigator.hardwareConcurrency || 2)),
     private readonly spawn: () => Worker = () => new Worker(new URL('./worker.ts', import.meta.url), { type: 'module' }),
-    options: PoolOptions = {},
   ) {
-    this.cancel = options.cancel ?? 'cooperative';
     for (let i = 0; i < size; i++) this.slots.push(this.makeSlot());
   }
 
@@ -83,8 +71,7 @@ export class WorkerPool {
   ): Promise<PoolResult> {
     return new Promise((resolve, reject) => {
       if (options.signal?.aborted) return reject(new AbortError());
-      const request: Omit<RunRequest, 'id'> = { scenario, seed, months, full: options.full ?? false };
-      if (this.cancel === 'cooperative') request.sliceMs = SLICE_MS;
+      const request: Omit<RunRequest, 'id'> = { scenario, seed, months, full: options.full ?? false, sliceMs: SLICE_MS };
       // The abort listener goes once the run is settled (a comparison's signal serves many runs).
       const onAbort = () => this.abort(task);
       const settled = () => options.signal?.removeEventListener('abort', onAbort);
@@ -156,11 +143,9 @@ export class WorkerPool {
     task.aborted = true;
     const q = this.queue.indexOf(task);
     if (q >= 0) this.queue.splice(q, 1);
-    if (this.cancel === 'cooperative') {
-      for (const slot of this.slots) {
-        const held = slot.tasks.find((t) => t.task === task);
-        if (held) slot.worker.postMessage({ cancel: held.id } satisfies WorkerRequest);
-      }
+    for (const slot of this.slots) {
+      const held = slot.tasks.find((t) => t.task === task);
+      if (held) slot.worker.postMessage({ cancel: held.id } satisfies WorkerRequest);
     }
     task.reject(new AbortError());
   }
