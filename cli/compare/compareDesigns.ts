@@ -3,14 +3,13 @@
 // over replicates are those of sim/stats/replicates.ts.
 import { runScenario } from '../../sim/run/runScenario.js';
 import type { Scenario } from '../../sim/scenario/schema.js';
-import { costPerJob, definedValues, pairedDifferences, replicateStats, type ReplicateStats } from '../../sim/stats/replicates.js';
+import { costPerJob, drawStats, pairedDifferences, replicateStats, type ReplicateStats } from '../../sim/stats/replicates.js';
 import { mean } from '../../sim/stats/summaries.js';
 import { pendampingVersion } from '../version.js';
 import { DESIGN_FIGURES, QUANTITIES } from './quantities.js';
 import { costEffectiveness, type CeaResult } from './costEffectiveness.js';
 import { designKeys } from './designKeys.js';
 import { UNCERTAIN_PARAMETERS, drawAssumptions, type UncertainParameter } from '../../sim/uncertainty/parameters.js';
-import { percentileInterval } from '../../sim/sensitivity/bootstrap.js';
 
 export interface Design {
   name: string;
@@ -177,10 +176,6 @@ export function compareDesigns(designs: readonly Design[], options: CompareOptio
 /** Each quantity's mean and 2.5–97.5 percentile range over the draws (null where no draw defines it). */
 function assumptionStats(values: ReplicateValues): Record<string, AssumptionStats> {
   const out: Record<string, AssumptionStats> = {};
-  for (const q of QUANTITIES) {
-    const xs = definedValues(values[q.id] ?? []);
-    const { low, high } = percentileInterval(xs);
-    out[q.id] = { mean: replicateStats(xs).mean, rangeLow: low, rangeHigh: high, n: xs.length, unit: q.unit };
-  }
+  for (const q of QUANTITIES) out[q.id] = { ...drawStats(values[q.id] ?? []), unit: q.unit };
   return out;
 }

@@ -29,15 +29,26 @@ export interface RunStatus {
 
 const labelsByLocale = new Map<string, Partial<ChartLabels>>();
 /**
- * The charts' table labels in the current language: one object per language, so a re-render of the page
- * (a progress line, say) hands the charts the same labels and they do not redraw.
+ * The charts' table labels in the current language: one object per language (and kind of range), so a
+ * re-render of the page (a progress line, say) hands the charts the same labels and they do not redraw.
+ * With `overAssumptions` the ranges are named the range over the assumptions, in tables and exports.
  */
-export function chartLabelsFor(): Partial<ChartLabels> {
+export function chartLabelsFor(overAssumptions = false): Partial<ChartLabels> {
   const locale = getLocale();
-  let labels = labelsByLocale.get(locale);
+  const key = `${locale}/${overAssumptions}`;
+  let labels = labelsByLocale.get(key);
   if (!labels) {
     labels = { month: t('table.month'), design: t('table.design'), mean: t('table.mean'), low: t('table.low'), high: t('table.high') };
-    labelsByLocale.set(locale, labels);
+    if (overAssumptions) {
+      Object.assign(labels, {
+        low: t('table.low.overAssumptions'),
+        high: t('table.high.overAssumptions'),
+        interval: t('table.interval.overAssumptions'),
+        exportRun: t('export.run.overAssumptions'),
+        exportSource: t('export.source.overAssumptions'),
+      });
+    }
+    labelsByLocale.set(key, labels);
   }
   return labels;
 }
@@ -56,6 +67,7 @@ export class ComparisonView extends LitElement {
     colours: { attribute: false },
     mainChart: {},
     equalCost: { type: Boolean },
+    uncertainty: { type: Boolean },
     budgetA: { type: Number },
     designs: { attribute: false },
     stale: { type: Boolean, reflect: true },
@@ -77,6 +89,8 @@ export class ComparisonView extends LitElement {
   declare mainChart: string;
   /** Every design on design A's budget (the state's equalCost), and that budget. */
   declare equalCost: boolean;
+  /** Draw the uncertain assumptions once per replicate (the state's uncertainty switch). */
+  declare uncertainty: boolean;
   declare budgetA: number;
   /** The pinned designs (base scenario and changed levers), written beside exported charts. */
   declare designs: DesignState[];
@@ -99,6 +113,7 @@ export class ComparisonView extends LitElement {
     this.colours = new Map();
     this.mainChart = 'jobs';
     this.equalCost = false;
+    this.uncertainty = false;
     this.budgetA = 0;
     this.designs = [];
     this.stale = false;
@@ -299,6 +314,9 @@ export class ComparisonView extends LitElement {
         font-weight: 400;
         flex: 1 1 100%;
       }
+      .settings label.uncertainty {
+        flex: 1 1 100%;
+      }
       .memo {
         display: none;
       }
@@ -423,6 +441,11 @@ export class ComparisonView extends LitElement {
     </div>`;
   }
 
+  /** The result on screen was run with the assumptions drawn: its ranges are the range over the assumptions. */
+  private get overAssumptions(): boolean {
+    return this.result?.overAssumptions ?? false;
+  }
+
   /** Written under an exported chart image, so a chart pasted into a report says which district it is for. */
   private get caption(): string {
     return t('region.caption', { region: t(`region.${this.region}`) });
@@ -437,7 +460,7 @@ export class ComparisonView extends LitElement {
       data-testid="${place}-${id}"
       .title=${title}
       .locale=${this.locale}
-      .labels=${chartLabelsFor()}
+      .labels=${chartLabelsFor(this.overAssumptions)}
       .csvRows=${this.result?.rows[id] ?? []}
       .caption=${this.caption}
       .filename=${`pendamping-${id}-${this.region}`}
@@ -452,7 +475,7 @@ export class ComparisonView extends LitElement {
       spec.title,
       spec.yLabel,
       place,
-      html`<pendamping-line-chart .spec=${spec} .locale=${this.locale} .labels=${chartLabelsFor()} ?animate=${!this.paused && this.status.state !== 'running'}></pendamping-line-chart>`,
+      html`<pendamping-line-chart .spec=${spec} .locale=${this.locale} .labels=${chartLabelsFor(this.overAssumptions)} ?animate=${!this.paused && this.status.state !== 'running'}></pendamping-line-chart>`,
     );
   }
 
@@ -464,9 +487,9 @@ export class ComparisonView extends LitElement {
     return this.card(
       spec.id,
       spec.title,
-      t('export.estimateNote'),
+      t(this.overAssumptions ? 'export.estimateNote.overAssumptions' : 'export.estimateNote'),
       place,
-      html`<pendamping-estimate-chart .spec=${spec} .locale=${this.locale} .labels=${chartLabelsFor()}></pendamping-estimate-chart>`,
+      html`<pendamping-estimate-chart .spec=${spec} .locale=${this.locale} .labels=${chartLabelsFor(this.overAssumptions)}></pendamping-estimate-chart>`,
     );
   }
 
@@ -480,7 +503,7 @@ export class ComparisonView extends LitElement {
         : s.state === 'error'
           ? t('compare.error', { message: s.message ?? '' })
           : s.state === 'done' && this.result
-            ? t('compare.done', {
+            ? t(this.overAssumptions ? 'compare.done.draws' : 'compare.done', {
                 runs: this.result.designs.length * this.result.replicates,
                 replicates: this.result.replicates,
                 ms: Math.round(this.result.elapsedMs),
@@ -502,9 +525,9 @@ export class ComparisonView extends LitElement {
         spec.title,
         `${spec.yLabel} · ${spec.xLabel}`,
         place,
-        html`<pendamping-plane-chart .spec=${spec} .locale=${this.locale} .labels=${chartLabelsFor()}></pendamping-plane-chart>`,
+        html`<pendamping-plane-chart .spec=${spec} .locale=${this.locale} .labels=${chartLabelsFor(this.overAssumptions)}></pendamping-plane-chart>`,
       )}
-      <p class="note ce-help" data-testid="ce-help">${t('ce.help.plane')}</p>
+      <p class="note ce-help" data-testid="ce-help">${t(this.overAssumptions ? 'ce.help.plane.overAssumptions' : 'ce.help.plane')}</p>
       <ul class="ce-status" data-testid="ce-status">
         ${spec.designs.map((d) => {
           const icer = icerWords(spec, d, this.locale);
@@ -534,7 +557,7 @@ export class ComparisonView extends LitElement {
         ? this.plane(plane, 'main')
         : chosen === curve
           ? html`${this.line(curve, 'main')}
-              <p class="note ce-help" data-testid="ce-help">${t('ce.help.curve')}</p>`
+              <p class="note ce-help" data-testid="ce-help">${t(this.overAssumptions ? 'ce.help.curve.overAssumptions' : 'ce.help.curve')}</p>`
           : 'series' in chosen
             ? this.line(chosen, 'main')
             : this.estimate(chosen as EstimateChartSpec, 'main');
@@ -557,7 +580,7 @@ export class ComparisonView extends LitElement {
     const designs = exportContextFor(this, this.mainChart, '').designs.filter((d) => d.name !== t('baseline'));
     return html`<section class="memo" data-testid="memo" aria-hidden="true">
       <h2>${t('memo.title')}</h2>
-      <p>${t('memo.run', { region: t(`region.${this.region}`), months: r.months, replicates: r.replicates, seed: r.seed })}</p>
+      <p>${t(this.overAssumptions ? 'memo.run.overAssumptions' : 'memo.run', { region: t(`region.${this.region}`), months: r.months, replicates: r.replicates, seed: r.seed })}</p>
       <p><strong>${t('memo.designs')}</strong></p>
       <ul>
         ${designs.map((d) => html`<li><strong>${d.name}</strong>: ${d.settings.join(', ')}</li>`)}
@@ -569,9 +592,14 @@ export class ComparisonView extends LitElement {
         <li>${t('memo.assumption.model')}</li>
         ${this.equalCost ? html`<li>${t('memo.assumption.equalCost', { budget: formatRupiah(this.budgetA, this.locale) })}</li>` : nothing}
       </ul>
-      <p>${t('card.intervalNote')}</p>
+      <p>${this.intervalNote(r)}</p>
       <p>${t('memo.source', { version: __APP_VERSION__ })}</p>
     </section>`;
+  }
+
+  /** What the ranges on the cards are: 95% confidence intervals, or the range over the assumptions. */
+  private intervalNote(r: ComparisonResult): string {
+    return r.overAssumptions ? t('card.intervalNote.overAssumptions', { draws: r.replicates }) : t('card.intervalNote');
   }
 
   override render() {
@@ -606,8 +634,9 @@ export class ComparisonView extends LitElement {
               .window=${summaryWindow}
               .months=${r.months}
               .replicates=${r.replicates}
+              ?overAssumptions=${r.overAssumptions}
             ></pendamping-headline-cards>
-            <p class="note" data-testid="interval-note">${t('card.intervalNote')}</p>
+            <p class="note" data-testid="interval-note" data-interval=${r.overAssumptions ? 'overAssumptions' : 'confidence'}>${this.intervalNote(r)}</p>
             ${this.mainChartBlock(r)}`
         : nothing}
       <details class="more" data-testid="simulation-settings">
@@ -624,8 +653,18 @@ export class ComparisonView extends LitElement {
           >
           ${this.numberSetting('seed', 0, 2 ** 31)}
           <p class="seed-help">${t('compare.seedHelp')}</p>
+          <label class="check uncertainty"
+            ><input
+              type="checkbox"
+              data-testid="uncertainty-toggle"
+              aria-describedby="uncertainty-help"
+              .checked=${this.uncertainty}
+              @change=${(e: Event) => this.setting('uncertainty', (e.target as HTMLInputElement).checked)}
+            />${t('compare.uncertainty')}</label
+          >
+          <p class="seed-help" id="uncertainty-help">${t('compare.uncertaintyHelp')}</p>
         </div>
-        <p class="note">${t('compare.note')}</p>
+        <p class="note">${t(this.overAssumptions ? 'compare.note.overAssumptions' : 'compare.note')}</p>
       </details>
       ${r
         ? html`<h3>${t('section.headline')}</h3>
@@ -684,8 +723,10 @@ function exportContextFor(view: ComparisonView, chartId: string, subtitle: strin
   const ce = CE_CHARTS.find((c) => c.id === chartId);
   return {
     subtitle,
-    unit: ce ? (ce.kind === 'curve' ? 'share of replicates' : undefined) : [...CHARTED_SERIES, ...ESTIMATES].find((m) => m.id === chartId)?.unit,
-    comparison: view.diffVsA && !ce ? 'diffVsFirst' : 'none',
+    unit: ce ? (ce.kind === 'curve' ? (r?.overAssumptions ? 'share of draws' : 'share of replicates') : undefined) : [...CHARTED_SERIES, ...ESTIMATES].find((m) => m.id === chartId)?.unit,
+    // Each design's own figures over the draws are the CLI's comparison `overAssumptions`.
+    comparison: view.diffVsA && !ce ? 'diffVsFirst' : r?.overAssumptions && !ce ? 'overAssumptions' : 'none',
+    interval: r?.overAssumptions ? 'overAssumptions' : 'confidence',
     designs,
     replicates: r?.replicates ?? view.replicates,
     seed: r?.seed ?? view.seed,

@@ -220,6 +220,7 @@ export class PendampingApp extends LitElement {
             .colours=${assignColours(s.designs.map((d) => ({ id: d.id })))}
             .mainChart=${s.mainChart}
             ?equalCost=${s.equalCost}
+            ?uncertainty=${s.uncertainty}
             .budgetA=${Number(leverValue(s.designs[0].base, s.designs[0].levers, 'budget'))}
             @settings-change=${(e: CustomEvent<Partial<AppState>>) => this.update_((x) => actions.setSettings(x, e.detail))}
           ></pendamping-comparison-view>

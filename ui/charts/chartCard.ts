@@ -236,7 +236,7 @@ export class ChartCard extends LitElement {
   /** The effects CSV: what the chart draws, a row per design × month (or per design; on the plane, per design and replicate). */
   effectsCsv(): string {
     const spec = this.chartElement()?.spec;
-    const options = { unit: this.exportContext?.unit, comparison: this.exportContext?.comparison };
+    const options = { unit: this.exportContext?.unit, comparison: this.exportContext?.comparison, interval: this.exportContext?.interval };
     // The plane: each design's mean cost and effect with its frontier status, then every replicate's.
     if (spec && 'frontier' in spec) return planeCsv(spec);
     return spec ? effectsCsv(spec, options) : effectsCsv({ id: '', title: '', kind: 'count', estimates: [] }, options);

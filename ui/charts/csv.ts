@@ -37,8 +37,13 @@ export const EFFECTS_HEADER = ['chart', 'design', 'comparison', 'month', 'mean',
 export interface EffectsOptions {
   /** The values' unit, in the CLI's words; empty when not given. */
   unit?: string;
-  /** `none` (each design's effect) or `diffVsFirst` (design − design A). Default `none`. */
-  comparison?: 'none' | 'diffVsFirst';
+  /** `none` (each design's effect), `diffVsFirst` (design − design A) or `overAssumptions`. Default `none`. */
+  comparison?: 'none' | 'diffVsFirst' | 'overAssumptions';
+  /**
+   * The ranges' kind: `confidence` (columns `low`, `high`: the 95% confidence interval) or
+   * `overAssumptions` (columns `rangeLow`, `rangeHigh`: the range over the assumptions, the CLI's names).
+   */
+  interval?: 'confidence' | 'overAssumptions';
 }
 
 const isLineSpec = (spec: LineChartSpec | EstimateChartSpec): spec is LineChartSpec => 'series' in spec;
@@ -48,7 +53,10 @@ export function effectsCsv(spec: LineChartSpec | EstimateChartSpec, options: Eff
   const unit = options.unit ?? '';
   const comparison = options.comparison ?? 'none';
   // A line chart over another x than months (the acceptability curve) names that column instead.
-  const header = isLineSpec(spec) && spec.x ? EFFECTS_HEADER.map((c) => (c === 'month' ? spec.x!.csvColumn : c)) : EFFECTS_HEADER;
+  const range = options.interval === 'overAssumptions';
+  const header = EFFECTS_HEADER.map((c) =>
+    c === 'month' && isLineSpec(spec) && spec.x ? spec.x.csvColumn : range && c === 'low' ? 'rangeLow' : range && c === 'high' ? 'rangeHigh' : c,
+  );
   const lines = [header.join(',')];
   const row = (design: string, month: number | '', mean: number | null, low: number | null, high: number | null) =>
     [spec.id, design, comparison, month, mean, low, high, unit].map(csvField).join(',');

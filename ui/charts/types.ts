@@ -136,8 +136,13 @@ export interface ExportContext {
   subtitle?: string;
   /** The unit of the CSV's values, in the CLI's words (`rupiah/month per participant`, `workers`, …). */
   unit?: string;
-  /** `none`: each design's effect (program − counterfactual); `diffVsFirst`: design − design A (the CLI's words). */
-  comparison?: 'none' | 'diffVsFirst';
+  /**
+   * `none`: each design's effect (program − counterfactual); `diffVsFirst`: design − design A;
+   * `overAssumptions`: each design's effect over draws of the assumptions (the CLI's words).
+   */
+  comparison?: 'none' | 'diffVsFirst' | 'overAssumptions';
+  /** The ranges: 95% confidence intervals (`low`, `high`), or the range over the assumptions (`rangeLow`, `rangeHigh`). */
+  interval?: 'confidence' | 'overAssumptions';
   designs: ExportDesign[];
   replicates: number;
   seed: number;

@@ -6,6 +6,7 @@
 // and the final result is the one the full run would give.
 import { mean, type ScenarioInput } from '../../sim/index.js';
 import { aggregate, type Aggregated, type DesignRuns, type Labeller } from './aggregate.js';
+import { replicateScenario } from './assumptions.js';
 import type { WorkerPool } from './pool.js';
 import type { RunDigest } from './protocol.js';
 
@@ -13,6 +14,8 @@ export interface DesignInput {
   id: string;
   name: string;
   scenario: ScenarioInput;
+  /** The fields the design sets itself: never drawn under `uncertainty`. */
+  explicit?: readonly string[];
 }
 
 export interface WorkerCompareOptions {
@@ -31,6 +34,11 @@ export interface WorkerCompareOptions {
   onPreview?: (preview: ComparisonResult) => void;
   /** The runs' priority in the pool (a newer comparison's higher); the preview's runs get priority + 1. */
   priority?: number;
+  /**
+   * Draw the uncertain assumptions once per replicate (ui/runner/assumptions.ts, as `compare
+   * --uncertainty`): every figure's range is then the range over the assumptions.
+   */
+  uncertainty?: boolean;
 }
 
 export interface ComparisonResult extends Aggregated {
@@ -43,6 +51,8 @@ export interface ComparisonResult extends Aggregated {
   computed: { runs: number; workerMs: number };
   /** The first replicates only, while the rest are being run (then `replicates` is the preview's count). */
   preview?: boolean;
+  /** Each replicate was a draw of the uncertain assumptions: low and high are the range over the assumptions. */
+  overAssumptions: boolean;
 }
 
 const CACHE_LIMIT = 600;
@@ -74,6 +84,7 @@ export async function compareInWorkers(pool: WorkerPool, designs: readonly Desig
   const previewCount = options.previewReplicates ?? 0;
   const previewing = previewCount > 0 && previewCount < options.replicates && options.onPreview !== undefined;
   const priority = options.priority ?? 0;
+  const uncertainty = options.uncertainty ?? false;
   let done = 0;
   const computed = { runs: 0, workerMs: 0 };
   // Replicate r of every design is asked for before replicate r + 1, the preview's at a higher priority.
@@ -82,7 +93,7 @@ export async function compareInWorkers(pool: WorkerPool, designs: readonly Desig
     designs.forEach((d, i) => {
       const p = previewing && r < previewCount ? priority + 1 : priority;
       runs[i].push(
-        cachedRun(pool, d.scenario, options.seed + r, options.months, computed, { signal: options.signal, priority: p }).then((x) => {
+        cachedRun(pool, replicateScenario(d, options.seed + r, uncertainty), options.seed + r, options.months, computed, { signal: options.signal, priority: p }).then((x) => {
           options.onProgress?.(++done, total);
           return x;
         }),
@@ -97,7 +108,7 @@ export async function compareInWorkers(pool: WorkerPool, designs: readonly Desig
       region: typeof d.scenario.region === 'string' ? d.scenario.region : undefined,
       runs: digests[i],
     }));
-    const agg = aggregate(perDesign, { diffVsA: options.diffVsA ?? false, label: options.label });
+    const agg = aggregate(perDesign, { diffVsA: options.diffVsA ?? false, label: options.label, overAssumptions: uncertainty });
     return {
       ...agg,
       designs: perDesign.map((d) => ({ id: d.id, name: d.name, participants: mean(d.runs.map((r) => r.participants)) })),
@@ -106,6 +117,7 @@ export async function compareInWorkers(pool: WorkerPool, designs: readonly Desig
       months: options.months,
       elapsedMs: performance.now() - started,
       computed,
+      overAssumptions: uncertainty,
     };
   };
   const all = Promise.all(runs.map((d) => Promise.all(d)));

@@ -49,6 +49,11 @@ export interface AppState {
    * so designs compare per rupiah (ui/state/levers.ts equalCostLevers).
    */
   equalCost: boolean;
+  /**
+   * Draw the uncertain assumptions (sim/uncertainty/parameters.ts) once per replicate, as `compare
+   * --uncertainty` does: ranges are then the range over the assumptions, not 95% confidence intervals.
+   */
+  uncertainty: boolean;
 }
 
 export const MIN_DESIGNS = 1;
@@ -78,6 +83,7 @@ export function defaultState(options: { locale?: Locale; paused?: boolean } = {}
     trainer: false,
     mainChart: DEFAULT_MAIN_CHART,
     equalCost: false,
+    uncertainty: false,
   };
 }
 
@@ -147,5 +153,6 @@ export function decodeState(hash: string, fallback: AppState = defaultState()): 
     trainer: typeof raw.trainer === 'boolean' ? raw.trainer : fallback.trainer,
     mainChart: typeof raw.mainChart === 'string' && MAIN_CHARTS.includes(raw.mainChart) ? raw.mainChart : fallback.mainChart,
     equalCost: typeof raw.equalCost === 'boolean' ? raw.equalCost : fallback.equalCost,
+    uncertainty: typeof raw.uncertainty === 'boolean' ? raw.uncertainty : fallback.uncertainty,
   };
 }
