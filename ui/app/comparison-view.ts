@@ -4,7 +4,7 @@ import { LitElement, css, html, nothing, type TemplateResult } from 'lit';
 import '../charts/index.js';
 import { assignColours, formatNumber, formatShare } from '../charts/index.js';
 import { icerWords } from '../charts/index.js';
-import type { ChartLabels, EstimateChartSpec, ExportContext, LineChartSpec, Locale, PlaneChartSpec } from '../charts/index.js';
+import type { ChartLabels, EstimateChartSpec, ExportContext, LineChartSpec, Locale, PlaneChartSpec, TidyRow } from '../charts/index.js';
 import { getLocale, t } from '../i18n/i18n.js';
 import type { ComparisonResult } from '../runner/compare.js';
 import { CHARTED_SERIES, ESTIMATES } from '../runner/metrics.js';
@@ -17,6 +17,16 @@ import { glossaryDialog, regionsDialog } from './doc-dialogs.js';
 import './headline-cards.js';
 import { focusStyles } from './styles.js';
 import { formatRupiah } from '../format/format.js';
+import { TORNADO_OUTPUTS, tornadoChart, tornadoRunCount, type TornadoOutput, type TornadoResult } from '../runner/tornado.js';
+import { designFields, type LeverValue as Lever } from '../state/levers.js';
+import { TORNADO_CHART } from '../state/state.js';
+import type { TornadoStatus } from './tornado-runner.js';
+
+export interface TornadoView {
+  status: TornadoStatus;
+  result: TornadoResult | null;
+  stale: boolean;
+}
 
 export interface RunStatus {
   state: 'idle' | 'running' | 'done' | 'error';
@@ -72,6 +82,9 @@ export class ComparisonView extends LitElement {
     designs: { attribute: false },
     stale: { type: Boolean, reflect: true },
     progress: { type: Number },
+    tornado: { attribute: false },
+    tornadoDesign: { state: true },
+    tornadoOutput: { state: true },
   };
 
   declare result: ComparisonResult | null;
@@ -98,6 +111,13 @@ export class ComparisonView extends LitElement {
   declare stale: boolean;
   /** How far the run under way is, 0..1 (a bar under the status line while it runs). */
   declare progress: number;
+  /** The tornado chart's runs (the app's TornadoRunner): status, the latest result, and whether it is for older inputs. */
+  declare tornado: TornadoView;
+  /** The design and figure the tornado ranks the assumptions for (the first pinned design and extra jobs unless chosen). */
+  declare tornadoDesign: string;
+  declare tornadoOutput: TornadoOutput;
+  /** The tornado spec of the latest result, kept so a re-render hands the chart the same object. */
+  private tornadoSpec: { result: TornadoResult; locale: string; name: string; chart: ReturnType<typeof tornadoChart> } | null = null;
 
   constructor() {
     super();
@@ -118,6 +138,9 @@ export class ComparisonView extends LitElement {
     this.designs = [];
     this.stale = false;
     this.progress = 0;
+    this.tornado = { status: { state: 'idle' }, result: null, stale: false };
+    this.tornadoDesign = '';
+    this.tornadoOutput = 'jobs.effect';
   }
 
   static override styles = [
@@ -317,6 +340,31 @@ export class ComparisonView extends LitElement {
       .settings label.uncertainty {
         flex: 1 1 100%;
       }
+      .tornado-controls {
+        display: flex;
+        flex-wrap: wrap;
+        gap: 0.5rem 1rem;
+        align-items: end;
+        margin: 0.5rem 0;
+      }
+      .main-chart .tornado-controls label {
+        display: flex;
+        flex-direction: column;
+        align-items: stretch;
+        gap: 0.2rem;
+        margin: 0;
+        font-size: 0.85rem;
+        font-weight: 600;
+        min-width: 0;
+        max-width: 100%;
+      }
+      .main-chart .tornado-controls select {
+        flex: 0 0 auto;
+        max-width: 100%;
+      }
+      .tornado-chart[data-stale] {
+        opacity: 0.55;
+      }
       .memo {
         display: none;
       }
@@ -455,13 +503,13 @@ export class ComparisonView extends LitElement {
    * A chart in its card: title, table view, exports named for the district, and the export's context
    * (`note`: what the chart's numbers are) — the same for every kind of chart on the page.
    */
-  private card(id: string, title: string, note: string, place: string, chart: TemplateResult) {
+  private card(id: string, title: string, note: string, place: string, chart: TemplateResult, csvRows?: TidyRow[]) {
     return html`<pendamping-chart-card
       data-testid="${place}-${id}"
       .title=${title}
       .locale=${this.locale}
       .labels=${chartLabelsFor(this.overAssumptions)}
-      .csvRows=${this.result?.rows[id] ?? []}
+      .csvRows=${csvRows ?? this.result?.rows[id] ?? []}
       .caption=${this.caption}
       .filename=${`pendamping-${id}-${this.region}`}
       .exportContext=${exportContextFor(this, id, note)}
@@ -544,22 +592,26 @@ export class ComparisonView extends LitElement {
     const estimate = line ? undefined : r.estimates.find((e) => e.id === this.mainChart);
     const plane = r.cea.planes.find((p) => p.id === this.mainChart);
     const curve = r.cea.curves.find((c) => c.id === this.mainChart);
-    const chosen = line ?? estimate ?? plane ?? curve ?? r.lines.find((l) => l.id === 'jobs') ?? r.lines[0];
+    const tornado = this.mainChart === TORNADO_CHART ? { id: TORNADO_CHART } : undefined;
+    const chosen = line ?? estimate ?? plane ?? curve ?? tornado ?? r.lines.find((l) => l.id === 'jobs') ?? r.lines[0];
     const options = [
       ...r.lines.map((l) => ({ id: l.id, title: l.title })),
       ...r.estimates.map((e) => ({ id: e.id, title: e.title })),
       ...r.cea.planes.map((p) => ({ id: p.id, title: p.title })),
       ...r.cea.curves.map((c) => ({ id: c.id, title: c.title })),
+      { id: TORNADO_CHART, title: t('tornado.pick') },
     ];
     const block = !chosen
       ? nothing
-      : chosen === plane
+      : chosen === tornado
+        ? this.tornadoBlock()
+        : chosen === plane
         ? this.plane(plane, 'main')
         : chosen === curve
           ? html`${this.line(curve, 'main')}
               <p class="note ce-help" data-testid="ce-help">${t(this.overAssumptions ? 'ce.help.curve.overAssumptions' : 'ce.help.curve')}</p>`
           : 'series' in chosen
-            ? this.line(chosen, 'main')
+            ? this.line(chosen as LineChartSpec, 'main')
             : this.estimate(chosen as EstimateChartSpec, 'main');
     return html`<div class="main-chart" data-testid="main-chart" data-chart=${chosen?.id ?? ''}>
       <label
@@ -570,6 +622,72 @@ export class ComparisonView extends LitElement {
       >
       ${block}
     </div>`;
+  }
+
+  /**
+   * The tornado: the design and figure to rank the assumptions for, the button that runs the ranking (its
+   * run count), its progress, the chart in its card and what it shows.
+   */
+  private tornadoBlock() {
+    const designs = this.designs;
+    const id = designs.some((d) => d.id === this.tornadoDesign) ? this.tornadoDesign : designs[0]?.id ?? '';
+    const design = designs.find((d) => d.id === id);
+    const runs = design ? tornadoRunCount(designFields(design.base, design.levers as Record<string, Lever>)) : 0;
+    const { status, result, stale } = this.tornado;
+    const shown = result && result.design.id === id && result.output === this.tornadoOutput ? result : null;
+    // Named as the design is named now (a default name follows the language).
+    const name = design?.name ?? shown?.design.name ?? '';
+    if (shown && (this.tornadoSpec?.result !== shown || this.tornadoSpec.locale !== this.locale || this.tornadoSpec.name !== name)) {
+      this.tornadoSpec = { result: shown, locale: this.locale, name, chart: tornadoChart({ ...shown, design: { ...shown.design, name } }, (k, p) => t(k, p), design?.base ?? '') };
+    }
+    const chart = shown ? this.tornadoSpec!.chart : null;
+    const running = status.state === 'running';
+    return html`<div class="tornado-controls" data-testid="tornado-controls">
+        <label
+          >${t('tornado.design')}
+          <select data-testid="tornado-design" .value=${id} @change=${(e: Event) => (this.tornadoDesign = (e.target as HTMLSelectElement).value)}>
+            ${designs.map((d) => html`<option value=${d.id} ?selected=${d.id === id}>${d.name}</option>`)}
+          </select></label
+        >
+        <label
+          >${t('tornado.output')}
+          <select data-testid="tornado-output" .value=${this.tornadoOutput} @change=${(e: Event) => (this.tornadoOutput = (e.target as HTMLSelectElement).value as TornadoOutput)}>
+            ${TORNADO_OUTPUTS.map((o) => html`<option value=${o.id} ?selected=${o.id === this.tornadoOutput}>${t(`tornado.output.${o.id}`)}</option>`)}
+          </select></label
+        >
+        <button
+          data-testid="tornado-run"
+          ?disabled=${running || runs === 0}
+          @click=${() => this.dispatchEvent(new CustomEvent('tornado-run', { detail: { design: id, output: this.tornadoOutput }, bubbles: true, composed: true }))}
+        >
+          ${t('tornado.run', { runs })}
+        </button>
+      </div>
+      <p class="status ${status.state}" role="status" aria-live="polite" data-testid="tornado-status" data-state=${status.state}>
+        ${runs === 0
+          ? t('tornado.none')
+          : running
+            ? t('tornado.running', { done: status.done ?? 0, total: status.total || runs })
+            : status.state === 'error'
+              ? t('tornado.error', { message: status.message ?? '' })
+              : shown && stale
+                ? t('tornado.stale')
+                : ''}
+      </p>
+      ${running ? html`<progress class="progress" data-testid="tornado-progress" max="1" .value=${status.total ? (status.done ?? 0) / status.total : 0} aria-label=${t('tornado.progress')}></progress>` : nothing}
+      ${chart
+        ? html`<div class="tornado-chart" ?data-stale=${stale}>
+            ${this.card(
+              chart.spec.id,
+              chart.spec.title,
+              chart.spec.xLabel,
+              'main',
+              html`<pendamping-tornado-chart .spec=${chart.spec} .locale=${this.locale} .labels=${chartLabelsFor()}></pendamping-tornado-chart>`,
+              chart.rows,
+            )}
+          </div>`
+        : nothing}
+      <p class="note ce-help" data-testid="tornado-help">${t('tornado.help', { runs })}</p>`;
   }
 
   /**
@@ -705,7 +823,9 @@ function leverText(id: string, value: LeverValue, locale: Locale): string {
  */
 function exportContextFor(view: ComparisonView, chartId: string, subtitle: string): ExportContext {
   const r = view.result;
-  const shown = r?.designs ?? [];
+  // The tornado ranks one design: only it is listed.
+  const tornado = chartId === TORNADO_CHART ? view.tornado.result : null;
+  const shown = tornado ? (r?.designs ?? []).filter((d) => d.id === tornado.design.id) : r?.designs ?? [];
   const colours = assignColours(shown.map((d) => ({ id: d.id })));
   const designs = shown.map((d) => {
     const state = view.designs.find((x) => x.id === d.id);
@@ -721,6 +841,10 @@ function exportContextFor(view: ComparisonView, chartId: string, subtitle: strin
   });
   // The plane and the curve are always against no program; the curve's values are shares of replicates.
   const ce = CE_CHARTS.find((c) => c.id === chartId);
+  if (tornado) {
+    // sensitivity --assumptions's experiment: 2 replicates per point, seed 1 (replicate r uses seed + r).
+    return { subtitle, unit: tornado.output === 'jobs.effect' ? 'workers' : 'rupiah', comparison: 'none', designs, replicates: 2, seed: 1, months: tornado.months, region: t(`region.${view.region}`), version: __APP_VERSION__ };
+  }
   return {
     subtitle,
     unit: ce ? (ce.kind === 'curve' ? (r?.overAssumptions ? 'share of draws' : 'share of replicates') : undefined) : [...CHARTED_SERIES, ...ESTIMATES].find((m) => m.id === chartId)?.unit,

@@ -4,7 +4,7 @@
 // region, when the rows name one). Both are written as RFC 4180 with LF line ends like the CLI (a field is quoted only when it
 // holds a comma, quote, CR or LF; quotes doubled). Numbers at full precision (the shortest text that reads back to the same double); null,
 // NaN and infinities become empty fields.
-import type { EstimateChartSpec, LineChartSpec, PlaneChartSpec, TidyRow } from './types.js';
+import type { EstimateChartSpec, LineChartSpec, PlaneChartSpec, TidyRow, TornadoChartSpec } from './types.js';
 
 export const TIDY_HEADER = ['design', 'scenario', 'seed', 'month', 'arm', 'group', 'metric', 'value'] as const;
 /** The header when the rows name their region: it follows the scenario. */
@@ -82,4 +82,14 @@ export function planeCsv(spec: PlaneChartSpec): string {
   for (const d of spec.designs) row(spec.id, d.label, '', d.cost, d.effect, d.status, d.icer, d.previous, unit);
   for (const d of spec.designs) for (const r of d.replicates) row(spec.id, d.label, r.seed, r.cost, r.effect, '', null, '', unit);
   return lines.join('\n') + '\n';
+}
+
+/**
+ * The tornado chart's CSV: the rows `sensitivity --assumptions` writes to OUT/sensitivity-<output>.csv, with
+ * the same columns (output, base, rank, parameter, method, n, mu, mu_star, mu_star_low, mu_star_high, sigma,
+ * then the Sobol columns, empty here).
+ */
+export function tornadoCsv(spec: TornadoChartSpec): string {
+  const columns = Object.keys(spec.rows[0] ?? { output: '' });
+  return [columns.join(','), ...spec.rows.map((r) => columns.map((c) => csvField(r[c])).join(','))].join('\n') + '\n';
 }

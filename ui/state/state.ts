@@ -8,8 +8,10 @@ import { DEFAULT_SCENARIO, SCENARIOS } from './scenarios.js';
 import { CHARTED_SERIES, ESTIMATES } from '../runner/metrics.js';
 import { CE_CHARTS } from '../runner/costEffectiveness.js';
 
-/** Charts the main chart can show: every line chart, every estimate chart, then the cost-effectiveness plane and curve. */
-export const MAIN_CHARTS: readonly string[] = [...CHARTED_SERIES.map((m) => m.id), ...ESTIMATES.map((e) => e.id), ...CE_CHARTS.map((c) => c.id)];
+/** The main chart's tornado: which uncertain assumption matters for one design (ui/runner/tornado.ts). */
+export const TORNADO_CHART = 'tornado';
+/** Charts the main chart can show: every line chart, every estimate chart, the cost-effectiveness plane and curve, then the tornado. */
+export const MAIN_CHARTS: readonly string[] = [...CHARTED_SERIES.map((m) => m.id), ...ESTIMATES.map((e) => e.id), ...CE_CHARTS.map((c) => c.id), TORNADO_CHART];
 export const DEFAULT_MAIN_CHART = 'jobs';
 
 export interface DesignState {
