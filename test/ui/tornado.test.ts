@@ -2,7 +2,7 @@
 // experiment for a design, the layout (each bar from zero the way μ points, as long as μ*, its label on its
 // own line above it, every text inside the chart at a phone's width) and sensitivity's CSV columns.
 import { describe, expect, it } from 'vitest';
-import { tornadoRunCount } from '../../ui/runner/tornado.js';
+import { tornadoChart, tornadoRunCount, type TornadoResult } from '../../ui/runner/tornado.js';
 import { layoutTornado } from '../../ui/charts/tornadoLayout.js';
 import { tornadoCsv } from '../../ui/charts/csv.js';
 import { LINE_HEIGHT } from '../../ui/charts/lineLayout.js';
@@ -64,6 +64,16 @@ describe('the tornado chart', () => {
       expect(L.axisY).toBeGreaterThanOrEqual(previousBottom);
     });
   }
+
+  it('writes each range in the page\'s language and keeps sensitivity\'s rows for the CSV', () => {
+    const row = (rank: number, parameter: string) => ({ base: 'full-cycle', rank, parameter, method: 'morris' as const, n: 10, mu: -1, mu_star: 1, mu_star_low: 0.5, mu_star_high: 1.5, sigma: 1, first_order: null, first_order_low: null, first_order_high: null, total: null, total_low: null, total_high: null });
+    const result: TornadoResult = { design: { id: 'A', name: 'Design A' }, output: 'jobs.effect', months: 36, runs: 140, rows: [row(1, 'businessStealingShare'), row(2, 'performance.marketExpansionPerMonth')], values: [] };
+    const label = (k: string) => k;
+    expect(tornadoChart(result, label, 'full-cycle', 'id').spec.bars.map((b) => b.range)).toEqual(['0,5–0,9', '0,05–0,125']);
+    const en = tornadoChart(result, label, 'full-cycle', 'en').spec;
+    expect(en.bars.map((b) => b.range)).toEqual(['0.5–0.9', '0.05–0.125']);
+    expect(en.rows[0]).toEqual({ output: 'jobs.effect', ...result.rows[0] });
+  });
 
   it("exports sensitivity's CSV columns", () => {
     expect(tornadoCsv(spec)).toBe('output,base,rank,parameter,mu_star,sigma\njobs.effect,full-cycle,1,a,8.7,\n');

@@ -638,7 +638,7 @@ export class ComparisonView extends LitElement {
     // Named as the design is named now (a default name follows the language).
     const name = design?.name ?? shown?.design.name ?? '';
     if (shown && (this.tornadoSpec?.result !== shown || this.tornadoSpec.locale !== this.locale || this.tornadoSpec.name !== name)) {
-      this.tornadoSpec = { result: shown, locale: this.locale, name, chart: tornadoChart({ ...shown, design: { ...shown.design, name } }, (k, p) => t(k, p), design?.base ?? '') };
+      this.tornadoSpec = { result: shown, locale: this.locale, name, chart: tornadoChart({ ...shown, design: { ...shown.design, name } }, (k, p) => t(k, p), design?.base ?? '', this.locale) };
     }
     const chart = shown ? this.tornadoSpec!.chart : null;
     const running = status.state === 'running';

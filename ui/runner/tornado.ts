@@ -6,7 +6,8 @@
 import { applyAssignments, type ScenarioInput, type SensitivityIndexRow } from '../../sim/index.js';
 import { UNCERTAIN_PARAMETERS } from '../../sim/uncertainty/parameters.js';
 import { assumptionsExperimentInput, assumptionsPlan, rankAssumptions } from '../../sim/uncertainty/assumptionsExperiment.js';
-import type { TornadoChartSpec, TidyRow, ValueKind } from '../charts/types.js';
+import type { Locale, TornadoChartSpec, TidyRow, ValueKind } from '../charts/types.js';
+import { formatNumber } from '../format/format.js';
 import type { Labeller } from './aggregate.js';
 import type { WorkerPool } from './pool.js';
 
@@ -70,18 +71,21 @@ const rankValue = (s: { jobs: { effect: number }; localGdpGained: number }, outp
   return Number.isFinite(v) ? v : null;
 };
 
-/** A number of an assumption's range in words: up to three significant digits. */
-const short = (x: number) => String(Number(x.toPrecision(3)));
+/** A number of an assumption's range in the page's language: up to three significant digits (0,125 in Indonesian). */
+function short(x: number, locale: Locale): string {
+  const text = String(Number(x.toPrecision(3)));
+  return formatNumber(Number(text), text.split('.')[1]?.length ?? 0, locale);
+}
 
 /** The tornado chart's spec and raw rows for a result. */
-export function tornadoChart(r: TornadoResult, label: Labeller, scenario: string): { spec: TornadoChartSpec; rows: TidyRow[] } {
+export function tornadoChart(r: TornadoResult, label: Labeller, scenario: string, locale: Locale): { spec: TornadoChartSpec; rows: TidyRow[] } {
   const kind = TORNADO_OUTPUTS.find((o) => o.id === r.output)!.kind;
   const bars = r.rows.map((row) => {
     const p = UNCERTAIN_PARAMETERS.find((q) => q.path === row.parameter)!;
     return {
       parameter: row.parameter,
       label: label(`tornado.param.${row.parameter}`),
-      range: `${short(p.low)}–${short(p.high)}`,
+      range: `${short(p.low, locale)}–${short(p.high, locale)}`,
       rank: row.rank,
       muStar: row.mu_star,
       low: row.mu_star_low,
