@@ -10,7 +10,7 @@ export { BUSINESS_METRICS, ECONOMY_METRICS, BUSINESS_GROUPS, type GroupName } fr
 export { createEconomy } from './state/init.js';
 export { stepMonth } from './step.js';
 export { interval, mean, meanOverMonths, tQuantile975, type Interval } from './stats/summaries.js';
-export { replicateStats, pairedDifferences, pairedDifferenceStats, costPerJob, definedValues, meanOfDefined, finiteOrNull, monthlyBand, type MonthlyBand, type ReplicateStats, type ReplicateValue } from './stats/replicates.js';
+export { replicateStats, pairedDifferences, pairedDifferenceStats, costPerJob, definedValues, meanOfDefined, finiteOrNull, monthlyBand, drawStats, monthlyRange, type DrawStats, type MonthlyBand, type ReplicateStats, type ReplicateValue } from './stats/replicates.js';
 export { gini } from './stats/gini.js';
 export { CEA_EFFECTS, DO_NOTHING, acceptabilityCurve, costEffectiveness, efficiencyFrontier, type AcceptabilityPoint, type CeaDesign, type CeaEffectId, type CeaReplicateValues, type CeaResult, type CostEffect, type FrontierEntry, type FrontierStatus } from './stats/costEffectiveness.js';
 export { planCosts, affordablePlaces } from './program/costs.js';

@@ -2,6 +2,7 @@
 import type { RunResult } from '../sim/index.js';
 import { PendampingApp } from './app/pendamping-app.js';
 import type { ComparisonResult } from './runner/compare.js';
+import type { TornadoResult } from './runner/tornado.js';
 import { SCENARIOS } from './state/scenarios.js';
 import { PopoutView, popoutKind } from './classroom/popout.js';
 
@@ -9,6 +10,8 @@ export interface PendampingTestHook {
   /** Resolves when the first comparison has finished (or failed). */
   ready: Promise<void>;
   lastComparison: ComparisonResult | null;
+  /** The latest tornado ranking (which uncertain assumption matters), or null before the first. */
+  lastTornado: TornadoResult | null;
   /** Run a shipped scenario as the CLI's `run` does (same parse, same seed, same code) in a worker. */
   runOne(scenarioName: string, seed: number, months?: number): Promise<RunResult>;
 }
@@ -28,6 +31,7 @@ if (popoutKind(location.hash)) {
   const hook: PendampingTestHook = {
     ready: app.ready,
     lastComparison: null,
+    lastTornado: null,
     async runOne(scenarioName, seed, months) {
       const json = SCENARIOS[scenarioName];
       if (!json) throw new Error(`unknown scenario ${scenarioName}`);
@@ -37,5 +41,6 @@ if (popoutKind(location.hash)) {
     },
   };
   app.addEventListener('comparison', (e) => (hook.lastComparison = (e as CustomEvent<ComparisonResult>).detail));
+  app.addEventListener('tornado', (e) => (hook.lastTornado = (e as CustomEvent<TornadoResult>).detail));
   window.__pendamping = hook;
 }

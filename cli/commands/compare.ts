@@ -5,16 +5,19 @@ import { COMMANDS } from '../commandCatalog.js';
 import { resolve } from 'node:path';
 import { Option, type Command } from 'commander';
 import { compareDesigns, type CompareResult } from '../compare/compareDesigns.js';
+import { availableParallelism } from 'node:os';
 import { expressionProblem } from '../errors.js';
 import type { Io } from '../io.js';
 import { TargetingExpressionError } from '../../sim/program/expressionError.js';
 import { explicitFieldsOf, loadScenarioFiles } from '../loadScenario.js';
-import { MAX_REPLICATES, MAX_SEED, formatOption, integerParser, monthsOption, outOption, type Format } from '../options.js';
+import { MAX_REPLICATES, MAX_SEED, formatOption, integerParser, monthsOption, outOption, threadsFor, type Format } from '../options.js';
 import { compareReplicatesCsv, renderCompare } from '../reports/compareReport.js';
 import { checkOutputPath, emit, isStdout } from '../writeOutput.js';
 
 export const DEFAULT_REPLICATES = 10;
 export const DEFAULT_SEED = 1;
+/** Most worker threads --workers takes (as batch's). */
+const MAX_WORKERS = 1024;
 
 export interface CompareCommandOptions {
   replicates?: number;
@@ -23,6 +26,8 @@ export interface CompareCommandOptions {
   format?: Format;
   /** Draws of the uncertain assumptions (0: none). */
   uncertainty?: number;
+  /** Worker threads for the runs (default 1: on this thread); the result is the same with any number. */
+  workers?: number;
   /** Called before each run of each design (0-based): a replicate, or a draw of the assumptions. */
   onProgress?: (design: number, replicate: number, designs: number, replicates: number, draw?: boolean) => void;
 }
@@ -36,16 +41,19 @@ export async function compareFiles(files: readonly string[], options: CompareCom
   try {
     const draws = options.uncertainty ?? 0;
     if (draws > 0 && seed + draws - 1 > MAX_SEED) throw new Error(`--seed ${seed} with --uncertainty ${draws} would need seeds above ${MAX_SEED}`);
-    return await compareDesigns(
-      scenarios.map((scenario, i) => ({ name: scenario.name, file: files[i], scenario, explicit: explicitFieldsOf(scenario) })),
-      {
-        replicates,
-        seed,
-        months: options.months,
-        uncertainty: draws,
-        onProgress: (d, r, draw) => options.onProgress?.(d, r, files.length, draw ? draws : replicates, draw),
-      },
-    );
+    const designs = scenarios.map((scenario, i) => ({ name: scenario.name, file: files[i], scenario, explicit: explicitFieldsOf(scenario) }));
+    const compareOptions = {
+      replicates,
+      seed,
+      months: options.months,
+      uncertainty: draws,
+      onProgress: (d: number, r: number, draw?: boolean) => options.onProgress?.(d, r, files.length, draw ? draws : replicates, draw),
+    };
+    const workers = options.workers ?? 1;
+    if (workers <= 1) return compareDesigns(designs, compareOptions);
+    // The thread pool (piscina) loads only when threads are asked for.
+    const { compareDesignsInWorkers } = await import('../compare/parallel.js');
+    return await compareDesignsInWorkers(designs, compareOptions, workers);
   } catch (e) {
     // A targeting expression that fails for a business mid-run: the problem of the file that holds it.
     if (!(e instanceof TargetingExpressionError)) throw e;
@@ -80,6 +88,7 @@ export function registerCompare(program: Command, io: Io): void {
         .argParser(integerParser(0, MAX_REPLICATES))
         .default(0),
     )
+    .addOption(new Option('--workers <n>', `worker threads for the runs, 1..${MAX_WORKERS} (default: the processors here); the numbers are the same with any number`).argParser(integerParser(1, MAX_WORKERS)))
     .addHelpText(
       'after',
       `
@@ -119,8 +128,9 @@ Example:
             io.stderr(`\rdesign ${d + 1}/${designs} ${draw ? 'draw of the assumptions' : 'replicate'} ${r + 1}/${replicates}\x1b[K`)
         : undefined;
       let result: CompareResult;
+      const workers = threadsFor('--workers', opts.workers, availableParallelism(), io.stderr) ?? availableParallelism();
       try {
-        result = await compareFiles(files, { ...opts, onProgress });
+        result = await compareFiles(files, { ...opts, workers, onProgress });
       } finally {
         if (onProgress) io.stderr('\r\x1b[K');
       }

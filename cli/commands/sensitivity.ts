@@ -28,7 +28,7 @@ import { NOT_AVAILABLE, reportNumber } from '../format/number.js';
 import { renderTable, wrapText, type Row } from '../format/table.js';
 import { writeFileAtomic } from '../writeOutput.js';
 import { explicitFieldsOf, loadScenarioFile } from '../loadScenario.js';
-import { UNCERTAIN_PARAMETERS } from '../../sim/uncertainty/parameters.js';
+import { DEFAULT_ASSUMPTIONS_OUTPUT, assumptionsExperimentInput } from '../../sim/uncertainty/assumptionsExperiment.js';
 import { defaultOutFolder } from '../batch/folder.js';
 import { MAX_WORKERS, batchCommand } from './batch.js';
 
@@ -141,35 +141,16 @@ export async function sensitivityCommand(file: string, options: SensitivityComma
   return { output, design, rows, warning: design === 'sobol' ? sobolWarning(rows) : null, csvFile, table: sensitivityTable(output, design, rows) };
 }
 
-/** The output an assumptions ranking explains unless --output says otherwise. */
-export const DEFAULT_ASSUMPTIONS_OUTPUT = 'localGdpGained';
-/** What an assumptions experiment records (any of them can be the --output). */
-const ASSUMPTIONS_METRICS = ['localGdpGained', 'localGdpPerRupiah', 'jobs.effect', 'profit.effect', 'turnover.effect', 'costPerJob'];
+export { DEFAULT_ASSUMPTIONS_OUTPUT };
 
 /**
  * `sensitivity --assumptions <design.json>`: the experiment that ranks the uncertain assumptions
- * (sim/uncertainty/parameters.ts) for one design — Morris elementary effects (10 trajectories, 4 levels,
- * 2 replicates) or Sobol indices (128 samples, 2 replicates) over each assumption's documented range,
- * the fields the design file sets itself excepted. Written to `file` as an ordinary experiment, which
- * `batch` and `sensitivity` can run again.
+ * (sim/uncertainty/parameters.ts) for one design — sim/uncertainty/assumptionsExperiment.ts, the web app's
+ * tornado chart's too — written to `file` as an ordinary experiment, which `batch` and `sensitivity` can run again.
  */
 export async function writeAssumptionsExperiment(design: string, file: string, method: 'morris' | 'sobol', output: string): Promise<void> {
   const scenario = await loadScenarioFile(design);
-  const explicit = explicitFieldsOf(scenario);
-  const parameters = UNCERTAIN_PARAMETERS.filter((p) => !explicit.has(p.path));
-  if (parameters.length === 0) throw new Error(`${design} sets every uncertain assumption itself (${UNCERTAIN_PARAMETERS.map((p) => p.path).join(', ')}): nothing to rank`);
-  const metrics = ASSUMPTIONS_METRICS.includes(output) ? ASSUMPTIONS_METRICS : [output, ...ASSUMPTIONS_METRICS];
-  const experiment = {
-    name: `${scenario.name}-assumptions`,
-    description: `Which uncertain assumption matters for ${scenario.name}: ${method === 'morris' ? 'Morris elementary effects' : 'Sobol indices'} of ${parameters.map((p) => p.path).join(', ')} over their documented ranges (docs/uncertainty.md). Written by pendamping sensitivity --assumptions.`,
-    base: resolve(design),
-    parameters: parameters.map((p) => ({ path: p.path, distribution: { type: 'uniform', low: p.low, high: p.high } })),
-    design: method === 'morris' ? { type: 'morris', trajectories: 10, levels: 4 } : { type: 'sobol', samples: 128 },
-    replicates: 2,
-    metrics,
-    record: 'final',
-    seed: 1,
-  };
+  const experiment = assumptionsExperimentInput({ name: scenario.name, base: resolve(design), explicit: explicitFieldsOf(scenario), method, output, shown: design });
   await writeFileAtomic(file, JSON.stringify(experiment, null, 2) + '\n');
 }
 

@@ -1,16 +1,15 @@
 // Replicates of several designs on common random numbers: replicate r of every design uses seed + r,
 // so design differences are paired (and each run already pairs program and counterfactual). The statistics
 // over replicates are those of sim/stats/replicates.ts.
-import { runScenario } from '../../sim/run/runScenario.js';
 import type { Scenario } from '../../sim/scenario/schema.js';
-import { costPerJob, definedValues, pairedDifferences, replicateStats, type ReplicateStats } from '../../sim/stats/replicates.js';
+import { costPerJob, drawStats, pairedDifferences, replicateStats, type ReplicateStats } from '../../sim/stats/replicates.js';
 import { mean } from '../../sim/stats/summaries.js';
 import { pendampingVersion } from '../version.js';
 import { DESIGN_FIGURES, QUANTITIES } from './quantities.js';
 import { costEffectiveness, type CeaResult } from './costEffectiveness.js';
 import { designKeys } from './designKeys.js';
-import { UNCERTAIN_PARAMETERS, drawAssumptions, type UncertainParameter } from '../../sim/uncertainty/parameters.js';
-import { percentileInterval } from '../../sim/sensitivity/bootstrap.js';
+import { UNCERTAIN_PARAMETERS, type UncertainParameter } from '../../sim/uncertainty/parameters.js';
+import { runDesign, type CompareRun, type RunValues } from './runDesign.js';
 
 export interface Design {
   name: string;
@@ -96,37 +95,58 @@ export interface CompareResult {
 /** Quantity id → one value per replicate. */
 export type ReplicateValues = Record<string, (number | null)[]>;
 
-/** Compare reads only each run's summary, so its runs record only the series the summary needs. */
-const SUMMARY_ONLY: readonly string[] = [];
+/**
+ * Every run of a comparison, in the order the sequential path makes them: every design's replicates (seed +
+ * r), then every design's draws of the assumptions (seed + r, each with that seed's draw).
+ */
+export function compareRuns(designs: readonly Design[], options: CompareOptions): CompareRun[] {
+  const runs: CompareRun[] = [];
+  designs.forEach((_, design) => {
+    for (let r = 0; r < options.replicates; r++) runs.push({ design, seed: options.seed + r, draw: false });
+  });
+  designs.forEach((_, design) => {
+    for (let r = 0; r < (options.uncertainty ?? 0); r++) runs.push({ design, seed: options.seed + r, draw: true });
+  });
+  return runs;
+}
 
+/** The comparison, each run simulated here one after another. */
 export function compareDesigns(designs: readonly Design[], options: CompareOptions): CompareResult {
+  const runs = compareRuns(designs, options);
+  const values = runs.map((run) => {
+    options.onProgress?.(run.design, run.seed - options.seed, run.draw || undefined);
+    return runDesign(designs[run.design].scenario, designs[run.design].explicit ?? new Set(), run, options.months);
+  });
+  return assembleComparison(designs, options, values);
+}
+
+/** The comparison from every run's values (`values[i]` of `compareRuns(designs, options)[i]`): its statistics, whoever ran the runs. */
+export function assembleComparison(designs: readonly Design[], options: CompareOptions, runValues: readonly RunValues[]): CompareResult {
+  const runs = compareRuns(designs, options);
   const seeds = Array.from({ length: options.replicates }, (_, r) => options.seed + r);
-  const perDesign = designs.map((d, i) => {
+  const perDesign = designs.map((_, i) => {
     // Only the headline numbers are kept: every replicate's monthly series would be most of the memory.
     const figures: ReplicateValues = Object.fromEntries(DESIGN_FIGURES.map((f) => [f.id, []]));
     const values: ReplicateValues = Object.fromEntries(QUANTITIES.map((q) => [q.id, []]));
     let months = 0;
     let window = 0;
-    seeds.forEach((seed, r) => {
-      options.onProgress?.(i, r);
-      const result = runScenario(d.scenario, { seed, months: options.months, metrics: SUMMARY_ONLY });
-      for (const f of DESIGN_FIGURES) figures[f.id].push(f.value(result));
-      for (const q of QUANTITIES) values[q.id].push(q.value(result));
-      months = result.months;
-      window = result.summaryWindowMonths;
+    runs.forEach((run, k) => {
+      if (run.design !== i || run.draw) return;
+      const v = runValues[k];
+      DESIGN_FIGURES.forEach((f, j) => figures[f.id].push(v.figures[j]));
+      QUANTITIES.forEach((q, j) => values[q.id].push(v.values[j]));
+      months = figures.months[figures.months.length - 1] as number;
+      window = figures.summaryWindowMonths[figures.summaryWindowMonths.length - 1] as number;
     });
     return { figures, values, participants: mean(figures.participants as number[]), months, window };
   });
   // Draws of the assumptions: the same seeds as the replicates, each with its draw of every parameter.
   const drawCount = options.uncertainty ?? 0;
   const drawSeeds = Array.from({ length: drawCount }, (_, r) => options.seed + r);
-  const drawValues: ReplicateValues[] = designs.map((d, i) => {
+  const drawValues: ReplicateValues[] = designs.map((_, i) => {
     const values: ReplicateValues = Object.fromEntries(QUANTITIES.map((q) => [q.id, []]));
-    drawSeeds.forEach((seed, r) => {
-      options.onProgress?.(i, r, true);
-      const { scenario } = drawAssumptions(d.scenario, d.explicit ?? new Set(), seed);
-      const result = runScenario(scenario, { seed, months: options.months, metrics: SUMMARY_ONLY });
-      for (const q of QUANTITIES) values[q.id].push(q.value(result));
+    runs.forEach((run, k) => {
+      if (run.design === i && run.draw) QUANTITIES.forEach((q, j) => values[q.id].push(runValues[k].values[j]));
     });
     return values;
   });
@@ -177,10 +197,6 @@ export function compareDesigns(designs: readonly Design[], options: CompareOptio
 /** Each quantity's mean and 2.5–97.5 percentile range over the draws (null where no draw defines it). */
 function assumptionStats(values: ReplicateValues): Record<string, AssumptionStats> {
   const out: Record<string, AssumptionStats> = {};
-  for (const q of QUANTITIES) {
-    const xs = definedValues(values[q.id] ?? []);
-    const { low, high } = percentileInterval(xs);
-    out[q.id] = { mean: replicateStats(xs).mean, rangeLow: low, rangeHigh: high, n: xs.length, unit: q.unit };
-  }
+  for (const q of QUANTITIES) out[q.id] = { ...drawStats(values[q.id] ?? []), unit: q.unit };
   return out;
 }

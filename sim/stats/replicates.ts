@@ -1,8 +1,10 @@
 // Statistics over replicates, shared by the CLI's compare, the batch summary and the web app's charts:
 // a quantity's mean, SD and 95% Student-t interval over the replicates where it is defined; paired
 // differences between two designs replicate by replicate (replicate r has the same seed in both: common
-// random numbers); and cost per job over replicates. Pure: runs in Node and in the browser.
+// random numbers); cost per job over replicates; and a quantity's range over draws of the uncertain
+// assumptions. Pure: runs in Node and in the browser.
 import { interval, mean } from './summaries.js';
+import { percentileInterval } from '../sensitivity/bootstrap.js';
 
 /** A value of one replicate: null (or undefined, or not finite) where the quantity is not defined there. */
 export type ReplicateValue = number | null | undefined;
@@ -90,6 +92,38 @@ export function monthlyBand(perReplicate: readonly (readonly ReplicateValue[])[]
     band.mean.push(s.mean ?? NaN);
     band.low.push(s.low ?? NaN);
     band.high.push(s.high ?? NaN);
+  }
+  return band;
+}
+
+/**
+ * A quantity over draws of the uncertain assumptions (`compare --uncertainty`, the web app's switch): the
+ * mean of the draws where it is defined and the range over the assumptions, the 2.5–97.5 percentiles of
+ * those draws (not a confidence interval: more draws make its ends more exact, not closer together).
+ */
+export interface DrawStats {
+  mean: number | null;
+  rangeLow: number | null;
+  rangeHigh: number | null;
+  /** Draws in which the quantity was defined. */
+  n: number;
+}
+
+/** `DrawStats` of one quantity's values, one per draw (null where undefined). */
+export function drawStats(values: readonly ReplicateValue[]): DrawStats {
+  const xs = definedValues(values);
+  const { low, high } = percentileInterval(xs);
+  return { mean: replicateStats(xs).mean, rangeLow: low, rangeHigh: high, n: xs.length };
+}
+
+/** Month by month, the mean and the range over the assumptions (`drawStats`) of the draws' values (NaN where none has one). */
+export function monthlyRange(perDraw: readonly (readonly ReplicateValue[])[], months: number): MonthlyBand {
+  const band: MonthlyBand = { mean: [], low: [], high: [] };
+  for (let t = 0; t < months; t++) {
+    const s = drawStats(perDraw.map((xs) => xs[t]));
+    band.mean.push(s.mean ?? NaN);
+    band.low.push(s.rangeLow ?? NaN);
+    band.high.push(s.rangeHigh ?? NaN);
   }
   return band;
 }

@@ -13,7 +13,7 @@ import { t } from '../i18n/i18n.js';
 import { StaleError, Task } from '../controllers/task.js';
 import { compareInWorkers, type ComparisonResult, type DesignInput } from '../runner/compare.js';
 import type { WorkerPool } from '../runner/pool.js';
-import { designScenario, equalCostLevers, leverValue } from '../state/levers.js';
+import { designFields, designScenario, equalCostLevers, leverValue } from '../state/levers.js';
 import { BASELINE_SCENARIO, SCENARIOS } from '../state/scenarios.js';
 import type { AppState } from '../state/state.js';
 import type { RunStatus } from './comparison-view.js';
@@ -30,9 +30,19 @@ export function comparisonDesigns(s: AppState): DesignInput[] {
   const a = s.designs[0];
   const budget = leverValue(a.base, a.levers, 'budget');
   const levers = (d: AppState['designs'][number]) => (s.equalCost ? equalCostLevers(d.levers, budget) : d.levers);
-  const pinned = s.designs.map((d) => ({ id: d.id, name: d.name, scenario: designScenario(d.base, levers(d), d.base, s.region) }));
+  const pinned = s.designs.map((d) => ({
+    id: d.id,
+    name: d.name,
+    scenario: designScenario(d.base, levers(d), d.base, s.region),
+    explicit: designFields(d.base, levers(d)),
+  }));
   const businesses = leverValue(a.base, a.levers, 'businesses');
-  const baseline = { id: 'baseline', name: t('baseline'), scenario: designScenario(BASELINE_SCENARIO, { businesses }, BASELINE_SCENARIO, s.region) };
+  const baseline = {
+    id: 'baseline',
+    name: t('baseline'),
+    scenario: designScenario(BASELINE_SCENARIO, { businesses }, BASELINE_SCENARIO, s.region),
+    explicit: designFields(BASELINE_SCENARIO, { businesses }),
+  };
   return SCENARIOS[BASELINE_SCENARIO] ? [...pinned, baseline] : pinned;
 }
 
@@ -81,6 +91,7 @@ export class ComparisonRunner implements ReactiveController {
         seed: s.seed,
         months: s.months,
         diffVsA: s.diffVsA,
+        uncertainty: s.uncertainty,
         signal,
         label: (k, p) => t(k, p),
         // A newer comparison's runs go first in the pool, and within one the preview's.
@@ -127,7 +138,7 @@ export class ComparisonRunner implements ReactiveController {
       return;
     }
     const designs = comparisonDesigns(s);
-    const key = JSON.stringify([designs, s.replicates, s.seed, s.months, s.diffVsA, s.locale]);
+    const key = JSON.stringify([designs, s.replicates, s.seed, s.months, s.diffVsA, s.uncertainty, s.locale]);
     if (key === this.lastKey) {
       // The same inputs, now committed (a slider's change after its input): start the waiting run at once.
       if (delay === 0 && this.waiting) this.fire();

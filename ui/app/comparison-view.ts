@@ -5,7 +5,7 @@ import { LitElement, css, html, nothing, type TemplateResult } from 'lit';
 import '../charts/index.js';
 import { assignColours, formatNumber, formatShare } from '../charts/index.js';
 import { icerWords } from '../charts/index.js';
-import type { ChartLabels, EstimateChartSpec, ExportContext, LineChartSpec, Locale, PlaneChartSpec } from '../charts/index.js';
+import type { ChartLabels, EstimateChartSpec, ExportContext, LineChartSpec, Locale, PlaneChartSpec, TidyRow } from '../charts/index.js';
 import { getLocale, t } from '../i18n/i18n.js';
 import type { ComparisonResult } from '../runner/compare.js';
 import { CHARTED_SERIES, ESTIMATES } from '../runner/metrics.js';
@@ -18,6 +18,16 @@ import { glossaryDialog, regionsDialog } from './doc-dialogs.js';
 import './headline-cards.js';
 import { focusStyles } from './styles.js';
 import { formatRupiah } from '../format/format.js';
+import { TORNADO_OUTPUTS, tornadoChart, tornadoRunCount, type TornadoOutput, type TornadoResult } from '../runner/tornado.js';
+import { designFields, type LeverValue as Lever } from '../state/levers.js';
+import { TORNADO_CHART } from '../state/state.js';
+import type { TornadoStatus } from './tornado-runner.js';
+
+export interface TornadoView {
+  status: TornadoStatus;
+  result: TornadoResult | null;
+  stale: boolean;
+}
 
 export interface RunStatus {
   state: 'idle' | 'running' | 'done' | 'error';
@@ -30,15 +40,26 @@ export interface RunStatus {
 
 const labelsByLocale = new Map<string, Partial<ChartLabels>>();
 /**
- * The charts' table labels in the current language: one object per language, so a re-render of the page
- * (a progress line, say) hands the charts the same labels and they do not redraw.
+ * The charts' table labels in the current language: one object per language (and kind of range), so a
+ * re-render of the page (a progress line, say) hands the charts the same labels and they do not redraw.
+ * With `overAssumptions` the ranges are named the range over the assumptions, in tables and exports.
  */
-export function chartLabelsFor(): Partial<ChartLabels> {
+export function chartLabelsFor(overAssumptions = false): Partial<ChartLabels> {
   const locale = getLocale();
-  let labels = labelsByLocale.get(locale);
+  const key = `${locale}/${overAssumptions}`;
+  let labels = labelsByLocale.get(key);
   if (!labels) {
     labels = { month: t('table.month'), design: t('table.design'), mean: t('table.mean'), low: t('table.low'), high: t('table.high') };
-    labelsByLocale.set(locale, labels);
+    if (overAssumptions) {
+      Object.assign(labels, {
+        low: t('table.low.overAssumptions'),
+        high: t('table.high.overAssumptions'),
+        interval: t('table.interval.overAssumptions'),
+        exportRun: t('export.run.overAssumptions'),
+        exportSource: t('export.source.overAssumptions'),
+      });
+    }
+    labelsByLocale.set(key, labels);
   }
   return labels;
 }
@@ -57,10 +78,14 @@ export class ComparisonView extends LitElement {
     colours: { attribute: false },
     mainChart: {},
     equalCost: { type: Boolean },
+    uncertainty: { type: Boolean },
     budgetA: { type: Number },
     designs: { attribute: false },
     stale: { type: Boolean, reflect: true },
     progress: { type: Number },
+    tornado: { attribute: false },
+    tornadoDesign: { state: true },
+    tornadoOutput: { state: true },
   };
 
   declare result: ComparisonResult | null;
@@ -78,6 +103,8 @@ export class ComparisonView extends LitElement {
   declare mainChart: string;
   /** Every design on design A's budget (the state's equalCost), and that budget. */
   declare equalCost: boolean;
+  /** Draw the uncertain assumptions once per replicate (the state's uncertainty switch). */
+  declare uncertainty: boolean;
   declare budgetA: number;
   /** The pinned designs (base scenario and changed levers), written beside exported charts. */
   declare designs: DesignState[];
@@ -85,6 +112,13 @@ export class ComparisonView extends LitElement {
   declare stale: boolean;
   /** How far the run under way is, 0..1 (a bar under the status line while it runs). */
   declare progress: number;
+  /** The tornado chart's runs (the app's TornadoRunner): status, the latest result, and whether it is for older inputs. */
+  declare tornado: TornadoView;
+  /** The design and figure the tornado ranks the assumptions for (the first pinned design and extra jobs unless chosen). */
+  declare tornadoDesign: string;
+  declare tornadoOutput: TornadoOutput;
+  /** The tornado spec of the latest result, kept so a re-render hands the chart the same object. */
+  private tornadoSpec: { result: TornadoResult; locale: string; name: string; chart: ReturnType<typeof tornadoChart> } | null = null;
 
   constructor() {
     super();
@@ -100,10 +134,14 @@ export class ComparisonView extends LitElement {
     this.colours = new Map();
     this.mainChart = 'jobs';
     this.equalCost = false;
+    this.uncertainty = false;
     this.budgetA = 0;
     this.designs = [];
     this.stale = false;
     this.progress = 0;
+    this.tornado = { status: { state: 'idle' }, result: null, stale: false };
+    this.tornadoDesign = '';
+    this.tornadoOutput = 'jobs.effect';
   }
 
   static override styles = [
@@ -317,6 +355,34 @@ export class ComparisonView extends LitElement {
         font-weight: 400;
         flex: 1 1 100%;
       }
+      .settings label.uncertainty {
+        flex: 1 1 100%;
+      }
+      .tornado-controls {
+        display: flex;
+        flex-wrap: wrap;
+        gap: 0.5rem 1rem;
+        align-items: end;
+        margin: 0.5rem 0;
+      }
+      .main-chart .tornado-controls label {
+        display: flex;
+        flex-direction: column;
+        align-items: stretch;
+        gap: 0.2rem;
+        margin: 0;
+        font-size: 0.85rem;
+        font-weight: 600;
+        min-width: 0;
+        max-width: 100%;
+      }
+      .main-chart .tornado-controls select {
+        flex: 0 0 auto;
+        max-width: 100%;
+      }
+      .tornado-chart[data-stale] {
+        opacity: 0.55;
+      }
       .memo {
         display: none;
       }
@@ -465,7 +531,7 @@ export class ComparisonView extends LitElement {
       const r = this.result;
       if (!r || !r.preview || !this.detail) this.detail = r;
     }
-    const inputs = ['result', 'designs', 'equalCost', 'budgetA', 'locale', 'diffVsA', 'replicates', 'seed', 'months', 'region'];
+    const inputs = ['result', 'designs', 'equalCost', 'budgetA', 'locale', 'diffVsA', 'replicates', 'seed', 'months', 'region', 'tornado'];
     if (inputs.some((p) => changed.has(p))) this.contexts.clear();
   }
 
@@ -474,6 +540,11 @@ export class ComparisonView extends LitElement {
     let context = this.contexts.get(key);
     if (!context) this.contexts.set(key, (context = exportContextFor(this, id, note, r)));
     return context;
+  }
+
+  /** The result on screen was run with the assumptions drawn: its ranges are the range over the assumptions. */
+  private get overAssumptions(): boolean {
+    return this.result?.overAssumptions ?? false;
   }
 
   /** Written under an exported chart image, so a chart pasted into a report says which district it is for. */
@@ -485,13 +556,13 @@ export class ComparisonView extends LitElement {
    * A chart in its card: title, table view, exports named for the district, and the export's context
    * (`note`: what the chart's numbers are) — the same for every kind of chart on the page.
    */
-  private card(id: string, title: string, note: string, place: string, chart: TemplateResult, r: ComparisonResult | null = this.result) {
+  private card(id: string, title: string, note: string, place: string, chart: TemplateResult, r: ComparisonResult | null = this.result, csvRows?: TidyRow[]) {
     return html`<pendamping-chart-card
       data-testid="${place}-${id}"
       .title=${title}
       .locale=${this.locale}
-      .labels=${chartLabelsFor()}
-      .csvRows=${r?.rows[id] ?? []}
+      .labels=${chartLabelsFor(r?.overAssumptions ?? false)}
+      .csvRows=${csvRows ?? r?.rows[id] ?? []}
       .caption=${this.caption}
       .filename=${`pendamping-${id}-${this.region}`}
       .exportContext=${this.exportContext(id, note, r)}
@@ -506,7 +577,7 @@ export class ComparisonView extends LitElement {
       spec.title,
       spec.yLabel,
       place,
-      html`<pendamping-line-chart .spec=${spec} .locale=${this.locale} .labels=${chartLabelsFor()} ?animate=${!this.paused && this.status.state !== 'running'}></pendamping-line-chart>`,
+      html`<pendamping-line-chart .spec=${spec} .locale=${this.locale} .labels=${chartLabelsFor(r?.overAssumptions ?? false)} ?animate=${!this.paused && this.status.state !== 'running'}></pendamping-line-chart>`,
       r,
     );
   }
@@ -519,9 +590,9 @@ export class ComparisonView extends LitElement {
     return this.card(
       spec.id,
       spec.title,
-      t('export.estimateNote'),
+      t(this.overAssumptions ? 'export.estimateNote.overAssumptions' : 'export.estimateNote'),
       place,
-      html`<pendamping-estimate-chart .spec=${spec} .locale=${this.locale} .labels=${chartLabelsFor()}></pendamping-estimate-chart>`,
+      html`<pendamping-estimate-chart .spec=${spec} .locale=${this.locale} .labels=${chartLabelsFor(r?.overAssumptions ?? false)}></pendamping-estimate-chart>`,
       r,
     );
   }
@@ -536,7 +607,7 @@ export class ComparisonView extends LitElement {
         : s.state === 'error'
           ? t('compare.error', { message: s.message ?? '' })
           : s.state === 'done' && this.result
-            ? t('compare.done', {
+            ? t(this.overAssumptions ? 'compare.done.draws' : 'compare.done', {
                 runs: this.result.designs.length * this.result.replicates,
                 replicates: this.result.replicates,
                 ms: Math.round(this.result.elapsedMs),
@@ -558,9 +629,9 @@ export class ComparisonView extends LitElement {
         spec.title,
         `${spec.yLabel} · ${spec.xLabel}`,
         place,
-        html`<pendamping-plane-chart .spec=${spec} .locale=${this.locale} .labels=${chartLabelsFor()}></pendamping-plane-chart>`,
+        html`<pendamping-plane-chart .spec=${spec} .locale=${this.locale} .labels=${chartLabelsFor(this.overAssumptions)}></pendamping-plane-chart>`,
       )}
-      <p class="note ce-help" data-testid="ce-help">${t('ce.help.plane')}</p>
+      <p class="note ce-help" data-testid="ce-help">${t(this.overAssumptions ? 'ce.help.plane.overAssumptions' : 'ce.help.plane')}</p>
       <ul class="ce-status" data-testid="ce-status">
         ${spec.designs.map((d) => {
           const icer = icerWords(spec, d, this.locale);
@@ -577,22 +648,26 @@ export class ComparisonView extends LitElement {
     const estimate = line ? undefined : r.estimates.find((e) => e.id === this.mainChart);
     const plane = r.cea.planes.find((p) => p.id === this.mainChart);
     const curve = r.cea.curves.find((c) => c.id === this.mainChart);
-    const chosen = line ?? estimate ?? plane ?? curve ?? r.lines.find((l) => l.id === 'jobs') ?? r.lines[0];
+    const tornado = this.mainChart === TORNADO_CHART ? { id: TORNADO_CHART } : undefined;
+    const chosen = line ?? estimate ?? plane ?? curve ?? tornado ?? r.lines.find((l) => l.id === 'jobs') ?? r.lines[0];
     const options = [
       ...r.lines.map((l) => ({ id: l.id, title: l.title })),
       ...r.estimates.map((e) => ({ id: e.id, title: e.title })),
       ...r.cea.planes.map((p) => ({ id: p.id, title: p.title })),
       ...r.cea.curves.map((c) => ({ id: c.id, title: c.title })),
+      { id: TORNADO_CHART, title: t('tornado.pick') },
     ];
     const block = !chosen
       ? nothing
-      : chosen === plane
+      : chosen === tornado
+        ? this.tornadoBlock()
+        : chosen === plane
         ? this.plane(plane, 'main')
         : chosen === curve
           ? html`${this.line(curve, 'main')}
-              <p class="note ce-help" data-testid="ce-help">${t('ce.help.curve')}</p>`
+              <p class="note ce-help" data-testid="ce-help">${t(this.overAssumptions ? 'ce.help.curve.overAssumptions' : 'ce.help.curve')}</p>`
           : 'series' in chosen
-            ? this.line(chosen, 'main')
+            ? this.line(chosen as LineChartSpec, 'main')
             : this.estimate(chosen as EstimateChartSpec, 'main');
     return html`<div class="main-chart" data-testid="main-chart" data-chart=${chosen?.id ?? ''}>
       <label
@@ -606,6 +681,73 @@ export class ComparisonView extends LitElement {
   }
 
   /**
+   * The tornado: the design and figure to rank the assumptions for, the button that runs the ranking (its
+   * run count), its progress, the chart in its card and what it shows.
+   */
+  private tornadoBlock() {
+    const designs = this.designs;
+    const id = designs.some((d) => d.id === this.tornadoDesign) ? this.tornadoDesign : designs[0]?.id ?? '';
+    const design = designs.find((d) => d.id === id);
+    const runs = design ? tornadoRunCount(designFields(design.base, design.levers as Record<string, Lever>)) : 0;
+    const { status, result, stale } = this.tornado;
+    const shown = result && result.design.id === id && result.output === this.tornadoOutput ? result : null;
+    // Named as the design is named now (a default name follows the language).
+    const name = design?.name ?? shown?.design.name ?? '';
+    if (shown && (this.tornadoSpec?.result !== shown || this.tornadoSpec.locale !== this.locale || this.tornadoSpec.name !== name)) {
+      this.tornadoSpec = { result: shown, locale: this.locale, name, chart: tornadoChart({ ...shown, design: { ...shown.design, name } }, (k, p) => t(k, p), design?.base ?? '', this.locale) };
+    }
+    const chart = shown ? this.tornadoSpec!.chart : null;
+    const running = status.state === 'running';
+    return html`<div class="tornado-controls" data-testid="tornado-controls">
+        <label
+          >${t('tornado.design')}
+          <select data-testid="tornado-design" .value=${id} @change=${(e: Event) => (this.tornadoDesign = (e.target as HTMLSelectElement).value)}>
+            ${designs.map((d) => html`<option value=${d.id} ?selected=${d.id === id}>${d.name}</option>`)}
+          </select></label
+        >
+        <label
+          >${t('tornado.output')}
+          <select data-testid="tornado-output" .value=${this.tornadoOutput} @change=${(e: Event) => (this.tornadoOutput = (e.target as HTMLSelectElement).value as TornadoOutput)}>
+            ${TORNADO_OUTPUTS.map((o) => html`<option value=${o.id} ?selected=${o.id === this.tornadoOutput}>${t(`tornado.output.${o.id}`)}</option>`)}
+          </select></label
+        >
+        <button
+          data-testid="tornado-run"
+          ?disabled=${running || runs === 0}
+          @click=${() => this.dispatchEvent(new CustomEvent('tornado-run', { detail: { design: id, output: this.tornadoOutput }, bubbles: true, composed: true }))}
+        >
+          ${t('tornado.run', { runs })}
+        </button>
+      </div>
+      <p class="status ${status.state}" role="status" aria-live="polite" data-testid="tornado-status" data-state=${status.state}>
+        ${runs === 0
+          ? t('tornado.none')
+          : running
+            ? t('tornado.running', { done: status.done ?? 0, total: status.total || runs })
+            : status.state === 'error'
+              ? t('tornado.error', { message: status.message ?? '' })
+              : shown && stale
+                ? t('tornado.stale')
+                : ''}
+      </p>
+      ${running ? html`<progress class="progress" data-testid="tornado-progress" max="1" .value=${status.total ? (status.done ?? 0) / status.total : 0} aria-label=${t('tornado.progress')}></progress>` : nothing}
+      ${chart
+        ? html`<div class="tornado-chart" ?data-stale=${stale}>
+            ${this.card(
+              chart.spec.id,
+              chart.spec.title,
+              chart.spec.xLabel,
+              'main',
+              html`<pendamping-tornado-chart .spec=${chart.spec} .locale=${this.locale} .labels=${chartLabelsFor()}></pendamping-tornado-chart>`,
+              this.result,
+              chart.rows,
+            )}
+          </div>`
+        : nothing}
+      <p class="note ce-help" data-testid="tornado-help">${t('tornado.help', { runs })}</p>`;
+  }
+
+  /**
    * The decision memo's own lines, shown only when printing (the cards and the main chart follow): what
    * was compared, in which district, each design's settings, the main assumptions and what the ranges mean.
    */
@@ -613,7 +755,7 @@ export class ComparisonView extends LitElement {
     const designs = exportContextFor(this, this.mainChart, '').designs.filter((d) => d.name !== t('baseline'));
     return html`<section class="memo" data-testid="memo" aria-hidden="true">
       <h2>${t('memo.title')}</h2>
-      <p>${t('memo.run', { region: t(`region.${this.region}`), months: r.months, replicates: r.replicates, seed: r.seed })}</p>
+      <p>${t(this.overAssumptions ? 'memo.run.overAssumptions' : 'memo.run', { region: t(`region.${this.region}`), months: r.months, replicates: r.replicates, seed: r.seed })}</p>
       <p><strong>${t('memo.designs')}</strong></p>
       <ul>
         ${designs.map((d) => html`<li><strong>${d.name}</strong>: ${d.settings.join(', ')}</li>`)}
@@ -625,9 +767,14 @@ export class ComparisonView extends LitElement {
         <li>${t('memo.assumption.model')}</li>
         ${this.equalCost ? html`<li>${t('memo.assumption.equalCost', { budget: formatRupiah(this.budgetA, this.locale) })}</li>` : nothing}
       </ul>
-      <p>${t('card.intervalNote')}</p>
+      <p>${this.intervalNote(r)}</p>
       <p>${t('memo.source', { version: __APP_VERSION__ })}</p>
     </section>`;
+  }
+
+  /** What the ranges on the cards are: 95% confidence intervals, or the range over the assumptions. */
+  private intervalNote(r: ComparisonResult): string {
+    return r.overAssumptions ? t('card.intervalNote.overAssumptions', { draws: r.replicates }) : t('card.intervalNote');
   }
 
   override render() {
@@ -665,8 +812,9 @@ export class ComparisonView extends LitElement {
               .window=${summaryWindow}
               .months=${r.months}
               .replicates=${r.replicates}
+              ?overAssumptions=${r.overAssumptions}
             ></pendamping-headline-cards>
-            <p class="note" data-testid="interval-note">${t('card.intervalNote')}</p>
+            <p class="note" data-testid="interval-note" data-interval=${r.overAssumptions ? 'overAssumptions' : 'confidence'}>${this.intervalNote(r)}</p>
             ${this.mainChartBlock(r)}`
         : nothing}
       <details class="more" data-testid="simulation-settings">
@@ -683,8 +831,18 @@ export class ComparisonView extends LitElement {
           >
           ${this.numberSetting('seed', 0, 2 ** 31)}
           <p class="seed-help">${t('compare.seedHelp')}</p>
+          <label class="check uncertainty"
+            ><input
+              type="checkbox"
+              data-testid="uncertainty-toggle"
+              aria-describedby="uncertainty-help"
+              .checked=${this.uncertainty}
+              @change=${(e: Event) => this.setting('uncertainty', (e.target as HTMLInputElement).checked)}
+            />${t('compare.uncertainty')}</label
+          >
+          <p class="seed-help" id="uncertainty-help">${t('compare.uncertaintyHelp')}</p>
         </div>
-        <p class="note">${t('compare.note')}</p>
+        <p class="note">${t(this.overAssumptions ? 'compare.note.overAssumptions' : 'compare.note')}</p>
       </details>
       ${d
         ? html`<h3>${t('section.headline')}</h3>
@@ -724,7 +882,9 @@ function leverText(id: string, value: LeverValue, locale: Locale): string {
  * each with its base scenario and changed levers, the run's settings and the app's version.
  */
 function exportContextFor(view: ComparisonView, chartId: string, subtitle: string, r: ComparisonResult | null = view.result): ExportContext {
-  const shown = r?.designs ?? [];
+  // The tornado ranks one design: only it is listed.
+  const tornado = chartId === TORNADO_CHART ? view.tornado.result : null;
+  const shown = tornado ? (r?.designs ?? []).filter((d) => d.id === tornado.design.id) : r?.designs ?? [];
   const colours = assignColours(shown.map((d) => ({ id: d.id })));
   const designs = shown.map((d) => {
     const state = view.designs.find((x) => x.id === d.id);
@@ -740,10 +900,16 @@ function exportContextFor(view: ComparisonView, chartId: string, subtitle: strin
   });
   // The plane and the curve are always against no program; the curve's values are shares of replicates.
   const ce = CE_CHARTS.find((c) => c.id === chartId);
+  if (tornado) {
+    // sensitivity --assumptions's experiment: 2 replicates per point, seed 1 (replicate r uses seed + r).
+    return { subtitle, unit: tornado.output === 'jobs.effect' ? 'workers' : 'rupiah', comparison: 'none', designs, replicates: 2, seed: 1, months: tornado.months, region: t(`region.${view.region}`), version: __APP_VERSION__ };
+  }
   return {
     subtitle,
-    unit: ce ? (ce.kind === 'curve' ? 'share of replicates' : undefined) : [...CHARTED_SERIES, ...ESTIMATES].find((m) => m.id === chartId)?.unit,
-    comparison: view.diffVsA && !ce ? 'diffVsFirst' : 'none',
+    unit: ce ? (ce.kind === 'curve' ? (r?.overAssumptions ? 'share of draws' : 'share of replicates') : undefined) : [...CHARTED_SERIES, ...ESTIMATES].find((m) => m.id === chartId)?.unit,
+    // Each design's own figures over the draws are the CLI's comparison `overAssumptions`.
+    comparison: view.diffVsA && !ce ? 'diffVsFirst' : r?.overAssumptions && !ce ? 'overAssumptions' : 'none',
+    interval: r?.overAssumptions ? 'overAssumptions' : 'confidence',
     designs,
     replicates: r?.replicates ?? view.replicates,
     seed: r?.seed ?? view.seed,

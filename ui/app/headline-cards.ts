@@ -25,9 +25,9 @@ export function figureText(figure: Figure, x: number | null, locale: Locale, sig
  * replicates agree on exactly (the program's cost), "sama di setiap ulangan" / "the same in every replicate";
  * empty when the interval is undefined (fewer than two replicates with a value).
  */
-export function intervalWords(figure: Figure, v: CardValue, locale: Locale): string {
+export function intervalWords(figure: Figure, v: CardValue, locale: Locale, overAssumptions = false): string {
   if (!isFiniteNumber(v.low) || !isFiniteNumber(v.high)) return '';
-  if (v.high - v.low <= Math.abs(v.mean ?? 0) * 1e-9) return t('card.sameEveryReplicate', {}, locale);
+  if (v.high - v.low <= Math.abs(v.mean ?? 0) * 1e-9) return t(overAssumptions ? 'card.sameEveryDraw' : 'card.sameEveryReplicate', {}, locale);
   return t(`card.between.${figure}`, { low: figureText(figure, v.low, locale), high: figureText(figure, v.high, locale) }, locale);
 }
 
@@ -39,6 +39,7 @@ export class HeadlineCards extends LitElement {
     window: { type: Number },
     months: { type: Number },
     replicates: { type: Number },
+    overAssumptions: { type: Boolean },
   };
 
   declare cards: HeadlineCard[];
@@ -48,6 +49,8 @@ export class HeadlineCards extends LitElement {
   declare window: number;
   declare months: number;
   declare replicates: number;
+  /** Each replicate was a draw of the assumptions: the ranges are the range over the assumptions. */
+  declare overAssumptions: boolean;
 
   constructor() {
     super();
@@ -57,6 +60,7 @@ export class HeadlineCards extends LitElement {
     this.window = 12;
     this.months = 36;
     this.replicates = 10;
+    this.overAssumptions = false;
   }
 
   static override styles = [
@@ -141,7 +145,7 @@ export class HeadlineCards extends LitElement {
 
   private figure(card: HeadlineCard, f: Figure) {
     const v = card[f];
-    const words = intervalWords(f, v, this.locale);
+    const words = intervalWords(f, v, this.locale, this.overAssumptions);
     return html`<div class=${f} data-testid="card-${card.id}-${f}">
       <dt>${t(`card.${f}`, { window: this.window, months: this.months })}</dt>
       <dd>
@@ -157,7 +161,7 @@ export class HeadlineCards extends LitElement {
       ${this.cards.map(
         (c) => html`<article data-testid="card-${c.id}" style="--colour:${this.colours.get(c.id) ?? '#0072b2'}" aria-label=${c.name}>
           <h3>${c.name}</h3>
-          <p class="vs">${t('card.vs', { months: this.months, replicates: this.replicates })}</p>
+          <p class="vs">${t(this.overAssumptions ? 'card.vs.draws' : 'card.vs', { months: this.months, replicates: this.replicates })}</p>
           <dl>${FIGURES.map((f) => this.figure(c, f))}</dl>
         </article>`,
       )}

@@ -13,6 +13,8 @@ import type { AppState } from '../state/state.js';
 import { scenarioTitle } from '../state/scenarios.js';
 import { Store } from '../state/store.js';
 import { ComparisonRunner, DEBOUNCE_MS, comparisonDesigns } from './comparison-runner.js';
+import { TornadoRunner, tornadoKey } from './tornado-runner.js';
+import type { TornadoOutput } from '../runner/tornado.js';
 import './comparison-view.js';
 import type { RunStatus } from './comparison-view.js';
 import './design-library.js';
@@ -33,6 +35,7 @@ export class PendampingApp extends LitElement {
   readonly store: Store;
   readonly pool: WorkerPool;
   private readonly comparison: ComparisonRunner;
+  private readonly tornado: TornadoRunner;
 
   constructor() {
     super();
@@ -40,6 +43,7 @@ export class PendampingApp extends LitElement {
     this.store = Store.fromLocation();
     this.pool = new WorkerPool();
     this.comparison = new ComparisonRunner(this, this.pool, () => this.state);
+    this.tornado = new TornadoRunner(this, this.pool);
     new ShortcutsController(this, {
       undo: () => this.store.undo(),
       redo: () => this.store.redo(),
@@ -219,8 +223,15 @@ export class PendampingApp extends LitElement {
             .colours=${assignColours(s.designs.map((d) => ({ id: d.id })))}
             .mainChart=${s.mainChart}
             ?equalCost=${s.equalCost}
+            ?uncertainty=${s.uncertainty}
             .budgetA=${Number(leverValue(s.designs[0].base, s.designs[0].levers, 'budget'))}
             @settings-change=${(e: CustomEvent<Partial<AppState>>) => this.update_((x) => actions.setSettings(x, e.detail))}
+            .tornado=${{
+              status: this.tornado.status,
+              result: this.tornado.result,
+              stale: this.tornado.result !== null && this.tornado.resultKey !== tornadoKey(s, this.tornado.result.design.id, this.tornado.result.output),
+            }}
+            @tornado-run=${(e: CustomEvent<{ design: string; output: TornadoOutput }>) => void this.tornado.run(this.state, e.detail.design, e.detail.output)}
           ></pendamping-comparison-view>
         </main>
       </div>

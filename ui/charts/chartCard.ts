@@ -5,14 +5,14 @@
 // subtitle and designs above the chart and how it was run and its source below (exportContext), or, without
 // a context, the caption under it.
 import { LitElement, css, html, nothing } from 'lit';
-import { effectsCsv, planeCsv, tidyCsv } from './csv.js';
+import { effectsCsv, planeCsv, tidyCsv, tornadoCsv } from './csv.js';
 import { downloadBlob, serializeSvg, svgSize, svgToPng, withExtension, type SerializeOptions } from './export.js';
 import { chartLabels, fillLabel, type ChartLabels } from './labels.js';
 import type { ChartTable } from './table.js';
-import type { EstimateChartSpec, ExportContext, LineChartSpec, Locale, PlaneChartSpec, TidyRow } from './types.js';
+import type { EstimateChartSpec, ExportContext, LineChartSpec, Locale, PlaneChartSpec, TidyRow, TornadoChartSpec } from './types.js';
 
 export const CHART_CARD_TAG = 'pendamping-chart-card';
-const CHART_TAGS = 'pendamping-line-chart, pendamping-estimate-chart, pendamping-plane-chart';
+const CHART_TAGS = 'pendamping-line-chart, pendamping-estimate-chart, pendamping-plane-chart, pendamping-tornado-chart';
 
 export type ChartView = 'chart' | 'table';
 /** Exported images are drawn at least this wide (px), however narrow the card is on screen. */
@@ -25,7 +25,7 @@ export interface ChartSource extends HTMLElement {
   tableData(): ChartTable | null;
   svgElement(): SVGSVGElement | null;
   /** What it draws (every chart component has it): the effects CSV is written from it. */
-  spec?: LineChartSpec | EstimateChartSpec | PlaneChartSpec;
+  spec?: LineChartSpec | EstimateChartSpec | PlaneChartSpec | TornadoChartSpec;
 }
 
 const isChartSource = (el: Element): el is ChartSource =>
@@ -237,9 +237,11 @@ export class ChartCard extends LitElement {
   /** The effects CSV: what the chart draws, a row per design × month (or per design; on the plane, per design and replicate). */
   effectsCsv(): string {
     const spec = this.chartElement()?.spec;
-    const options = { unit: this.exportContext?.unit, comparison: this.exportContext?.comparison };
+    const options = { unit: this.exportContext?.unit, comparison: this.exportContext?.comparison, interval: this.exportContext?.interval };
     // The plane: each design's mean cost and effect with its frontier status, then every replicate's.
     if (spec && 'frontier' in spec) return planeCsv(spec);
+    // The tornado: sensitivity --assumptions's own CSV (output, then each ranked row's fields).
+    if (spec && 'bars' in spec) return tornadoCsv(spec);
     return spec ? effectsCsv(spec, options) : effectsCsv({ id: '', title: '', kind: 'count', estimates: [] }, options);
   }
 

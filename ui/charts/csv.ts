@@ -4,7 +4,7 @@
 // region, when the rows name one). Both are written as RFC 4180 with LF line ends like the CLI (a field is quoted only when it
 // holds a comma, quote, CR or LF; quotes doubled). Numbers at full precision (the shortest text that reads back to the same double); null,
 // NaN and infinities become empty fields.
-import type { EstimateChartSpec, LineChartSpec, PlaneChartSpec, TidyRow } from './types.js';
+import type { EstimateChartSpec, LineChartSpec, PlaneChartSpec, TidyRow, TornadoChartSpec } from './types.js';
 
 export const TIDY_HEADER = ['design', 'scenario', 'seed', 'month', 'arm', 'group', 'metric', 'value'] as const;
 /** The header when the rows name their region: it follows the scenario. */
@@ -37,8 +37,13 @@ export const EFFECTS_HEADER = ['chart', 'design', 'comparison', 'month', 'mean',
 export interface EffectsOptions {
   /** The values' unit, in the CLI's words; empty when not given. */
   unit?: string;
-  /** `none` (each design's effect) or `diffVsFirst` (design − design A). Default `none`. */
-  comparison?: 'none' | 'diffVsFirst';
+  /** `none` (each design's effect), `diffVsFirst` (design − design A) or `overAssumptions`. Default `none`. */
+  comparison?: 'none' | 'diffVsFirst' | 'overAssumptions';
+  /**
+   * The ranges' kind: `confidence` (columns `low`, `high`: the 95% confidence interval) or
+   * `overAssumptions` (columns `rangeLow`, `rangeHigh`: the range over the assumptions, the CLI's names).
+   */
+  interval?: 'confidence' | 'overAssumptions';
 }
 
 const isLineSpec = (spec: LineChartSpec | EstimateChartSpec): spec is LineChartSpec => 'series' in spec;
@@ -48,7 +53,10 @@ export function effectsCsv(spec: LineChartSpec | EstimateChartSpec, options: Eff
   const unit = options.unit ?? '';
   const comparison = options.comparison ?? 'none';
   // A line chart over another x than months (the acceptability curve) names that column instead.
-  const header = isLineSpec(spec) && spec.x ? EFFECTS_HEADER.map((c) => (c === 'month' ? spec.x!.csvColumn : c)) : EFFECTS_HEADER;
+  const range = options.interval === 'overAssumptions';
+  const header = EFFECTS_HEADER.map((c) =>
+    c === 'month' && isLineSpec(spec) && spec.x ? spec.x.csvColumn : range && c === 'low' ? 'rangeLow' : range && c === 'high' ? 'rangeHigh' : c,
+  );
   const lines = [header.join(',')];
   const row = (design: string, month: number | '', mean: number | null, low: number | null, high: number | null) =>
     [spec.id, design, comparison, month, mean, low, high, unit].map(csvField).join(',');
@@ -74,4 +82,14 @@ export function planeCsv(spec: PlaneChartSpec): string {
   for (const d of spec.designs) row(spec.id, d.label, '', d.cost, d.effect, d.status, d.icer, d.previous, unit);
   for (const d of spec.designs) for (const r of d.replicates) row(spec.id, d.label, r.seed, r.cost, r.effect, '', null, '', unit);
   return lines.join('\n') + '\n';
+}
+
+/**
+ * The tornado chart's CSV: the rows `sensitivity --assumptions` writes to OUT/sensitivity-<output>.csv, with
+ * the same columns (output, base, rank, parameter, method, n, mu, mu_star, mu_star_low, mu_star_high, sigma,
+ * then the Sobol columns, empty here).
+ */
+export function tornadoCsv(spec: TornadoChartSpec): string {
+  const columns = Object.keys(spec.rows[0] ?? { output: '' });
+  return [columns.join(','), ...spec.rows.map((r) => columns.map((c) => csvField(r[c])).join(','))].join('\n') + '\n';
 }

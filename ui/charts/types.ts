@@ -136,8 +136,13 @@ export interface ExportContext {
   subtitle?: string;
   /** The unit of the CSV's values, in the CLI's words (`rupiah/month per participant`, `workers`, …). */
   unit?: string;
-  /** `none`: each design's effect (program − counterfactual); `diffVsFirst`: design − design A (the CLI's words). */
-  comparison?: 'none' | 'diffVsFirst';
+  /**
+   * `none`: each design's effect (program − counterfactual); `diffVsFirst`: design − design A;
+   * `overAssumptions`: each design's effect over draws of the assumptions (the CLI's words).
+   */
+  comparison?: 'none' | 'diffVsFirst' | 'overAssumptions';
+  /** The ranges: 95% confidence intervals (`low`, `high`), or the range over the assumptions (`rangeLow`, `rangeHigh`). */
+  interval?: 'confidence' | 'overAssumptions';
   designs: ExportDesign[];
   replicates: number;
   seed: number;
@@ -145,4 +150,43 @@ export interface ExportContext {
   /** The region's name as shown to the reader. */
   region: string;
   version: string;
+}
+
+/** One uncertain assumption's bar in the tornado chart: its Morris μ* (signed by μ) with the 95% CI. */
+export interface TornadoBar {
+  /** The assumption's scenario path (sim/uncertainty/parameters.ts). */
+  parameter: string;
+  /** Its name in words. */
+  label: string;
+  /** Its range in words ("0.5–0.9"). */
+  range: string;
+  rank: number;
+  /** Mean |elementary effect| and its bootstrap 95% CI (output units per move across the whole range). */
+  muStar: number | null;
+  low: number | null;
+  high: number | null;
+  /** Mean elementary effect: its sign says which way the output moves when the assumption rises. */
+  mu: number | null;
+  sigma: number | null;
+  n: number;
+}
+
+/**
+ * The tornado chart: the uncertain assumptions ranked by how far they move one output of one design
+ * (`sensitivity --assumptions`'s Morris μ*), largest on top, each bar pointing the way the output moves
+ * when the assumption rises. `rows` are sensitivity's own rows (its CSV).
+ */
+export interface TornadoChartSpec {
+  id: string;
+  title: string;
+  /** The axis: what a bar's length measures. */
+  xLabel: string;
+  kind: ValueKind;
+  /** The output's metric name (jobs.effect, localGdpGained) and the design ranked. */
+  output: string;
+  design: string;
+  runs: number;
+  bars: TornadoBar[];
+  rows: Record<string, string | number | null>[];
+  words: { rises: string; falls: string; assumption: string; muStar: string; interval: string; direction: string };
 }

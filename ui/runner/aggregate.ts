@@ -2,7 +2,7 @@
 // (program − counterfactual) with a 95% interval over replicates; optionally each design minus design
 // A replicate by replicate (common random numbers make the pairing meaningful). The statistics are
 // sim/stats/replicates.ts's, as in the CLI's compare and the batch summary. Pure: no workers.
-import { costPerJob, effectOf, monthlyBand, pairedDifferences, replicateStats, type ReplicateStats, type ReplicateValue } from '../../sim/index.js';
+import { costPerJob, drawStats, effectOf, monthlyBand, monthlyRange, pairedDifferences, replicateStats, type ReplicateStats, type ReplicateValue } from '../../sim/index.js';
 import type { BandSeries, Estimate, EstimateChartSpec, LineChartSpec, TidyRow } from '../charts/types.js';
 import { CHARTED_SERIES, ESTIMATES, type EstimateId } from './metrics.js';
 import type { RunDigest } from './protocol.js';
@@ -24,9 +24,22 @@ export interface DesignRuns {
 
 export type Labeller = (key: string, params?: Record<string, string | number>) => string;
 
-/** Per month, the mean and 95% interval over replicates (NaN where no replicate has a value). */
-function band(perReplicate: readonly (readonly ReplicateValue[])[], months: number): Omit<BandSeries, 'id' | 'label'> {
-  return { months: Array.from({ length: months }, (_, t) => t + 1), ...monthlyBand(perReplicate, months) };
+/**
+ * Per month, the mean and 95% interval over replicates, or (each replicate a draw of the assumptions) the
+ * range over the assumptions (NaN where no replicate has a value).
+ */
+function band(perReplicate: readonly (readonly ReplicateValue[])[], months: number, overAssumptions: boolean): Omit<BandSeries, 'id' | 'label'> {
+  return { months: Array.from({ length: months }, (_, t) => t + 1), ...(overAssumptions ? monthlyRange : monthlyBand)(perReplicate, months) };
+}
+
+/**
+ * A figure's mean and its range: the 95% confidence interval over replicates, or the range over the
+ * assumptions (`compare --uncertainty`'s rangeLow and rangeHigh) when each replicate was a draw.
+ */
+export function figureStats(values: readonly ReplicateValue[], overAssumptions: boolean): Pick<Estimate, 'mean' | 'low' | 'high'> {
+  if (!overAssumptions) return meanAndInterval(replicateStats(values));
+  const { mean, rangeLow, rangeHigh } = drawStats(values);
+  return { mean, low: rangeLow, high: rangeHigh };
 }
 
 const effectSeries = (d: RunDigest, key: string) => effectOf(d.series[key]);
@@ -65,8 +78,9 @@ export interface Aggregated {
   cea: { results: CeaResult[]; planes: PlaneChartSpec[]; curves: LineChartSpec[] };
 }
 
-export function aggregate(designs: readonly DesignRuns[], options: { diffVsA: boolean; label: Labeller }): Aggregated {
+export function aggregate(designs: readonly DesignRuns[], options: { diffVsA: boolean; label: Labeller; overAssumptions?: boolean }): Aggregated {
   const { label, diffVsA } = options;
+  const overAssumptions = options.overAssumptions ?? false;
   const first = designs[0];
   // Design A stays in the difference view (as its zero line) so every design keeps its colour.
   const shown = designs;
@@ -78,7 +92,7 @@ export function aggregate(designs: readonly DesignRuns[], options: { diffVsA: bo
       const runs = diffVsA ? d.runs.slice(0, first.runs.length) : d.runs;
       const months = Math.min(...runs.map((r) => r.months));
       const per = runs.map((r, i) => (diffVsA ? pairedDifferences(effectSeries(r, key), effectSeries(first.runs[i], key)) : effectSeries(r, key)));
-      return { id: d.id, label: d.name, ...band(per, months) };
+      return { id: d.id, label: d.name, ...band(per, months, overAssumptions) };
     });
     return { id: m.id, title: label(`chart.${m.id}`), yLabel: label(`axis.${m.id}${suffix}`), kind: m.kind, series };
   });
@@ -87,7 +101,8 @@ export function aggregate(designs: readonly DesignRuns[], options: { diffVsA: bo
     title: label(`estimate.${e.id}`) + (diffVsA ? ' — ' + label('diffSuffix') : ''),
     kind: e.kind,
     estimates: shown.map((d) => {
-      if (e.id === 'costPerJob') {
+      // Over the assumptions, cost per job is every draw's own (as `compare --uncertainty` reports it).
+      if (e.id === 'costPerJob' && !overAssumptions) {
         const own = costPerJobOf(d.runs);
         if (!diffVsA) return { id: d.id, label: d.name, ...own };
         // A ratio of means has no paired difference: the difference of the two, without an interval.
@@ -96,7 +111,7 @@ export function aggregate(designs: readonly DesignRuns[], options: { diffVsA: bo
       }
       const xs = d.runs.map((r) => estimateValue(r, e.id));
       const values = diffVsA ? pairedDifferences(xs, first.runs.map((r) => estimateValue(r, e.id))) : xs;
-      return { id: d.id, label: d.name, ...meanAndInterval(replicateStats(values)) };
+      return { id: d.id, label: d.name, ...figureStats(values, overAssumptions) };
     }),
   }));
   const rows: Record<string, TidyRow[]> = {};
@@ -117,7 +132,7 @@ export function aggregate(designs: readonly DesignRuns[], options: { diffVsA: bo
       d.runs.map((r) => ({ design: d.name, scenario: d.scenario, ...(d.region === undefined ? {} : { region: d.region }), seed: r.seed, month: '' as const, arm: 'summary', group: '', metric: e.id, value: estimateValue(r, e.id) })),
     );
   }
-  const ce = costEffectivenessCharts(designs, label);
+  const ce = costEffectivenessCharts(designs, label, overAssumptions);
   Object.assign(rows, ce.rows);
-  return { lines, estimates, rows, headline: headlineCards(designs), cea: { results: ce.results, planes: ce.planes, curves: ce.curves } };
+  return { lines, estimates, rows, headline: headlineCards(designs, overAssumptions), cea: { results: ce.results, planes: ce.planes, curves: ce.curves } };
 }

@@ -7,6 +7,7 @@
 // run twice and the final result is the one the full run would give.
 import { mean, type ScenarioInput } from '../../sim/index.js';
 import { aggregate, type Aggregated, type DesignRuns, type Labeller } from './aggregate.js';
+import { replicateScenario } from './assumptions.js';
 import type { WorkerPool } from './pool.js';
 import type { RunDigest } from './protocol.js';
 
@@ -14,6 +15,8 @@ export interface DesignInput {
   id: string;
   name: string;
   scenario: ScenarioInput;
+  /** The fields the design sets itself: never drawn under `uncertainty`. */
+  explicit?: readonly string[];
 }
 
 export interface WorkerCompareOptions {
@@ -33,6 +36,11 @@ export interface WorkerCompareOptions {
   onPreview?: (preview: ComparisonResult) => void;
   /** The runs' priority in the pool (a newer comparison's higher); the preview's runs get priority + 1. */
   priority?: number;
+  /**
+   * Draw the uncertain assumptions once per replicate (ui/runner/assumptions.ts, as `compare
+   * --uncertainty`): every figure's range is then the range over the assumptions.
+   */
+  uncertainty?: boolean;
 }
 
 export interface ComparisonResult extends Aggregated {
@@ -48,6 +56,8 @@ export interface ComparisonResult extends Aggregated {
    * design whose runs all came from the cache has all of them).
    */
   preview?: boolean;
+  /** Each replicate was a draw of the uncertain assumptions: low and high are the range over the assumptions. */
+  overAssumptions: boolean;
 }
 
 const CACHE_LIMIT = 600;
@@ -80,6 +90,7 @@ export async function compareInWorkers(pool: WorkerPool, designs: readonly Desig
   const previewCount = options.previewReplicates ?? 0;
   const previewing = previewCount > 0 && previewCount < options.replicates && options.onPreview !== undefined;
   const priority = options.priority ?? 0;
+  const uncertainty = options.uncertainty ?? false;
   let done = 0;
   const computed = { runs: 0, workerMs: 0 };
   // Designs whose every run is in the cache: the preview shows them whole.
@@ -90,7 +101,7 @@ export async function compareInWorkers(pool: WorkerPool, designs: readonly Desig
     designs.forEach((d, i) => {
       const p = previewing && r < previewCount ? priority + 1 : priority;
       runs[i].push(
-        cachedRun(pool, d.scenario, options.seed + r, options.months, computed, { signal: options.signal, priority: p }).then((x) => {
+        cachedRun(pool, replicateScenario(d, options.seed + r, uncertainty), options.seed + r, options.months, computed, { signal: options.signal, priority: p }).then((x) => {
           options.onProgress?.(++done, total);
           return x;
         }),
@@ -105,7 +116,7 @@ export async function compareInWorkers(pool: WorkerPool, designs: readonly Desig
       region: typeof d.scenario.region === 'string' ? d.scenario.region : undefined,
       runs: digests[i],
     }));
-    const agg = aggregate(perDesign, { diffVsA: options.diffVsA ?? false, label: options.label });
+    const agg = aggregate(perDesign, { diffVsA: options.diffVsA ?? false, label: options.label, overAssumptions: uncertainty });
     return {
       ...agg,
       designs: perDesign.map((d) => ({ id: d.id, name: d.name, participants: mean(d.runs.map((r) => r.participants)) })),
@@ -114,6 +125,7 @@ export async function compareInWorkers(pool: WorkerPool, designs: readonly Desig
       months: options.months,
       elapsedMs: performance.now() - started,
       computed,
+      overAssumptions: uncertainty,
     };
   };
   const all = Promise.all(runs.map((d) => Promise.all(d)));

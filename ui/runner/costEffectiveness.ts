@@ -57,7 +57,9 @@ export interface CostEffectivenessCharts {
  * The plane and the curve of every effect. The no-program baseline (id "baseline") is no design here:
  * doing nothing is the origin; so is a design that costs nothing and changes nothing (as in the CLI).
  */
-export function costEffectivenessCharts(designs: readonly DesignRuns[], label: Labeller): CostEffectivenessCharts {
+export function costEffectivenessCharts(designs: readonly DesignRuns[], label: Labeller, overAssumptions = false): CostEffectivenessCharts {
+  // Each replicate a draw of the assumptions: the dots and the curve's shares are draws (as under `compare --uncertainty`).
+  const per = overAssumptions ? '.draws' : '';
   // Colours as the page hands them out (every design of the comparison, the baseline black).
   const colours = assignColours(designs.map((d) => ({ id: d.id })));
   const pinned = designs.filter((d) => d.id !== 'baseline');
@@ -117,7 +119,7 @@ export function costEffectivenessCharts(designs: readonly DesignRuns[], label: L
       words: {
         nothing: label('ce.nothing'),
         frontier: label('ce.frontier'),
-        replicate: label('ce.replicate'),
+        replicate: label(`ce.replicate${per}`),
         mean: label('ce.mean'),
         cost: label('ce.col.cost'),
         effect: label(`ce.col.${r.effect}`),
@@ -131,7 +133,7 @@ export function costEffectivenessCharts(designs: readonly DesignRuns[], label: L
     curves.push({
       id: curveChart.id,
       title: label(`ce.${curveChart.id}`),
-      yLabel: label('ce.curve.y'),
+      yLabel: label(`ce.curve.y${per}`),
       kind: 'share',
       x: { kind: jobs ? 'rupiah' : 'ratio', label: label(`ce.curve.x.${r.effect}`), csvColumn: jobs ? 'valuePerJob' : 'valuePerRupiahOfLocalGdp' },
       noBand: true,

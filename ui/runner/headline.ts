@@ -2,8 +2,9 @@
 // planner asks for — extra jobs, local GDP gained, total cost, cost per job and local GDP per rupiah —
 // each the mean over replicates with its 95% interval, computed as the CLI's compare computes them
 // (sim/stats/replicates.ts). Pure: no workers, no DOM.
-import { costPerJob, replicateStats, type ReplicateStats } from '../../sim/index.js';
+import { costPerJob, drawStats, replicateStats, type ReplicateStats } from '../../sim/index.js';
 import type { DesignRuns } from './aggregate.js';
+import type { RunDigest } from './protocol.js';
 
 /** A number on a card: the mean over replicates and its 95% interval (null where undefined). */
 export type CardValue = Pick<ReplicateStats, 'mean' | 'low' | 'high'>;
@@ -25,8 +26,31 @@ export interface HeadlineCard {
 
 const pick = ({ mean, low, high }: ReplicateStats): CardValue => ({ mean, low, high });
 
-/** The cards of every design except the no-program baseline, in the designs' order. */
-export function headlineCards(designs: readonly DesignRuns[]): HeadlineCard[] {
+/**
+ * The cards of every design except the no-program baseline, in the designs' order. With `overAssumptions`
+ * (each replicate a draw of the assumptions) every figure is `compare --uncertainty`'s: the mean over the
+ * draws and the range over the assumptions (low, high = its rangeLow, rangeHigh), cost per job each draw's own.
+ */
+export function headlineCards(designs: readonly DesignRuns[], overAssumptions = false): HeadlineCard[] {
+  if (overAssumptions) {
+    return designs
+      .filter((d) => d.id !== 'baseline')
+      .map((d) => {
+        const over = (f: (s: RunDigest['summary']) => number | null) => {
+          const { mean, rangeLow, rangeHigh } = drawStats(d.runs.map((r) => f(r.summary)));
+          return { mean, low: rangeLow, high: rangeHigh };
+        };
+        return {
+          id: d.id,
+          name: d.name,
+          jobs: over((s) => s.jobs.effect),
+          localGdpGained: over((s) => s.localGdpGained),
+          programCost: over((s) => s.programCost),
+          costPerJob: over((s) => s.costPerJob),
+          localGdpPerRupiah: over((s) => s.localGdpPerRupiah),
+        };
+      });
+  }
   return designs
     .filter((d) => d.id !== 'baseline')
     .map((d) => {

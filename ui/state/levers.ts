@@ -3,7 +3,8 @@
 // only the levers changed from its base scenario; `designScenario` writes them into a copy of it.
 import type { Scenario, ScenarioInput } from '../../sim/index.js';
 import { CAPACITIES } from '../../sim/index.js';
-import { SCENARIOS, parsedScenario } from './scenarios.js';
+import { setPaths } from '../../sim/uncertainty/parameters.js';
+import { DEFAULT_SCENARIO, SCENARIOS, parsedScenario } from './scenarios.js';
 
 export const STAGES = ['needsAnalysis', 'training', 'mentoring', 'resourceAccess', 'monitoring', 'reflection'] as const;
 export type StageId = (typeof STAGES)[number];
@@ -24,6 +25,8 @@ export interface LeverDef {
   get: (s: Scenario) => LeverValue;
   /** Write the value into a scenario input (a deep copy of the base file, every default filled in). */
   set: (s: Scenario, v: LeverValue) => void;
+  /** The scenario fields it writes (dotted leaf paths): a changed lever's are fields the design sets itself. */
+  fields: readonly string[];
 }
 
 type Obj = Record<string, unknown>;
@@ -49,6 +52,7 @@ function path(id: string, stage: LeverDef['stage'], kind: LeverDef['kind'], unit
       const { parent, key } = at(s, p);
       parent[key] = v;
     },
+    fields: [p],
     ...extra,
   };
 }
@@ -80,6 +84,7 @@ export const LEVERS: readonly LeverDef[] = [
       const hours = s.program.training.hoursByModule;
       for (const k of CAPACITIES) hours[k] = total > 0 ? (hours[k] * Number(v)) / total : Number(v) / CAPACITIES.length;
     },
+    fields: CAPACITIES.map((k) => `program.training.hoursByModule.${k}`),
   },
   path('training.months', 'training', 'number', 'months', 'program.training.months', { min: 0, max: 12, step: 1, advanced: true }),
   path('mentoring.months', 'mentoring', 'number', 'months', 'program.mentoring.months', { min: 0, max: 36, step: 1 }),
@@ -125,6 +130,18 @@ export function designScenario(base: string, overrides: Readonly<Record<string, 
   for (const lever of LEVERS) if (lever.id in overrides) lever.set(s, overrides[lever.id]);
   s.name = name;
   return s as ScenarioInput;
+}
+
+/**
+ * The fields a design sets itself, as `compare --uncertainty` reads them from a scenario file (its JSON
+ * leaf paths, sim/uncertainty/parameters.ts setPaths): its base file's, the region it runs in and each
+ * changed lever's field. Under the uncertainty switch these are never drawn.
+ */
+export function designFields(base: string, overrides: Readonly<Record<string, LeverValue>>): string[] {
+  const fields = setPaths(SCENARIOS[base] ?? SCENARIOS[DEFAULT_SCENARIO]);
+  fields.add('region');
+  for (const lever of LEVERS) if (lever.id in overrides) for (const f of lever.fields) fields.add(f);
+  return [...fields].sort();
 }
 
 export const isKnownScenario = (name: string) => name in SCENARIOS;

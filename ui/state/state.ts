@@ -8,8 +8,10 @@ import { DEFAULT_SCENARIO, SCENARIOS } from './scenarios.js';
 import { CHARTED_SERIES, ESTIMATES } from '../runner/metrics.js';
 import { CE_CHARTS } from '../runner/costEffectiveness.js';
 
-/** Charts the main chart can show: every line chart, every estimate chart, then the cost-effectiveness plane and curve. */
-export const MAIN_CHARTS: readonly string[] = [...CHARTED_SERIES.map((m) => m.id), ...ESTIMATES.map((e) => e.id), ...CE_CHARTS.map((c) => c.id)];
+/** The main chart's tornado: which uncertain assumption matters for one design (ui/runner/tornado.ts). */
+export const TORNADO_CHART = 'tornado';
+/** Charts the main chart can show: every line chart, every estimate chart, the cost-effectiveness plane and curve, then the tornado. */
+export const MAIN_CHARTS: readonly string[] = [...CHARTED_SERIES.map((m) => m.id), ...ESTIMATES.map((e) => e.id), ...CE_CHARTS.map((c) => c.id), TORNADO_CHART];
 export const DEFAULT_MAIN_CHART = 'jobs';
 
 export interface DesignState {
@@ -49,6 +51,11 @@ export interface AppState {
    * so designs compare per rupiah (ui/state/levers.ts equalCostLevers).
    */
   equalCost: boolean;
+  /**
+   * Draw the uncertain assumptions (sim/uncertainty/parameters.ts) once per replicate, as `compare
+   * --uncertainty` does: ranges are then the range over the assumptions, not 95% confidence intervals.
+   */
+  uncertainty: boolean;
 }
 
 export const MIN_DESIGNS = 1;
@@ -78,6 +85,7 @@ export function defaultState(options: { locale?: Locale; paused?: boolean } = {}
     trainer: false,
     mainChart: DEFAULT_MAIN_CHART,
     equalCost: false,
+    uncertainty: false,
   };
 }
 
@@ -147,5 +155,6 @@ export function decodeState(hash: string, fallback: AppState = defaultState()): 
     trainer: typeof raw.trainer === 'boolean' ? raw.trainer : fallback.trainer,
     mainChart: typeof raw.mainChart === 'string' && MAIN_CHARTS.includes(raw.mainChart) ? raw.mainChart : fallback.mainChart,
     equalCost: typeof raw.equalCost === 'boolean' ? raw.equalCost : fallback.equalCost,
+    uncertainty: typeof raw.uncertainty === 'boolean' ? raw.uncertainty : fallback.uncertainty,
   };
 }
