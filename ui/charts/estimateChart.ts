@@ -2,7 +2,7 @@
 // at the mean with a horizontal 95% whisker, the value at the right and a reference line at zero (one
 // for ratios). A pure render of its inputs; it resizes with its container.
 import { html, nothing, svg } from 'lit';
-import { ResizingChart, chartFrameStyles } from './resizingChart.js';
+import { DEFAULT_WIDTH, ResizingChart, chartFrameStyles } from './resizingChart.js';
 import { formatInterval, formatValue } from '../format/format.js';
 import { layoutEstimateChart } from './estimateLayout.js';
 import { LINE_HEIGHT } from './lineLayout.js';
@@ -12,7 +12,6 @@ import { estimateChartTable, type ChartTable } from './table.js';
 import type { EstimateChartSpec, Locale } from './types.js';
 
 export const ESTIMATE_CHART_TAG = 'pendamping-estimate-chart';
-const DEFAULT_WIDTH = 640;
 
 export function summariseEstimateChart(spec: EstimateChartSpec, locale: Locale, labels: ChartLabels): string {
   if (spec.estimates.length === 0) return `${spec.title}. ${labels.noData}.`;
@@ -22,26 +21,7 @@ export function summariseEstimateChart(spec: EstimateChartSpec, locale: Locale, 
   return `${spec.title}. ${parts.join('; ')}.`;
 }
 
-export class EstimateChart extends ResizingChart {
-  static override properties = {
-    spec: { attribute: false },
-    locale: { reflect: true },
-    labels: { attribute: false },
-    width: { state: true },
-  };
-
-  declare spec: EstimateChartSpec | undefined;
-  declare locale: Locale;
-  declare labels: Partial<ChartLabels> | undefined;
-  declare width: number;
-
-
-  constructor() {
-    super();
-    this.locale = 'id';
-    this.width = DEFAULT_WIDTH;
-  }
-
+export class EstimateChart extends ResizingChart<EstimateChartSpec> {
   static override styles = chartFrameStyles;
 
   tableData(): ChartTable | null {

@@ -2,7 +2,7 @@
 // line with its 95% band, labelled at its right end, a zero line, month and value axes. A pure render
 // of its inputs; it resizes with its container.
 import { css, html, nothing, svg } from 'lit';
-import { ResizingChart, chartFrameStyles } from './resizingChart.js';
+import { DEFAULT_WIDTH, ResizingChart, chartFrameStyles } from './resizingChart.js';
 import { formatInterval, formatValue } from '../format/format.js';
 import { chartLabels, type ChartLabels } from './labels.js';
 import { textColour } from './palette.js';
@@ -11,7 +11,6 @@ import { lineChartTable, type ChartTable } from './table.js';
 import type { LineChartSpec, Locale } from './types.js';
 
 export const LINE_CHART_TAG = 'pendamping-line-chart';
-const DEFAULT_WIDTH = 640;
 
 /** What a screen reader hears: title, measure, then each design's last value and interval. */
 export function summariseLineChart(spec: LineChartSpec, locale: Locale, labels: ChartLabels): string {
@@ -28,26 +27,18 @@ export function summariseLineChart(spec: LineChartSpec, locale: Locale, labels: 
   return `${spec.title}. ${spec.yLabel}. ${parts.join('; ')}.`;
 }
 
-export class LineChart extends ResizingChart {
+export class LineChart extends ResizingChart<LineChartSpec> {
   static override properties = {
-    spec: { attribute: false },
-    locale: { reflect: true },
-    labels: { attribute: false },
+    ...ResizingChart.properties,
     // `animate` is Element.animate(), so the property is `animated`; the attribute keeps the short name.
     animated: { type: Boolean, reflect: true, attribute: 'animate' },
     height: { type: Number },
-    width: { state: true },
     textScale: { type: Number },
   };
 
-  declare spec: LineChartSpec | undefined;
-  declare locale: Locale;
-  /** The app's translations of the chart's own words; defaults per locale. */
-  declare labels: Partial<ChartLabels> | undefined;
   /** Transitions between updates, only when set and the user has not asked for reduced motion. */
   declare animated: boolean;
   declare height: number;
-  declare width: number;
   /**
    * Draw everything this many times larger (a projector): the chart is laid out at width ÷ scale and
    * its SVG drawn at the full width, so the 12 px text becomes 12 × scale px. 1 by default.
@@ -57,10 +48,8 @@ export class LineChart extends ResizingChart {
 
   constructor() {
     super();
-    this.locale = 'id';
     this.animated = false;
     this.height = 360;
-    this.width = DEFAULT_WIDTH;
     this.textScale = 1;
   }
 

@@ -4,7 +4,7 @@
 // its name and, off the frontier, the word for why; "no program" at the origin; the efficiency frontier a
 // black line from the origin through the frontier designs. A pure render of its inputs; it resizes.
 import { html, nothing, svg } from 'lit';
-import { ResizingChart, chartFrameStyles } from './resizingChart.js';
+import { DEFAULT_WIDTH, ResizingChart, chartFrameStyles } from './resizingChart.js';
 import { formatValue } from '../format/format.js';
 import { chartLabels, fillLabel, type ChartLabels } from './labels.js';
 import { LINE_HEIGHT } from './lineLayout.js';
@@ -14,7 +14,6 @@ import type { ChartTable } from './table.js';
 import type { Locale, PlaneChartSpec, PlaneDesign } from './types.js';
 
 export const PLANE_CHART_TAG = 'pendamping-plane-chart';
-const DEFAULT_WIDTH = 640;
 
 /** A frontier design's extra cost per extra unit over the option before it, in words ("Rp 12 juta per extra job over Design A"). */
 export function icerWords(spec: PlaneChartSpec, d: PlaneDesign, locale: Locale): string {
@@ -47,25 +46,7 @@ export function summarisePlaneChart(spec: PlaneChartSpec, locale: Locale, labels
   return `${spec.title}. ${spec.xLabel}; ${spec.yLabel}. ${parts.join('; ')}.`;
 }
 
-export class PlaneChart extends ResizingChart {
-  static override properties = {
-    spec: { attribute: false },
-    locale: { reflect: true },
-    labels: { attribute: false },
-    width: { state: true },
-  };
-
-  declare spec: PlaneChartSpec | undefined;
-  declare locale: Locale;
-  declare labels: Partial<ChartLabels> | undefined;
-  declare width: number;
-
-  constructor() {
-    super();
-    this.locale = 'id';
-    this.width = DEFAULT_WIDTH;
-  }
-
+export class PlaneChart extends ResizingChart<PlaneChartSpec> {
   static override styles = chartFrameStyles;
 
   tableData(): ChartTable | null {

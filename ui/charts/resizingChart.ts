@@ -1,7 +1,12 @@
-// What every chart element shares: it follows its container's width (ResizeObserver), tells a surrounding
-// <pendamping-chart-card> when its data changes so the table view refreshes, and hands over its <svg>
-// for export.
+// What every chart element shares: its spec, locale and word labels, a width that follows its container
+// (ResizeObserver), an event that tells a surrounding <pendamping-chart-card> when its data changes so the
+// table view refreshes, and its <svg> handed over for export.
 import { LitElement, css } from 'lit';
+import type { ChartLabels } from './labels.js';
+import type { Locale } from './types.js';
+
+/** A chart's width before its container has been measured. */
+export const DEFAULT_WIDTH = 640;
 
 /** The frame every chart draws in: a focusable figure holding an SVG that fills the element's width. */
 export const chartFrameStyles = css`
@@ -24,8 +29,26 @@ export const chartFrameStyles = css`
   }
 `;
 
-export abstract class ResizingChart extends LitElement {
+export abstract class ResizingChart<Spec> extends LitElement {
+  static override properties = {
+    spec: { attribute: false },
+    locale: { reflect: true },
+    labels: { attribute: false },
+    width: { state: true },
+  };
+
+  declare spec: Spec | undefined;
+  declare locale: Locale;
+  /** The app's translations of the chart's own words; defaults per locale. */
+  declare labels: Partial<ChartLabels> | undefined;
   declare width: number;
+
+  constructor() {
+    super();
+    this.locale = 'id';
+    this.width = DEFAULT_WIDTH;
+  }
+
   private resizeObserver: ResizeObserver | null = null;
 
   override connectedCallback(): void {

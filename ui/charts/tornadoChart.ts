@@ -3,7 +3,7 @@
 // name and range on a line of its own above it; the bar points right when the output rises with the
 // assumption, left when it falls; the whisker is μ*'s bootstrap 95% CI. A pure render of its spec; it resizes.
 import { html, nothing, svg } from 'lit';
-import { ResizingChart, chartFrameStyles } from './resizingChart.js';
+import { DEFAULT_WIDTH, ResizingChart, chartFrameStyles } from './resizingChart.js';
 import { formatValue } from '../format/format.js';
 import { chartLabels, type ChartLabels } from './labels.js';
 import { FONT_SIZE, LINE_HEIGHT } from './lineLayout.js';
@@ -12,7 +12,6 @@ import type { ChartTable } from './table.js';
 import type { Locale, TornadoChartSpec } from './types.js';
 
 export const TORNADO_CHART_TAG = 'pendamping-tornado-chart';
-const DEFAULT_WIDTH = 640;
 
 /** The tornado as a table: rank, assumption (range), μ*, its 95% CI and the direction. */
 export function tornadoChartTable(spec: TornadoChartSpec, locale: Locale): ChartTable {
@@ -35,25 +34,7 @@ export function summariseTornadoChart(spec: TornadoChartSpec, locale: Locale, la
   return `${spec.title}. ${spec.xLabel}. ${spec.bars.map((b) => `${b.rank}. ${b.label}: ${formatValue(b.muStar, spec.kind, locale)}`).join('; ')}.`;
 }
 
-export class TornadoChart extends ResizingChart {
-  static override properties = {
-    spec: { attribute: false },
-    locale: { reflect: true },
-    labels: { attribute: false },
-    width: { state: true },
-  };
-
-  declare spec: TornadoChartSpec | undefined;
-  declare locale: Locale;
-  declare labels: Partial<ChartLabels> | undefined;
-  declare width: number;
-
-  constructor() {
-    super();
-    this.locale = 'id';
-    this.width = DEFAULT_WIDTH;
-  }
-
+export class TornadoChart extends ResizingChart<TornadoChartSpec> {
   static override styles = chartFrameStyles;
 
   tableData(): ChartTable | null {
