@@ -140,4 +140,23 @@ describe.skipIf(!browserCheck.path)('the tornado chart in Chromium', () => {
     }
     await page.setViewportSize({ width: 1440, height: 900 });
   }, 120_000);
+
+  it('keeps the chosen design and figure in the link: a reload shows them chosen', async () => {
+    await page.getByTestId('tornado-design').selectOption('B');
+    await page.getByTestId('tornado-output').selectOption('localGdpGained');
+    await page.waitForFunction(() => {
+      const m = /#s=([A-Za-z0-9_-]+)/.exec(location.hash);
+      if (!m) return false;
+      const json = new TextDecoder().decode(Uint8Array.from(atob(m[1].replace(/-/g, '+').replace(/_/g, '/')), (c) => c.charCodeAt(0)));
+      const s = JSON.parse(json);
+      return s.tornadoDesign === 'B' && s.tornadoOutput === 'localGdpGained';
+    }, null, { timeout: 10_000 });
+    await page.reload();
+    await page.waitForFunction(() => (window as unknown as { __pendamping?: unknown }).__pendamping !== undefined, null, { timeout: 30_000 });
+    await page.waitForSelector('[data-testid="tornado-design"]', { timeout: 60_000 });
+    expect(await page.getByTestId('tornado-design').inputValue()).toBe('B');
+    expect(await page.getByTestId('tornado-output').inputValue()).toBe('localGdpGained');
+    // Design B (training only) sets none of the six assumptions either: the same 140 runs, in the page's language.
+    expect(await page.getByTestId('tornado-run').textContent()).toMatch(/\(140 /);
+  }, 120_000);
 });

@@ -29,11 +29,21 @@ describe('state in the URL hash', () => {
     s = actions.setLever(s, 0, 'mentoring.visits', 4);
     s = actions.pinDesign(s);
     s = actions.renameDesign(s, 2, 'Kunjungan ganda — ü');
-    s = actions.setSettings(s, { replicates: 12, seed: 9, diffVsA: true });
+    s = actions.setSettings(s, { replicates: 12, seed: 9, diffVsA: true, tornadoDesign: s.designs[1].id, tornadoOutput: 'localGdpGained' });
     s = actions.switchLanguage(s, 'en');
     const hash = encodeState(s);
     expect(hash).toMatch(/^#s=[A-Za-z0-9_-]+$/);
     expect(decodeState(hash)).toEqual(s);
+    expect(decodeState(hash)).toMatchObject({ tornadoDesign: s.designs[1].id, tornadoOutput: 'localGdpGained' });
+  });
+
+  it("keeps the tornado chart's design and figure only when they exist", () => {
+    const s = defaultState();
+    const hashOf = (raw: unknown) => '#s=' + btoa(JSON.stringify(raw)).replace(/=+$/, '');
+    expect(decodeState(hashOf({ ...s, tornadoDesign: s.designs[1].id, tornadoOutput: 'localGdpGained' }))).toMatchObject({ tornadoDesign: s.designs[1].id, tornadoOutput: 'localGdpGained' });
+    // A design no longer pinned, or a figure the chart does not offer, falls back to the first design and extra jobs.
+    expect(decodeState(hashOf({ ...s, tornadoDesign: 'Q', tornadoOutput: 'profit.effect' }))).toMatchObject({ tornadoDesign: '', tornadoOutput: 'jobs.effect' });
+    expect(decodeState(hashOf({ ...s, tornadoDesign: 7, tornadoOutput: null }))).toMatchObject({ tornadoDesign: '', tornadoOutput: 'jobs.effect' });
   });
 
   it('falls back to defaults on malformed or hostile input, field by field', () => {

@@ -84,8 +84,8 @@ export class ComparisonView extends LitElement {
     stale: { type: Boolean, reflect: true },
     progress: { type: Number },
     tornado: { attribute: false },
-    tornadoDesign: { state: true },
-    tornadoOutput: { state: true },
+    tornadoDesign: {},
+    tornadoOutput: {},
   };
 
   declare result: ComparisonResult | null;
@@ -114,7 +114,10 @@ export class ComparisonView extends LitElement {
   declare progress: number;
   /** The tornado chart's runs (the app's TornadoRunner): status, the latest result, and whether it is for older inputs. */
   declare tornado: TornadoView;
-  /** The design and figure the tornado ranks the assumptions for (the first pinned design and extra jobs unless chosen). */
+  /**
+   * The design and figure the tornado ranks the assumptions for (the first pinned design and extra jobs
+   * unless chosen), kept in the app's state and so in the link.
+   */
   declare tornadoDesign: string;
   declare tornadoOutput: TornadoOutput;
   /** The tornado spec of the latest result, kept so a re-render hands the chart the same object. */
@@ -701,13 +704,13 @@ export class ComparisonView extends LitElement {
     return html`<div class="tornado-controls" data-testid="tornado-controls">
         <label
           >${t('tornado.design')}
-          <select data-testid="tornado-design" .value=${id} @change=${(e: Event) => (this.tornadoDesign = (e.target as HTMLSelectElement).value)}>
+          <select data-testid="tornado-design" .value=${id} @change=${(e: Event) => this.setting('tornadoDesign', (e.target as HTMLSelectElement).value)}>
             ${designs.map((d) => html`<option value=${d.id} ?selected=${d.id === id}>${d.name}</option>`)}
           </select></label
         >
         <label
           >${t('tornado.output')}
-          <select data-testid="tornado-output" .value=${this.tornadoOutput} @change=${(e: Event) => (this.tornadoOutput = (e.target as HTMLSelectElement).value as TornadoOutput)}>
+          <select data-testid="tornado-output" .value=${this.tornadoOutput} @change=${(e: Event) => this.setting('tornadoOutput', (e.target as HTMLSelectElement).value)}>
             ${TORNADO_OUTPUTS.map((o) => html`<option value=${o.id} ?selected=${o.id === this.tornadoOutput}>${t(`tornado.output.${o.id}`)}</option>`)}
           </select></label
         >

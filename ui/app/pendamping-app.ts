@@ -222,6 +222,8 @@ export class PendampingApp extends LitElement {
             ?paused=${s.paused}
             .colours=${assignColours(s.designs.map((d) => ({ id: d.id })))}
             .mainChart=${s.mainChart}
+            .tornadoDesign=${s.tornadoDesign}
+            .tornadoOutput=${s.tornadoOutput}
             ?equalCost=${s.equalCost}
             ?uncertainty=${s.uncertainty}
             .budgetA=${Number(leverValue(s.designs[0].base, s.designs[0].levers, 'budget'))}

@@ -72,6 +72,6 @@ export function switchLanguage(s: AppState, locale: Locale): AppState {
   };
 }
 
-export const setSettings = (s: AppState, patch: Partial<Pick<AppState, 'region' | 'replicates' | 'seed' | 'months' | 'diffVsA' | 'paused' | 'view' | 'trainer' | 'uncertainty'>>): AppState => ({ ...s, ...patch });
+export const setSettings = (s: AppState, patch: Partial<Pick<AppState, 'region' | 'replicates' | 'seed' | 'months' | 'diffVsA' | 'paused' | 'view' | 'trainer' | 'uncertainty' | 'tornadoDesign' | 'tornadoOutput'>>): AppState => ({ ...s, ...patch });
 
 export type { LeverValue };

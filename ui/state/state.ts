@@ -7,6 +7,7 @@ import { DEFAULT_REGION, coerceRegion } from './regions.js';
 import { DEFAULT_SCENARIO, SCENARIOS } from './scenarios.js';
 import { CHARTED_SERIES, ESTIMATES } from '../runner/metrics.js';
 import { CE_CHARTS } from '../runner/costEffectiveness.js';
+import { TORNADO_OUTPUTS, type TornadoOutput } from '../runner/tornado.js';
 
 /** The main chart's tornado: which uncertain assumption matters for one design (ui/runner/tornado.ts). */
 export const TORNADO_CHART = 'tornado';
@@ -56,6 +57,9 @@ export interface AppState {
    * --uncertainty` does: ranges are then the range over the assumptions, not 95% confidence intervals.
    */
   uncertainty: boolean;
+  /** The tornado chart's design (a pinned design's id; '' or one no longer pinned: the first) and figure. */
+  tornadoDesign: string;
+  tornadoOutput: TornadoOutput;
 }
 
 export const MIN_DESIGNS = 1;
@@ -86,6 +90,8 @@ export function defaultState(options: { locale?: Locale; paused?: boolean } = {}
     mainChart: DEFAULT_MAIN_CHART,
     equalCost: false,
     uncertainty: false,
+    tornadoDesign: '',
+    tornadoOutput: 'jobs.effect',
   };
 }
 
@@ -156,5 +162,7 @@ export function decodeState(hash: string, fallback: AppState = defaultState()): 
     mainChart: typeof raw.mainChart === 'string' && MAIN_CHARTS.includes(raw.mainChart) ? raw.mainChart : fallback.mainChart,
     equalCost: typeof raw.equalCost === 'boolean' ? raw.equalCost : fallback.equalCost,
     uncertainty: typeof raw.uncertainty === 'boolean' ? raw.uncertainty : fallback.uncertainty,
+    tornadoDesign: typeof raw.tornadoDesign === 'string' && designs.some((d) => d.id === raw.tornadoDesign) ? raw.tornadoDesign : fallback.tornadoDesign,
+    tornadoOutput: TORNADO_OUTPUTS.some((o) => o.id === raw.tornadoOutput) ? (raw.tornadoOutput as TornadoOutput) : fallback.tornadoOutput,
   };
 }
