@@ -1,8 +1,8 @@
 // <pendamping-estimate-chart .spec=${EstimateChartSpec} .locale=${'id'|'en'}>: one row per design, a dot
 // at the mean with a horizontal 95% whisker, the value at the right and a reference line at zero (one
 // for ratios). A pure render of its inputs; it resizes with its container.
-import { html, nothing, svg } from 'lit';
-import { DEFAULT_WIDTH, ResizingChart, chartFrameStyles } from './resizingChart.js';
+import { nothing, svg } from 'lit';
+import { DEFAULT_WIDTH, ResizingChart, chartFigure, chartFrameStyles } from './resizingChart.js';
 import { formatInterval, formatValue } from '../format/format.js';
 import { layoutEstimateChart } from './estimateLayout.js';
 import { LINE_HEIGHT } from './lineLayout.js';
@@ -36,20 +36,11 @@ export class EstimateChart extends ResizingChart<EstimateChartSpec> {
     const width = Math.max(240, this.width || DEFAULT_WIDTH);
     const L = layoutEstimateChart(spec, width, this.locale);
     const { margin, height } = L;
-    const right = width - margin.right;
     const bottom = height - margin.bottom;
     const summary = summariseEstimateChart(spec, this.locale, labels);
-    return html`<figure tabindex="0" role="img" aria-label=${summary} data-testid="estimate-chart" data-chart-id=${spec.id}>
-      <svg
-        xmlns="http://www.w3.org/2000/svg"
-        viewBox="0 0 ${width} ${height}"
-        width=${width}
-        height=${height}
-        font-family="system-ui, -apple-system, 'Segoe UI', Roboto, 'Noto Sans', Arial, sans-serif"
-        font-size="12"
-      >
-        <title>${spec.title}</title>
-        <desc>${summary}</desc>
+    return chartFigure(
+      { testId: 'estimate-chart', chartId: spec.id, title: spec.title, summary, width, height },
+      svg`
         <g class="x-axis">
           ${L.ticks.map(
             (t) => svg`<line x1=${t.at} x2=${t.at} y1=${margin.top} y2=${bottom} stroke="#e3e3e3"></line>
@@ -78,7 +69,7 @@ export class EstimateChart extends ResizingChart<EstimateChartSpec> {
         ${spec.estimates.length === 0
           ? svg`<text x=${width / 2} y=${margin.top + 16} text-anchor="middle" fill="#555555">${labels.noData}</text>`
           : nothing}
-      </svg>
-    </figure>`;
+      `,
+    );
   }
 }

@@ -1,8 +1,8 @@
 // <pendamping-line-chart .spec=${LineChartSpec} .locale=${'id'|'en'}>: each design's mean per month as a
 // line with its 95% band, labelled at its right end, a zero line, month and value axes. A pure render
 // of its inputs; it resizes with its container.
-import { css, html, nothing, svg } from 'lit';
-import { DEFAULT_WIDTH, ResizingChart, chartFrameStyles } from './resizingChart.js';
+import { css, nothing, svg } from 'lit';
+import { DEFAULT_WIDTH, ResizingChart, chartFigure, chartFrameStyles, yTitle } from './resizingChart.js';
 import { formatInterval, formatValue } from '../format/format.js';
 import { chartLabels, type ChartLabels } from './labels.js';
 import { textColour } from './palette.js';
@@ -100,18 +100,10 @@ export class LineChart extends ResizingChart<LineChartSpec> {
     const { margin } = L;
     const right = width - margin.right;
     const bottom = height - margin.bottom;
-    return html`<figure tabindex="0" role="img" aria-label=${summary} data-testid="line-chart" data-chart-id=${spec.id}>
-      <svg
-        xmlns="http://www.w3.org/2000/svg"
-        viewBox="0 0 ${width} ${height}"
-        width=${width * scale}
-        height=${height * scale}
-        font-family="system-ui, -apple-system, 'Segoe UI', Roboto, 'Noto Sans', Arial, sans-serif"
-        font-size="12"
-      >
-        <title>${spec.title}</title>
-        <desc>${summary}</desc>
-        <text class="y-title" x="0" y="12" fill="#333333" font-weight="600">${L.yTitle.map((line, i) => svg`<tspan x="0" y=${12 + i * LINE_HEIGHT}>${line}${i < L.yTitle.length - 1 ? ' ' : ''}</tspan>`)}</text>
+    return chartFigure(
+      { testId: 'line-chart', chartId: spec.id, title: spec.title, summary, width, height, scale },
+      svg`
+        ${yTitle(L.yTitle)}
         <g class="y-axis">
           ${L.yTicks.map(
             (t) => svg`<line x1=${margin.left} x2=${right} y1=${t.at} y2=${t.at} stroke="#e3e3e3" stroke-width="1"></line>
@@ -154,7 +146,7 @@ export class LineChart extends ResizingChart<LineChartSpec> {
         ${spec.series.length === 0
           ? svg`<text x=${width / 2} y=${height / 2} text-anchor="middle" fill="#555555">${labels.noData}</text>`
           : nothing}
-      </svg>
-    </figure>`;
+      `,
+    );
   }
 }

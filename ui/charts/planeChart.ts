@@ -3,8 +3,8 @@
 // design's colour, each design's mean a larger marker (hollow when it is off the frontier) labelled with
 // its name and, off the frontier, the word for why; "no program" at the origin; the efficiency frontier a
 // black line from the origin through the frontier designs. A pure render of its inputs; it resizes.
-import { html, nothing, svg } from 'lit';
-import { DEFAULT_WIDTH, ResizingChart, chartFrameStyles } from './resizingChart.js';
+import { nothing, svg } from 'lit';
+import { DEFAULT_WIDTH, ResizingChart, chartFigure, chartFrameStyles, yTitle } from './resizingChart.js';
 import { formatValue } from '../format/format.js';
 import { chartLabels, fillLabel, type ChartLabels } from './labels.js';
 import { LINE_HEIGHT } from './lineLayout.js';
@@ -71,18 +71,10 @@ export class PlaneChart extends ResizingChart<PlaneChartSpec> {
     const right = width - margin.right;
     const bottom = height - margin.bottom;
     const summary = summarisePlaneChart(spec, this.locale, labels);
-    return html`<figure tabindex="0" role="img" aria-label=${summary} data-testid="plane-chart" data-chart-id=${spec.id}>
-      <svg
-        xmlns="http://www.w3.org/2000/svg"
-        viewBox="0 0 ${width} ${height}"
-        width=${width}
-        height=${height}
-        font-family="system-ui, -apple-system, 'Segoe UI', Roboto, 'Noto Sans', Arial, sans-serif"
-        font-size="12"
-      >
-        <title>${spec.title}</title>
-        <desc>${summary}</desc>
-        <text class="y-title" x="0" y="12" fill="#333333" font-weight="600">${L.yTitle.map((line, i) => svg`<tspan x="0" y=${12 + i * LINE_HEIGHT}>${line}${i < L.yTitle.length - 1 ? ' ' : ''}</tspan>`)}</text>
+    return chartFigure(
+      { testId: 'plane-chart', chartId: spec.id, title: spec.title, summary, width, height },
+      svg`
+        ${yTitle(L.yTitle)}
         <g class="y-axis">
           ${L.yTicks.map(
             (t) => svg`<line x1=${margin.left} x2=${right} y1=${t.at} y2=${t.at} stroke="#e3e3e3" stroke-width="1"></line>
@@ -129,7 +121,7 @@ export class PlaneChart extends ResizingChart<PlaneChartSpec> {
           )}
         </g>
         ${spec.designs.length === 0 ? svg`<text x=${width / 2} y=${margin.top + 40} text-anchor="middle" fill="#555555">${labels.noData}</text>` : nothing}
-      </svg>
-    </figure>`;
+      `,
+    );
   }
 }

@@ -1,7 +1,8 @@
 // What every chart element shares: its spec, locale and word labels, a width that follows its container
 // (ResizeObserver), an event that tells a surrounding <pendamping-chart-card> when its data changes so the
 // table view refreshes, and its <svg> handed over for export.
-import { LitElement, css } from 'lit';
+import { LitElement, css, html, svg, type TemplateResult } from 'lit';
+import { LINE_HEIGHT } from './lineLayout.js';
 import type { ChartLabels } from './labels.js';
 import type { Locale } from './types.js';
 
@@ -76,4 +77,43 @@ export abstract class ResizingChart<Spec> extends LitElement {
   svgElement(): SVGSVGElement | null {
     return this.renderRoot.querySelector('svg');
   }
+}
+
+/** What the figure around a chart's SVG says about it. */
+export interface ChartFrame {
+  /** The element's test id (`line-chart`, `plane-chart`, …) and the chart's id. */
+  testId: string;
+  chartId: string;
+  title: string;
+  /** The chart in words: the figure's accessible name and the SVG's description. */
+  summary: string;
+  /** The drawing's size in its own units, and how much larger it is shown (a projector). */
+  width: number;
+  height: number;
+  scale?: number;
+  fontSize?: number;
+}
+
+/** A chart's focusable figure and its SVG (title and description first), holding `body` (SVG content). */
+export function chartFigure(frame: ChartFrame, body: unknown): TemplateResult {
+  const scale = frame.scale ?? 1;
+  return html`<figure tabindex="0" role="img" aria-label=${frame.summary} data-testid=${frame.testId} data-chart-id=${frame.chartId}>
+    <svg
+      xmlns="http://www.w3.org/2000/svg"
+      viewBox="0 0 ${frame.width} ${frame.height}"
+      width=${frame.width * scale}
+      height=${frame.height * scale}
+      font-family="system-ui, -apple-system, 'Segoe UI', Roboto, 'Noto Sans', Arial, sans-serif"
+      font-size=${frame.fontSize ?? 12}
+    >
+      <title>${frame.title}</title>
+      <desc>${frame.summary}</desc>
+      ${body}
+    </svg>
+  </figure>`;
+}
+
+/** The y axis's title over the chart's top left, one tspan per wrapped line. */
+export function yTitle(lines: readonly string[]): TemplateResult {
+  return svg`<text class="y-title" x="0" y="12" fill="#333333" font-weight="600">${lines.map((line, i) => svg`<tspan x="0" y=${12 + i * LINE_HEIGHT}>${line}${i < lines.length - 1 ? ' ' : ''}</tspan>`)}</text>`;
 }

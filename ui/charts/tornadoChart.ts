@@ -2,8 +2,8 @@
 // matters for one output of one design. One horizontal bar per assumption, largest Morris μ* on top, its
 // name and range on a line of its own above it; the bar points right when the output rises with the
 // assumption, left when it falls; the whisker is μ*'s bootstrap 95% CI. A pure render of its spec; it resizes.
-import { html, nothing, svg } from 'lit';
-import { DEFAULT_WIDTH, ResizingChart, chartFrameStyles } from './resizingChart.js';
+import { nothing, svg } from 'lit';
+import { DEFAULT_WIDTH, ResizingChart, chartFigure, chartFrameStyles } from './resizingChart.js';
 import { formatValue } from '../format/format.js';
 import { chartLabels, type ChartLabels } from './labels.js';
 import { FONT_SIZE, LINE_HEIGHT } from './lineLayout.js';
@@ -49,17 +49,9 @@ export class TornadoChart extends ResizingChart<TornadoChartSpec> {
     const L = layoutTornado(spec, width, this.locale);
     const summary = summariseTornadoChart(spec, this.locale, labels);
     const mid = (y: number) => y + BAR_HEIGHT / 2;
-    return html`<figure tabindex="0" role="img" aria-label=${summary} data-testid="tornado-chart" data-chart-id=${spec.id}>
-      <svg
-        xmlns="http://www.w3.org/2000/svg"
-        viewBox="0 0 ${width} ${L.height}"
-        width=${width}
-        height=${L.height}
-        font-family="system-ui, -apple-system, 'Segoe UI', Roboto, 'Noto Sans', Arial, sans-serif"
-        font-size=${FONT_SIZE}
-      >
-        <title>${spec.title}</title>
-        <desc>${summary}</desc>
+    return chartFigure(
+      { testId: 'tornado-chart', chartId: spec.id, title: spec.title, summary, width, height: L.height, fontSize: FONT_SIZE },
+      svg`
         <g class="legend">
           ${L.legend.map(
             (item) => svg`<rect x=${L.margin.left} y=${item.y + 2} width="12" height="10" fill=${item.colour}></rect>
@@ -92,7 +84,7 @@ export class TornadoChart extends ResizingChart<TornadoChartSpec> {
           )}</text>
         </g>
         ${spec.bars.length === 0 ? svg`<text x=${width / 2} y="40" text-anchor="middle" fill="#555555">${labels.noData}</text>` : nothing}
-      </svg>
-    </figure>`;
+      `,
+    );
   }
 }
