@@ -8,7 +8,7 @@ import { openIds } from '../sim/state/economy.js';
 const seeds = Number(process.argv[2] ?? 4);
 const months = Number(process.argv[3] ?? 120);
 const region = process.argv[4];
-const file = 'scenarios/no-program.json';
+const file = process.env.SCEN ?? 'scenarios/no-program.json';
 const input = JSON.parse(readFileSync(file, 'utf8'));
 const scenario = parseScenario(region ? { ...input, region } : input, file);
 const at = [1, 2, 3, 6, 12, 24, 48, 72, 96, 120].filter((m) => m <= months);
@@ -30,7 +30,10 @@ for (let seed = 1; seed <= seeds; seed++) {
       att += b.market.attraction[id]; att0 += b.market.attractionStart[id]; turn += b.flows.turnover[id]; inv += b.market.inventory[id]; turn0 += b.market.turnoverStart[id];
     }
     const n = ids.length;
-    let ent = 0, entMk = 0, entEmp = 0, incEmp = 0;
+    let ent = 0, entMk = 0, entEmp = 0, incEmp = 0, eT = 0, eT0 = 0, eD = 0, eC = 0, eCust = 0, iCust = 0, iD = 0, iC = 0;
+    for (const id of ids) { const w = 1 + b.workforce.familyWorkers[id] + b.workforce.employees[id]; const c = w * b.technology.productivity[id];
+      if (id >= scenario.economy.businesses) { eT += b.flows.turnover[id]; eT0 += b.market.turnoverStart[id]; eD += b.market.expectedDemand[id]; eC += c; eCust += b.flows.customers[id]; } else { iCust += b.flows.customers[id]; iD += b.market.expectedDemand[id]; iC += c; } }
+    add('entT/T0%', t, eT0 ? 100 * eT / eT0 : 0); add('entDem/cap%', t, eC ? 100 * eD / eC : 0); add('incDem/cap%', t, 100 * iD / iC);
     for (const id of ids) { if (id >= scenario.economy.businesses) { ent++; entMk += b.technology.scarcityMarkup[id] > 0 ? 1 : 0; entEmp += b.workforce.employees[id]; } else incEmp += b.workforce.employees[id]; }
     add('entrants', t, ent); add('entrantMk%', t, ent ? 100 * entMk / ent : 0); add('entrantEmp', t, entEmp); add('incumbentEmp', t, incEmp);
     add('open', t, n); add('price/start%', t, 100*pr/n); add('meanMarkup%', t, 100 * mk / n); add('shareMarkup%', t, 100 * nmk / n); add('shareOutrun%', t, 100 * outr / n);

@@ -18,7 +18,8 @@ import type { Economy } from './state/economy.js';
  * A part of the state a phase can read or write: a business component (sim/state/businesses.ts; the
  * businesses' counters `used` and the open-id list belong to `life`), or one of the economy's other
  * parts. What every phase may read without saying so: the scenario, the month, the random streams,
- * whether the program is active and the account numbers.
+ * whether the program is active, the account numbers and the start's turnover per business (set at the
+ * start, never changed).
  */
 export type StatePart =
   | `businesses.${BusinessComponent}`

@@ -137,6 +137,16 @@ export class Ledger {
     return this.transfer(payer, payee, amount < held ? amount : held, kind);
   }
 
+  /**
+   * `pay` for a transfer of capital, not income: the payee's money rises but what it `received` (a
+   * household's income) does not — a closed business's cash returning to its owner's savings.
+   */
+  payCapital(payer: number, payee: number, amount: number, kind: FlowKind): number {
+    const a = this.pay(payer, payee, amount, kind);
+    this.received[payee] -= a;
+    return a;
+  }
+
   private sectorMoney(out: Float64Array): void {
     out.fill(0);
     const { money, sectorOf } = this;

@@ -60,11 +60,13 @@ export function decide(e: Economy): void {
     flows.unitCostPaid[id] = unitCost;
 
     // Production plan: expected demand plus the stock buffer, within capacity and what cash can buy
-    // after keeping back this month's wages and loan installment.
+    // after keeping back this month's wages and loan installment. Capacity is the workers' usual hours;
+    // in a busy month the owner and family work longer (stretchedCapacity), at no wage.
     const workers = 1 + workforce.familyWorkers[id] + workforce.employees[id];
     const capacityUnits = workers * technology.productivity[id];
+    const stretchedUnits = stretchedCapacity(e, id, capacityUnits);
     const wanted = Math.max(0, b.market.expectedDemand[id] * (1 + F.inventoryTargetMonths) - b.market.inventory[id]);
-    const planned = Math.min(wanted, capacityUnits);
+    const planned = Math.min(wanted, stretchedUnits);
     const reserve = workforce.employees[id] * wage + finance.loanInstallment[id];
     const affordable = unitCost > 0 ? Math.max(0, money[id] - reserve) / unitCost : Infinity;
     const q = Math.min(planned, affordable);
@@ -82,8 +84,9 @@ export function decide(e: Economy): void {
     else finance.distressMonths[id] = 0;
 
     const demandOutruns = b.market.expectedDemand[id] > 0.95 * capacityUnits;
-    // Prices creep up while demand outruns capacity and back down as soon as it does not.
-    if (demandOutruns) technology.scarcityMarkup[id] = Math.min(F.maxScarcityMarkup, technology.scarcityMarkup[id] + F.priceAdjustmentPerMonth);
+    // Prices creep up while demand outruns what longer hours can make and back down as soon as it does not;
+    // hiring and investment are judged on the usual hours.
+    if (b.market.expectedDemand[id] > 0.95 * stretchedUnits) technology.scarcityMarkup[id] = Math.min(F.maxScarcityMarkup, technology.scarcityMarkup[id] + F.priceAdjustmentPerMonth);
     else if (technology.scarcityMarkup[id] > 0) technology.scarcityMarkup[id] = Math.max(0, technology.scarcityMarkup[id] - F.priceAdjustmentPerMonth);
     if (m.hiring) {
       // Hire when demand outruns capacity, the extra worker's value added pays the wage and cash allows;
@@ -114,6 +117,16 @@ export function decide(e: Economy): void {
       }
     }
   }
+}
+
+/**
+ * What the business can make in a month with the owner and unpaid family working longer than usual
+ * (units/month): `capacityUnits` (everyone's usual hours) plus `ownerExtraHoursShare` of the owner's and
+ * family's usual output. Employees work their usual hours.
+ */
+export function stretchedCapacity(e: Economy, id: number, capacityUnits: number): number {
+  const b = e.businesses;
+  return capacityUnits + e.scenario.firms.ownerExtraHoursShare * (1 + b.workforce.familyWorkers[id]) * b.technology.productivity[id];
 }
 
 /**

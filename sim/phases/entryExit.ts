@@ -42,7 +42,9 @@ export function closeBusiness(e: Economy, id: number): void {
   const b = e.businesses;
   while (b.workforce.employees[id] > 0) fire(e, id);
   const owner = b.owner.ownerHousehold[id];
-  e.ledger.pay(id, e.householdAccount0 + owner, e.ledger.money[id], Flow.liquidation);
+  // The cash returns to the owner's savings, as their start-up capital and top-ups came from them: capital,
+  // not this month's income, so the household does not spend it as if it were (docs/model.md §7.8).
+  e.ledger.payCapital(id, e.householdAccount0 + owner, e.ledger.money[id], Flow.liquidation);
   setOpen(b, id, false);
   b.life.closedMonth[id] = e.month;
   // Its outside buyers (traders, visitors) still want the area's goods: they wait for a new business of
@@ -97,10 +99,10 @@ function entries(e: Economy): void {
   const open = ids.length;
   const candidates = Math.max(1, Math.ceil(3 * n0 * F.entryRatePerMonth));
   // Free entry: more businesses open when each open one sells more than a business did at the start
-  // (room in the market), fewer when it sells less.
+  // (room in the market), fewer when it sells less. The start is the economy's own, so room is 1 there.
   let turnover = 0;
   for (let k = 0; k < open; k++) turnover += b.flows.turnover[ids[k]];
-  const room = open > 0 && e.month > 0 ? turnover / open / s.economy.meanTurnoverRupiahPerMonth : 1;
+  const room = open > 0 && e.month > 0 ? turnover / open / e.turnoverPerBusinessStart : 1;
   const expected = open * F.entryRatePerMonth * (0.5 + s.government.permitEase) * Math.pow(room, F.entryResponse);
   const pEnter = Math.min(1, expected / candidates);
   // One stream per month, a fixed block of draws per candidate: candidate j's draws do not depend on
@@ -142,7 +144,7 @@ function entries(e: Economy): void {
     b.market.attraction[id] = size;
     const sectorId = b.life.sector[id];
     const sector = s.economy.sectors[sectorId];
-    const startTurnover = s.economy.meanTurnoverRupiahPerMonth * size;
+    const startTurnover = e.turnoverPerBusinessStart * size;
     b.market.turnoverStart[id] = startTurnover;
     // Outside buyers: those left by closed businesses of its sector, up to its size's share of outside sales.
     const outside = Math.min(e.outsideBuyers[sectorId], startTurnover * sector.outsideSalesShare);

@@ -5,7 +5,7 @@
 // liquidations, outside income) becomes its income, next month's spending power.
 import { Flow } from '../ledger/accounts.js';
 import { MAX_EMPLOYEES, openIds, type Economy } from '../state/economy.js';
-import { extraWorkerUnits } from './decisions.js';
+import { extraWorkerUnits, stretchedCapacity } from './decisions.js';
 
 export function payIncomes(e: Economy): void {
   const s = e.scenario;
@@ -59,9 +59,10 @@ export function payIncomes(e: Economy): void {
     // emergencies are paid out of business cash, working capital or not.
     const owner = b.owner.ownerHousehold[id];
     // Working capital: what next month's production plan will need — raw materials to meet expected demand
-    // and refill the stock target, within capacity — plus next month's wages and loan installment.
+    // and refill the stock target, within what longer hours can make — plus next month's wages and loan
+    // installment.
     const capacityUnits = (1 + workforce.familyWorkers[id] + workforce.employees[id]) * b.technology.productivity[id];
-    const nextPlan = Math.min(capacityUnits, Math.max(0, market.expectedDemand[id] * (1 + F.inventoryTargetMonths) - market.inventory[id]));
+    const nextPlan = Math.min(stretchedCapacity(e, id, capacityUnits), Math.max(0, market.expectedDemand[id] * (1 + F.inventoryTargetMonths) - market.inventory[id]));
     // A business whose demand justifies another worker also keeps the cash the hire needs: owners retain
     // earnings to expand.
     const valuePerUnit = b.technology.price[id] * (1 - sector.overheadShare) - flows.unitCostPaid[id];

@@ -196,6 +196,7 @@ const firmBehaviourSchema = z
     householdEmergencyPerMonth: share(0.08, 'chance per month of a household emergency (illness, school fees) paid from business cash when money is mixed'),
     householdEmergencyShare: share(0.3, 'share of business cash such an emergency takes'),
     ownerTopUpShare: share(0.1, "largest share of its money the owner's household puts into the business in a month to restore its working capital (assumption)"),
+    ownerExtraHoursShare: share(0.5, 'how much more the owner and unpaid family can make in a busy month by working longer than their usual hours, as a share of their usual output (usual about 40 hours a week, up to 60; BPS Sakernas: a quarter of workers work over 49 hours a week)'),
     hireProbability: share(0.3, 'chance per month of hiring when demand outruns capacity and cash allows'),
     hireCashMonths: p(z.number().min(0).max(24).default(3), 'months of wages', 'cash needed to hire one worker'),
     hireValueAddedShare: share(0.6, 'a worker is hired when the value added of the output they would add exceeds this share of the wage'),

@@ -87,6 +87,11 @@ export interface Economy {
   entryBlocked: number;
   /** Outside orders (rupiah/month) per sector left by closed businesses, waiting for an entrant of the sector. */
   readonly outsideBuyers: Float64Array;
+  /**
+   * Mean start turnover of the initial businesses (rupiah/month): what a business sold at the start, the
+   * reference of free entry's room and of an entrant's start turnover.
+   */
+  turnoverPerBusinessStart: number;
   /** The rest of the local economy (sector blocks) and the labour market and prices (sim/state/localSectors.ts). */
   localSectors: LocalSectors;
   labour: Labour;

@@ -100,7 +100,7 @@ export function createEconomy(scenario: Scenario, seed: number, programActive: b
     ties: new Int32Array(slots * maxTies).fill(-1), maxTies, tieCounts: new Uint8Array(slots),
     accounts, householdAccount0: slots, supplierAccount0: slots + H,
     month: 0, conditions: { inputPriceFactor: 1, localDemandFactor: 1, outsideDemandFactor: 1 }, entryBlocked: 0,
-    outsideBuyers: new Float64Array(s.economy.sectors.length),
+    outsideBuyers: new Float64Array(s.economy.sectors.length), turnoverPerBusinessStart: s.economy.meanTurnoverRupiahPerMonth,
     localSectors: undefined as unknown as LocalSectors,
     labour: undefined as unknown as Labour,
   };
@@ -214,6 +214,10 @@ export function createEconomy(scenario: Scenario, seed: number, programActive: b
     b.market.inventory[id] = units * s.firms.inventoryTargetMonths;
     b.flows.ordersRupiah[id] = 0;
   }
+
+  let turnoverStart = 0;
+  for (let id = 0; id < n; id++) turnoverStart += b.market.turnoverStart[id];
+  if (n > 0) e.turnoverPerBusinessStart = turnoverStart / n;
 
   // The sector blocks: their workers, the households that own them, and the unemployed.
   startLocalSectors(e, steady, localSectorAccount0, nextWorker, rng);

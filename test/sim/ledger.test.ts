@@ -93,18 +93,20 @@ describe('household income comes from the ledger', () => {
     for (let i = 0; i < plain.households.count; i++) if (i !== household) expect(paid.households.incomeLast[i]).toBe(plain.households.incomeLast[i]);
   });
 
-  it('in a run with every lever and cash, each household income is the sum of the payments it received that month', () => {
+  it('in a run with every lever and cash, each household income is the sum of the payments it received that month, capital returned from a closed business excepted', () => {
     const s = parseScenario(JSON.parse(readFileSync('scenarios/full-cycle.json', 'utf8')));
     const withCash = { ...s, economy: { ...s.economy, businesses: 150 }, program: { ...s.program, cashTransfer: { ...s.program.cashTransfer, enabled: true } } };
     const e = createEconomy({ ...withCash, months: 8 }, 11, true);
     const h0 = e.householdAccount0;
     const H = e.households.count;
     const received = new Float64Array(H);
+    let liquidations = 0;
     // Every payment, one by one or batched, is reported to an attached tap: count what households receive.
     class HouseholdTap extends AccountTap {
       override record(payer: number, payee: number, amount: number, kind: number, payerSector: number, payeeSector: number): void {
         super.record(payer, payee, amount, kind, payerSector, payeeSector);
-        if (payee >= h0 && payee < h0 + H) received[payee - h0] += amount;
+        if (payee >= h0 && payee < h0 + H && kind !== Flow.liquidation) received[payee - h0] += amount;
+        if (kind === Flow.liquidation) liquidations++;
       }
     }
     e.ledger.attachTap(new HouseholdTap(0));
@@ -120,6 +122,24 @@ describe('household income comes from the ledger', () => {
     }
     expect(checked).toBe(8);
     expect(e.program.cashRecipients.length).toBeGreaterThan(0);
+    expect(liquidations).toBeGreaterThan(0);
+  });
+});
+
+describe('capital transfers', () => {
+  it('payCapital moves money like pay but is not the payee\'s income', () => {
+    const l = new Ledger(3);
+    l.transfer(2, 0, 5000, Flow.outsideIncome);
+    l.takeReceived(0, new Float64Array(2));
+    expect(l.payCapital(0, 1, 7000, Flow.liquidation)).toBe(5000);
+    expect([l.money[0], l.money[1]]).toEqual([0, 5000]);
+    const income = new Float64Array(2);
+    l.takeReceived(0, income);
+    expect(Array.from(income)).toEqual([0, 0]);
+    l.transfer(0, 1, 0, Flow.wages);
+    expect(l.pay(1, 0, 1200, Flow.ownerCapital)).toBe(1200);
+    l.takeReceived(0, income);
+    expect(Array.from(income)).toEqual([1200, 0]);
   });
 });
 

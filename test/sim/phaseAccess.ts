@@ -5,7 +5,7 @@ import type { Economy } from '../../sim/state/economy.js';
 import type { StatePart } from '../../sim/step.js';
 
 /** Economy fields every phase may read without declaring them (parameters, not state). */
-const FREE = new Set(['scenario', 'month', 'streams', 'programActive', 'accounts', 'householdAccount0', 'supplierAccount0', 'maxTies']);
+const FREE = new Set(['scenario', 'month', 'streams', 'programActive', 'accounts', 'householdAccount0', 'supplierAccount0', 'maxTies', 'turnoverPerBusinessStart']);
 const PART_OF: Record<string, StatePart> = {
   households: 'households', suppliers: 'suppliers', program: 'program', ties: 'ties', tieCounts: 'ties',
   ledger: 'ledger', conditions: 'conditions', entryBlocked: 'entryBlocked', outsideBuyers: 'outsideBuyers',

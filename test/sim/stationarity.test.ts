@@ -16,11 +16,12 @@ type Level = Exclude<StationarityLevel, 'wageIndex'>;
 const LEVELS: Level[] = ['turnover', 'jobs', 'localGdp', 'open', 'householdMoney', 'consumerPriceIndex'];
 
 /**
- * How far each level may move today (%, worst month): a guard against sliding back, not the goal. Local
- * GDP already holds within ±2% (the sector blocks are stationary by construction); micro-businesses'
- * turnover still drifts down and their scarcity markups up (docs/model.md §8).
+ * How far each level may move today (%, worst month, seeds 1–5): a guard against sliding back, not the
+ * goal. Local GDP holds within ±2% (the sector blocks are stationary by construction); micro-businesses'
+ * turnover still drifts down and their scarcity markups up in `rural` (docs/model.md §8). Measured worst
+ * values over the three profiles: turnover −3.6, jobs −2.5, open −2.9, household money +2.2, CPI +3.4.
  */
-const GUARD: Record<Level, number> = { turnover: 9, jobs: 5, localGdp: 2.5, open: 5, householdMoney: 4.5, consumerPriceIndex: 8 };
+const GUARD: Record<Level, number> = { turnover: 4.5, jobs: 3.5, localGdp: 2, open: 4, householdMoney: 3, consumerPriceIndex: 4.5 };
 
 /** Each level's largest change from month 1 (%) over the run, of the mean over seeds. */
 function worstChanges(region: string): Record<Level, number> {
@@ -32,7 +33,7 @@ function worstChanges(region: string): Record<Level, number> {
 describe.each(SHIPPED_REGIONS)('stationary baseline in %s (no program, no shocks)', (region) => {
   const worst = worstChanges(region);
   const report = LEVELS.map((l) => `${l} ${worst[l].toFixed(1)}%`).join(', ');
-  it('every level stays within its guard of month 1 for 120 months, local GDP within ±2.5%', () => {
+  it('every level stays within its guard of month 1 for 120 months, local GDP within ±2%', () => {
     for (const level of LEVELS) expect(Math.abs(worst[level]), `${level}: ${report}`).toBeLessThanOrEqual(GUARD[level]);
   });
   // The goal, not yet reached (docs/model.md §8). When this starts passing, make it a plain test.
