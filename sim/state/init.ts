@@ -75,7 +75,79 @@ export function setTechnology(e: Pick<Economy, 'scenario' | 'businesses'>, id: n
   b.technology.localInputShareStart[id] = b.technology.localInputShare[id];
 }
 
+/**
+ * Passes of the start: the first sizes the businesses from a guess that every household has the same local
+ * income; each later pass sizes them from the incomes the previous pass's households would earn in a
+ * month (their jobs, businesses, block shares and outside income: `monthIncomes`).
+ */
+export const START_PASSES = 3;
+
 export function createEconomy(scenario: Scenario, seed: number, programActive: boolean): Economy {
+  let e = buildEconomy(scenario, seed, programActive, null);
+  for (let pass = 1; pass < START_PASSES; pass++) {
+    const incomes = monthIncomes(e);
+    if (!incomes) break;
+    e = buildEconomy(scenario, seed, programActive, incomes);
+  }
+  // Enrolment is decided after the opening balances (targeting may read working capital); it retags
+  // participants' accounts between months, which the next month's opening snapshot takes into account.
+  e.program = setupProgram(e);
+  return e;
+}
+
+/**
+ * What each household of a freshly built economy would earn in a month at the start: its outside income,
+ * the wages of its members' jobs (micro-businesses at the wage, blocks at their wage and start hours), the
+ * profit of the business it owns, its supplier's payout and its share of block surplus. The local part is
+ * scaled to the starting steady state's total (the blocks' accounts are solved for it), so the guess
+ * moves income between households, not in total. Null when there is no local income to move (or it is too
+ * small to scale): the first pass's guess stands.
+ */
+function monthIncomes(e: Economy): Float64Array | null {
+  const s = e.scenario;
+  const b = e.businesses;
+  const h = e.households;
+  const H = h.count;
+  const n = s.economy.businesses;
+  const wage = s.households.wageRupiahPerMonth;
+  const local = new Float64Array(H);
+  const supplierSales = new Float64Array(e.suppliers.count);
+  for (let id = 0; id < n; id++) {
+    local[b.owner.ownerHousehold[id]] += Math.max(0, b.flows.profit[id]);
+    for (let j = 0; j < b.workforce.employees[id]; j++) local[b.workforce.employeeHousehold[id * MAX_EMPLOYEES + j]] += wage;
+    supplierSales[b.technology.supplier[id]] +=
+      b.market.expectedDemand[id] * b.technology.inputCostPerUnit[id] * (1 + b.technology.waste[id]) * b.technology.localInputShare[id];
+  }
+  for (let j = 0; j < e.suppliers.count; j++) local[e.suppliers.ownerHousehold[j]] += supplierSales[j] * (1 - s.suppliers.importShare);
+  const ls = e.localSectors;
+  if (ls.active) {
+    for (let k = 0; k < BLOCK_COUNT; k++) {
+      const pay = ls.wage[k] * ls.hoursStart[k];
+      for (let i = 0; i < H; i++) local[i] += h.blockJobs[i * BLOCK_COUNT + k] * pay;
+      const block = s.localEconomy[LOCAL_SECTORS[k]];
+      const owners = ls.owners[k];
+      if (k === GOVERNMENT_BLOCK || owners.length === 0) continue;
+      const surplus = Math.max(0, block.valueAddedShare - block.wageShare - block.taxAndDepreciationShare) * ls.outputStart[k];
+      const each = (surplus * block.surplusLocalShare) / owners.length;
+      for (let o = 0; o < owners.length; o++) local[owners[o]] += each;
+    }
+  }
+  let guessed = 0, target = 0;
+  for (let i = 0; i < H; i++) {
+    guessed += local[i];
+    target += h.incomeLast[i] - h.outsideIncome[i];
+  }
+  const scale = target / guessed;
+  if (!(guessed > 0 && target > 0 && scale > 0 && Number.isFinite(scale))) return null;
+  const out = new Float64Array(H);
+  for (let i = 0; i < H; i++) {
+    out[i] = h.outsideIncome[i] + local[i] * scale;
+    if (!Number.isFinite(out[i])) return null;
+  }
+  return out;
+}
+
+function buildEconomy(scenario: Scenario, seed: number, programActive: boolean, guess: Float64Array | null): Economy {
   const s = scenario;
   const streams = new Streams(seed);
   const rng = streams.stream('init', 0);
@@ -154,10 +226,11 @@ export function createEconomy(scenario: Scenario, seed: number, programActive: b
   // Supplier owners are drawn from households that own no micro-business where there are such households.
   for (let j = 0; j < S; j++) sup.ownerHousehold[j] = H > n ? n + Math.floor(rng() * (H - n)) : Math.floor(rng() * H);
 
-  // Expected demand at the start: each household's steady-state local budget split over its shops.
+  // Expected demand at the start: each household's steady-state local budget split over its shops. The
+  // first pass gives every household the same local income; later passes their own (createEconomy).
   const localIncomePerHousehold = (householdIncome - steady.exogenousIncome) / H;
   for (let i = 0; i < H; i++) {
-    const income = h.outsideIncome[i] + Math.max(0, localIncomePerHousehold);
+    const income = guess ? guess[i] : h.outsideIncome[i] + Math.max(0, localIncomePerHousehold);
     h.incomeLast[i] = income;
     const budget = income * spendingShare * hh.localSpendingShare;
     let wsum = 0;
@@ -251,9 +324,6 @@ export function createEconomy(scenario: Scenario, seed: number, programActive: b
   for (let i = 0; i < H; i++) ledger.transfer(world, e.householdAccount0 + i, h.incomeLast[i] * Math.min(6, bufferMonths), Flow.openingBalance);
   ledger.closeMonth();
   ledger.resetTotals();
-  // Enrolment is decided after the opening balances (targeting may read working capital); it retags
-  // participants' accounts between months, which the next month's opening snapshot takes into account.
-  e.program = setupProgram(e);
   return e;
 }
 
