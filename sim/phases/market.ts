@@ -10,17 +10,21 @@ import { BLOCK_COUNT, GOVERNMENT_BLOCK } from '../state/localSectors.js';
 import { LOCAL_SECTORS } from '../scenario/names.js';
 import { deliverable, otherOrders } from './localSectors.js';
 
-// Each shop's market-phase data is one record of SHOP_STRIDE numbers (64 bytes, one cache line), so the
-// households' loops, which visit shops in random order, read and update a shop with one memory access.
-const SHOP_STRIDE = 8;
+// Each shop's market-phase data is kept in two records of 4 numbers, one for the first round of orders
+// and one for the second round and the payments, so that each of the households' loops, which visit
+// shops in random order, reads and updates a shop in one place, and its working set is half the size.
+const STRIDE = 4;
+// First round, [id * STRIDE + field] of `first`.
 const PULL = 0; // pull now (0 when closed)
 const PULL_START = 1; // pull at the start (0 when closed)
-const FILL = 2; // share of first-round orders delivered
-const SPARE = 3; // spare stock after the first round (rupiah), then the share of second-round orders delivered
-const ORDERS = 4; // households' first-round orders (rupiah)
-const LINKS = 5; // households ordering from it
-const SECOND = 6; // second-round orders (rupiah)
-const PAID = 7; // households' payments this month (whole rupiah), settled with the ledger after the loop
+const ORDERS = 2; // households' first-round orders (rupiah)
+const LINKS = 3; // households ordering from it
+// Second round and payments, [id * STRIDE + field] of `second round`.
+const FILL = 0; // share of first-round orders delivered
+const SPARE = 1; // spare stock after the first round (rupiah), then the share of second-round orders delivered
+const PULL2 = 2; // pull now, as PULL
+const SECOND = 3; // second-round orders (rupiah), then:
+const PAID = 3; // households' payments this month (whole rupiah), settled with the ledger after the loop
 
 export function trade(e: Economy): void {
   const s = e.scenario;
@@ -40,19 +44,20 @@ export function trade(e: Economy): void {
   const stealing = s.businessStealingShare;
 
   const scratch = scratchFor(e);
-  const { shop: R, consumption, hasClosedShop, hasSecond, second } = scratch;
+  const { first: A, secondRound: R, consumption, hasClosedShop, hasSecond, second } = scratch;
   const open = life.open;
   const attraction = market.attraction;
   const attractionStart = market.attractionStart;
   // Each business's pull now and at the start (0 when closed); the accumulators start from zero.
-  for (let id = 0, r = 0; id < used; id++, r += SHOP_STRIDE) {
+  for (let id = 0, r = 0; id < used; id++, r += STRIDE) {
     const isOpen = open[id] === 1;
-    R[r + PULL] = isOpen ? attraction[id] : 0;
-    R[r + PULL_START] = isOpen ? attractionStart[id] : 0;
-    R[r + ORDERS] = 0;
-    R[r + LINKS] = 0;
+    const pull = isOpen ? attraction[id] : 0;
+    A[r + PULL] = pull;
+    A[r + PULL_START] = isOpen ? attractionStart[id] : 0;
+    A[r + ORDERS] = 0;
+    A[r + LINKS] = 0;
+    R[r + PULL2] = pull;
     R[r + SECOND] = 0;
-    R[r + PAID] = 0;
   }
   switchShops(e, scratch);
 
@@ -75,10 +80,10 @@ export function trade(e: Economy): void {
     let w = 0, w0 = 0, closed = 0;
     const base = i * K;
     for (let k = 0; k < K; k++) {
-      const r = shops[base + k] * SHOP_STRIDE;
-      const pw = R[r + PULL];
+      const r = shops[base + k] * STRIDE;
+      const pw = A[r + PULL];
       w += pw;
-      w0 += R[r + PULL_START];
+      w0 += A[r + PULL_START];
       if (pw === 0) closed = 1;
     }
     hasClosedShop[i] = closed;
@@ -91,12 +96,12 @@ export function trade(e: Economy): void {
     if (local > c) local = c;
     const perPull = local / w;
     for (let k = 0; k < K; k++) {
-      const r = shops[base + k] * SHOP_STRIDE;
-      const order = R[r + PULL] * perPull;
+      const r = shops[base + k] * STRIDE;
+      const order = A[r + PULL] * perPull;
       orders[base + k] = order;
       if (order > 0) {
-        R[r + ORDERS] += order;
-        R[r + LINKS] += 1;
+        A[r + ORDERS] += order;
+        A[r + LINKS] += 1;
       }
     }
   }
@@ -106,9 +111,9 @@ export function trade(e: Economy): void {
 
   // Outside orders and what each shop can deliver.
   const forumsOn = e.programActive && s.program.forums.enabled;
-  for (let id = 0, r = 0; id < used; id++, r += SHOP_STRIDE) {
+  for (let id = 0, r = 0; id < used; id++, r += STRIDE) {
     // Households' orders (rupiah), kept in the business's flows (zero when closed).
-    ordersRupiah[id] = R[r + ORDERS];
+    ordersRupiah[id] = A[r + ORDERS];
     if (!open[id]) {
       flows.outsideSales[id] = 0;
       R[r + FILL] = 0;
@@ -156,9 +161,9 @@ export function trade(e: Economy): void {
     const base = i * K;
     let unmet = 0, w = 0;
     for (let k = 0; k < K; k++) {
-      const r = shops[base + k] * SHOP_STRIDE;
+      const r = shops[base + k] * STRIDE;
       unmet += orders[base + k] * (1 - R[r + FILL]);
-      if (R[r + SPARE] > 0) w += R[r + PULL];
+      if (R[r + SPARE] > 0) w += R[r + PULL2];
     }
     if (unmet <= 0 || w <= 0) {
       hasSecond[i] = 0;
@@ -166,19 +171,20 @@ export function trade(e: Economy): void {
     }
     hasSecond[i] = 1;
     for (let k = 0; k < K; k++) {
-      const r = shops[base + k] * SHOP_STRIDE;
+      const r = shops[base + k] * STRIDE;
       let order = 0;
       if (!(R[r + SPARE] <= 0)) {
-        order = (unmet * R[r + PULL]) / w;
+        order = (unmet * R[r + PULL2]) / w;
         R[r + SECOND] += order;
       }
       second[base + k] = order;
     }
   }
   // The share of second-round orders each shop can deliver from its spare stock.
-  for (let r = 0, end = used * SHOP_STRIDE; r < end; r += SHOP_STRIDE) {
+  for (let r = 0, end = used * STRIDE; r < end; r += STRIDE) {
     const d = R[r + SECOND];
     R[r + SPARE] = d > 0 ? Math.min(1, R[r + SPARE] / d) : 0;
+    R[r + PAID] = 0;
   }
   // Pass 2: households pay for what they get, buy the rest of their consumption outside and save. A
   // payment to a shop leaves the household at once, exactly as Ledger.pay would move it (at most what the
@@ -206,7 +212,7 @@ export function trade(e: Economy): void {
       const again = rerouted ? second[base + k] : 0;
       if (!(order > 0) && !(again > 0)) continue;
       const shop = shops[base + k];
-      const r = shop * SHOP_STRIDE;
+      const r = shop * STRIDE;
       if (order > 0) {
         const amount = order * R[r + FILL];
         const held = money[acct];
@@ -256,8 +262,8 @@ export function trade(e: Economy): void {
   }
   // The shops are credited with households' payments (all households are of one sector); outside buyers
   // pay; stock falls by what was sold.
-  ledger.settleCredits(sectorOf[h0], Flow.consumption, R, SHOP_STRIDE, PAID, used, shopPayments);
-  for (let id = 0, r = 0; id < used; id++, r += SHOP_STRIDE) {
+  ledger.settleCredits(sectorOf[h0], Flow.consumption, R, STRIDE, PAID, used, shopPayments);
+  for (let id = 0, r = 0; id < used; id++, r += STRIDE) {
     const paidLocal = R[r + PAID];
     flows.localSales[id] = paidLocal;
     if (!open[id]) {
@@ -271,15 +277,16 @@ export function trade(e: Economy): void {
     flows.salesUnits[id] = units;
     market.inventory[id] = Math.max(0, market.inventory[id] - units);
     // Customers: households buying from the shop, plus outside buyers counted at the average local ticket.
-    const households = R[r + FILL] > 0 ? R[r + LINKS] : 0;
+    const households = R[r + FILL] > 0 ? A[r + LINKS] : 0;
     const ticket = households > 0 ? paidLocal / households : market.turnoverStart[id] / 10;
     flows.customers[id] = households + (ticket > 0 ? paid / ticket : 0);
   }
 }
 
 interface MarketScratch {
-  /** Per-shop records, [id * SHOP_STRIDE + field]. */
-  shop: Float64Array;
+  /** Per-shop records of the first round and of the second round and payments, [id * STRIDE + field]. */
+  first: Float64Array;
+  secondRound: Float64Array;
   consumption: Float64Array;
   /** Households that found a closed shop among theirs in last month's market. */
   hasClosedShop: Uint8Array;
@@ -298,7 +305,7 @@ function scratchFor(e: Economy): MarketScratch {
     const n = e.businesses.slots;
     const H = e.households.count;
     sc = {
-      shop: new Float64Array(n * SHOP_STRIDE), consumption: new Float64Array(H), hasClosedShop: new Uint8Array(H),
+      first: new Float64Array(n * STRIDE), secondRound: new Float64Array(n * STRIDE), consumption: new Float64Array(H), hasClosedShop: new Uint8Array(H),
       hasSecond: new Uint8Array(H), second: new Float64Array(H * e.households.shopsKnown),
       perRupiah: new Float64Array(BLOCK_COUNT), blocksBefore: new Float64Array(BLOCK_COUNT),
       blockPaid: new Float64Array(BLOCK_COUNT * SECTOR_COUNT), blockPayments: new Int32Array(BLOCK_COUNT),
@@ -321,7 +328,7 @@ function switchShops(e: Economy, scratch: MarketScratch): void {
   const h = e.households;
   const K = h.shopsKnown;
   const used = b.used;
-  const R = scratch.shop;
+  const A = scratch.first;
   const shops = h.shops;
   const hasClosedShop = scratch.hasClosedShop;
   const pSwitch = e.scenario.households.shopSwitchingPerMonth;
@@ -333,7 +340,7 @@ function switchShops(e: Economy, scratch: MarketScratch): void {
     let weakest = 0;
     let weakestGain = Infinity;
     for (let k = 0; k < K; k++) {
-      const g = R[shops[base + k] * SHOP_STRIDE + PULL];
+      const g = A[shops[base + k] * STRIDE + PULL];
       if (g < weakestGain) {
         weakestGain = g;
         weakest = k;
@@ -343,10 +350,10 @@ function switchShops(e: Economy, scratch: MarketScratch): void {
     const c1 = nextOpen(e, Math.floor(v * used));
     const c2 = nextOpen(e, Math.floor(((v * used) % 1) * used));
     if (c1 < 0) continue;
-    const cand = c2 >= 0 && R[c2 * SHOP_STRIDE + PULL] > R[c1 * SHOP_STRIDE + PULL] ? c2 : c1;
+    const cand = c2 >= 0 && A[c2 * STRIDE + PULL] > A[c1 * STRIDE + PULL] ? c2 : c1;
     let known = false;
     for (let k = 0; k < K; k++) if (shops[base + k] === cand) known = true;
-    if (!known && R[cand * SHOP_STRIDE + PULL] > weakestGain) shops[base + weakest] = cand;
+    if (!known && A[cand * STRIDE + PULL] > weakestGain) shops[base + weakest] = cand;
   }
 }
 
