@@ -131,6 +131,27 @@ export class Ledger {
     this.transfers += count;
   }
 
+  /**
+   * Credit accounts [0, n) at once with payments many payers of sector `payerSector` have already made
+   * (each debited one by one in whole rupiah, at most what it held, as `pay` would): account id gets
+   * `amounts[id * stride + offset]` rupiah, recorded as `count` transfers of `kind`. The same result as
+   * paying one by one (whole rupiah add exactly in any order); nobody may read a payee's balance before
+   * this settles. Used for households' payments to the shops they buy from.
+   */
+  settleCredits(payerSector: number, kind: FlowKind, amounts: Float64Array, stride: number, offset: number, n: number, count: number): void {
+    const S = SECTOR_COUNT;
+    const { money, received, sectorOf, monthCells } = this;
+    const row = (kind * S + payerSector) * S;
+    for (let id = 0, i = offset; id < n; id++, i += stride) {
+      const v = amounts[i];
+      if (v === 0) continue;
+      money[id] += v;
+      received[id] += v;
+      monthCells[row + sectorOf[id]] += v;
+    }
+    this.transfers += count;
+  }
+
   /** Pay at most what the payer holds. */
   pay(payer: number, payee: number, amount: number, kind: FlowKind): number {
     const held = this.money[payer];

@@ -19,8 +19,8 @@ export function decide(e: Economy): void {
   const used = b.used;
   const wage = s.households.wageRupiahPerMonth * e.labour.wageIndex;
   const cond = e.conditions;
-  const forumActive = (id: number) =>
-    e.programActive && forums.enabled && membership.forum[id] >= 0 && e.month - e.program.cohortStart[membership.cohort[id]] < forums.months;
+  const forumsOn = e.programActive && forums.enabled;
+  const cohortStart = e.program.cohortStart;
   const u = e.streams.uniforms('labour', e.month, used * 2);
   const world = e.accounts.restOfWorld;
 
@@ -44,9 +44,11 @@ export function decide(e: Economy): void {
       technology.productivity[id] = technology.productivityStart[id] * (1 + technology.equipmentGain[id]);
       technology.price[id] = technology.priceStart[id] * (1 + technology.scarcityMarkup[id]);
     }
-    const promoting = forumActive(id);
+    const promoting = forumsOn && membership.forum[id] >= 0 && e.month - cohortStart[membership.cohort[id]] < forums.months;
     if (promoting) attractionGain += forums.promotionAttractionGain;
-    b.market.attraction[id] = b.market.attractionStart[id] * Math.pow(technology.price[id] / technology.priceStart[id], -F.priceElasticity) * (1 + attractionGain);
+    // Most prices are at their start (no new books, no markup): the power of 1 is 1, so it is not computed.
+    const relativePrice = technology.price[id] / technology.priceStart[id];
+    b.market.attraction[id] = b.market.attractionStart[id] * (relativePrice === 1 ? 1 : Math.pow(relativePrice, -F.priceElasticity)) * (1 + attractionGain);
 
     // Raw-material price this month: shocks, softened inside an active forum network; joint purchasing.
     let priceFactor = cond.inputPriceFactor;
@@ -141,7 +143,9 @@ export function extraWorkerUnits(e: Economy, id: number, capacityUnits: number):
 /** Expected demand (units/month) at the price without the scarcity markup. */
 function latentDemand(e: Economy, id: number): number {
   const { market, technology } = e.businesses;
-  return market.expectedDemand[id] * Math.pow(1 + technology.scarcityMarkup[id], e.scenario.firms.priceElasticity);
+  const markup = technology.scarcityMarkup[id];
+  // Without a markup the power of 1 is 1 (most businesses): not computed.
+  return market.expectedDemand[id] * (markup === 0 ? 1 : Math.pow(1 + markup, e.scenario.firms.priceElasticity));
 }
 
 /** Hire one worker from a household with free labour, searching from a place set by the draw. */

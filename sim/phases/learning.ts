@@ -162,16 +162,26 @@ function spill(e: Economy): void {
     let anyTeacher = 0;
     for (let t = 0; t < n; t++) anyTeacher |= teaches[ties[id * m + t]];
     if (!anyTeacher) continue;
-    // Sum the peers' gains row by row (each row is one cache line), then close part of each gap.
+    // Sum the peers' gains row by row (each row is one cache line), then close part of each gap. A peer who
+    // teaches nothing has a row of zeros, and adding zero changes no sum, so its row is not read.
     s0 = s1 = s2 = s3 = s4 = s5 = 0;
     for (let t = 0; t < n; t++) {
-      const r = ties[id * m + t] * C;
+      const peer = ties[id * m + t];
+      if (!teaches[peer]) continue;
+      const r = peer * C;
       s0 += gain[r]; s1 += gain[r + 1]; s2 += gain[r + 2]; s3 += gain[r + 3]; s4 += gain[r + 4]; s5 += gain[r + 5];
     }
-    const sums = [s0, s1, s2, s3, s4, s5];
-    for (let k = 0; k < C; k++) {
-      const gap = sums[k] / n - gain[id * C + k];
-      if (gap > 0) cap[id * C + k] = Math.min(1, cap[id * C + k] + rate * gap);
-    }
+    const own = id * C;
+    closeGap(cap, own, s0 / n - gain[own], rate);
+    closeGap(cap, own + 1, s1 / n - gain[own + 1], rate);
+    closeGap(cap, own + 2, s2 / n - gain[own + 2], rate);
+    closeGap(cap, own + 3, s3 / n - gain[own + 3], rate);
+    closeGap(cap, own + 4, s4 / n - gain[own + 4], rate);
+    closeGap(cap, own + 5, s5 / n - gain[own + 5], rate);
   }
+}
+
+/** Close part (`rate`) of a positive gap in capacity cell i. */
+function closeGap(cap: Float64Array, i: number, gap: number, rate: number): void {
+  if (gap > 0) cap[i] = Math.min(1, cap[i] + rate * gap);
 }

@@ -10,6 +10,22 @@ import { BLOCK_COUNT, GOVERNMENT_BLOCK } from '../state/localSectors.js';
 import { LOCAL_SECTORS } from '../scenario/names.js';
 import { deliverable, otherOrders } from './localSectors.js';
 
+// Each shop's market-phase data is kept in two records of 4 numbers, one for the first round of orders
+// and one for the second round and the payments, so that each of the households' loops, which visit
+// shops in random order, reads and updates a shop in one place, and its working set is half the size.
+const STRIDE = 4;
+// First round, [id * STRIDE + field] of `first`.
+const PULL = 0; // pull now (0 when closed)
+const PULL_START = 1; // pull at the start (0 when closed)
+const ORDERS = 2; // households' first-round orders (rupiah)
+const LINKS = 3; // households ordering from it
+// Second round and payments, [id * STRIDE + field] of `second round`.
+const FILL = 0; // share of first-round orders delivered
+const SPARE = 1; // spare stock after the first round (rupiah), then the share of second-round orders delivered
+const PULL2 = 2; // pull now, as PULL
+const SECOND = 3; // second-round orders (rupiah), then:
+const PAID = 3; // households' payments this month (whole rupiah), settled with the ledger after the loop
+
 export function trade(e: Economy): void {
   const s = e.scenario;
   const b = e.businesses;
@@ -28,17 +44,24 @@ export function trade(e: Economy): void {
   const stealing = s.businessStealingShare;
 
   const scratch = scratchFor(e);
-  const { pull, links, fill, before, consumption, hasClosedShop, spare, second, secondDemand } = scratch;
-  // Each business's pull now and at the start, side by side (0 when closed): one cache line per shop.
-  for (let id = 0; id < used; id++) {
-    const open = life.open[id] === 1;
-    pull[2 * id] = open ? market.attraction[id] : 0;
-    pull[2 * id + 1] = open ? market.attractionStart[id] : 0;
+  const { first: A, secondRound: R, consumption, hasClosedShop, hasSecond, second } = scratch;
+  const open = life.open;
+  const attraction = market.attraction;
+  const attractionStart = market.attractionStart;
+  // Each business's pull now and at the start (0 when closed); the accumulators start from zero.
+  for (let id = 0, r = 0; id < used; id++, r += STRIDE) {
+    const isOpen = open[id] === 1;
+    const pull = isOpen ? attraction[id] : 0;
+    A[r + PULL] = pull;
+    A[r + PULL_START] = isOpen ? attractionStart[id] : 0;
+    A[r + ORDERS] = 0;
+    A[r + LINKS] = 0;
+    R[r + PULL2] = pull;
+    R[r + SECOND] = 0;
   }
   switchShops(e, scratch);
 
   const ordersRupiah = flows.ordersRupiah;
-  links.fill(0, 0, used);
   // Pass 1: orders.
   const shops = h.shops;
   const orders = h.orders;
@@ -57,10 +80,10 @@ export function trade(e: Economy): void {
     let w = 0, w0 = 0, closed = 0;
     const base = i * K;
     for (let k = 0; k < K; k++) {
-      const shop = shops[base + k];
-      const pw = pull[2 * shop];
+      const r = shops[base + k] * STRIDE;
+      const pw = A[r + PULL];
       w += pw;
-      w0 += pull[2 * shop + 1];
+      w0 += A[r + PULL_START];
       if (pw === 0) closed = 1;
     }
     hasClosedShop[i] = closed;
@@ -73,24 +96,28 @@ export function trade(e: Economy): void {
     if (local > c) local = c;
     const perPull = local / w;
     for (let k = 0; k < K; k++) {
-      const shop = shops[base + k];
-      const order = pull[2 * shop] * perPull;
+      const r = shops[base + k] * STRIDE;
+      const order = A[r + PULL] * perPull;
       orders[base + k] = order;
       if (order > 0) {
-        ordersRupiah[shop] += order;
-        links[shop] += 1;
+        A[r + ORDERS] += order;
+        A[r + LINKS] += 1;
       }
     }
   }
 
   // The sector blocks: households' orders and the share of all orders each block can deliver this month.
-  const blocks = orderFromBlocks(e, totalConsumption);
+  const blocks = orderFromBlocks(e, totalConsumption, scratch);
 
   // Outside orders and what each shop can deliver.
-  for (let id = 0; id < used; id++) {
-    if (!life.open[id]) {
+  const forumsOn = e.programActive && s.program.forums.enabled;
+  for (let id = 0, r = 0; id < used; id++, r += STRIDE) {
+    // Households' orders (rupiah), kept in the business's flows (zero when closed).
+    ordersRupiah[id] = A[r + ORDERS];
+    if (!open[id]) {
       flows.outsideSales[id] = 0;
-      fill[id] = 0;
+      R[r + FILL] = 0;
+      R[r + SPARE] = 0;
       continue;
     }
     const i = id * CAPACITY_COUNT;
@@ -98,78 +125,118 @@ export function trade(e: Economy): void {
     if (s.mechanisms.capacityToPerformance) {
       outsideGain += P.outsideMarketingGain * Math.max(0, capacities.capacity[i + Cap.marketing] - capacities.capacityStart[i + Cap.marketing]);
     }
-    if (e.programActive && s.program.forums.enabled && membership.forum[id] >= 0 && e.month - e.program.cohortStart[membership.cohort[id]] < s.program.forums.months) {
+    if (forumsOn && membership.forum[id] >= 0 && e.month - e.program.cohortStart[membership.cohort[id]] < s.program.forums.months) {
       outsideGain += s.program.forums.promotionOutsideGain;
     }
     const newDigital = practices.digitalChannel[id] && !(practices.practicesStart[id] & 4) ? 1 : 0;
     const digital = newDigital * P.digitalSalesUplift * (0.5 + capacities.capacity[i + Cap.digital]) * market.turnoverStart[id];
     const outsideOrders = cond.outsideDemandFactor * (market.outsideBase[id] * (1 + outsideGain) + digital + market.outsideExpansion[id]);
-    const demandUnits = (flows.ordersRupiah[id] + outsideOrders) / technology.price[id];
-    const sold = Math.min(demandUnits, market.inventory[id]);
-    fill[id] = demandUnits > 0 ? sold / demandUnits : 0;
-    flows.outsideSales[id] = outsideOrders * fill[id];
+    const price = technology.price[id];
+    const demandUnits = (ordersRupiah[id] + outsideOrders) / price;
+    const stock = market.inventory[id];
+    const sold = Math.min(demandUnits, stock);
+    const fill = demandUnits > 0 ? sold / demandUnits : 0;
+    R[r + FILL] = fill;
+    flows.outsideSales[id] = outsideOrders * fill;
     // Market links open outside markets that a business keeps winning while it can deliver: orders grow
     // with its links and its learned marketing, up to a cap (C5: firms that grow with consulting).
-    if (s.mechanisms.marketExpansion && market.marketLinks[id] > 0 && fill[id] >= 0.95) {
+    if (s.mechanisms.marketExpansion && market.marketLinks[id] > 0 && fill >= 0.95) {
       const learned = Math.max(0, capacities.capacity[i + Cap.marketing] - capacities.capacityStart[i + Cap.marketing]);
       const cap = P.marketExpansionCap * market.turnoverStart[id];
       market.outsideExpansion[id] = Math.min(cap, market.outsideExpansion[id] + P.marketExpansionPerMonth * market.marketLinks[id] * learned * market.turnoverStart[id]);
     }
     market.expectedDemand[id] += s.firms.expectationSmoothing * (demandUnits - market.expectedDemand[id]);
     // Stock left after the first round of orders (rupiah at the shop's price).
-    spare[id] = (market.inventory[id] - sold) * technology.price[id];
+    R[r + SPARE] = (stock - sold) * price;
   }
+
+  // The blocks' money before households pay them (their household sales are the change).
+  const blocksBefore = scratch.blocksBefore;
+  for (let k = 0; k < BLOCK_COUNT; k++) blocksBefore[k] = money[blocks.account0 + k];
 
   // A household whose shop ran out tries its other known shops that still have stock, in proportion to
   // their pull, before buying outside: a second round of orders, each shop delivering what its spare
   // stock allows.
-  second.fill(0, 0, H * K);
-  secondDemand.fill(0, 0, used);
   for (let i = 0; i < H; i++) {
     const base = i * K;
     let unmet = 0, w = 0;
     for (let k = 0; k < K; k++) {
-      const shop = shops[base + k];
-      unmet += orders[base + k] * (1 - fill[shop]);
-      if (spare[shop] > 0) w += pull[2 * shop];
+      const r = shops[base + k] * STRIDE;
+      unmet += orders[base + k] * (1 - R[r + FILL]);
+      if (R[r + SPARE] > 0) w += R[r + PULL2];
     }
-    if (unmet <= 0 || w <= 0) continue;
+    if (unmet <= 0 || w <= 0) {
+      hasSecond[i] = 0;
+      continue;
+    }
+    hasSecond[i] = 1;
     for (let k = 0; k < K; k++) {
-      const shop = shops[base + k];
-      if (spare[shop] <= 0) continue;
-      const order = (unmet * pull[2 * shop]) / w;
+      const r = shops[base + k] * STRIDE;
+      let order = 0;
+      if (!(R[r + SPARE] <= 0)) {
+        order = (unmet * R[r + PULL2]) / w;
+        R[r + SECOND] += order;
+      }
       second[base + k] = order;
-      secondDemand[shop] += order;
     }
   }
   // The share of second-round orders each shop can deliver from its spare stock.
-  for (let id = 0; id < used; id++) spare[id] = secondDemand[id] > 0 ? Math.min(1, spare[id] / secondDemand[id]) : 0;
-
-  // Pass 2: households pay for what they get, buy the rest of their consumption outside and save.
-  // Only these payments reach business accounts in this pass, so local sales are the change in cash.
-  before.set(money.subarray(0, used));
-  const blocksBefore = money.slice(blocks.account0, blocks.account0 + BLOCK_COUNT);
-  // Households' payments to the blocks leave each household at once and reach each block together after
-  // the loop (Ledger.settleBatch), the same result as paying one by one.
+  for (let r = 0, end = used * STRIDE; r < end; r += STRIDE) {
+    const d = R[r + SECOND];
+    R[r + SPARE] = d > 0 ? Math.min(1, R[r + SPARE] / d) : 0;
+    R[r + PAID] = 0;
+  }
+  // Pass 2: households pay for what they get, buy the rest of their consumption outside and save. A
+  // payment to a shop leaves the household at once, exactly as Ledger.pay would move it (at most what the
+  // household holds, in whole rupiah), and is added to the shop's record; the shops are credited after the
+  // loop (Ledger.settleCredits), and households' payments to the blocks reach each block together
+  // (Ledger.settleBatch). Amounts are whole rupiah, so this is the same result as paying one by one.
   const blockCount = blocks.count;
+  const blockAccount0 = blocks.account0;
   const perRupiah = blocks.perRupiah;
-  const blockPaid = new Float64Array(blockCount * SECTOR_COUNT);
-  const blockPayments = new Int32Array(blockCount);
+  const blockPaid = scratch.blockPaid;
+  const blockPayments = scratch.blockPayments;
+  blockPaid.fill(0);
+  blockPayments.fill(0);
   const sectorOf = ledger.sectorOf;
   const tap = ledger.tap;
   const saveOutside = HH.savingsOutsideShare;
+  let shopPayments = 0;
   for (let i = 0; i < H; i++) {
     const acct = h0 + i;
     const base = i * K;
+    const rerouted = hasSecond[i] === 1;
     let local = 0;
     for (let k = 0; k < K; k++) {
       const order = orders[base + k];
+      const again = rerouted ? second[base + k] : 0;
+      if (!(order > 0) && !(again > 0)) continue;
+      const shop = shops[base + k];
+      const r = shop * STRIDE;
       if (order > 0) {
-        const shop = shops[base + k];
-        local += ledger.pay(acct, shop, order * fill[shop], Flow.consumption);
+        const amount = order * R[r + FILL];
+        const held = money[acct];
+        const a = Math.floor((amount < held ? amount : held) + 0.5);
+        if (a > 0) {
+          money[acct] = held - a;
+          R[r + PAID] += a;
+          shopPayments++;
+          local += a;
+          if (tap) tap.record(acct, shop, a, Flow.consumption, sectorOf[acct], sectorOf[shop]);
+        }
       }
-      const rerouted = second[base + k];
-      if (rerouted > 0) local += ledger.pay(acct, shops[base + k], rerouted * spare[shops[base + k]], Flow.consumption);
+      if (again > 0) {
+        const amount = again * R[r + SPARE];
+        const held = money[acct];
+        const a = Math.floor((amount < held ? amount : held) + 0.5);
+        if (a > 0) {
+          money[acct] = held - a;
+          R[r + PAID] += a;
+          shopPayments++;
+          local += a;
+          if (tap) tap.record(acct, shop, a, Flow.consumption, sectorOf[acct], sectorOf[shop]);
+        }
+      }
     }
     const c = consumption[i];
     for (let k = 0; k < blockCount; k++) {
@@ -181,7 +248,7 @@ export function trade(e: Economy): void {
       blockPaid[k * SECTOR_COUNT + sectorOf[acct]] += a;
       blockPayments[k]++;
       local += a;
-      if (tap) tap.record(acct, blocks.account0 + k, a, Flow.consumption, sectorOf[acct], sectorOf[blocks.account0 + k]);
+      if (tap) tap.record(acct, blockAccount0 + k, a, Flow.consumption, sectorOf[acct], sectorOf[blockAccount0 + k]);
     }
     // What local shops and blocks could not deliver is bought outside instead.
     ledger.pay(acct, world, c - local, Flow.householdImports);
@@ -193,50 +260,55 @@ export function trade(e: Economy): void {
     ledger.settleBatch(blocks.account0 + k, Flow.consumption, blockPaid.subarray(k * SECTOR_COUNT, (k + 1) * SECTOR_COUNT), blockPayments[k]);
     e.localSectors.householdSales[k] = money[blocks.account0 + k] - blocksBefore[k];
   }
-
-  // Outside buyers pay; stock falls by what was sold.
-  for (let id = 0; id < used; id++) {
-    flows.localSales[id] = money[id] - before[id];
-    if (!life.open[id]) {
+  // The shops are credited with households' payments (all households are of one sector); outside buyers
+  // pay; stock falls by what was sold.
+  ledger.settleCredits(sectorOf[h0], Flow.consumption, R, STRIDE, PAID, used, shopPayments);
+  for (let id = 0, r = 0; id < used; id++, r += STRIDE) {
+    const paidLocal = R[r + PAID];
+    flows.localSales[id] = paidLocal;
+    if (!open[id]) {
       flows.customers[id] = 0;
       continue;
     }
     const paid = ledger.transfer(world, id, flows.outsideSales[id], Flow.outsideSales);
     flows.outsideSales[id] = paid;
-    flows.turnover[id] = flows.localSales[id] + paid;
+    flows.turnover[id] = paidLocal + paid;
     const units = flows.turnover[id] / technology.price[id];
     flows.salesUnits[id] = units;
     market.inventory[id] = Math.max(0, market.inventory[id] - units);
     // Customers: households buying from the shop, plus outside buyers counted at the average local ticket.
-    const households = fill[id] > 0 ? links[id] : 0;
-    const ticket = households > 0 ? flows.localSales[id] / households : market.turnoverStart[id] / 10;
+    const households = R[r + FILL] > 0 ? A[r + LINKS] : 0;
+    const ticket = households > 0 ? paidLocal / households : market.turnoverStart[id] / 10;
     flows.customers[id] = households + (ticket > 0 ? paid / ticket : 0);
   }
 }
 
 interface MarketScratch {
-  pull: Float64Array;
-  links: Float64Array;
-  fill: Float64Array;
-  before: Float64Array;
+  /** Per-shop records of the first round and of the second round and payments, [id * STRIDE + field]. */
+  first: Float64Array;
+  secondRound: Float64Array;
   consumption: Float64Array;
   /** Households that found a closed shop among theirs in last month's market. */
   hasClosedShop: Uint8Array;
-  /** Spare stock after the first round (rupiah), then the share of second-round orders delivered. */
-  spare: Float64Array;
-  /** Second-round orders, [h * shopsKnown + k], and their sum per shop. */
+  /** Households with second-round orders this month, and those orders, [h * shopsKnown + k]. */
+  hasSecond: Uint8Array;
   second: Float64Array;
-  secondDemand: Float64Array;
+  perRupiah: Float64Array;
+  blocksBefore: Float64Array;
+  blockPaid: Float64Array;
+  blockPayments: Int32Array;
 }
 const scratches = new WeakMap<Economy, MarketScratch>();
 function scratchFor(e: Economy): MarketScratch {
   let sc = scratches.get(e);
   if (!sc) {
     const n = e.businesses.slots;
+    const H = e.households.count;
     sc = {
-      pull: new Float64Array(2 * n), links: new Float64Array(n), fill: new Float64Array(n), before: new Float64Array(n),
-      consumption: new Float64Array(e.households.count), hasClosedShop: new Uint8Array(e.households.count),
-      spare: new Float64Array(n), second: new Float64Array(e.households.count * e.households.shopsKnown), secondDemand: new Float64Array(n),
+      first: new Float64Array(n * STRIDE), secondRound: new Float64Array(n * STRIDE), consumption: new Float64Array(H), hasClosedShop: new Uint8Array(H),
+      hasSecond: new Uint8Array(H), second: new Float64Array(H * e.households.shopsKnown),
+      perRupiah: new Float64Array(BLOCK_COUNT), blocksBefore: new Float64Array(BLOCK_COUNT),
+      blockPaid: new Float64Array(BLOCK_COUNT * SECTOR_COUNT), blockPayments: new Int32Array(BLOCK_COUNT),
     };
     scratches.set(e, sc);
   }
@@ -256,17 +328,19 @@ function switchShops(e: Economy, scratch: MarketScratch): void {
   const h = e.households;
   const K = h.shopsKnown;
   const used = b.used;
-  const pull = scratch.pull;
-  const gain = (shop: number) => pull[2 * shop];
+  const A = scratch.first;
+  const shops = h.shops;
+  const hasClosedShop = scratch.hasClosedShop;
   const pSwitch = e.scenario.households.shopSwitchingPerMonth;
   const u = e.streams.uniforms('shopSwitch', e.month, h.count);
   for (let i = 0; i < h.count; i++) {
-    const closedLink = scratch.hasClosedShop[i] === 1;
+    const closedLink = hasClosedShop[i] === 1;
     if (!closedLink && u[i] >= pSwitch) continue;
+    const base = i * K;
     let weakest = 0;
     let weakestGain = Infinity;
     for (let k = 0; k < K; k++) {
-      const g = gain(h.shops[i * K + k]);
+      const g = A[shops[base + k] * STRIDE + PULL];
       if (g < weakestGain) {
         weakestGain = g;
         weakest = k;
@@ -276,10 +350,10 @@ function switchShops(e: Economy, scratch: MarketScratch): void {
     const c1 = nextOpen(e, Math.floor(v * used));
     const c2 = nextOpen(e, Math.floor(((v * used) % 1) * used));
     if (c1 < 0) continue;
-    const cand = c2 >= 0 && gain(c2) > gain(c1) ? c2 : c1;
+    const cand = c2 >= 0 && A[c2 * STRIDE + PULL] > A[c1 * STRIDE + PULL] ? c2 : c1;
     let known = false;
-    for (let k = 0; k < K; k++) if (h.shops[i * K + k] === cand) known = true;
-    if (!known && gain(cand) > weakestGain) h.shops[i * K + weakest] = cand;
+    for (let k = 0; k < K; k++) if (shops[base + k] === cand) known = true;
+    if (!known && A[cand * STRIDE + PULL] > weakestGain) shops[base + weakest] = cand;
   }
 }
 
@@ -295,9 +369,10 @@ function nextOpen(e: Economy, start: number): number {
  * this month. Returns what a household pays each block per rupiah it consumes; blocks that sell nothing to
  * households (local government) are left out.
  */
-function orderFromBlocks(e: Economy, total: number): { count: number; account0: number; perRupiah: Float64Array } {
+function orderFromBlocks(e: Economy, total: number, scratch: MarketScratch): { count: number; account0: number; perRupiah: Float64Array } {
   const ls = e.localSectors;
-  const perRupiah = new Float64Array(BLOCK_COUNT);
+  const perRupiah = scratch.perRupiah;
+  perRupiah.fill(0);
   if (!ls.active) return { count: 0, account0: ls.account0, perRupiah };
   let count = 0;
   for (let k = 0; k < BLOCK_COUNT; k++) {
