@@ -70,20 +70,42 @@ function exits(e: Economy): void {
 
 /**
  * A new shop is noticed: as many households as an open shop has customers on average (the list places a
- * closure frees), from a place set by the draw, each compare it with their weakest shop as in a search
- * (market.ts switchShops) and replace that shop if the new one has more pull.
+ * closure frees), from a place set by the draw. Each puts it in place of one of its shops: a closed one if
+ * it has one, otherwise one drawn with weight (relative pull)^−β, β = `households.shopChoiceSensitivity`,
+ * so a shop whose prices rose is the likeliest to be given up and one that improved the least likely (as
+ * in a search, market.ts switchShops; the new shop's relative pull is 1).
  */
 function noticeOpening(e: Economy, id: number, draw: number, open: number): void {
   const h = e.households;
   const b = e.businesses;
   const K = h.shopsKnown;
   const H = h.count;
+  const beta = e.scenario.households.shopChoiceSensitivity;
   const reach = Math.round((H * K) / Math.max(1, open));
-  const pull = (shop: number) => (b.life.open[shop] ? b.market.attraction[shop] : 0);
+  const weight = (shop: number) => Math.pow(b.market.attraction[shop] / b.market.attractionStart[shop], -beta);
   for (let j = 0, i = Math.floor(draw * H); j < reach; j++, i = (i + 1) % H) {
-    let weakest = 0;
-    for (let k = 1; k < K; k++) if (pull(h.shops[i * K + k]) < pull(h.shops[i * K + weakest])) weakest = k;
-    if (pull(id) > pull(h.shops[i * K + weakest])) h.shops[i * K + weakest] = id;
+    const base = i * K;
+    let slot = -1;
+    let total = 0;
+    let known = false;
+    for (let k = 0; k < K; k++) {
+      const shop = h.shops[base + k];
+      if (shop === id) known = true;
+      if (!b.life.open[shop]) slot = k;
+      else total += weight(shop);
+    }
+    if (known) continue;
+    if (slot < 0) {
+      let x = ((draw * 7919 + i * 0.6180339887) % 1) * total;
+      for (let k = 0; k < K; k++) {
+        x -= weight(h.shops[base + k]);
+        if (x < 0 || k === K - 1) {
+          slot = k;
+          break;
+        }
+      }
+    }
+    h.shops[base + slot] = id;
   }
 }
 

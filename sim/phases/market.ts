@@ -316,12 +316,31 @@ function scratchFor(e: Economy): MarketScratch {
 }
 
 /**
+ * A shop's pull relative to its own start (its prices, service and marketing against what the household
+ * knew; 0 when closed). Households compare shops on it: a shop's size is how many buy there and how much,
+ * not a reason to leave a smaller shop that has not changed.
+ */
+const relativePull = (A: Float64Array, shop: number): number => {
+  const r = shop * STRIDE;
+  return A[r + PULL] > 0 ? A[r + PULL] / A[r + PULL_START] : 0;
+};
+
+/**
+ * Another uniform from the fractional digits of `u` scaled by a large prime: the extra choices of a
+ * household's search share its one draw, so the stream's length does not depend on who searches.
+ */
+const digits = (u: number, prime: number): number => (u * prime) % 1;
+
+/**
  * Households replace shops that had closed by last month's market and, now and then, try a new one. One
- * draw per household: below the switching chance it also yields two candidate shops (the draw rescaled),
- * and the one with more pull now (its size, marketing, service and prices; a scarcity markup loses pull)
- * replaces the household's known shop with least pull, if it has more. Comparing levels moves customers
- * towards the largest shops over the years, the main source of the no-program economy's price drift
- * (docs/wip/README.md, "four measured causes").
+ * draw per household: below the switching chance it also yields two candidate shops (the draw rescaled).
+ * Shops are compared on their pull relative to their own start (`relativePull`), with
+ * `households.shopChoiceSensitivity` (β): the candidate is the second with probability g₂^β/(g₁^β + g₂^β),
+ * and it replaces the household's known shop with the least relative pull (a closed one always; among ties
+ * the one a draw picks) with probability 1 − (g_weakest/g_candidate)^β when its relative pull is higher.
+ * Nothing changes while no shop has changed, so the start's customers are the steady state; a shop whose
+ * prices rise loses customers, and one whose service or marketing improves gains them, in proportion to
+ * how much (docs/model.md §7.6).
  */
 function switchShops(e: Economy, scratch: MarketScratch): void {
   const b = e.businesses;
@@ -332,6 +351,7 @@ function switchShops(e: Economy, scratch: MarketScratch): void {
   const shops = h.shops;
   const hasClosedShop = scratch.hasClosedShop;
   const pSwitch = e.scenario.households.shopSwitchingPerMonth;
+  const beta = e.scenario.households.shopChoiceSensitivity;
   const u = e.streams.uniforms('shopSwitch', e.month, h.count);
   for (let i = 0; i < h.count; i++) {
     const closedLink = hasClosedShop[i] === 1;
@@ -339,8 +359,10 @@ function switchShops(e: Economy, scratch: MarketScratch): void {
     const base = i * K;
     let weakest = 0;
     let weakestGain = Infinity;
-    for (let k = 0; k < K; k++) {
-      const g = A[shops[base + k] * STRIDE + PULL];
+    const k0 = Math.floor(digits(u[i], 7919) * K);
+    for (let j = 0; j < K; j++) {
+      const k = k0 + j < K ? k0 + j : k0 + j - K;
+      const g = relativePull(A, shops[base + k]);
       if (g < weakestGain) {
         weakestGain = g;
         weakest = k;
@@ -350,10 +372,17 @@ function switchShops(e: Economy, scratch: MarketScratch): void {
     const c1 = nextOpen(e, Math.floor(v * used));
     const c2 = nextOpen(e, Math.floor(((v * used) % 1) * used));
     if (c1 < 0) continue;
-    const cand = c2 >= 0 && A[c2 * STRIDE + PULL] > A[c1 * STRIDE + PULL] ? c2 : c1;
+    let cand = c1;
+    if (c2 >= 0) {
+      const w1 = Math.pow(relativePull(A, c1), beta);
+      const w2 = Math.pow(relativePull(A, c2), beta);
+      if (digits(u[i], 15485863) * (w1 + w2) < w2) cand = c2;
+    }
     let known = false;
     for (let k = 0; k < K; k++) if (shops[base + k] === cand) known = true;
-    if (!known && A[cand * STRIDE + PULL] > weakestGain) shops[base + weakest] = cand;
+    if (known) continue;
+    const g = relativePull(A, cand);
+    if (weakestGain <= 0 ? g > 0 : g > weakestGain && digits(u[i], 104729) < 1 - Math.pow(weakestGain / g, beta)) shops[base + weakest] = cand;
   }
 }
 

@@ -91,6 +91,7 @@ const householdSchema = z
     adultsAvailableForWork: p(z.number().min(0).max(3).default(1.2), 'people', 'adults per household who would take a job at a micro-business at the start (micro-businesses staff up from them; the sector blocks\' workers and the unemployed come on top, localEconomy.labour)'),
     wageRupiahPerMonth: rupiah(1_500_000, 'monthly wage of a micro-business employee (assumption, below district minimum wages)'),
     shopSwitchingPerMonth: share(0.04, 'chance a household looks for a new shop in a month'),
+    shopChoiceSensitivity: p(z.number().min(0).max(10).default(0.5), 'elasticity', "how strongly households' choice between two shops follows their pull relative to each shop's own start (prices, service, marketing): a better candidate replaces the household's weakest shop with probability 1 − (weakest ÷ candidate)^this (calibrated: C4, C8)"),
   })
   .prefault({});
 
