@@ -11,6 +11,14 @@ export type Process = (typeof PROCESSES)[number];
 
 export type Uniform = () => number;
 
+/** A generator whose position can be read, so that a copy can go on from it (`resumeStream`). */
+export type StatefulUniform = Uniform & { state(): seedrandom.State.Alea };
+
+/** A generator that draws what the one whose `state()` was read would have drawn from there. */
+export function resumeStream(state: seedrandom.State.Alea): StatefulUniform {
+  return seedrandom.alea('', { state });
+}
+
 export class Streams {
   private readonly buffers = new Map<Process, Float64Array>();
   constructor(readonly seed: number) {}
@@ -18,6 +26,11 @@ export class Streams {
   /** A generator for one process in one month (month 0 is initialisation). */
   stream(process: Process, month: number): Uniform {
     return seedrandom.alea(`${this.seed}/${process}/${month}`);
+  }
+
+  /** `stream`, with its position readable (the same draws). */
+  statefulStream(process: Process, month: number): StatefulUniform {
+    return seedrandom.alea(`${this.seed}/${process}/${month}`, { state: true });
   }
 
   /**

@@ -2,7 +2,7 @@
 // economy, with or without the program: initialisation draws only from the `init` stream.
 import { Flow, Sector } from '../ledger/accounts.js';
 import type { Scenario } from '../scenario/schema.js';
-import { Streams, normal, type Uniform } from '../rng/streams.js';
+import { Streams, normal, resumeStream, type StatefulUniform, type Uniform } from '../rng/streams.js';
 import {
   CAPACITY_COUNT, Cap, MAX_EMPLOYEES, allocateBusinesses, businessSlots, newLedgerFor, setOpen,
   type Businesses, type Economy, type Households, type Suppliers,
@@ -83,12 +83,7 @@ export function setTechnology(e: Pick<Economy, 'scenario' | 'businesses'>, id: n
 export const START_PASSES = 3;
 
 export function createEconomy(scenario: Scenario, seed: number, programActive: boolean): Economy {
-  let e = buildEconomy(scenario, seed, programActive, null);
-  for (let pass = 1; pass < START_PASSES; pass++) {
-    const incomes = monthIncomes(e);
-    if (!incomes) break;
-    e = buildEconomy(scenario, seed, programActive, incomes);
-  }
+  const e = buildEconomy(scenario, seed, programActive);
   // Enrolment is decided after the opening balances (targeting may read working capital); it retags
   // participants' accounts between months, which the next month's opening snapshot takes into account.
   e.program = setupProgram(e);
@@ -96,7 +91,7 @@ export function createEconomy(scenario: Scenario, seed: number, programActive: b
 }
 
 /**
- * What each household of a freshly built economy would earn in a month at the start: its outside income,
+ * What each household of a sized start would earn in a month: its outside income,
  * the wages of its members' jobs (micro-businesses at the wage, blocks at their wage and start hours), the
  * profit of the business it owns, its supplier's payout and its share of block surplus. The local part is
  * scaled to the starting steady state's total (the blocks' accounts are solved for it), so the guess
@@ -147,10 +142,10 @@ function monthIncomes(e: Economy): Float64Array | null {
   return out;
 }
 
-function buildEconomy(scenario: Scenario, seed: number, programActive: boolean, guess: Float64Array | null): Economy {
+function buildEconomy(scenario: Scenario, seed: number, programActive: boolean): Economy {
   const s = scenario;
   const streams = new Streams(seed);
-  const rng = streams.stream('init', 0);
+  let rng: StatefulUniform = streams.statefulStream('init', 0);
   const n = s.economy.businesses;
   const slots = businessSlots(s);
   const H = Math.max(n, Math.round(n * s.economy.householdsPerBusiness));
@@ -226,26 +221,19 @@ function buildEconomy(scenario: Scenario, seed: number, programActive: boolean, 
   // Supplier owners are drawn from households that own no micro-business where there are such households.
   for (let j = 0; j < S; j++) sup.ownerHousehold[j] = H > n ? n + Math.floor(rng() * (H - n)) : Math.floor(rng() * H);
 
-  // Expected demand at the start: each household's steady-state local budget split over its shops. The
-  // first pass gives every household the same local income; later passes their own (createEconomy).
-  const localIncomePerHousehold = (householdIncome - steady.exogenousIncome) / H;
-  for (let i = 0; i < H; i++) {
-    const income = guess ? guess[i] : h.outsideIncome[i] + Math.max(0, localIncomePerHousehold);
-    h.incomeLast[i] = income;
-    const budget = income * spendingShare * hh.localSpendingShare;
-    let wsum = 0;
-    for (let k = 0; k < K; k++) wsum += b.market.attraction[h.shops[i * K + k]];
-    for (let k = 0; k < K; k++) {
-      const shop = h.shops[i * K + k];
-      b.flows.ordersRupiah[shop] += (budget * b.market.attraction[shop]) / wsum;
-    }
-  }
-
-  // Size each business to its demand: workers, outside sales, stocks and cash. Each paid worker comes from
-  // the next household (from a random start) with a member free for it: for micro-businesses, one of those
-  // who would take such a job; for the blocks, up to MAX_WAGE_JOBS members in paid work.
+  // Size each business to its demand, in START_PASSES passes over the same economy: each pass undoes the
+  // previous one's jobs and sizes from the incomes it would pay (monthIncomes). Every pass uses the same
+  // draws: the family workers and the labour cursor's start are drawn once, and each pass's blocks draw
+  // from the same position of the stream (the last pass's position is where the ties go on). Each paid worker comes from the next household (from the cursor's start) with a member free
+  // for it: for micro-businesses, one of those who would take such a job; for the blocks, up to
+  // MAX_WAGE_JOBS members in paid work.
   const wage = hh.wageRupiahPerMonth;
-  let labourCursor = Math.floor(rng() * H);
+  const cursorStart = Math.floor(rng() * H);
+  const fam = s.economy.familyWorkersMean;
+  for (let id = 0; id < n; id++) b.workforce.familyWorkers[id] = Math.floor(fam) + (rng() < fam - Math.floor(fam) ? 1 : 0);
+  const drawnProductivity = b.technology.productivity.slice(0, n);
+  const beforeBlocks = rng.state();
+  let labourCursor = cursorStart;
   const nextWorker = (limit: Uint8Array | null = null): number => {
     for (let tries = 0; tries < H; tries++) {
       labourCursor = (labourCursor + 1) % H;
@@ -257,43 +245,77 @@ function buildEconomy(scenario: Scenario, seed: number, programActive: boolean, 
     }
     return -1;
   };
-  for (let id = 0; id < n; id++) {
-    const sector = s.economy.sectors[b.life.sector[id]];
-    const local = b.flows.ordersRupiah[id];
-    b.market.outsideBase[id] = sector.outsideSalesShare < 1 ? (local * sector.outsideSalesShare) / (1 - sector.outsideSalesShare) : 0;
-    const units = (local + b.market.outsideBase[id]) / b.technology.price[id];
-    // Workers: the whole number that best fits demand (an extra worker adds about a wage of value added
-    // in most sectors, so micro-businesses hire only when demand clearly needs it).
-    const fam = s.economy.familyWorkersMean;
-    const family = Math.floor(fam) + (rng() < fam - Math.floor(fam) ? 1 : 0);
-    b.workforce.familyWorkers[id] = family;
-    const workersNeeded = Math.max(1, Math.round(units / b.technology.productivity[id]));
-    const employees = Math.max(0, Math.min(s.economy.maxEmployeesAtStart, workersNeeded - 1 - family));
-    for (let j = 0; j < employees; j++) {
-      const worker = nextWorker(microLabour);
-      if (worker < 0) break;
-      b.workforce.employeeHousehold[id * MAX_EMPLOYEES + b.workforce.employees[id]] = worker;
-      b.workforce.employees[id]++;
+  const sizeStart = (guess: Float64Array | null): void => {
+    h.employed.fill(0);
+    h.labourSupply.fill(0);
+    h.blockJobs.fill(0);
+    b.workforce.employees.fill(0);
+    b.workforce.employeeHousehold.fill(-1);
+    b.technology.productivity.set(drawnProductivity);
+    labourCursor = cursorStart;
+    sizeBusinesses(guess);
+    // The sector blocks: their workers, the households that own them, and the unemployed.
+    rng = resumeStream(beforeBlocks);
+    startLocalSectors(e, steady, localSectorAccount0, nextWorker, rng);
+  };
+
+  // Expected demand at the start: each household's steady-state local budget split over its shops. The
+  // first pass gives every household the same local income; later passes their own.
+  const localIncomePerHousehold = (householdIncome - steady.exogenousIncome) / H;
+  const sizeBusinesses = (guess: Float64Array | null): void => {
+    for (let i = 0; i < H; i++) {
+      const income = guess ? guess[i] : h.outsideIncome[i] + Math.max(0, localIncomePerHousehold);
+      h.incomeLast[i] = income;
+      const budget = income * spendingShare * hh.localSpendingShare;
+      let wsum = 0;
+      for (let k = 0; k < K; k++) wsum += b.market.attraction[h.shops[i * K + k]];
+      for (let k = 0; k < K; k++) {
+        const shop = h.shops[i * K + k];
+        b.flows.ordersRupiah[shop] += (budget * b.market.attraction[shop]) / wsum;
+      }
     }
-    const workers = 1 + family + b.workforce.employees[id];
-    // Larger businesses are more productive per worker than the micro norm (capped workforce at start).
-    b.technology.productivity[id] = Math.max(b.technology.productivity[id], units / (workers * 0.9));
-    b.technology.productivityStart[id] = b.technology.productivity[id];
-    b.market.expectedDemand[id] = units;
-    b.market.turnoverStart[id] = units * b.technology.price[id];
-    // What the business earns in a normal month at the start (a lender's first look at it).
-    b.flows.unitCostPaid[id] = b.technology.inputCostPerUnit[id] * (1 + b.technology.waste[id]);
-    b.flows.profit[id] = units * (b.technology.price[id] * (1 - sector.overheadShare) - b.flows.unitCostPaid[id]) - b.workforce.employees[id] * wage;
-    b.market.inventory[id] = units * s.firms.inventoryTargetMonths;
-    b.flows.ordersRupiah[id] = 0;
+
+    // Workers, outside sales, stocks and cash.
+    for (let id = 0; id < n; id++) {
+      const sector = s.economy.sectors[b.life.sector[id]];
+      const local = b.flows.ordersRupiah[id];
+      b.market.outsideBase[id] = sector.outsideSalesShare < 1 ? (local * sector.outsideSalesShare) / (1 - sector.outsideSalesShare) : 0;
+      const units = (local + b.market.outsideBase[id]) / b.technology.price[id];
+      // Workers: the whole number that best fits demand (an extra worker adds about a wage of value added
+      // in most sectors, so micro-businesses hire only when demand clearly needs it).
+      const family = b.workforce.familyWorkers[id];
+      const workersNeeded = Math.max(1, Math.round(units / b.technology.productivity[id]));
+      const employees = Math.max(0, Math.min(s.economy.maxEmployeesAtStart, workersNeeded - 1 - family));
+      for (let j = 0; j < employees; j++) {
+        const worker = nextWorker(microLabour);
+        if (worker < 0) break;
+        b.workforce.employeeHousehold[id * MAX_EMPLOYEES + b.workforce.employees[id]] = worker;
+        b.workforce.employees[id]++;
+      }
+      const workers = 1 + family + b.workforce.employees[id];
+      // Larger businesses are more productive per worker than the micro norm (capped workforce at start).
+      b.technology.productivity[id] = Math.max(b.technology.productivity[id], units / (workers * 0.9));
+      b.technology.productivityStart[id] = b.technology.productivity[id];
+      b.market.expectedDemand[id] = units;
+      b.market.turnoverStart[id] = units * b.technology.price[id];
+      // What the business earns in a normal month at the start (a lender's first look at it).
+      b.flows.unitCostPaid[id] = b.technology.inputCostPerUnit[id] * (1 + b.technology.waste[id]);
+      b.flows.profit[id] = units * (b.technology.price[id] * (1 - sector.overheadShare) - b.flows.unitCostPaid[id]) - b.workforce.employees[id] * wage;
+      b.market.inventory[id] = units * s.firms.inventoryTargetMonths;
+      b.flows.ordersRupiah[id] = 0;
+    }
+
+    let turnoverStart = 0;
+    for (let id = 0; id < n; id++) turnoverStart += b.market.turnoverStart[id];
+    if (n > 0) e.turnoverPerBusinessStart = turnoverStart / n;
+  };
+
+  sizeStart(null);
+  for (let pass = 1; pass < START_PASSES; pass++) {
+    const guess = monthIncomes(e);
+    if (!guess) break;
+    sizeStart(guess);
   }
-
-  let turnoverStart = 0;
-  for (let id = 0; id < n; id++) turnoverStart += b.market.turnoverStart[id];
-  if (n > 0) e.turnoverPerBusinessStart = turnoverStart / n;
-
-  // The sector blocks: their workers, the households that own them, and the unemployed.
-  startLocalSectors(e, steady, localSectorAccount0, nextWorker, rng);
 
   // Informal ties between businesses (same sector preferred): the channel of information spillovers.
   for (let id = 0; id < n; id++) {

@@ -37,7 +37,7 @@ describe('fuzzing the scenario and experiment files (issue 13)', () => {
   }, 180_000);
 
   it('every experiment file: a plan or an input error naming the file and a field; a few small batches run for real', async () => {
-    const result = await runFuzz({ numRuns: 200, seed: 20261206, families: EXPERIMENT_FAMILIES, batchShare: 0.1 });
+    const result = await runFuzz({ numRuns: 200, seed: 20261206, families: EXPERIMENT_FAMILIES, batchShare: 0.2 });
     expectPassed(result);
     const t = result.tally;
     expect(t.count('experiment/valid', 'exit 0')).toBeGreaterThan(0.25 * (t.count('experiment/valid', 'exit 0') + t.count('experiment/valid', 'exit 2')));

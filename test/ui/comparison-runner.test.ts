@@ -81,7 +81,7 @@ function fromScratch(s: AppState, replicates = s.replicates): ReturnType<typeof 
     region: typeof d.scenario.region === 'string' ? d.scenario.region : undefined,
     runs: Array.from({ length: replicates }, (_, r) => digest(runScenario(parseScenario(d.scenario), { seed: s.seed + r, months: s.months }))),
   }));
-  return aggregate(designs, { diffVsA: s.diffVsA, label: (k) => t(k) });
+  return aggregate(designs, { diffVsA: s.diffVsA, label: (k, params) => t(k, params) });
 }
 
 const base = (seed: number): AppState => ({ ...defaultState(), replicates: 4, months: 6, seed });
