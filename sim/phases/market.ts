@@ -213,20 +213,9 @@ export function trade(e: Economy): void {
       if (!(order > 0) && !(again > 0)) continue;
       const shop = shops[base + k];
       const r = shop * STRIDE;
-      if (order > 0) {
-        const amount = order * R[r + FILL];
-        const held = money[acct];
-        const a = Math.floor((amount < held ? amount : held) + 0.5);
-        if (a > 0) {
-          money[acct] = held - a;
-          R[r + PAID] += a;
-          shopPayments++;
-          local += a;
-          if (tap) tap.record(acct, shop, a, Flow.consumption, sectorOf[acct], sectorOf[shop]);
-        }
-      }
-      if (again > 0) {
-        const amount = again * R[r + SPARE];
+      // Two payments, each rounded on its own: the first-round order at its fill, then the rerouted one.
+      for (let round = 0; round < 2; round++) {
+        const amount = round === 0 ? (order > 0 ? order * R[r + FILL] : 0) : again > 0 ? again * R[r + SPARE] : 0;
         const held = money[acct];
         const a = Math.floor((amount < held ? amount : held) + 0.5);
         if (a > 0) {
