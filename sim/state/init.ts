@@ -76,9 +76,10 @@ export function setTechnology(e: Pick<Economy, 'scenario' | 'businesses'>, id: n
 }
 
 /**
- * Passes of the start: the first sizes the businesses from a guess that every household has the same local
- * income; each later pass sizes them from the incomes the previous pass's households would earn in a
- * month (their jobs, businesses, block shares and outside income: `monthIncomes`).
+ * Passes of the start (buildEconomy): the first sizes the businesses from a guess that every household has
+ * the same local income; each later pass undoes the previous one's jobs and sizes them from the incomes the
+ * previous pass's households would earn in a month (their jobs, businesses, block shares and outside
+ * income: `monthIncomes`).
  */
 export const START_PASSES = 3;
 
@@ -96,7 +97,7 @@ export function createEconomy(scenario: Scenario, seed: number, programActive: b
  * profit of the business it owns, its supplier's payout and its share of block surplus. The local part is
  * scaled to the starting steady state's total (the blocks' accounts are solved for it), so the guess
  * moves income between households, not in total. Null when there is no local income to move (or it is too
- * small to scale): the first pass's guess stands.
+ * small to scale): the previous pass's sizing stands.
  */
 function monthIncomes(e: Economy): Float64Array | null {
   const s = e.scenario;
