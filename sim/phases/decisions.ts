@@ -25,6 +25,9 @@ export function decide(e: Economy): void {
   const world = e.accounts.restOfWorld;
 
   const ids = openIds(b);
+  // Whether anyone in the area may still be free for paid work this month: false once a search for a
+  // worker has found no one, true again when a business lets a worker go.
+  let someoneFree = true;
   for (let n = 0; n < ids.length; n++) {
     const id = ids[n];
     const i = id * C;
@@ -103,9 +106,12 @@ export function decide(e: Economy): void {
       const mindset = capacities.capacity[i + Cap.mindset];
       if (demandOutruns && extra * valuePerUnit > F.hireValueAddedShare * wage && workforce.employees[id] < MAX_EMPLOYEES &&
           money[id] > F.hireCashMonths * wage * (workforce.employees[id] + 1) && draw < F.hireProbability * (0.5 + mindset)) {
-        hire(e, id, draw);
+        if (someoneFree) someoneFree = hire(e, id, draw);
       } else if (workforce.employees[id] > 0 && (lastWorker * valuePerUnit < F.fireValueAddedShare * wage || money[id] < workforce.employees[id] * wage)) {
-        if (draw < 0.5) fire(e, id);
+        if (draw < 0.5) {
+          fire(e, id);
+          someoneFree = true;
+        }
       }
     }
     if (m.investment && demandOutruns && u[id * 2 + 1] < 0.1 * (0.5 + capacities.capacity[i + Cap.mindset])) {
@@ -148,20 +154,25 @@ function latentDemand(e: Economy, id: number): number {
   return market.expectedDemand[id] * (markup === 0 ? 1 : Math.pow(1 + markup, e.scenario.firms.priceElasticity));
 }
 
-/** Hire one worker from a household with free labour, searching from a place set by the draw. */
-function hire(e: Economy, id: number, draw: number): void {
+/**
+ * Hire one worker from a household with a member free for paid work, asking household after household
+ * from a place set by the draw, as far as the whole area: a business finds a worker whenever anyone is
+ * free. Returns false when no one is.
+ */
+function hire(e: Economy, id: number, draw: number): boolean {
   const h = e.households;
   const H = h.count;
   let k = Math.floor(((draw * 7919) % 1) * H);
-  for (let tries = 0; tries < 64; tries++, k = (k + 1) % H) {
+  for (let tries = 0; tries < H; tries++, k = k + 1 === H ? 0 : k + 1) {
     if (h.employed[k] < h.labourSupply[k]) {
       h.employed[k]++;
       const { workforce } = e.businesses;
       workforce.employeeHousehold[id * MAX_EMPLOYEES + workforce.employees[id]] = k;
       workforce.employees[id]++;
-      return;
+      return true;
     }
   }
+  return false;
 }
 
 export function fire(e: Economy, id: number): void {

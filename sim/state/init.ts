@@ -282,10 +282,18 @@ function buildEconomy(scenario: Scenario, seed: number, programActive: boolean):
       const local = b.flows.ordersRupiah[id];
       b.market.outsideBase[id] = sector.outsideSalesShare < 1 ? (local * sector.outsideSalesShare) / (1 - sector.outsideSalesShare) : 0;
       const units = (local + b.market.outsideBase[id]) / b.technology.price[id];
-      // Workers: the whole number that best fits demand (an extra worker adds about a wage of value added
-      // in most sectors, so micro-businesses hire only when demand clearly needs it).
+      // Workers: a crew its own rule would keep (decisions.ts). A business hires when the demand beyond its
+      // crew's usual output is worth more than `hireValueAddedShare` of a wage, and lets the last worker go
+      // when what that worker makes is worth less than `fireValueAddedShare` of one; in between it does
+      // neither, and the owner and family work longer hours for demand beyond the crew (stretchedCapacity).
+      // With a wage worth r workers' value added, that band of crews runs from need − hire·r to
+      // need + 1 − fire·r; the start takes the whole number nearest its middle. A business whose units add
+      // no value hires no one.
       const family = b.workforce.familyWorkers[id];
-      const workersNeeded = Math.max(1, Math.round(units / b.technology.productivity[id]));
+      const valuePerUnit = b.technology.price[id] * (1 - sector.overheadShare) - b.technology.inputCostPerUnit[id] * (1 + b.technology.waste[id]);
+      const wageInWorkers = valuePerUnit > 0 ? wage / (b.technology.productivity[id] * valuePerUnit) : Infinity;
+      const bandMiddle = units / b.technology.productivity[id] + (1 - (s.firms.hireValueAddedShare + s.firms.fireValueAddedShare) * wageInWorkers) / 2;
+      const workersNeeded = Math.max(1, Math.round(bandMiddle));
       const employees = Math.max(0, Math.min(s.economy.maxEmployeesAtStart, workersNeeded - 1 - family));
       for (let j = 0; j < employees; j++) {
         const worker = nextWorker(microLabour);
@@ -294,8 +302,11 @@ function buildEconomy(scenario: Scenario, seed: number, programActive: boolean):
         b.workforce.employees[id]++;
       }
       const workers = 1 + family + b.workforce.employees[id];
-      // Larger businesses are more productive per worker than the micro norm (capped workforce at start).
-      b.technology.productivity[id] = Math.max(b.technology.productivity[id], units / (workers * 0.9));
+      // A business that needs more workers than the start allows (maxEmployeesAtStart, or no household had a
+      // member free) is more productive per worker than the micro norm: it runs at 90% of its capacity.
+      if (workersNeeded - 1 - family > b.workforce.employees[id]) {
+        b.technology.productivity[id] = Math.max(b.technology.productivity[id], units / (workers * 0.9));
+      }
       b.technology.productivityStart[id] = b.technology.productivity[id];
       b.market.expectedDemand[id] = units;
       b.market.turnoverStart[id] = units * b.technology.price[id];
