@@ -10,7 +10,7 @@ import {
 import { setupProgram } from '../program/setup.js';
 import { LOCAL_SECTORS } from '../scenario/names.js';
 import {
-  BLOCK_COUNT, GOVERNMENT_BLOCK, inputCoefficients, solveLocalSteadyState, spendingShareOf, steadyStateIncomes,
+  BLOCK_COUNT, GOVERNMENT_BLOCK, LocalEconomyError, inputCoefficients, solveLocalSteadyState, spendingShareOf, steadyStateIncomes,
   type Labour, type LocalSectors, type LocalSteadyState,
 } from './localSectors.js';
 import { addTie } from './ties.js';
@@ -94,12 +94,14 @@ export function createEconomy(scenario: Scenario, seed: number, programActive: b
 /**
  * What each household of a sized start would earn in a month: its outside income,
  * the wages of its members' jobs (micro-businesses at the wage, blocks at their wage and start hours), the
- * profit of the business it owns, its supplier's payout and its share of block surplus. The local part is
- * scaled to the starting steady state's total (the blocks' accounts are solved for it), so the guess
- * moves income between households, not in total. Null when there is no local income to move (or it is too
- * small to scale): the previous pass's sizing stands.
+ * profit of the business it owns, its supplier's payout and its share of block surplus; and the part of
+ * it micro-businesses and their suppliers pay (`microIncome`, before scaling). The local part is scaled to
+ * the starting steady state's total (the blocks' accounts are solved for it), so the guess moves income
+ * between households, not in total; once the blocks are solved again for `microIncome`, the scale is
+ * about 1. Null when there is no local income to move (or it is too small to scale): the previous pass's
+ * sizing stands.
  */
-function monthIncomes(e: Economy): Float64Array | null {
+function monthIncomes(e: Economy): { incomes: Float64Array; microIncome: number } | null {
   const s = e.scenario;
   const b = e.businesses;
   const h = e.households;
@@ -115,6 +117,8 @@ function monthIncomes(e: Economy): Float64Array | null {
       b.market.expectedDemand[id] * b.technology.inputCostPerUnit[id] * (1 + b.technology.waste[id]) * b.technology.localInputShare[id];
   }
   for (let j = 0; j < e.suppliers.count; j++) local[e.suppliers.ownerHousehold[j]] += supplierSales[j] * (1 - s.suppliers.importShare);
+  let microIncome = 0;
+  for (let i = 0; i < H; i++) microIncome += local[i];
   const ls = e.localSectors;
   if (ls.active) {
     for (let k = 0; k < BLOCK_COUNT; k++) {
@@ -140,7 +144,7 @@ function monthIncomes(e: Economy): Float64Array | null {
     out[i] = h.outsideIncome[i] + local[i] * scale;
     if (!Number.isFinite(out[i])) return null;
   }
-  return out;
+  return { incomes: out, microIncome };
 }
 
 function buildEconomy(scenario: Scenario, seed: number, programActive: boolean): Economy {
@@ -193,7 +197,7 @@ function buildEconomy(scenario: Scenario, seed: number, programActive: boolean):
   const hh = s.households;
   const spendingShare = spendingShareOf(s);
   const householdIncome = incomes.householdIncome * n;
-  const steady = solveLocalSteadyState(s, householdIncome, incomes.microIncome * n, householdIncome * spendingShare);
+  let steady = solveLocalSteadyState(s, householdIncome, incomes.microIncome * n, householdIncome * spendingShare);
   const outsideMean = steady.exogenousIncome / H;
   const osig = hh.outsideIncomeDispersion;
   // Each household's members who would take a job at a micro-business at the start (whole people, mean
@@ -282,18 +286,15 @@ function buildEconomy(scenario: Scenario, seed: number, programActive: boolean):
       const local = b.flows.ordersRupiah[id];
       b.market.outsideBase[id] = sector.outsideSalesShare < 1 ? (local * sector.outsideSalesShare) / (1 - sector.outsideSalesShare) : 0;
       const units = (local + b.market.outsideBase[id]) / b.technology.price[id];
-      // Workers: a crew its own rule would keep (decisions.ts). A business hires when the demand beyond its
-      // crew's usual output is worth more than `hireValueAddedShare` of a wage, and lets the last worker go
-      // when what that worker makes is worth less than `fireValueAddedShare` of one; in between it does
-      // neither, and the owner and family work longer hours for demand beyond the crew (stretchedCapacity).
-      // With a wage worth r workers' value added, that band of crews runs from need − hire·r to
-      // need + 1 − fire·r; the start takes the whole number nearest its middle. A business whose units add
-      // no value hires no one.
+      // Workers: the crew the business's own rule reaches as its demand grows (decisions.ts): it hires when
+      // the demand beyond its crew's usual output is worth more than `hireValueAddedShare` of a wage, so it
+      // stops at the smallest crew where that demand is worth less; the owner and family work longer hours
+      // for it (stretchedCapacity). With a wage worth r workers' value added, that is the smallest whole
+      // number at least need − hireValueAddedShare·r. A business whose units add no value hires no one.
       const family = b.workforce.familyWorkers[id];
       const valuePerUnit = b.technology.price[id] * (1 - sector.overheadShare) - b.technology.inputCostPerUnit[id] * (1 + b.technology.waste[id]);
       const wageInWorkers = valuePerUnit > 0 ? wage / (b.technology.productivity[id] * valuePerUnit) : Infinity;
-      const bandMiddle = units / b.technology.productivity[id] + (1 - (s.firms.hireValueAddedShare + s.firms.fireValueAddedShare) * wageInWorkers) / 2;
-      const workersNeeded = Math.max(1, Math.round(bandMiddle));
+      const workersNeeded = Math.max(1, Math.ceil(units / b.technology.productivity[id] - s.firms.hireValueAddedShare * wageInWorkers));
       const employees = Math.max(0, Math.min(s.economy.maxEmployeesAtStart, workersNeeded - 1 - family));
       for (let j = 0; j < employees; j++) {
         const worker = nextWorker(microLabour);
@@ -326,7 +327,15 @@ function buildEconomy(scenario: Scenario, seed: number, programActive: boolean):
   for (let pass = 1; pass < START_PASSES; pass++) {
     const guess = monthIncomes(e);
     if (!guess) break;
-    sizeStart(guess);
+    // The blocks' steady state again, now with what the sized micro-businesses and their suppliers pay
+    // households rather than the formula's v·T (docs/model.md §5), so households start with the incomes
+    // month 1 pays them. A scenario whose blocks have no steady state with it keeps the previous one.
+    try {
+      steady = solveLocalSteadyState(s, householdIncome, guess.microIncome, householdIncome * spendingShare);
+    } catch (err) {
+      if (!(err instanceof LocalEconomyError)) throw err;
+    }
+    sizeStart(guess.incomes);
   }
 
   // Informal ties between businesses (same sector preferred): the channel of information spillovers.
