@@ -44,6 +44,32 @@ const relativeEffect = (a: number | null, b: number | null) => (a === null || b 
 /** a − b; null where either is undefined. */
 const gapOrNull = (a: number | null, b: number | null) => (a === null || b === null ? null : a - b);
 
+/** The headline levels that must hold still without a program (issue 12), each read from the run's series. */
+const STATIONARY_LEVELS: readonly { key: string; name: string; read: (r: RunResult, month: number) => number }[] = [
+  { key: 'a', name: 'micro-businesses\' turnover', read: (r, t) => at(r, 'turnoverTotal', t) },
+  { key: 'b', name: 'total jobs', read: (r, t) => at(r, 'totalJobs', t, 'economy') },
+  { key: 'c', name: 'local GDP', read: (r, t) => at(r, 'localGdp', t, 'economy') },
+  { key: 'd', name: 'open businesses', read: (r, t) => at(r, 'survival', t) * at(r, 'businesses', t) },
+  { key: 'e', name: 'households\' money', read: (r, t) => at(r, 'householdMoney', t, 'economy') },
+];
+const STATIONARY_MONTHS = 120;
+
+/** Rows S1a–S3e: each level's change from month 1 to month 120 without a program, in one region profile. */
+function stationarityTargets(row: number, region: string): Target[] {
+  const scenario = `stationary-${region}`;
+  return STATIONARY_LEVELS.map((level) => ({
+    id: `S${row}${level.key}`,
+    quantity: `no program, \`${region}\`: ${level.name}, change from month 1 to month ${STATIONARY_MONTHS}`,
+    unit: '%', low: -2, high: 2, scenarios: [scenario],
+    measure: (r: Runs) => {
+      const first = level.read(r[scenario], 1);
+      const last = level.read(r[scenario], STATIONARY_MONTHS);
+      return first !== 0 && Number.isFinite(first) && Number.isFinite(last) ? (100 * (last - first)) / Math.abs(first) : null;
+    },
+    source: 'a stationary baseline (issue 12): without a program or shocks every headline level holds within ±2% of month 1; growth, if wanted, is a scenario parameter',
+  }));
+}
+
 export const TARGETS: readonly Target[] = [
   // Program effects on firms.
   {
@@ -227,6 +253,10 @@ export const TARGETS: readonly Target[] = [
     scenarios: ['baseline'], measure: (r) => at(r.baseline, 'digitalAdoption', 1),
     source: 'Kominfo 2020: about 15% connected',
   },
+  // A stationary baseline, in each shipped region profile.
+  ...stationarityTargets(1, 'town'),
+  ...stationarityTargets(2, 'rural'),
+  ...stationarityTargets(3, 'periurban'),
 ];
 
 /** Every calibration scenario some target reads. */

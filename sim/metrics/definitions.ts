@@ -225,6 +225,10 @@ export const ECONOMY_METRICS: readonly EconomyMetric[] = [
     id: 'localMoney', unit: 'rupiah', description: 'money held by local businesses, households and suppliers',
     compute: (e) => { let m = 0; const L = e.ledger; for (let i = 0; i < L.money.length; i++) if (isLocalSector(L.sectorOf[i])) m += L.money[i]; return m; },
   },
+  {
+    id: 'householdMoney', unit: 'rupiah', description: 'money held by all households (their savings kept in the area)',
+    compute: (e) => { let m = 0; const money = e.ledger.money; for (let i = 0; i < e.households.count; i++) m += money[e.householdAccount0 + i]; return m; },
+  },
   { id: 'householdIncome', unit: 'rupiah/month per household', description: 'mean household income (wages, profits, supplier payouts, transfers, outside income)', compute: (e) => { let s = 0; for (let i = 0; i < e.households.count; i++) s += e.households.incomeLast[i]; return s / e.households.count; } },
   { id: 'householdIncomeGini', unit: 'Gini 0..1', description: 'inequality of household income', compute: (e) => gini(e.households.incomeLast) },
   { id: 'programSpending', unit: 'rupiah (cumulative)', description: 'program money spent so far', compute: (e) => e.program.spent },

@@ -12,7 +12,7 @@ const load = (name: string): Scenario => parseScenario(JSON.parse(readFileSync(s
 describe('calibration targets', () => {
   it('cover every row of docs/calibration-targets.md', () => {
     const rows = new Set(TARGETS.map((t) => t.id.replace(/[a-z]$/, '')));
-    for (const id of ['C1', 'C2', 'C3', 'C4', 'C5', 'C6', 'C7', 'C8', 'L1', 'L2', 'L3', 'L4', 'I1', 'I2', 'I3', 'I4', 'I5', 'I6']) expect(rows.has(id)).toBe(true);
+    for (const id of ['C1', 'C2', 'C3', 'C4', 'C5', 'C6', 'C7', 'C8', 'L1', 'L2', 'L3', 'L4', 'I1', 'I2', 'I3', 'I4', 'I5', 'I6', 'S1', 'S2', 'S3']) expect(rows.has(id)).toBe(true);
     expect(TARGETS.filter((t) => t.notModelled).map((t) => t.id)).toEqual(['I5']);
   });
 
