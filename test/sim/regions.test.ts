@@ -44,8 +44,18 @@ describe('region profiles', () => {
     expect(plain.region).toBe('town');
     expect(parseScenario({ ...raw, region: 'town' })).toEqual(plain);
   });
-  it('the designs that name a region are the rural cash transfer alone, and it resolves to the rural profile', () => {
-    expect(files.filter(namesRegion)).toEqual(['scenarios/rural-cash-transfer.json']);
+  it('the designs that name a region are the rural cash transfer and the stationarity calibration scenarios, each resolving to its profile', () => {
+    expect(files.filter(namesRegion)).toEqual([
+      'scenarios/rural-cash-transfer.json',
+      'scenarios/calibration/stationary-periurban.json',
+      'scenarios/calibration/stationary-rural.json',
+      'scenarios/calibration/stationary-town.json',
+    ]);
+    for (const region of SHIPPED_REGIONS) {
+      const s = parseScenario(readJson(`scenarios/calibration/stationary-${region}.json`));
+      expect(s.region).toBe(region);
+      expect(parseScenario({ ...(readJson(`scenarios/calibration/stationary-${region}.json`) as Record<string, unknown>), region: undefined }).region).toBe('town');
+    }
     const s = parseScenario(readJson('scenarios/rural-cash-transfer.json'));
     expect(s.region).toBe('rural');
     expect(s.households.localSpendingShare).toBe(shippedRegion('rural')!.sections.households!.localSpendingShare);
