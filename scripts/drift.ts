@@ -1,16 +1,10 @@
 // Where the no-program economy drifts: each month's mean over seeds of the micro-businesses' markups,
 // demand over capacity, employees, pull, prices, households' money and income, and labour slack.
 // `npx tsx scripts/drift.ts [seeds] [months] [region]`. docs/wip/README.md reads it.
-import { readFileSync } from 'node:fs';
-import { parseScenario } from '../sim/index.js';
 import { startRun } from '../sim/run/engine.js';
 import { openIds } from '../sim/state/economy.js';
-const seeds = Number(process.argv[2] ?? 4);
-const months = Number(process.argv[3] ?? 120);
-const region = process.argv[4];
-const file = process.env.SCEN ?? 'scenarios/no-program.json';
-const input = JSON.parse(readFileSync(file, 'utf8'));
-const scenario = parseScenario(region ? { ...input, region } : input, file);
+import { noProgramArgs } from './noProgramArgs.js';
+const { seeds, months, scenario } = noProgramArgs();
 const at = [1, 2, 3, 6, 12, 24, 48, 72, 96, 120].filter((m) => m <= months);
 const rows: Record<string, number[]> = {};
 const add = (k: string, t: number, v: number) => { (rows[k] ??= new Array(months).fill(0))[t] += v / seeds; };

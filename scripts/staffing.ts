@@ -1,16 +1,10 @@
 // Workers per business by demand (in workers' worth of usual output), for the start's businesses at
 // month 1 and month 120, and for entrants by age at the last month. Issue 12's jobs drift.
 // `npx tsx scripts/staffing.ts [seeds] [months] [region]`.
-import { readFileSync } from 'node:fs';
-import { parseScenario } from '../sim/index.js';
 import { startRun } from '../sim/run/engine.js';
 import { openIds } from '../sim/state/economy.js';
-const seeds = Number(process.argv[2] ?? 4);
-const months = Number(process.argv[3] ?? 120);
-const region = process.argv[4];
-const file = process.env.SCEN ?? 'scenarios/no-program.json';
-const input = JSON.parse(readFileSync(file, 'utf8'));
-const scenario = parseScenario(region ? { ...input, region } : input, file);
+import { noProgramArgs } from './noProgramArgs.js';
+const { seeds, months, scenario } = noProgramArgs();
 const buckets = [0, 0.5, 1, 1.5, 2, 3, 4, 6, 99];
 type Acc = { n: number[]; w: number[]; emp: number[] };
 const acc = (): Acc => ({ n: buckets.map(() => 0), w: buckets.map(() => 0), emp: buckets.map(() => 0) });
