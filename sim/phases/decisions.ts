@@ -159,7 +159,7 @@ function latentDemand(e: Economy, id: number): number {
  * from a place set by the draw, as far as the whole area: a business finds a worker whenever anyone is
  * free. Returns false when no one is.
  */
-function hire(e: Economy, id: number, draw: number): boolean {
+export function hire(e: Economy, id: number, draw: number): boolean {
   const h = e.households;
   const H = h.count;
   let k = Math.floor(((draw * 7919) % 1) * H);
