@@ -11,20 +11,18 @@ export type StationarityLevel = (typeof STATIONARITY_LEVELS)[number];
 /** Each level month by month (index t = month t + 1), the mean over seeds 1..seeds of the program arm. */
 export function stationarityLevels(scenario: Scenario, seeds: number, months: number): Record<StationarityLevel, number[]> {
   const sums = Object.fromEntries(STATIONARITY_LEVELS.map((l) => [l, new Array<number>(months).fill(0)])) as Record<StationarityLevel, number[]>;
-  const metrics = ['all.turnoverTotal', 'economy.totalJobs', 'economy.localGdp', 'economy.consumerPriceIndex', 'economy.wageIndex'];
+  const metrics = ['all.turnoverTotal', 'economy.totalJobs', 'economy.localGdp', 'economy.householdMoney', 'economy.consumerPriceIndex', 'economy.wageIndex'];
   for (let seed = 1; seed <= seeds; seed++) {
     const run = startRun(scenario, { seed, months, arms: 'program', metrics });
     while (run.step()) {
       const t = run.month - 1;
       const e = run.program;
       const p = run.series().program;
-      let money = 0;
-      for (let i = 0; i < e.households.count; i++) money += e.ledger.money[e.householdAccount0 + i];
       sums.turnover[t] += p.all.turnoverTotal[t] / seeds;
       sums.jobs[t] += p.economy.totalJobs[t] / seeds;
       sums.localGdp[t] += p.economy.localGdp[t] / seeds;
       sums.open[t] += openIds(e.businesses).length / seeds;
-      sums.householdMoney[t] += money / seeds;
+      sums.householdMoney[t] += p.economy.householdMoney[t] / seeds;
       sums.consumerPriceIndex[t] += p.economy.consumerPriceIndex[t] / seeds;
       sums.wageIndex[t] += p.economy.wageIndex[t] / seeds;
     }
