@@ -267,7 +267,10 @@ export function trade(e: Economy): void {
     market.inventory[id] = Math.max(0, market.inventory[id] - units);
     // Customers: households buying from the shop, plus outside buyers counted at the average local ticket.
     const households = R[r + FILL] > 0 ? A[r + LINKS] : 0;
-    const ticket = households > 0 ? paidLocal / households : market.turnoverStart[id] / 10;
+    // Read on every pass, not only in the rare branch that needs it: optimised code compiled before a shop
+    // had lost every customer had no feedback for this load and bailed out each month it was reached.
+    const startTicket = market.turnoverStart[id] / 10;
+    const ticket = households > 0 ? paidLocal / households : startTicket;
     flows.customers[id] = households + (ticket > 0 ? paid / ticket : 0);
   }
 }
