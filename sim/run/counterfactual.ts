@@ -11,7 +11,7 @@ import { forgetMonth, membersOf, type BusinessView, type MetricColumn } from '..
 import { COLUMN_COMPONENT, type BusinessComponents } from '../state/businesses.js';
 import type { Scenario } from '../scenario/schema.js';
 import { CAPACITY_COUNT, type Economy } from '../state/economy.js';
-import { createEconomy } from '../state/init.js';
+import { createEconomy, withHorizon } from '../state/init.js';
 import { ArmRecorder, type ArmOutcome, type ArmSeries, type MetricPlan } from './arm.js';
 
 type Column = Float64Array | Uint8Array | Int32Array;
@@ -82,13 +82,14 @@ export class NeutralArm {
   private readonly snapshots: ColumnSnapshot[] = [];
 
   constructor(scenario: Scenario, seed: number, months: number, metrics: MetricPlan) {
-    const e = createEconomy({ ...scenario, months }, seed, false);
+    const e = createEconomy(withHorizon(scenario, months), seed, false);
     const slots = e.householdAccount0; // business accounts come first
     e.ledger.sectorOf.fill(Sector.otherBusinesses, 0, slots);
     this.tap = new AccountTap(slots);
     e.ledger.attachTap(this.tap);
     this.reads = [...new Set(ENROLMENT_GROUPS.flatMap((g) => metrics[g]).flatMap((m) => m.reads))];
-    this.recorder = new ArmRecorder(e, { ...metrics, participants: [], nonParticipants: [], initialNonParticipants: [] });
+    // Object.assign, not spread: spread copies from one place change hidden class after about ten (withHorizon).
+    this.recorder = new ArmRecorder(e, Object.assign({}, metrics, { participants: [], nonParticipants: [], initialNonParticipants: [] }));
   }
 
   step(): void {

@@ -6,7 +6,7 @@
 import { FLOW_NAMES, SECTOR_NAMES } from '../ledger/accounts.js';
 import type { Scenario } from '../scenario/schema.js';
 import type { Economy } from '../state/economy.js';
-import { createEconomy } from '../state/init.js';
+import { createEconomy, withHorizon } from '../state/init.js';
 import { ArmRecorder, selectMetrics, type ArmOutcome, type ArmSeries, type MetricPlan } from './arm.js';
 import { NeutralArm, applyEnrolment, counterfactualKey, type CounterfactualCache, type NeutralCounterfactual } from './counterfactual.js';
 import type { ProgramReport, RunResult } from './result.js';
@@ -68,13 +68,13 @@ export function startRun(scenario: Scenario, options: RunOptions = {}): Run {
   const summaryWindowMonths = Math.min(12, months);
   const plan: MetricPlan | null = options.metrics === 'none' ? null : selectMetrics(options.metrics, months, summaryWindowMonths);
   const both = (options.arms ?? 'both') === 'both';
-  const withProgram = new ArmRecorder(createEconomy({ ...scenario, months }, seed, true), plan);
+  const withProgram = new ArmRecorder(createEconomy(withHorizon(scenario, months), seed, true), plan);
   // The counterfactual: stepped in lockstep (plain), or neutrally for a cache (or read from it, not stepped).
   const cache = both && plan ? options.counterfactualCache : undefined;
   const key = cache && plan ? counterfactualKey(scenario, seed, months, plan) : '';
   const cached = cache?.get(key);
   const neutral = cache && !cached && plan ? new NeutralArm(scenario, seed, months, plan) : null;
-  const plain = both && !cache ? new ArmRecorder(createEconomy({ ...scenario, months }, seed, false), plan) : null;
+  const plain = both && !cache ? new ArmRecorder(createEconomy(withHorizon(scenario, months), seed, false), plan) : null;
   let month = 0;
   let neutralDone: NeutralCounterfactual | undefined = cached;
 

@@ -83,6 +83,20 @@ export function setTechnology(e: Pick<Economy, 'scenario' | 'businesses'>, id: n
  */
 export const START_PASSES = 3;
 
+/**
+ * The scenario with its horizon set to `months`: the same object when it already has that horizon, else a
+ * shallow copy made with Object.assign. Not `{ ...scenario, months }`: V8's cache for object spread changes
+ * state after about ten copies from one place, later copies get another hidden class, and every phase's
+ * optimised code then bails out at its first read of `e.scenario` and is compiled again (the 11th run of a
+ * process took 3–4 times as long; docs/wip/README.md, item 17).
+ */
+export function withHorizon(scenario: Scenario, months: number): Scenario {
+  if (scenario.months === months) return scenario;
+  const copy = Object.assign({}, scenario);
+  copy.months = months;
+  return copy;
+}
+
 export function createEconomy(scenario: Scenario, seed: number, programActive: boolean): Economy {
   const e = buildEconomy(scenario, seed, programActive);
   // Enrolment is decided after the opening balances (targeting may read working capital); it retags
