@@ -161,6 +161,113 @@ function monthIncomes(e: Economy): { incomes: Float64Array; microIncome: number 
   return { incomes: out, microIncome };
 }
 
+/** What the start's sizing passes share: the labour cursor and the figures every pass reads. */
+interface StartSizing {
+  workers: LabourCursor;
+  /** Members of each household who would take a job at a micro-business at the start. */
+  microLabour: Uint8Array;
+  wage: number;
+  spendingShare: number;
+  localIncomePerHousehold: number;
+}
+
+/**
+ * The start's search for paid workers: each comes from the next household after the cursor with a member
+ * free for it (up to `limit[i]` members of household i, else MAX_WAGE_JOBS). A module-level class rather
+ * than a closure made per economy: V8 dropped a closure's optimised code at each full garbage collection and
+ * compiled it again (docs/wip/README.md, item 17).
+ */
+class LabourCursor {
+  cursor: number;
+  constructor(private readonly h: Economy['households'], start: number) {
+    this.cursor = start;
+  }
+
+  next(limit: Uint8Array | null = null): number {
+    const h = this.h;
+    const H = h.count;
+    for (let tries = 0; tries < H; tries++) {
+      this.cursor = (this.cursor + 1) % H;
+      const c = this.cursor;
+      if (h.employed[c] < (limit ? limit[c] : MAX_WAGE_JOBS)) {
+        h.employed[c]++;
+        h.labourSupply[c]++;
+        return c;
+      }
+    }
+    return -1;
+  }
+}
+
+/**
+ * Expected demand at the start, each household's local budget split over its shops in proportion to their
+ * pull (from `guess`, each household's month income, or in the first pass the shared-out steady state), then
+ * each business's crew, outside sales, stock and first-look profit. A module-level function for the same
+ * reason as LabourCursor.
+ */
+function sizeBusinesses(e: Economy, guess: Float64Array | null, sizing: StartSizing): void {
+  const s = e.scenario;
+  const h = e.households;
+  const b = e.businesses;
+  const hh = s.households;
+  const n = s.economy.businesses;
+  const H = h.count;
+  const K = h.shopsKnown;
+  for (let i = 0; i < H; i++) {
+    const income = guess ? guess[i] : h.outsideIncome[i] + Math.max(0, sizing.localIncomePerHousehold);
+    h.incomeLast[i] = income;
+    const budget = income * sizing.spendingShare * hh.localSpendingShare;
+    let wsum = 0;
+    for (let k = 0; k < K; k++) wsum += b.market.attraction[h.shops[i * K + k]];
+    for (let k = 0; k < K; k++) {
+      const shop = h.shops[i * K + k];
+      b.flows.ordersRupiah[shop] += (budget * b.market.attraction[shop]) / wsum;
+    }
+  }
+
+  // Workers, outside sales, stocks and cash.
+  for (let id = 0; id < n; id++) {
+    const sector = s.economy.sectors[b.life.sector[id]];
+    const local = b.flows.ordersRupiah[id];
+    b.market.outsideBase[id] = sector.outsideSalesShare < 1 ? (local * sector.outsideSalesShare) / (1 - sector.outsideSalesShare) : 0;
+    const units = (local + b.market.outsideBase[id]) / b.technology.price[id];
+    // Workers: the crew the business's own rule reaches as its demand grows (decisions.ts): it hires when
+    // the demand beyond its crew's usual output is worth more than `hireValueAddedShare` of a wage, so it
+    // stops at the smallest crew where that demand is worth less; the owner and family work longer hours
+    // for it (stretchedCapacity). With a wage worth r workers' value added, that is the smallest whole
+    // number at least need − hireValueAddedShare·r. A business whose units add no value hires no one.
+    const family = b.workforce.familyWorkers[id];
+    const valuePerUnit = b.technology.price[id] * (1 - sector.overheadShare) - b.technology.inputCostPerUnit[id] * (1 + b.technology.waste[id]);
+    const wageInWorkers = valuePerUnit > 0 ? sizing.wage / (b.technology.productivity[id] * valuePerUnit) : Infinity;
+    const workersNeeded = Math.max(1, Math.ceil(units / b.technology.productivity[id] - s.firms.hireValueAddedShare * wageInWorkers));
+    const employees = Math.max(0, Math.min(s.economy.maxEmployeesAtStart, workersNeeded - 1 - family));
+    for (let j = 0; j < employees; j++) {
+      const worker = sizing.workers.next(sizing.microLabour);
+      if (worker < 0) break;
+      b.workforce.employeeHousehold[id * MAX_EMPLOYEES + b.workforce.employees[id]] = worker;
+      b.workforce.employees[id]++;
+    }
+    const workers = 1 + family + b.workforce.employees[id];
+    // A business that needs more workers than the start allows (maxEmployeesAtStart, or no household had a
+    // member free) is more productive per worker than the micro norm: it runs at 90% of its capacity.
+    if (workersNeeded - 1 - family > b.workforce.employees[id]) {
+      b.technology.productivity[id] = Math.max(b.technology.productivity[id], units / (workers * 0.9));
+    }
+    b.technology.productivityStart[id] = b.technology.productivity[id];
+    b.market.expectedDemand[id] = units;
+    b.market.turnoverStart[id] = units * b.technology.price[id];
+    // What the business earns in a normal month at the start (a lender's first look at it).
+    b.flows.unitCostPaid[id] = b.technology.inputCostPerUnit[id] * (1 + b.technology.waste[id]);
+    b.flows.profit[id] = units * (b.technology.price[id] * (1 - sector.overheadShare) - b.flows.unitCostPaid[id]) - b.workforce.employees[id] * sizing.wage;
+    b.market.inventory[id] = units * s.firms.inventoryTargetMonths;
+    b.flows.ordersRupiah[id] = 0;
+  }
+
+  let turnoverStart = 0;
+  for (let id = 0; id < n; id++) turnoverStart += b.market.turnoverStart[id];
+  if (n > 0) e.turnoverPerBusinessStart = turnoverStart / n;
+}
+
 function buildEconomy(scenario: Scenario, seed: number, programActive: boolean): Economy {
   const s = scenario;
   const streams = new Streams(seed);
@@ -252,17 +359,13 @@ function buildEconomy(scenario: Scenario, seed: number, programActive: boolean):
   for (let id = 0; id < n; id++) b.workforce.familyWorkers[id] = Math.floor(fam) + (rng() < fam - Math.floor(fam) ? 1 : 0);
   const drawnProductivity = b.technology.productivity.slice(0, n);
   const beforeBlocks = rng.state();
-  let labourCursor = cursorStart;
-  const nextWorker = (limit: Uint8Array | null = null): number => {
-    for (let tries = 0; tries < H; tries++) {
-      labourCursor = (labourCursor + 1) % H;
-      if (h.employed[labourCursor] < (limit ? limit[labourCursor] : MAX_WAGE_JOBS)) {
-        h.employed[labourCursor]++;
-        h.labourSupply[labourCursor]++;
-        return labourCursor;
-      }
-    }
-    return -1;
+  const sizing: StartSizing = {
+    workers: new LabourCursor(h, cursorStart),
+    microLabour,
+    wage,
+    spendingShare,
+    // The first pass gives every household the same local income (the steady state's, shared out).
+    localIncomePerHousehold: (householdIncome - steady.exogenousIncome) / H,
   };
   const sizeStart = (guess: Float64Array | null): void => {
     h.employed.fill(0);
@@ -271,70 +374,11 @@ function buildEconomy(scenario: Scenario, seed: number, programActive: boolean):
     b.workforce.employees.fill(0);
     b.workforce.employeeHousehold.fill(-1);
     b.technology.productivity.set(drawnProductivity);
-    labourCursor = cursorStart;
-    sizeBusinesses(guess);
+    sizing.workers.cursor = cursorStart;
+    sizeBusinesses(e, guess, sizing);
     // The sector blocks: their workers, the households that own them, and the unemployed.
     rng = resumeStream(beforeBlocks);
-    startLocalSectors(e, steady, localSectorAccount0, nextWorker, rng);
-  };
-
-  // Expected demand at the start: each household's steady-state local budget split over its shops. The
-  // first pass gives every household the same local income; later passes their own.
-  const localIncomePerHousehold = (householdIncome - steady.exogenousIncome) / H;
-  const sizeBusinesses = (guess: Float64Array | null): void => {
-    for (let i = 0; i < H; i++) {
-      const income = guess ? guess[i] : h.outsideIncome[i] + Math.max(0, localIncomePerHousehold);
-      h.incomeLast[i] = income;
-      const budget = income * spendingShare * hh.localSpendingShare;
-      let wsum = 0;
-      for (let k = 0; k < K; k++) wsum += b.market.attraction[h.shops[i * K + k]];
-      for (let k = 0; k < K; k++) {
-        const shop = h.shops[i * K + k];
-        b.flows.ordersRupiah[shop] += (budget * b.market.attraction[shop]) / wsum;
-      }
-    }
-
-    // Workers, outside sales, stocks and cash.
-    for (let id = 0; id < n; id++) {
-      const sector = s.economy.sectors[b.life.sector[id]];
-      const local = b.flows.ordersRupiah[id];
-      b.market.outsideBase[id] = sector.outsideSalesShare < 1 ? (local * sector.outsideSalesShare) / (1 - sector.outsideSalesShare) : 0;
-      const units = (local + b.market.outsideBase[id]) / b.technology.price[id];
-      // Workers: the crew the business's own rule reaches as its demand grows (decisions.ts): it hires when
-      // the demand beyond its crew's usual output is worth more than `hireValueAddedShare` of a wage, so it
-      // stops at the smallest crew where that demand is worth less; the owner and family work longer hours
-      // for it (stretchedCapacity). With a wage worth r workers' value added, that is the smallest whole
-      // number at least need − hireValueAddedShare·r. A business whose units add no value hires no one.
-      const family = b.workforce.familyWorkers[id];
-      const valuePerUnit = b.technology.price[id] * (1 - sector.overheadShare) - b.technology.inputCostPerUnit[id] * (1 + b.technology.waste[id]);
-      const wageInWorkers = valuePerUnit > 0 ? wage / (b.technology.productivity[id] * valuePerUnit) : Infinity;
-      const workersNeeded = Math.max(1, Math.ceil(units / b.technology.productivity[id] - s.firms.hireValueAddedShare * wageInWorkers));
-      const employees = Math.max(0, Math.min(s.economy.maxEmployeesAtStart, workersNeeded - 1 - family));
-      for (let j = 0; j < employees; j++) {
-        const worker = nextWorker(microLabour);
-        if (worker < 0) break;
-        b.workforce.employeeHousehold[id * MAX_EMPLOYEES + b.workforce.employees[id]] = worker;
-        b.workforce.employees[id]++;
-      }
-      const workers = 1 + family + b.workforce.employees[id];
-      // A business that needs more workers than the start allows (maxEmployeesAtStart, or no household had a
-      // member free) is more productive per worker than the micro norm: it runs at 90% of its capacity.
-      if (workersNeeded - 1 - family > b.workforce.employees[id]) {
-        b.technology.productivity[id] = Math.max(b.technology.productivity[id], units / (workers * 0.9));
-      }
-      b.technology.productivityStart[id] = b.technology.productivity[id];
-      b.market.expectedDemand[id] = units;
-      b.market.turnoverStart[id] = units * b.technology.price[id];
-      // What the business earns in a normal month at the start (a lender's first look at it).
-      b.flows.unitCostPaid[id] = b.technology.inputCostPerUnit[id] * (1 + b.technology.waste[id]);
-      b.flows.profit[id] = units * (b.technology.price[id] * (1 - sector.overheadShare) - b.flows.unitCostPaid[id]) - b.workforce.employees[id] * wage;
-      b.market.inventory[id] = units * s.firms.inventoryTargetMonths;
-      b.flows.ordersRupiah[id] = 0;
-    }
-
-    let turnoverStart = 0;
-    for (let id = 0; id < n; id++) turnoverStart += b.market.turnoverStart[id];
-    if (n > 0) e.turnoverPerBusinessStart = turnoverStart / n;
+    startLocalSectors(e, steady, localSectorAccount0, sizing.workers, rng);
   };
 
   sizeStart(null);
@@ -394,7 +438,7 @@ const MAX_WAGE_JOBS = 3;
  * at the hours the underemployed leave unused), the households that share its surplus, and the unemployed
  * (the labour force share the scenario's unemployment rate gives), drawn from the init stream.
  */
-function startLocalSectors(e: Economy, steady: LocalSteadyState, account0: number, nextWorker: () => number, rng: Uniform): void {
+function startLocalSectors(e: Economy, steady: LocalSteadyState, account0: number, workers: LabourCursor, rng: Uniform): void {
   const s = e.scenario;
   const L = s.localEconomy;
   const h = e.households;
@@ -428,7 +472,7 @@ function startLocalSectors(e: Economy, steady: LocalSteadyState, account0: numbe
     const jobs = Y > 0 ? Math.max(1, Math.round((b.wageShare * Y) / (wage * hours))) : 0;
     let hired = 0;
     for (; hired < jobs; hired++) {
-      const worker = nextWorker();
+      const worker = workers.next();
       if (worker < 0) break;
       h.blockJobs[worker * B + k]++;
     }
