@@ -27,6 +27,17 @@ describe('runScenario', () => {
     expect(c.series.counterfactual.all.turnover).not.toEqual(a.series.counterfactual.all.turnover);
   });
 
+  it("reads the scenario object itself at the scenario's own horizon, and an unshared copy with the run's horizon otherwise", () => {
+    const s = small('full-cycle.json');
+    const own = startRun(s, { seed: 1 });
+    expect(own.program.scenario).toBe(s);
+    const shorter = startRun(s, { seed: 1, months: s.months - 6 });
+    expect(shorter.program.scenario).not.toBe(s);
+    expect(shorter.program.scenario.months).toBe(s.months - 6);
+    expect({ ...shorter.program.scenario, months: s.months }).toEqual(s);
+    expect(s.months).toBe(own.months);
+  });
+
   it('a program with zero budget equals its counterfactual exactly, whatever the design', () => {
     fc.assert(
       fc.property(arbitraryScenario, fc.integer({ min: 0, max: 10_000 }), (input, seed) => {
