@@ -237,7 +237,8 @@ function sizeBusinesses(e: Economy, guess: Float64Array | null, sizing: StartSiz
     // for it (stretchedCapacity). With a wage worth r workers' value added, that is the smallest whole
     // number at least need − hireValueAddedShare·r. A business whose units add no value hires no one.
     const family = b.workforce.familyWorkers[id];
-    const valuePerUnit = b.technology.price[id] * (1 - sector.overheadShare) - b.technology.inputCostPerUnit[id] * (1 + b.technology.waste[id]);
+    const unitCost = b.technology.inputCostPerUnit[id] * (1 + b.technology.waste[id]);
+    const valuePerUnit = b.technology.price[id] * (1 - sector.overheadShare) - unitCost;
     const wageInWorkers = valuePerUnit > 0 ? sizing.wage / (b.technology.productivity[id] * valuePerUnit) : Infinity;
     const workersNeeded = Math.max(1, Math.ceil(units / b.technology.productivity[id] - s.firms.hireValueAddedShare * wageInWorkers));
     const employees = Math.max(0, Math.min(s.economy.maxEmployeesAtStart, workersNeeded - 1 - family));
@@ -257,8 +258,8 @@ function sizeBusinesses(e: Economy, guess: Float64Array | null, sizing: StartSiz
     b.market.expectedDemand[id] = units;
     b.market.turnoverStart[id] = units * b.technology.price[id];
     // What the business earns in a normal month at the start (a lender's first look at it).
-    b.flows.unitCostPaid[id] = b.technology.inputCostPerUnit[id] * (1 + b.technology.waste[id]);
-    b.flows.profit[id] = units * (b.technology.price[id] * (1 - sector.overheadShare) - b.flows.unitCostPaid[id]) - b.workforce.employees[id] * sizing.wage;
+    b.flows.unitCostPaid[id] = unitCost;
+    b.flows.profit[id] = units * valuePerUnit - b.workforce.employees[id] * sizing.wage;
     b.market.inventory[id] = units * s.firms.inventoryTargetMonths;
     b.flows.ordersRupiah[id] = 0;
   }
