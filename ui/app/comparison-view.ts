@@ -74,7 +74,6 @@ export class ComparisonView extends LitElement {
     seed: { type: Number },
     months: { type: Number },
     diffVsA: { type: Boolean },
-    paused: { type: Boolean },
     colours: { attribute: false },
     mainChart: {},
     equalCost: { type: Boolean },
@@ -96,7 +95,6 @@ export class ComparisonView extends LitElement {
   declare seed: number;
   declare months: number;
   declare diffVsA: boolean;
-  declare paused: boolean;
   /** Each design's colour (the app's assignColours), for the headline cards. */
   declare colours: ReadonlyMap<string, string>;
   /** The chart shown under the headline cards. */
@@ -133,7 +131,6 @@ export class ComparisonView extends LitElement {
     this.seed = 1;
     this.months = 36;
     this.diffVsA = false;
-    this.paused = false;
     this.colours = new Map();
     this.mainChart = 'jobs';
     this.equalCost = false;
@@ -208,11 +205,13 @@ export class ComparisonView extends LitElement {
       .status.error {
         color: #a03000;
       }
-      /* Its own layer: dimming and undimming only recomposite it (no repaint of the charts). */
+      /*
+       * Its own layer: dimming and undimming only recomposite it (no repaint of the charts). At once, with no
+       * transition: a fading layer kept the page's main thread drawing frames while the workers compute.
+       */
       .grid,
       pendamping-headline-cards,
       .main-chart {
-        transition: opacity 0.2s ease 0.05s;
         will-change: opacity;
       }
       :host([stale]) .grid,
@@ -580,7 +579,7 @@ export class ComparisonView extends LitElement {
       spec.title,
       spec.yLabel,
       place,
-      html`<pendamping-line-chart .spec=${spec} .locale=${this.locale} .labels=${chartLabelsFor(r?.overAssumptions ?? false)} ?animate=${!this.paused && this.status.state !== 'running'}></pendamping-line-chart>`,
+      html`<pendamping-line-chart .spec=${spec} .locale=${this.locale} .labels=${chartLabelsFor(r?.overAssumptions ?? false)}></pendamping-line-chart>`,
       r,
     );
   }

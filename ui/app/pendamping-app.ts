@@ -219,7 +219,6 @@ export class PendampingApp extends LitElement {
             .months=${s.months}
             .designs=${s.designs}
             ?diffVsA=${s.diffVsA}
-            ?paused=${s.paused}
             .colours=${assignColours(s.designs.map((d) => ({ id: d.id })))}
             .mainChart=${s.mainChart}
             .tornadoDesign=${s.tornadoDesign}

@@ -30,14 +30,10 @@ export function summariseLineChart(spec: LineChartSpec, locale: Locale, labels: 
 export class LineChart extends ResizingChart<LineChartSpec> {
   static override properties = {
     ...ResizingChart.properties,
-    // `animate` is Element.animate(), so the property is `animated`; the attribute keeps the short name.
-    animated: { type: Boolean, reflect: true, attribute: 'animate' },
     height: { type: Number },
     textScale: { type: Number },
   };
 
-  /** Transitions between updates, only when set and the user has not asked for reduced motion. */
-  declare animated: boolean;
   declare height: number;
   /**
    * Draw everything this many times larger (a projector): the chart is laid out at width ÷ scale and
@@ -48,7 +44,6 @@ export class LineChart extends ResizingChart<LineChartSpec> {
 
   constructor() {
     super();
-    this.animated = false;
     this.height = 360;
     this.textScale = 1;
   }
@@ -56,23 +51,19 @@ export class LineChart extends ResizingChart<LineChartSpec> {
   static override styles = [
     chartFrameStyles,
     css`
+    /*
+     * No transition between results: a path's 'd' morphing restyles, lays out and repaints the chart on every
+     * frame, and with a chart on screen per figure that took the page's main thread from the workers on a
+     * 2-core machine (docs/wip/README.md, item 18). A new result is drawn at once; the view's dimming marks
+     * what is out of date.
+     */
     svg {
       overflow: visible;
-    }
-    @media (prefers-reduced-motion: no-preference) {
-      :host([animate]) .line,
-      :host([animate]) .band {
-        transition: d 300ms ease-out;
-      }
-      :host([animate]) .series-label,
-      :host([animate]) .leader {
-        transition: transform 300ms ease-out, y 300ms ease-out;
-      }
     }
   `,
   ];
 
-  /** The last layout and summary, kept while their inputs are the same (a re-render for `animated` reuses them). */
+  /** The last layout and summary, kept while their inputs are the same. */
   private drawn: { key: readonly unknown[]; layout: ReturnType<typeof layoutLineChart>; summary: string } | null = null;
 
   private layout(spec: LineChartSpec, width: number, height: number, labels: ChartLabels) {

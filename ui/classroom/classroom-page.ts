@@ -405,7 +405,7 @@ export class ClassroomPage extends LitElement {
         <div class="charts">
           ${liveSpecs(this.history, this.designName).map(
             (spec) => html`<pendamping-chart-card data-testid=${`chart-${spec.id}`} .title=${spec.title} .locale=${this.locale} .labels=${labels} .csvRows=${rows[spec.id] ?? []} .filename=${`pendamping-${spec.id}`}
-              ><pendamping-line-chart .spec=${spec} .locale=${this.locale} .labels=${labels} ?animate=${false} .textScale=${this.trainer ? TRAINER_CHART_SCALE : 1}></pendamping-line-chart
+              ><pendamping-line-chart .spec=${spec} .locale=${this.locale} .labels=${labels} .textScale=${this.trainer ? TRAINER_CHART_SCALE : 1}></pendamping-line-chart
             ></pendamping-chart-card>`,
           )}
         </div>
