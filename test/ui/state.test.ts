@@ -219,7 +219,13 @@ describe('aggregation', () => {
     const diff = aggregate([designs[0], designs[0]], { diffVsA: true, label: (k) => k });
     expect(diff.lines[0].series.map((s) => s.id)).toEqual(['A', 'A']);
     expect(diff.lines[0].series[1].mean.every((x) => x === 0)).toBe(true);
+    // Raw rows are built when first read (a raw-CSV download), not by the aggregation, and then kept.
+    expect(typeof Object.getOwnPropertyDescriptor(agg.rows, 'turnover')?.get).toBe('function');
+    expect(Object.keys(agg.rows)).toEqual(expect.arrayContaining(['turnover', ...agg.estimates.map((x) => x.id)]));
+    expect(agg.rows.turnover).toBe(agg.rows.turnover);
+    expect(Object.getOwnPropertyDescriptor(agg.rows, 'turnover')?.get).toBeUndefined();
     expect(agg.rows.turnover).toHaveLength(2 * 2 * 2 * 4);
+    expect(agg.rows.turnover.filter((r) => r.arm === 'program' && r.design === 'A' && r.seed === 2).map((r) => r.value)).toEqual(designs[0].runs[1].series['participants.turnover'].program);
     expect(Object.keys(agg.rows.turnover[0])).toEqual(['design', 'scenario', 'seed', 'month', 'arm', 'group', 'metric', 'value']);
     expect(agg.estimates.map((x) => x.id)).toEqual(['localGdpPerRupiah', 'costPerJob', 'spendingMultiplier', 'lm3']);
     // Rows that name their region carry it, and their CSV has the column after the scenario.

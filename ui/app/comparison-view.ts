@@ -38,6 +38,21 @@ export interface RunStatus {
   preview?: boolean;
 }
 
+const rowReaders = new WeakMap<ComparisonResult['rows'], Map<string, () => readonly TidyRow[]>>();
+/**
+ * A chart's raw rows for its card, as a function the card calls only for a raw-CSV download (reading
+ * `rows[id]` builds them): the same function for the same comparison and chart, so a re-render does not
+ * hand the card a new value. None when the chart has no rows.
+ */
+function rowsOf(r: ComparisonResult | null, id: string): readonly TidyRow[] | (() => readonly TidyRow[]) {
+  if (!r || !(id in r.rows)) return [];
+  let readers = rowReaders.get(r.rows);
+  if (!readers) rowReaders.set(r.rows, (readers = new Map()));
+  let read = readers.get(id);
+  if (!read) readers.set(id, (read = () => r.rows[id]));
+  return read;
+}
+
 const labelsByLocale = new Map<string, Partial<ChartLabels>>();
 /**
  * The charts' table labels in the current language: one object per language (and kind of range), so a
@@ -519,7 +534,7 @@ export class ComparisonView extends LitElement {
    * Each card's export context, kept until what it is made of changes: a re-render for the run's progress
    * or the stale mark hands every card the same object, so the cards do not re-render for it.
    */
-  private contexts = new Map<string, ExportContext>();
+  private contexts = new Map<string, () => ExportContext>();
 
   /**
    * What the detailed charts below the answer show: the latest final comparison. A preview updates only
@@ -537,10 +552,18 @@ export class ComparisonView extends LitElement {
     if (inputs.some((p) => changed.has(p))) this.contexts.clear();
   }
 
-  private exportContext(id: string, note: string, r: ComparisonResult | null): ExportContext {
+  /**
+   * A card's export context, as a function the card calls only for an export: building every card's context
+   * on every result (preview and final) cost the main thread ~9 ms per slider press. The same function until
+   * an input changes, so a re-render does not hand the card a new value.
+   */
+  private exportContext(id: string, note: string, r: ComparisonResult | null): () => ExportContext {
     const key = JSON.stringify([id, note, r === this.result]);
     let context = this.contexts.get(key);
-    if (!context) this.contexts.set(key, (context = exportContextFor(this, id, note, r)));
+    if (!context) {
+      let built: ExportContext | undefined;
+      this.contexts.set(key, (context = () => (built ??= exportContextFor(this, id, note, r))));
+    }
     return context;
   }
 
@@ -558,13 +581,13 @@ export class ComparisonView extends LitElement {
    * A chart in its card: title, table view, exports named for the district, and the export's context
    * (`note`: what the chart's numbers are) — the same for every kind of chart on the page.
    */
-  private card(id: string, title: string, note: string, place: string, chart: TemplateResult, r: ComparisonResult | null = this.result, csvRows?: TidyRow[]) {
+  private card(id: string, title: string, note: string, place: string, chart: TemplateResult, r: ComparisonResult | null = this.result, csvRows?: readonly TidyRow[]) {
     return html`<pendamping-chart-card
       data-testid="${place}-${id}"
       .title=${title}
       .locale=${this.locale}
       .labels=${chartLabelsFor(r?.overAssumptions ?? false)}
-      .csvRows=${csvRows ?? r?.rows[id] ?? []}
+      .csvRows=${csvRows ?? rowsOf(r, id)}
       .caption=${this.caption}
       .filename=${`pendamping-${id}-${this.region}`}
       .exportContext=${this.exportContext(id, note, r)}

@@ -45,14 +45,18 @@ export class ChartCard extends LitElement {
   };
 
   declare locale: Locale;
-  /** Every replicate's values behind the chart, for the raw CSV: the CLI's tidy run columns plus the design (no raw button when empty). */
-  declare csvRows: TidyRow[];
+  /**
+   * Every replicate's values behind the chart, for the raw CSV: the CLI's tidy run columns plus the design (no
+   * raw button when empty). Or a function that gives them, called only for a download (the comparison's
+   * rows are built on demand).
+   */
+  declare csvRows: readonly TidyRow[] | (() => readonly TidyRow[]);
   /** The downloads' name without extension (".png", ".svg", ".csv" are added; the raw CSV's ends "-replicates"). */
   declare filename: string;
   /** A line written under the exported PNG and SVG when there is no exportContext (which names the region itself); none when empty. */
   declare caption: string;
   /** What the exported images and effects CSV say about the chart: designs and settings, run, version. */
-  declare exportContext: ExportContext | undefined;
+  declare exportContext: ExportContext | (() => ExportContext) | undefined;
   declare labels: Partial<ChartLabels> | undefined;
   /** Which view is shown; the toggle sets it and fires `view-change` (detail: { view }). */
   declare view: ChartView;
@@ -216,9 +220,14 @@ export class ChartCard extends LitElement {
     this.dispatchEvent(new CustomEvent('view-change', { detail: { view }, bubbles: true, composed: true }));
   }
 
+  /** The export's context, built now if it was given as a function (the comparison's are built only for an export). */
+  private context(): ExportContext | undefined {
+    return typeof this.exportContext === 'function' ? this.exportContext() : this.exportContext;
+  }
+
   /** What is written around the exported image: title, subtitle, designs, then the run and the source. */
   exportFrame(): SerializeOptions {
-    const ctx = this.exportContext;
+    const ctx = this.context();
     if (!ctx) return { title: this.title || undefined, caption: this.caption || undefined };
     const labels = chartLabels(this.locale, this.labels);
     const spec = this.chartElement()?.spec;
@@ -237,7 +246,8 @@ export class ChartCard extends LitElement {
   /** The effects CSV: what the chart draws, a row per design × month (or per design; on the plane, per design and replicate). */
   effectsCsv(): string {
     const spec = this.chartElement()?.spec;
-    const options = { unit: this.exportContext?.unit, comparison: this.exportContext?.comparison, interval: this.exportContext?.interval };
+    const ctx = this.context();
+    const options = { unit: ctx?.unit, comparison: ctx?.comparison, interval: ctx?.interval };
     // The plane: each design's mean cost and effect with its frontier status, then every replicate's.
     if (spec && 'frontier' in spec) return planeCsv(spec);
     // The tornado: sensitivity --assumptions's own CSV (output, then each ranked row's fields).
@@ -275,7 +285,8 @@ export class ChartCard extends LitElement {
     if (format === 'csv') {
       blob = new Blob([this.effectsCsv()], { type: 'text/csv;charset=utf-8' });
     } else if (format === 'csv-raw') {
-      blob = new Blob([tidyCsv(this.csvRows ?? [])], { type: 'text/csv;charset=utf-8' });
+      const rows = typeof this.csvRows === 'function' ? this.csvRows() : this.csvRows;
+      blob = new Blob([tidyCsv(rows ?? [])], { type: 'text/csv;charset=utf-8' });
     } else {
       const frame = this.exportFrame();
       const image = await this.atExportWidth((svg) => ({ text: serializeSvg(svg, frame), size: svgSize(svg, frame) }));
@@ -348,7 +359,7 @@ export class ChartCard extends LitElement {
         </div>
         <div class="group" role="group" aria-label=${labels.download}>
           ${exportButton('png', labels.png)} ${exportButton('svg', labels.svg)} ${exportButton('csv', labels.csv)}
-          ${this.csvRows?.length ? exportButton('csv-raw', labels.csvRaw) : nothing}
+          ${typeof this.csvRows === 'function' || this.csvRows?.length ? exportButton('csv-raw', labels.csvRaw) : nothing}
         </div>
       </header>
       <div class="chart" ?hidden=${this.view !== 'chart'}><slot @slotchange=${this.refreshTable}></slot></div>

@@ -67,7 +67,10 @@ const costPerJobOf = (runs: readonly RunDigest[]) =>
 export interface Aggregated {
   lines: LineChartSpec[];
   estimates: EstimateChartSpec[];
-  /** Chart id → tidy rows behind it (the CLI's run CSV columns plus design). */
+  /**
+   * Chart id → tidy rows behind it (the CLI's run CSV columns plus design), each chart's built on first read
+   * (test `id in rows` to ask whether a chart has rows without building them).
+   */
   rows: Record<string, TidyRow[]>;
   /** The answer first: each pinned design against no program (never relative to design A). */
   headline: HeadlineCard[];
@@ -76,6 +79,28 @@ export interface Aggregated {
    * shared results (designs by id), the planes and the acceptability curves (jobs, then local GDP).
    */
   cea: { results: CeaResult[]; planes: PlaneChartSpec[]; curves: LineChartSpec[] };
+}
+
+/**
+ * The raw rows of each chart, built when first read and then kept. Only a raw-CSV download reads them, and
+ * building them for every chart (a row per design × replicate × arm × month: ~30,000 objects for three
+ * designs and the baseline at 10 replicates) was most of an aggregation's time, twice per slider move
+ * (the preview and the final comparison), on the page's main thread.
+ */
+function lazyRows(builders: Record<string, () => TidyRow[]>): Record<string, TidyRow[]> {
+  const rows: Record<string, TidyRow[]> = {};
+  for (const [id, build] of Object.entries(builders)) {
+    Object.defineProperty(rows, id, {
+      enumerable: true,
+      configurable: true,
+      get() {
+        const value = build();
+        Object.defineProperty(rows, id, { value, enumerable: true, writable: true, configurable: true });
+        return value;
+      },
+    });
+  }
+  return rows;
 }
 
 export function aggregate(designs: readonly DesignRuns[], options: { diffVsA: boolean; label: Labeller; overAssumptions?: boolean }): Aggregated {
@@ -114,24 +139,28 @@ export function aggregate(designs: readonly DesignRuns[], options: { diffVsA: bo
       return { id: d.id, label: d.name, ...figureStats(values, overAssumptions) };
     }),
   }));
-  const rows: Record<string, TidyRow[]> = {};
+  const builders: Record<string, () => TidyRow[]> = {};
   for (const m of CHARTED_SERIES) {
     const key = `${m.group}.${m.metric}`;
-    const out: TidyRow[] = [];
-    for (const d of designs) {
-      for (const r of d.runs) {
-        for (const arm of ['program', 'counterfactual'] as const) {
-          r.series[key][arm].forEach((value, t) => out.push({ design: d.name, scenario: d.scenario, ...(d.region === undefined ? {} : { region: d.region }), seed: r.seed, month: t + 1, arm, group: m.group, metric: m.metric, value }));
+    builders[m.id] = () => {
+      const out: TidyRow[] = [];
+      for (const d of designs) {
+        for (const r of d.runs) {
+          for (const arm of ['program', 'counterfactual'] as const) {
+            r.series[key][arm].forEach((value, t) => out.push({ design: d.name, scenario: d.scenario, ...(d.region === undefined ? {} : { region: d.region }), seed: r.seed, month: t + 1, arm, group: m.group, metric: m.metric, value }));
+          }
         }
       }
-    }
-    rows[m.id] = out;
+      return out;
+    };
   }
   for (const e of ESTIMATES) {
-    rows[e.id] = designs.flatMap((d) =>
-      d.runs.map((r) => ({ design: d.name, scenario: d.scenario, ...(d.region === undefined ? {} : { region: d.region }), seed: r.seed, month: '' as const, arm: 'summary', group: '', metric: e.id, value: estimateValue(r, e.id) })),
-    );
+    builders[e.id] = () =>
+      designs.flatMap((d) =>
+        d.runs.map((r) => ({ design: d.name, scenario: d.scenario, ...(d.region === undefined ? {} : { region: d.region }), seed: r.seed, month: '' as const, arm: 'summary', group: '', metric: e.id, value: estimateValue(r, e.id) })),
+      );
   }
+  const rows = lazyRows(builders);
   const ce = costEffectivenessCharts(designs, label, overAssumptions);
   Object.assign(rows, ce.rows);
   return { lines, estimates, rows, headline: headlineCards(designs, overAssumptions), cea: { results: ce.results, planes: ce.planes, curves: ce.curves } };

@@ -64,7 +64,18 @@ const CACHE_LIMIT = 600;
 /** Finished runs only: an in-flight run may be aborted by its comparison and must not be shared. */
 const cache = new Map<string, RunDigest>();
 
-const runKey = (scenario: ScenarioInput, seed: number, months: number) => JSON.stringify([scenario, seed, months]);
+/**
+ * Each scenario object's JSON, written once: a comparison asks for the key of each of its runs twice (is the
+ * design wholly cached? then the run itself), and a design's replicates share its scenario object. The
+ * scenarios a comparison runs are made for it and not changed afterwards.
+ */
+const scenarioJson = new WeakMap<ScenarioInput, string>();
+/** The cache's key of a run: the same string as JSON.stringify([scenario, seed, months]). */
+function runKey(scenario: ScenarioInput, seed: number, months: number): string {
+  let json = scenarioJson.get(scenario);
+  if (json === undefined) scenarioJson.set(scenario, (json = JSON.stringify(scenario)));
+  return `[${json},${JSON.stringify(seed)},${JSON.stringify(months)}]`;
+}
 
 async function cachedRun(
   pool: WorkerPool,
