@@ -60,13 +60,9 @@ export class CycleDiagram extends LitElement {
       :host {
         display: block;
       }
-      .ring-box {
-        position: relative;
-        max-width: 560px;
-      }
       svg {
-        position: relative;
         width: 100%;
+        max-width: 560px;
         height: auto;
         display: block;
       }
@@ -110,27 +106,9 @@ export class CycleDiagram extends LitElement {
         stroke-width: 2;
         stroke-dasharray: 4 4;
       }
-      /*
-       * The dot that circles the ring is an HTML layer under the SVG, turned by a CSS transform: the compositor
-       * animates it without the page's main thread. (Turning an SVG group restyled and repainted the diagram on
-       * every frame, beside the charts' own work while results arrive.) The layer covers the SVG's box, so its
-       * centre is the ring's centre and the dot starts at the top of the ring, as in viewBox units.
-       */
       .orbit {
-        position: absolute;
-        inset: 0;
-        pointer-events: none;
-        will-change: transform;
+        transform-origin: ${CX}px ${CY}px;
         animation: spin 14s linear infinite;
-      }
-      .orbit span {
-        position: absolute;
-        left: ${((CX - 7) / W) * 100}%;
-        top: ${((CY - RY - 7) / H) * 100}%;
-        width: ${(14 / W) * 100}%;
-        aspect-ratio: 1;
-        border-radius: 50%;
-        background: #e69f00;
       }
       :host([paused]) .orbit {
         animation-play-state: paused;
@@ -222,10 +200,11 @@ export class CycleDiagram extends LitElement {
   override render() {
     if (this.narrow.matches) return this.renderList();
     return html`<figure style="margin:0" data-testid="cycle-diagram">
-      <div class="ring-box">
-      <div class="orbit" aria-hidden="true"><span></span></div>
       <svg viewBox="0 0 ${W} ${H}" role="group" aria-label=${t('cycle.label')}>
         <ellipse class="ring" cx=${CX} cy=${CY} rx=${RX} ry=${RY}></ellipse>
+        <g class="orbit" aria-hidden="true">
+          <circle cx=${CX} cy=${CY - RY} r="7" fill="#E69F00"></circle>
+        </g>
         <text x=${CX} y=${CY} text-anchor="middle" font-size="13" fill="#4a5560" aria-hidden="true">${t('cycle.label')}</text>
         ${STAGES.map((stage, i) => {
           const { x, y } = position(i);
@@ -242,7 +221,6 @@ export class CycleDiagram extends LitElement {
           </g>`;
         })}
       </svg>
-      </div>
       <figcaption class="hint">${t('cycle.hint')}</figcaption>
     </figure>`;
   }
