@@ -23,6 +23,10 @@ export class DesignPanel extends LitElement {
 
   declare design: DesignState | undefined;
   declare stage: StageId;
+  /**
+   * The cycle's dot stands still: the user paused the animation, or (the app's choice) a comparison is
+   * running, when the compositor's 60 frames a second would take CPU from the workers on a 2-core machine.
+   */
   declare paused: boolean;
   declare locale: string;
 

@@ -199,7 +199,7 @@ export class PendampingApp extends LitElement {
             .design=${active}
             .stage=${s.stage}
             .locale=${s.locale}
-            ?paused=${s.paused}
+            ?paused=${s.paused || this.status.state === 'running'}
             @lever-change=${(e: CustomEvent<{ id: string; value: unknown; commit: boolean }>) =>
               this.update_((x) => actions.setLever(x, x.active, e.detail.id, e.detail.value), e.detail.commit)}
             @stage-select=${(e: CustomEvent<{ stage: StageId }>) => this.update_((x) => actions.openStage(x, e.detail.stage), false)}
