@@ -20,6 +20,7 @@ describe('headline cards', () => {
   it('are the replicate statistics of the summary, one card per design except the baseline', () => {
     const cards = headlineCards(designs);
     expect(cards.map((c) => c.id)).toEqual(['A']);
+    expect(cards[0].replicates).toBe(3);
     const a = designs[0].runs;
     const jobs = replicateStats(a.map((r) => r.summary.jobs.effect));
     const cost = replicateStats(a.map((r) => r.summary.programCost));
@@ -35,6 +36,23 @@ describe('headline cards', () => {
       expect(v.low!).toBeLessThanOrEqual(v.mean!);
       expect(v.mean!).toBeLessThanOrEqual(v.high!);
     }
+  });
+
+  it('give no interval from a single replicate (a preview), with or without the assumptions drawn', () => {
+    const one = [{ ...designs[0], runs: designs[0].runs.slice(0, 1) }];
+    for (const card of [headlineCards(one)[0], headlineCards(one, true)[0]]) {
+      for (const f of ['jobs', 'localGdpGained', 'programCost', 'costPerJob', 'localGdpPerRupiah'] as const) {
+        expect(card[f].low).toBeNull();
+        expect(card[f].high).toBeNull();
+      }
+      expect(card.jobs.mean).toBe(designs[0].runs[0].summary.jobs.effect);
+      expect(card.replicates).toBe(1);
+      expect(intervalWords('programCost', card.programCost, 'id')).toBe('');
+    }
+    // Two replicates give an interval again.
+    const two = headlineCards([{ ...designs[0], runs: designs[0].runs.slice(0, 2) }])[0];
+    for (const f of ['jobs', 'programCost', 'costPerJob'] as const) expect(two[f].low).not.toBeNull();
+    expect(intervalWords('jobs', two.jobs, 'id')).toMatch(/^antara /);
   });
 
   it('write the interval in words, in each language, and say when replicates agree exactly', () => {

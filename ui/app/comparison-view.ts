@@ -836,7 +836,6 @@ export class ComparisonView extends LitElement {
               .locale=${this.locale}
               .window=${summaryWindow}
               .months=${r.months}
-              .replicates=${r.replicates}
               ?overAssumptions=${r.overAssumptions}
             ></pendamping-headline-cards>
             <p class="note" data-testid="interval-note" data-interval=${r.overAssumptions ? 'overAssumptions' : 'confidence'}>${this.intervalNote(r)}</p>

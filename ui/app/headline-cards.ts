@@ -38,17 +38,15 @@ export class HeadlineCards extends LitElement {
     locale: {},
     window: { type: Number },
     months: { type: Number },
-    replicates: { type: Number },
     overAssumptions: { type: Boolean },
   };
 
   declare cards: HeadlineCard[];
   declare colours: ReadonlyMap<string, string>;
   declare locale: Locale;
-  /** Months the jobs figure averages over (the summary window), the horizon and the replicates. */
+  /** Months the jobs figure averages over (the summary window) and the horizon. */
   declare window: number;
   declare months: number;
-  declare replicates: number;
   /** Each replicate was a draw of the assumptions: the ranges are the range over the assumptions. */
   declare overAssumptions: boolean;
 
@@ -59,7 +57,6 @@ export class HeadlineCards extends LitElement {
     this.locale = 'id';
     this.window = 12;
     this.months = 36;
-    this.replicates = 10;
     this.overAssumptions = false;
   }
 
@@ -161,7 +158,7 @@ export class HeadlineCards extends LitElement {
       ${this.cards.map(
         (c) => html`<article data-testid="card-${c.id}" style="--colour:${this.colours.get(c.id) ?? '#0072b2'}" aria-label=${c.name}>
           <h3>${c.name}</h3>
-          <p class="vs">${t(this.overAssumptions ? 'card.vs.draws' : 'card.vs', { months: this.months, replicates: this.replicates })}</p>
+          <p class="vs">${t(this.overAssumptions ? 'card.vs.draws' : 'card.vs', { months: this.months, replicates: c.replicates })}</p>
           <dl>${FIGURES.map((f) => this.figure(c, f))}</dl>
         </article>`,
       )}

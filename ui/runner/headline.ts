@@ -12,6 +12,11 @@ export type CardValue = Pick<ReplicateStats, 'mean' | 'low' | 'high'>;
 export interface HeadlineCard {
   id: string;
   name: string;
+  /**
+   * Replicates behind the card's figures: all of them, or in a preview the moved design's first ones beside
+   * an unchanged design's full set from the cache.
+   */
+  replicates: number;
   /** Jobs in the whole local economy with minus without the program, mean of the summary window. */
   jobs: CardValue;
   /** Local GDP with minus without the program, summed over the horizon (rupiah). */
@@ -24,7 +29,12 @@ export interface HeadlineCard {
   localGdpPerRupiah: CardValue;
 }
 
-const pick = ({ mean, low, high }: ReplicateStats): CardValue => ({ mean, low, high });
+/**
+ * A figure's mean and interval. A design shown with one replicate (a preview's first) has no interval: its
+ * zero-width one would read as a figure every replicate agrees on. (With more replicates the figures are
+ * the CLI's compare's, whatever number of them has a value.)
+ */
+const pick = ({ mean, low, high }: ReplicateStats | CardValue, replicates: number): CardValue => (replicates < 2 ? { mean, low: null, high: null } : { mean, low, high });
 
 /**
  * The cards of every design except the no-program baseline, in the designs' order. With `overAssumptions`
@@ -38,11 +48,12 @@ export function headlineCards(designs: readonly DesignRuns[], overAssumptions = 
       .map((d) => {
         const over = (f: (s: RunDigest['summary']) => number | null) => {
           const { mean, rangeLow, rangeHigh } = drawStats(d.runs.map((r) => f(r.summary)));
-          return { mean, low: rangeLow, high: rangeHigh };
+          return pick({ mean, low: rangeLow, high: rangeHigh }, d.runs.length);
         };
         return {
           id: d.id,
           name: d.name,
+          replicates: d.runs.length,
           jobs: over((s) => s.jobs.effect),
           localGdpGained: over((s) => s.localGdpGained),
           programCost: over((s) => s.programCost),
@@ -59,11 +70,12 @@ export function headlineCards(designs: readonly DesignRuns[], overAssumptions = 
       return {
         id: d.id,
         name: d.name,
-        jobs: pick(jobs),
-        localGdpGained: pick(replicateStats(d.runs.map((r) => r.summary.localGdpGained))),
-        programCost: pick(cost),
-        costPerJob: pick(costPerJob(cost, jobs)),
-        localGdpPerRupiah: pick(replicateStats(d.runs.map((r) => r.summary.localGdpPerRupiah))),
+        replicates: d.runs.length,
+        jobs: pick(jobs, d.runs.length),
+        localGdpGained: pick(replicateStats(d.runs.map((r) => r.summary.localGdpGained)), d.runs.length),
+        programCost: pick(cost, d.runs.length),
+        costPerJob: pick(costPerJob(cost, jobs), d.runs.length),
+        localGdpPerRupiah: pick(replicateStats(d.runs.map((r) => r.summary.localGdpPerRupiah)), d.runs.length),
       };
     });
 }
