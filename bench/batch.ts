@@ -24,7 +24,7 @@ const workerCounts = (process.env.BENCH_WORKERS ?? '1,2').split(',').map(Number)
 const TARGET_SPEEDUP = 1.7;
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
-const cli = fileURLToPath(new URL('dist/cli/main.js', root));
+const cli = fileURLToPath(new URL('dist/bin/pendamping.js', root));
 
 const dir = mkdtempSync(join(tmpdir(), 'pendamping-bench-batch-'));
 const experiment = benchExperiments(dir, businesses, months);

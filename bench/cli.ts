@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { root, saveResults } from './shared.js';
 
 const repeats = Number(process.env.BENCH_REPEATS ?? 10);
-const main = fileURLToPath(new URL('dist/cli/main.js', root));
+const main = fileURLToPath(new URL('dist/bin/pendamping.js', root));
 const cwd = fileURLToPath(root);
 
 const COMMANDS: { label: string; args: string[]; targetMs: number | null }[] = [

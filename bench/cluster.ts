@@ -23,7 +23,7 @@ import { parseRedisUrl } from '../cli/cluster/redisUrl.js';
 import { batchCommand } from '../cli/commands/batch.js';
 import { root, saveResults, benchExperiments, POINTS } from './shared.js';
 
-const cliMain = fileURLToPath(new URL('dist/cli/main.js', root));
+const cliMain = fileURLToPath(new URL('dist/bin/pendamping.js', root));
 const businesses = Number(process.env.BENCH_BUSINESSES ?? 500);
 const months = Number(process.env.BENCH_MONTHS ?? 24);
 const replicates = Number(process.env.BENCH_REPLICATES ?? 25);

@@ -15,7 +15,7 @@ const workerCounts = (process.env.BENCH_WORKERS ?? '1,2').split(',').map(Number)
 const FILES = ['training-only', 'mentoring-only', 'full-cycle', 'cash-transfer'].map((n) => fileURLToPath(new URL(`scenarios/${n}.json`, root)));
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
-const cli = fileURLToPath(new URL('dist/cli/main.js', root));
+const cli = fileURLToPath(new URL('dist/bin/pendamping.js', root));
 
 const seconds = new Map<number, number[]>();
 let json: string | undefined;

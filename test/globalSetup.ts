@@ -1,6 +1,6 @@
 // Once before every test file: build the CLI into dist/ and the web app into dist/ui (`npm run build`).
 // Worker threads cannot load TypeScript under Node 20, so the batch pool always runs dist/cli/batch/worker.js,
-// the process tests spawn dist/cli/main.js and the browser tests serve dist/ui; building once here keeps
+// the process tests spawn dist/bin/pendamping.js and the browser tests serve dist/ui; building once here keeps
 // two test files from rewriting dist/ at once.
 import { execFileSync } from 'node:child_process';
 

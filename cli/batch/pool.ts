@@ -2,12 +2,10 @@
 // are cut into chunks (one task each) so that per-task overhead is negligible and the threads finish
 // together. The pool is started before the batch is validated, so its first thread loads the simulation
 // (about 60 ms; mathjs only for a targeting expression) while the main thread checks the experiment.
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { pathToFileURL } from 'node:url';
 import { Piscina } from 'piscina';
 import type { Experiment, Scenario } from '../../sim/index.js';
-import { packageRoot } from '../packageRoot.js';
+import { compiledWorkerFile } from '../workerFile.js';
 import type { BatchTask, BatchWorkerData, TaskResult, TaskRun } from './types.js';
 
 /** Largest chunk: a task of this many runs is long enough that piscina's ~0.1 ms per task vanishes. */
@@ -27,18 +25,6 @@ export function chunkRuns<T>(runs: readonly T[], workers: number): T[][] {
     i += size;
   }
   return chunks;
-}
-
-/**
- * The compiled worker: beside this file when it is itself compiled (dist/cli/batch/), else — running
- * from TypeScript source under tsx or vitest — the build's dist/cli/batch/worker.js (Node 20 cannot
- * start a worker thread from a .ts file). `npm run build` makes it.
- */
-export function workerFile(): string {
-  const here = fileURLToPath(import.meta.url);
-  const file = here.endsWith('.js') ? join(here, '..', 'worker.js') : join(packageRoot(), 'dist', 'cli', 'batch', 'worker.js');
-  if (!existsSync(file)) throw new Error(`the batch worker ${file} is missing: run \`npm run build\` first`);
-  return file;
 }
 
 export interface RunOptions {
@@ -105,7 +91,7 @@ export function startPool(threads: number): BatchPool {
   const view = new Int32Array(counters);
   const workerData: BatchWorkerData = { counters };
   const pool = new Piscina({
-    filename: pathToFileURL(workerFile()).href,
+    filename: pathToFileURL(compiledWorkerFile('batch', import.meta.url)).href,
     minThreads: 1,
     maxThreads: threads,
     idleTimeout: 60_000,

@@ -3,28 +3,18 @@
 // function the main thread runs (runDesign); the values go back in run order to the same assembly, so the
 // result is the sequential one, byte for byte. Fewer runs than MIN_RUNS_PER_THREAD per thread use fewer
 // threads, and one thread is the sequential path itself.
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { pathToFileURL } from 'node:url';
 import { Piscina } from 'piscina';
 import { chunkRuns, threadsForRuns } from '../batch/pool.js';
-import { packageRoot } from '../packageRoot.js';
+import { compiledWorkerFile } from '../workerFile.js';
 import { assembleComparison, compareDesigns, compareRuns, type CompareOptions, type CompareResult, type Design } from './compareDesigns.js';
 import type { CompareTask, RunValues } from './runDesign.js';
-
-/** The compiled worker: beside this file when compiled, else (under tsx or vitest) the build's. */
-function workerFile(): string {
-  const here = fileURLToPath(import.meta.url);
-  const file = here.endsWith('.js') ? join(here, '..', 'worker.js') : join(packageRoot(), 'dist', 'cli', 'compare', 'worker.js');
-  if (!existsSync(file)) throw new Error(`the compare worker ${file} is missing: run \`npm run build\` first`);
-  return file;
-}
 
 export async function compareDesignsInWorkers(designs: readonly Design[], options: CompareOptions, threads: number): Promise<CompareResult> {
   const runs = compareRuns(designs, options);
   const use = threadsForRuns(runs.length, threads);
   if (use <= 1) return compareDesigns(designs, options);
-  const pool = new Piscina({ filename: pathToFileURL(workerFile()).href, minThreads: use, maxThreads: use, concurrentTasksPerWorker: 1, idleTimeout: 1000 });
+  const pool = new Piscina({ filename: pathToFileURL(compiledWorkerFile('compare', import.meta.url)).href, minThreads: use, maxThreads: use, concurrentTasksPerWorker: 1, idleTimeout: 1000 });
   try {
     const values = new Array<RunValues>(runs.length);
     const chunks = chunkRuns(runs.map((run, i) => ({ run, i })), use);

@@ -4,7 +4,7 @@
 //
 // Worker threads cannot load TypeScript under Node 20, so the pool always runs the compiled worker
 // dist/cli/batch/worker.js, built once for all test files by test/globalSetup.ts; the kill -9 test runs the
-// built executable dist/cli/main.js as a child process.
+// built executable dist/bin/pendamping.js as a child process.
 import { spawn } from 'node:child_process';
 import { existsSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -132,7 +132,7 @@ describe('batch', () => {
     expect((await batch(long, '--workers', '2', '--out', reference)).code).toBe(0);
 
     const out = join(dir, 'long-killed');
-    const child = spawn(process.execPath, ['dist/cli/main.js', 'batch', long, '--workers', '1', '--out', out], { stdio: 'ignore' });
+    const child = spawn(process.execPath, ['dist/bin/pendamping.js', 'batch', long, '--workers', '1', '--out', out], { stdio: 'ignore' });
     const exited = new Promise<NodeJS.Signals | null>((resolve) => child.on('exit', (_code, signal) => resolve(signal)));
     const runsDir = join(out, 'runs');
     const finished = () => (existsSync(runsDir) ? readdirSync(runsDir).filter((n) => n.endsWith('.csv')).length : 0);

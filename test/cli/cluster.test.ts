@@ -19,7 +19,7 @@ import { parseRedisUrl, redactRedisUrl, scrub, scrubError } from '../../cli/clus
 import { loadBatchPlan, planManifest } from '../../cli/batch/plan.js';
 import { tempDir } from './helpers.js';
 
-const CLI = 'dist/cli/main.js';
+const CLI = 'dist/bin/pendamping.js';
 const INSTALL_HINT = 'install Redis (Debian/Ubuntu: `sudo apt-get update && sudo apt-get install -y redis-server`) or set PENDAMPING_TEST_REDIS=redis://host:port';
 /** Short locks so a killed worker's chunk is taken again within seconds (defaults: 30 s and 15 s). */
 const FAST_RECOVERY = ['--lock-duration', '3000', '--stalled-interval', '1000'];

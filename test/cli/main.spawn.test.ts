@@ -1,10 +1,10 @@
-// The real executable through tsx: exit codes and stderr as a user sees them.
+// The built executable (dist/bin, built once by test/globalSetup.ts): exit codes and stderr as a user sees them.
 import { spawnSync } from 'node:child_process';
 import { rmSync } from 'node:fs';
 import { describe, expect, it, onTestFinished } from 'vitest';
 import { tempDir, writeScenario } from './helpers.js';
 
-const cli = (...args: string[]) => spawnSync('npx', ['tsx', 'cli/main.ts', ...args], { encoding: 'utf8', env: { ...process.env, PENDAMPING_DEBUG: '' } });
+const cli = (...args: string[]) => spawnSync(process.execPath, ['dist/bin/pendamping.js', ...args], { encoding: 'utf8', env: { ...process.env, PENDAMPING_DEBUG: '' } });
 
 describe('pendamping executable', () => {
   it('unknown flag, malformed scenario and a json run behave as documented', () => {

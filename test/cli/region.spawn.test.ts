@@ -1,11 +1,11 @@
-// The real executable through tsx for regions: its fast `region` path and an unknown region in `run`
-// end with exit 2 and field-named messages, no stack.
+// The built executable (dist/bin, built once by test/globalSetup.ts) for regions: its fast `region` path
+// and an unknown region in `run` end with exit 2 and field-named messages, no stack.
 import { spawnSync } from 'node:child_process';
 import { rmSync } from 'node:fs';
 import { describe, expect, it, onTestFinished } from 'vitest';
 import { tempDir, writeScenario } from './helpers.js';
 
-const cli = (...args: string[]) => spawnSync('npx', ['tsx', 'cli/main.ts', ...args], { encoding: 'utf8', env: { ...process.env, PENDAMPING_DEBUG: '' } });
+const cli = (...args: string[]) => spawnSync(process.execPath, ['dist/bin/pendamping.js', ...args], { encoding: 'utf8', env: { ...process.env, PENDAMPING_DEBUG: '' } });
 
 describe('pendamping executable, regions', () => {
   it('region check: 0 for a shipped profile, 2 for a bad one; run: 2 for an unknown region', () => {

@@ -5,7 +5,8 @@
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
+import { dirname, join, relative, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { COMMANDS, COMMAND_NAMES, commandOf } from '../../cli/commandCatalog.js';
 import { memoryIo } from '../../cli/io.js';
@@ -83,26 +84,45 @@ describe('what each command loads', () => {
     expect(typo.err).toMatch(/unknown command 'rnu'.*Did you mean run\?/);
   });
 
-  it('the built executable prints its version and help without loading mathjs, zod or the simulation', () => {
-    // A module-loading hook (test/cli/fixtures/loaded-modules*.mjs) writes every URL the process loads.
+  // A module-loading hook (test/cli/fixtures/loaded-modules*.mjs) writes every URL the process loads.
+  const loadedBy = (entry: string, args: string[]): string[] => {
     const hook = resolve('test/cli/fixtures/loaded-modules.mjs');
     const dir = mkdtempSync(join(tmpdir(), 'pendamping-startup-'));
     try {
-      for (const [i, args] of [['--version'], ['--help'], ['run', '--help']].entries()) {
-        const log = join(dir, `${i}.log`);
-        const r = spawnSync(process.execPath, ['--import', hook, 'dist/cli/main.js', ...args], { encoding: 'utf8', env: { ...process.env, PENDAMPING_LOADED_LOG: log } });
-        expect(r.status, r.stderr).toBe(0);
-        const loaded = readFileSync(log, 'utf8').split('\n').filter(Boolean);
-        expect(loaded.some((u) => /node_modules\/commander\//.test(u)), args.join(' ')).toBe(true);
-        expect(loaded.filter((u) => /node_modules\/(mathjs|bullmq|ioredis|piscina)\//.test(u)), args.join(' ')).toEqual([]);
-        if (args[0] !== 'run') {
-          // The error classes the CLI reports (dependency-free) are all it may load of the simulation.
-          const simulation = loaded.filter((u) => /dist\/sim\//.test(u) && !/(Error|integrity)\.js$/.test(u));
-          expect(loaded.filter((u) => /node_modules\/(zod|seedrandom)\//.test(u)).concat(simulation), args[0]).toEqual([]);
-        }
-      }
+      const log = join(dir, 'loaded.log');
+      const r = spawnSync(process.execPath, ['--import', hook, entry, ...args], { encoding: 'utf8', env: { ...process.env, PENDAMPING_LOADED_LOG: log } });
+      expect(r.status, r.stderr).toBe(0);
+      return readFileSync(log, 'utf8').split('\n').filter(Boolean);
     } finally {
       rmSync(dir, { recursive: true, force: true });
+    }
+  };
+  const cases = [['--version'], ['--help'], ['run', '--help']].map((args) => [args.join(' '), args] as const);
+
+  it.each(cases)('the compiled files: `%s` loads commander but not mathjs, and no zod or simulation but for run', (_, args) => {
+    const loaded = loadedBy('dist/cli/main.js', args);
+    expect(loaded.some((u) => /node_modules\/commander\//.test(u)), args.join(' ')).toBe(true);
+    expect(loaded.filter((u) => /node_modules\/(mathjs|bullmq|ioredis|piscina)\//.test(u)), args.join(' ')).toEqual([]);
+    if (args[0] !== 'run') {
+      // The error classes the CLI reports (dependency-free) are all it may load of the simulation.
+      const simulation = loaded.filter((u) => /dist\/sim\//.test(u) && !/(Error|integrity)\.js$/.test(u));
+      expect(loaded.filter((u) => /node_modules\/(zod|seedrandom)\//.test(u)).concat(simulation), args[0]).toEqual([]);
+    }
+  });
+
+  it.each(cases)('the bundled executable (dist/bin): `%s` loads the same sources, read through the bundle\'s map', (_, args) => {
+    // dist/bin/meta.json (scripts/bundle-cli.mjs) lists the sources inside each output file.
+    const meta = JSON.parse(readFileSync('dist/bin/meta.json', 'utf8')) as { outputs: Record<string, { inputs: Record<string, unknown> }> };
+    const root = resolve('.');
+    const loaded = loadedBy('dist/bin/pendamping.js', args);
+    const files = loaded.filter((u) => u.startsWith('file://')).map((u) => fileURLToPath(u));
+    expect(files.filter((f) => !f.startsWith(join(root, 'dist', 'bin'))), 'files from outside the bundle').toEqual([]);
+    const sources = files.flatMap((f) => Object.keys(meta.outputs[relative(root, f)]?.inputs ?? { [`(not in the map) ${f}`]: 0 }));
+    expect(sources.some((f) => f.startsWith('node_modules/commander/')), args.join(' ')).toBe(true);
+    expect(sources.filter((f) => /^node_modules\/(mathjs|bullmq|ioredis|piscina)\//.test(f)), args.join(' ')).toEqual([]);
+    if (args[0] !== 'run') {
+      const simulation = sources.filter((f) => f.startsWith('sim/') && !/(Error|integrity)\.ts$/.test(f));
+      expect(sources.filter((f) => /^node_modules\/(zod|seedrandom)\//.test(f)).concat(simulation), args[0]).toEqual([]);
     }
   });
 });
