@@ -1,7 +1,7 @@
 // Bundle the `pendamping` executable and its two worker-thread entries into dist/bin/ (issue 14: a CLI
-// that answers at once). Unbundled, a default `run` loads about 200 ES modules one file at a time (zod
-// alone 95, 64 of them locales), which cost Node's loader ~100 ms of resolving, reading and linking; the
-// bundle loads a few dozen files and keeps only the zod code the schemas use. Each command is still its own
+// that answers at once). Unbundled, a default `run` loads 175 ES modules one file at a time (95 of them
+// zod's, 64 of those locales), which cost Node's loader ~100 ms of resolving, reading and linking; the
+// bundle loads 24 files and keeps only the zod code the schemas use. Each command is still its own
 // chunk (`import()` in cli/commandCatalog.ts stays a split point), so `--help` loads no simulation.
 // The heavy packages stay outside: mathjs (only for a scenario with an expression), piscina (threads),
 // bullmq and ioredis (only `--cluster` and `worker`). dist/bin/meta.json maps each output file to the
