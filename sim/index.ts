@@ -14,7 +14,10 @@ export { replicateStats, pairedDifferences, pairedDifferenceStats, costPerJob, d
 export { gini } from './stats/gini.js';
 export { CEA_EFFECTS, DO_NOTHING, acceptabilityCurve, costEffectiveness, efficiencyFrontier, type AcceptabilityPoint, type CeaDesign, type CeaEffectId, type CeaReplicateValues, type CeaResult, type CostEffect, type FrontierEntry, type FrontierStatus } from './stats/costEffectiveness.js';
 export { planCosts, affordablePlaces } from './program/costs.js';
-export { compileTargetingExpression, EXPRESSION_VARIABLES } from './program/expression.js';
+// mathjs (the targeting-expression compiler) loads only on request: loadExpressionCompiler (about 0.25 s of
+// set-up per process, page or worker).
+export { EXPRESSION_VARIABLES } from './program/expressionVariables.js';
+export { loadExpressionCompiler, expressionCompilerNeeded } from './program/expressionCompiler.js';
 export { scenarioJsonSchema } from './scenario/jsonSchema.js';
 export { TARGETS, calibrationScenarioNames, effectPct, type Target, type Runs } from './calibration/targets.js';
 export { validate, score, digitalUpliftSensitivity, validateOverAssumptions, type TargetResult, type ValidateOptions, type SensitivityRow, type TargetOverAssumptions, type AssumptionDraw, type ValidateOverAssumptionsOptions } from './calibration/validate.js';

@@ -1,8 +1,8 @@
 // The targeting-expression compiler, reached through this module so that loading the simulation does not
 // load mathjs (about 0.4 s of a command's start, and more on a busy machine): sim/program/expression.ts
 // provides the compiler when it is imported, and code that has a scenario with an expression in hand
-// awaits `loadExpressionCompiler()` first. sim/index.ts imports expression.ts, so the web app and the
-// tests always have it; the CLI and its worker threads load it only for a scenario that needs it.
+// awaits `loadExpressionCompiler()` first: the CLI and its worker threads, the web app (an imported file,
+// a run in a page worker) and the tests load it only for a scenario that needs it.
 import type { ExpressionVariable } from './expressionVariables.js';
 
 export type TargetingScore = (vars: Record<ExpressionVariable, number>) => number;
@@ -20,14 +20,17 @@ export function provideExpressionCompiler(compile: (source: string) => Targeting
  * parameter path; over-inclusive on purpose).
  */
 export async function loadExpressionCompiler(doc?: unknown): Promise<void> {
-  if (compiler) return;
-  if (doc !== undefined && !(JSON.stringify(doc) ?? '').includes('expression')) return;
-  await import('./expression.js');
+  if (doc === undefined ? !compiler : expressionCompilerNeeded(doc)) await import('./expression.js');
+}
+
+/** Whether `doc` may hold a targeting expression and the compiler is not loaded yet (see above). */
+export function expressionCompilerNeeded(doc: unknown): boolean {
+  return !compiler && (JSON.stringify(doc) ?? '').includes('expression');
 }
 
 /**
  * Compile a targeting expression (throws an Error saying what is not allowed). The compiler must have
- * been loaded: by importing sim/index.ts or sim/program/expression.ts, or `await loadExpressionCompiler()`.
+ * been loaded: by importing sim/program/expression.ts, or `await loadExpressionCompiler()`.
  */
 export function compileExpression(source: string): TargetingScore {
   if (!compiler) throw new Error('the targeting-expression compiler is not loaded: await loadExpressionCompiler() before validating or running a scenario with an expression');

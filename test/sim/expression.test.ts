@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { compileTargetingExpression, createEconomy, parseScenario } from '../../sim/index.js';
+import { createEconomy, parseScenario } from '../../sim/index.js';
+import { compileTargetingExpression } from '../../sim/program/expression.js';
 import { targetingOrder } from '../../sim/program/targeting.js';
 import { TargetingExpressionError } from '../../sim/program/expressionError.js';
 

@@ -10,7 +10,8 @@ import helpEn from '../../ui/i18n/help.en.json' with { type: 'json' };
 import helpId from '../../ui/i18n/help.id.json' with { type: 'json' };
 import { MESSAGES } from '../../ui/i18n/i18n.js';
 import * as actions from '../../ui/state/actions.js';
-import { importScenarioText } from '../../ui/state/importScenario.js';
+import { expressionCompilerNeeded } from '../../sim/program/expressionCompiler.js';
+import { importScenarioFile, importScenarioText } from '../../ui/state/importScenario.js';
 import { LEVERS } from '../../ui/state/levers.js';
 import { SAVED_DESIGNS_KEY, parseSavedDesigns, readSavedDesigns, withSaved, withoutSaved, writeSavedDesigns } from '../../ui/state/savedDesigns.js';
 import { SCENARIO_NAMES, scenarioSummary, scenarioTitle } from '../../ui/state/scenarios.js';
@@ -156,6 +157,19 @@ describe('a CLI scenario file opened in the page', () => {
       design: { name: 'Siklus penuh', base: 'full-cycle', levers: { cohorts: 3 } },
       notCarried: ['region ("rural")', 'months', 'program.forums.size'],
     });
+  });
+
+  it('a file with a targeting expression opens after the page loads mathjs for it (not loaded before)', async () => {
+    const text = readFileSync('scenarios/calibration/l2-local-inputs.json', 'utf8');
+    expect(expressionCompilerNeeded(text)).toBe(true);
+    const r = await importScenarioFile(text, 'l2-local-inputs.json', 'en');
+    if (!r.ok) throw new Error(r.message);
+    expect(r.notCarried).toContain('program.targeting.rule');
+    expect(expressionCompilerNeeded(text)).toBe(false);
+    // A bad expression is named as the CLI names it.
+    const bad = await importScenarioFile(text.replace('sector == 4', 'import(1)'), 'bad.json', 'en');
+    expect(bad.ok).toBe(false);
+    expect((bad as { message: string }).message).toMatch(/program\.targeting\.expression/);
   });
 
   it('a value beyond the panel\'s range is clamped and named; hours split otherwise than the base keep their total only', () => {

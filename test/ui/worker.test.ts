@@ -1,9 +1,11 @@
 // The simulation worker's own loop (ui/runner/worker.ts), run in Node with a stand-in for the worker's
 // global scope: runs stepped in slices give exactly the numbers of one uninterrupted run, a queued run
-// is cancelled before it starts, a run under way is cancelled between two slices, and every run gets
-// exactly one answer.
+// is cancelled before it starts, a run under way is cancelled between two slices, every run gets
+// exactly one answer, and a scenario with a targeting expression waits for mathjs, which the worker loads
+// only then.
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { parseScenario, runScenario } from '../../sim/index.js';
+import { expressionCompilerNeeded } from '../../sim/program/expressionCompiler.js';
 import { digest } from '../../ui/runner/digest.js';
 import type { RunRequest, RunResponse, WorkerRequest } from '../../ui/runner/protocol.js';
 import { SCENARIOS } from '../../ui/state/scenarios.js';
@@ -56,5 +58,21 @@ describe('simulation worker', () => {
     await new Promise((r) => setTimeout(r, 20));
     expect(answers.filter((x) => x.id === 12)).toHaveLength(1);
     expect(answers.filter((x) => x.id === 10)).toHaveLength(1);
+  });
+
+  it('a scenario with a targeting expression: the worker loads mathjs first, then runs it in order with the others', async () => {
+    const expression = structuredClone(scenario);
+    expression.program = { ...expression.program, targeting: { rule: 'expression', expression: 'sector == 4' } };
+    expect(expressionCompilerNeeded(expression)).toBe(true); // not loaded by the page's modules or the worker
+    send({ id: 20, scenario: expression, seed: 2, months: 6, full: false });
+    send(request(21, 2, 6));
+    const a = await answerFor(20);
+    if (!a.ok) throw new Error(`run failed: ${'error' in a ? a.error : ''}`);
+    expect(expressionCompilerNeeded(expression)).toBe(false);
+    expect(a.digest).toEqual(digest(runScenario(parseScenario(structuredClone(expression)), { seed: 2, months: 6 })));
+    expect(a.digest.participants).toBeGreaterThan(0);
+    const b = await answerFor(21);
+    expect(b.ok).toBe(true);
+    expect(answers.findIndex((x) => x.id === 20)).toBeLessThan(answers.findIndex((x) => x.id === 21));
   });
 });

@@ -5,7 +5,7 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { t } from '../i18n/i18n.js';
 import type { DesignContent } from '../state/actions.js';
-import { importScenarioText, type ImportResult } from '../state/importScenario.js';
+import { importScenarioFile, type ImportResult } from '../state/importScenario.js';
 import { readSavedDesigns, withSaved, withoutSaved, writeSavedDesigns, type SavedDesign } from '../state/savedDesigns.js';
 import { scenarioTitle } from '../state/scenarios.js';
 import { LETTERS, MAX_DESIGNS, type DesignState } from '../state/state.js';
@@ -186,7 +186,7 @@ export class DesignLibrary extends LitElement {
     }
     const id = LETTERS.split('').find((l) => !this.designIds.includes(l)) ?? '';
     const result: ImportResult =
-      file.size > MAX_FILE_BYTES ? { ok: false, message: `${file.name}: too large (${file.size} bytes) for a scenario file` } : importScenarioText(await file.text(), file.name, this.locale, this.region);
+      file.size > MAX_FILE_BYTES ? { ok: false, message: `${file.name}: too large (${file.size} bytes) for a scenario file` } : await importScenarioFile(await file.text(), file.name, this.locale, this.region);
     this.opened = { file: file.name, id, result };
     if (result.ok) this.emit('design-import', result.design);
   }

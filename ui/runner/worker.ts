@@ -4,7 +4,7 @@
 // the page no longer needs is cancelled within a slice, without replacing the worker (which would lose its
 // warm JIT and its counterfactual arms).
 /// <reference lib="webworker" />
-import { parseScenario, startRun, type CounterfactualCache, type NeutralCounterfactual, type Run } from '../../sim/index.js';
+import { expressionCompilerNeeded, loadExpressionCompiler, parseScenario, startRun, type CounterfactualCache, type NeutralCounterfactual, type Run } from '../../sim/index.js';
 import { digest } from './digest.js';
 import { CHARTED_SERIES } from './metrics.js';
 import type { RunRequest, RunResponse, WorkerRequest } from './protocol.js';
@@ -40,6 +40,8 @@ const waiting: RunRequest[] = [];
 let current: { request: RunRequest; run: Run; ms: number } | null = null;
 let cancelled = false;
 let scheduled = false;
+/** mathjs being loaded for a scenario with a targeting expression (the worker does not load it otherwise). */
+let loading: Promise<void> | null = null;
 
 // The next slice comes as a message to ourselves: it waits behind the page's messages (a cancel) but not
 // behind a timer's minimum delay. (Node, where the tests run this file, drains a port's messages in one
@@ -69,6 +71,7 @@ function fail(id: number, e: unknown): void {
 }
 
 function slice(): void {
+  if (loading) return; // runs wait, in order, until the compiler is there
   if (current && cancelled) {
     answer({ id: current.request.id, ok: false, cancelled: true });
     current = null;
@@ -128,6 +131,18 @@ scope.onmessage = (event: MessageEvent<WorkerRequest>) => {
       schedule();
     }
     return;
+  }
+  if (!loading && expressionCompilerNeeded(message.scenario)) {
+    loading = loadExpressionCompiler().then(
+      () => {
+        loading = null;
+        schedule();
+      },
+      (e: unknown) => {
+        loading = null;
+        for (const r of waiting.splice(0)) fail(r.id, e);
+      },
+    );
   }
   waiting.push(message);
   schedule();

@@ -2,7 +2,7 @@
 // messages (parseScenario names each bad field, e.g. `program.budgetRupiah: found "abc"; expected number`),
 // then matched to the shipped design it is closest to. Only lever fields carry over (a design is a shipped
 // base plus changed levers); every other field that differs from that base is listed so the user knows.
-import { DEFAULT_REGION, ScenarioError, parseScenario, type Scenario } from '../../sim/index.js';
+import { DEFAULT_REGION, ScenarioError, loadExpressionCompiler, parseScenario, type Scenario } from '../../sim/index.js';
 import type { DesignContent } from './actions.js';
 import { LEVERS, coerceLever, designScenario, type LeverValue } from './levers.js';
 import { DEFAULT_SCENARIO, SCENARIO_NAMES, parsedScenario } from './scenarios.js';
@@ -88,4 +88,13 @@ export function importScenarioText(text: string, file: string, locale: 'id' | 'e
   if (scenario.region !== region) notCarried.unshift(`region ("${scenario.region}")`);
   const name = scenario.title?.[locale] ?? (scenario.name !== 'unnamed' ? scenario.name : file.replace(/\.json$/i, ''));
   return { ok: true, design: { name: name.slice(0, 60), base, levers }, notCarried };
+}
+
+/**
+ * A chosen file's text as a design: importScenarioText, after loading the targeting-expression compiler
+ * (mathjs) if the file may hold an expression. The page loads mathjs only then.
+ */
+export async function importScenarioFile(text: string, file: string, locale: 'id' | 'en' = 'id', region: string = DEFAULT_REGION): Promise<ImportResult> {
+  await loadExpressionCompiler(text);
+  return importScenarioText(text, file, locale, region);
 }
