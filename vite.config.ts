@@ -10,6 +10,15 @@ const repo = fileURLToPath(new URL('.', import.meta.url));
 const version = (JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8')) as { version: string }).version;
 
 export default defineConfig({
+  plugins: [
+    {
+      // The built page fetches the first comparison's runs (ui/runner/firstRuns.ts, written after the build
+      // by scripts/first-runs.mjs) while its modules load; the dev server has no such file.
+      name: 'preload-first-runs',
+      apply: 'build',
+      transformIndexHtml: () => [{ tag: 'link', attrs: { rel: 'preload', href: './first-runs.json', as: 'fetch', crossorigin: 'anonymous' }, injectTo: 'head' }],
+    },
+  ],
   root: 'ui',
   base: './',
   define: { __APP_VERSION__: JSON.stringify(version) },

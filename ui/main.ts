@@ -1,7 +1,8 @@
 // Entry point: mounts the app and exposes a small hook for the browser tests on window.__pendamping.
 import type { RunResult } from '../sim/index.js';
 import { PendampingApp } from './app/pendamping-app.js';
-import type { ComparisonResult } from './runner/compare.js';
+import { seedRuns, type ComparisonResult } from './runner/compare.js';
+import { fetchFirstRuns } from './runner/firstRuns.js';
 import type { TornadoResult } from './runner/tornado.js';
 import { SCENARIOS } from './state/scenarios.js';
 import { PopoutView, popoutKind } from './classroom/popout.js';
@@ -27,6 +28,8 @@ declare global {
 if (popoutKind(location.hash)) {
   document.body.appendChild(new PopoutView());
 } else {
+  // The first comparison's runs, computed when the app was built (index.html preloads the file).
+  seedRuns(fetchFirstRuns());
   const app = document.body.appendChild(new PendampingApp());
   const hook: PendampingTestHook = {
     ready: app.ready,

@@ -74,10 +74,14 @@ export class ComparisonRunner implements ReactiveController {
   private shown = true;
   /** The timer fired before the run under way showed anything: the waiting inputs run once it does. */
   private deferred = false;
+  /** The first comparison has been shown (and the workers, if it computed nothing, set warming up). */
+  private firstShown = false;
+  /** Warm-up runs under way (stopped by the next comparison). */
+  private warming: AbortController | null = null;
 
   constructor(
     private readonly host: ReactiveControllerHost & EventTarget,
-    pool: WorkerPool,
+    private readonly pool: WorkerPool,
     /** The app's state now. */
     private readonly state: () => AppState,
   ) {
@@ -146,6 +150,8 @@ export class ComparisonRunner implements ReactiveController {
     }
     this.lastKey = key;
     this.waiting = { designs, state: s, key };
+    this.warming?.abort();
+    this.warming = null;
     // The charts are stale from now on.
     this.setStatus({ state: 'running', done: 0, total: designs.length * s.replicates });
     if (delay === 0) this.fire();
@@ -202,11 +208,28 @@ export class ComparisonRunner implements ReactiveController {
       const result = await this.task.run(input);
       this.show(result, input.key);
       this.resolveReady();
+      if (!this.firstShown) this.warmUp(input, result);
     } catch (e) {
       if (e instanceof StaleError) return;
       this.setStatus({ state: 'error', message: e instanceof Error ? e.message : String(e) });
       this.resolveReady();
       this.afterShown();
+    }
+  }
+
+  /**
+   * After the first comparison: if it came whole from the runs computed at build time (ui/runner/
+   * firstRuns.ts), the workers have simulated nothing and start cold. Each makes one run of the first design
+   * at the lowest priority, which warms its JIT for the user's first change; that change's comparison
+   * cancels them.
+   */
+  private warmUp(input: Input, result: ComparisonResult): void {
+    this.firstShown = true;
+    if (result.computed.runs > 0 || input.designs.length === 0) return;
+    const warming = (this.warming = new AbortController());
+    const { scenario } = input.designs[0];
+    for (let w = 0; w < this.pool.size; w++) {
+      this.pool.run(scenario, input.state.seed + input.state.replicates + w, input.state.months, { priority: -1, signal: warming.signal }).catch(() => undefined);
     }
   }
 

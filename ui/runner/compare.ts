@@ -8,7 +8,8 @@
 import { mean, type ScenarioInput } from '../../sim/index.js';
 import { aggregate, type Aggregated, type DesignRuns, type Labeller } from './aggregate.js';
 import { replicateScenario } from './assumptions.js';
-import type { WorkerPool } from './pool.js';
+import type { FirstRuns } from './firstRuns.js';
+import { AbortError, type WorkerPool } from './pool.js';
 import type { RunDigest } from './protocol.js';
 
 export interface DesignInput {
@@ -77,6 +78,22 @@ function runKey(scenario: ScenarioInput, seed: number, months: number): string {
   return `[${json},${JSON.stringify(seed)},${JSON.stringify(months)}]`;
 }
 
+/** Runs put in the cache before the first comparison reads it (ui/runner/firstRuns.ts), or nothing. */
+let seeded: Promise<void> = Promise.resolve();
+/** How long a comparison waits for those runs before it computes its own. */
+export const FIRST_RUNS_WAIT_MS = 3000;
+
+/**
+ * Put runs computed at build time in the cache (each under the key the page's own run would have). Every
+ * comparison first waits for them, at most FIRST_RUNS_WAIT_MS; a file that does not come adds nothing.
+ */
+export function seedRuns(file: Promise<FirstRuns | null>): void {
+  const loaded = file.then((f) => {
+    for (const d of f?.designs ?? []) for (const r of d.runs) if (!cache.has(runKey(d.scenario, r.seed, f!.months))) cache.set(runKey(d.scenario, r.seed, f!.months), r.digest);
+  }, () => undefined);
+  seeded = Promise.race([loaded, new Promise<void>((resolve) => setTimeout(resolve, FIRST_RUNS_WAIT_MS))]);
+}
+
 async function cachedRun(
   pool: WorkerPool,
   scenario: ScenarioInput,
@@ -97,6 +114,8 @@ async function cachedRun(
 
 export async function compareInWorkers(pool: WorkerPool, designs: readonly DesignInput[], options: WorkerCompareOptions): Promise<ComparisonResult> {
   const started = performance.now();
+  await seeded;
+  if (options.signal?.aborted) throw new AbortError();
   const total = designs.length * options.replicates;
   const previewCount = options.previewReplicates ?? 0;
   const previewing = previewCount > 0 && previewCount < options.replicates && options.onPreview !== undefined;
