@@ -6,6 +6,8 @@ import { describe, expect, it } from 'vitest';
 import { TARGETS, calibrationScenarioNames, parseScenario, score, validate, validateOverAssumptions, type Scenario, type TargetResult } from '../../sim/index.js';
 import { UNCERTAIN_PARAMETERS } from '../../sim/uncertainty/parameters.js';
 import { scenarioPath } from '../../cli/commands/validate.js';
+// The L2 calibration scenarios enrol businesses by a targeting expression: load its compiler (mathjs).
+import '../../sim/program/expression.js';
 
 const load = (name: string): Scenario => parseScenario(JSON.parse(readFileSync(scenarioPath('scenarios', name), 'utf8')), name);
 

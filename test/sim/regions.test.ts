@@ -6,6 +6,8 @@ import { parseScenario, runScenario, scenarioSchema, ScenarioError } from '../..
 import { regionJsonSchema } from '../../sim/scenario/jsonSchema.js';
 import { checkRegionProfile } from '../../sim/scenario/regionProfile.js';
 import { SHIPPED_REGIONS, shippedRegion } from '../../sim/scenario/regions.js';
+// The L2 calibration scenarios enrol businesses by a targeting expression: load its compiler (mathjs).
+import '../../sim/program/expression.js';
 
 const readJson = (file: string): unknown => JSON.parse(readFileSync(file, 'utf8'));
 const shippedScenarios = readdirSync('scenarios').filter((f) => f.endsWith('.json') && !f.endsWith('.schema.json'));
