@@ -13,6 +13,7 @@ const browserCheck = browserAvailability();
 
 interface Shown {
   runs: number;
+  status: string;
   comparison: Record<string, unknown>;
   cards: string;
 }
@@ -56,8 +57,9 @@ describe.skipIf(!browserCheck.path)('first comparison from the build', () => {
         return { runs: c.computed.runs, comparison: JSON.parse(JSON.stringify({ ...c, elapsedMs: 0, computed: null })) as Record<string, unknown> };
       });
       const cards = ((await page.getByTestId('headline-cards').textContent()) ?? '').replace(/\s+/g, ' ');
+      const status = (await page.getByTestId('run-status').textContent()) ?? '';
       expect(errors).toEqual([]);
-      return { ...shown, cards };
+      return { ...shown, cards, status };
     } finally {
       await page.close();
     }
@@ -69,6 +71,9 @@ describe.skipIf(!browserCheck.path)('first comparison from the build', () => {
     expect(fromFile.runs).toBe(0);
     expect(computed.runs).toBe(30); // 2 designs and the baseline × 10 replicates
     expect(fromFile.cards).toMatch(/pekerjaan/);
+    // The status line says where the numbers came from.
+    expect(fromFile.status).toMatch(/^30 simulasi, 10 ulangan, dihitung saat aplikasi dibuat \(model dan benih acak yang sama\), tampil dalam \d+ ms$/);
+    expect(computed.status).toMatch(/^30 simulasi, 10 ulangan, selesai dalam \d+ ms$/);
     expect(fromFile.cards).toBe(computed.cards);
     for (const part of ['headline', 'estimates', 'cea', 'designs']) expect(fromFile.comparison[part], part).toEqual(computed.comparison[part]);
     expect(closeTo(fromFile.comparison, computed.comparison, 1e-12)).toEqual([]);

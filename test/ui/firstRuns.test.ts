@@ -60,6 +60,7 @@ describe('first runs computed at build time', () => {
     seeded = await compareInWorkers(new WorkerPool(2, () => new SimWorker() as unknown as Worker), comparisonDesigns(s), options);
     expect(SimWorker.runs).toBe(0);
     expect(seeded.computed.runs).toBe(0);
+    expect(seeded.computed.fromBuild).toBe(comparisonDesigns(s).length * s.replicates);
     expect(seeded.headline.length).toBeGreaterThan(0);
   });
 
@@ -68,6 +69,7 @@ describe('first runs computed at build time', () => {
     SimWorker.runs = 0;
     const computed = await compareInWorkers(new WorkerPool(2, () => new SimWorker() as unknown as Worker), comparisonDesigns(s), options);
     expect(SimWorker.runs).toBe(comparisonDesigns(s).length * s.replicates);
+    expect(computed.computed).toMatchObject({ runs: SimWorker.runs, fromBuild: 0 });
     expect(shown(computed)).toBe(shown(seeded));
   }, 120_000);
 

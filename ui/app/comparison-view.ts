@@ -632,7 +632,7 @@ export class ComparisonView extends LitElement {
         : s.state === 'error'
           ? t('compare.error', { message: s.message ?? '' })
           : s.state === 'done' && this.result
-            ? t(this.overAssumptions ? 'compare.done.draws' : 'compare.done', {
+            ? t(this.overAssumptions ? 'compare.done.draws' : this.result.computed.fromBuild === this.result.designs.length * this.result.replicates ? 'compare.done.built' : 'compare.done', {
                 runs: this.result.designs.length * this.result.replicates,
                 replicates: this.result.replicates,
                 ms: Math.round(this.result.elapsedMs),

@@ -50,8 +50,11 @@ export interface ComparisonResult extends Aggregated {
   seed: number;
   months: number;
   elapsedMs: number;
-  /** Runs simulated for this comparison (the others came from the cache) and the workers' time on them. */
-  computed: { runs: number; workerMs: number };
+  /**
+   * Runs simulated for this comparison (the others came from the cache) and the workers' time on them, and
+   * the cached runs that the app's build computed (ui/runner/firstRuns.ts).
+   */
+  computed: { runs: number; workerMs: number; fromBuild: number };
   /**
    * The first replicates only, while the rest are being run (then `replicates` is the preview's count; a
    * design whose runs all came from the cache has all of them).
@@ -80,6 +83,8 @@ function runKey(scenario: ScenarioInput, seed: number, months: number): string {
 
 /** Runs put in the cache before the first comparison reads it (ui/runner/firstRuns.ts), or nothing. */
 let seeded: Promise<void> = Promise.resolve();
+/** The digests that came from the build's file (a comparison counts them: the page says so). */
+const fromBuild = new WeakSet<RunDigest>();
 /** How long a comparison waits for those runs before it computes its own. */
 export const FIRST_RUNS_WAIT_MS = 3000;
 
@@ -89,7 +94,13 @@ export const FIRST_RUNS_WAIT_MS = 3000;
  */
 export function seedRuns(file: Promise<FirstRuns | null>): void {
   const loaded = file.then((f) => {
-    for (const d of f?.designs ?? []) for (const r of d.runs) if (!cache.has(runKey(d.scenario, r.seed, f!.months))) cache.set(runKey(d.scenario, r.seed, f!.months), r.digest);
+    for (const d of f?.designs ?? []) {
+      for (const r of d.runs) {
+        if (cache.has(runKey(d.scenario, r.seed, f!.months))) continue;
+        cache.set(runKey(d.scenario, r.seed, f!.months), r.digest);
+        fromBuild.add(r.digest);
+      }
+    }
   }, () => undefined);
   seeded = Promise.race([loaded, new Promise<void>((resolve) => setTimeout(resolve, FIRST_RUNS_WAIT_MS))]);
 }
@@ -103,7 +114,10 @@ async function cachedRun(
   options: { signal?: AbortSignal; priority?: number },
 ): Promise<RunDigest> {
   const hit = cache.get(runKey(scenario, seed, months));
-  if (hit) return hit;
+  if (hit) {
+    if (fromBuild.has(hit)) computed.fromBuild++;
+    return hit;
+  }
   const { digest, ms } = await pool.run(scenario, seed, months, options);
   computed.runs++;
   computed.workerMs += ms;
@@ -122,7 +136,7 @@ export async function compareInWorkers(pool: WorkerPool, designs: readonly Desig
   const priority = options.priority ?? 0;
   const uncertainty = options.uncertainty ?? false;
   let done = 0;
-  const computed = { runs: 0, workerMs: 0 };
+  const computed = { runs: 0, workerMs: 0, fromBuild: 0 };
   // Designs whose every run is in the cache: the preview shows them whole.
   const cachedWhole = designs.map((d) => Array.from({ length: options.replicates }, (_, r) => runKey(d.scenario, options.seed + r, options.months)).every((k) => cache.has(k)));
   // Replicate r of every design is asked for before replicate r + 1, the preview's at a higher priority.
