@@ -14,6 +14,7 @@ const browserCheck = browserAvailability();
 interface Shown {
   runs: number;
   status: string;
+  statusTitle: string | null;
   comparison: Record<string, unknown>;
   cards: string;
 }
@@ -58,8 +59,9 @@ describe.skipIf(!browserCheck.path)('first comparison from the build', () => {
       });
       const cards = ((await page.getByTestId('headline-cards').textContent()) ?? '').replace(/\s+/g, ' ');
       const status = (await page.getByTestId('run-status').textContent()) ?? '';
+      const statusTitle = await page.getByTestId('run-status').getAttribute('title');
       expect(errors).toEqual([]);
-      return { ...shown, cards, status };
+      return { ...shown, cards, status, statusTitle };
     } finally {
       await page.close();
     }
@@ -72,7 +74,9 @@ describe.skipIf(!browserCheck.path)('first comparison from the build', () => {
     expect(computed.runs).toBe(30); // 2 designs and the baseline × 10 replicates
     expect(fromFile.cards).toMatch(/pekerjaan/);
     // The status line says where the numbers came from.
-    expect(fromFile.status).toMatch(/^30 simulasi, 10 ulangan, dihitung saat aplikasi dibuat \(model dan benih acak yang sama\), tampil dalam \d+ ms$/);
+    expect(fromFile.status).toMatch(/^30 simulasi tersimpan, 10 ulangan, tampil dalam \d+ ms$/);
+    expect(fromFile.statusTitle).toBe('Dihitung saat aplikasi dibuat, dengan model dan benih acak yang sama; setiap perubahan dihitung di sini.');
+    expect(computed.statusTitle).toBeNull();
     expect(computed.status).toMatch(/^30 simulasi, 10 ulangan, selesai dalam \d+ ms$/);
     expect(fromFile.cards).toBe(computed.cards);
     for (const part of ['headline', 'estimates', 'cea', 'designs']) expect(fromFile.comparison[part], part).toEqual(computed.comparison[part]);

@@ -624,6 +624,9 @@ export class ComparisonView extends LitElement {
 
   private renderStatus() {
     const s = this.status;
+    const r = this.result;
+    /** Every run came from the app's build (ui/runner/firstRuns.ts): the line says so, its title how. */
+    const built = s.state === 'done' && !!r && !this.overAssumptions && r.computed.fromBuild === r.designs.length * r.replicates;
     const text =
       s.state === 'running' && s.preview && this.result
         ? t('compare.preview', { replicates: this.result.replicates, done: s.done ?? 0, total: s.total ?? 0 })
@@ -632,13 +635,13 @@ export class ComparisonView extends LitElement {
         : s.state === 'error'
           ? t('compare.error', { message: s.message ?? '' })
           : s.state === 'done' && this.result
-            ? t(this.overAssumptions ? 'compare.done.draws' : this.result.computed.fromBuild === this.result.designs.length * this.result.replicates ? 'compare.done.built' : 'compare.done', {
+            ? t(this.overAssumptions ? 'compare.done.draws' : built ? 'compare.done.built' : 'compare.done', {
                 runs: this.result.designs.length * this.result.replicates,
                 replicates: this.result.replicates,
                 ms: Math.round(this.result.elapsedMs),
               })
             : '';
-    return html`<p class="status ${s.state}" role="status" aria-live="polite" data-testid="run-status" data-state=${s.state} ?data-preview=${!!s.preview}>${text}</p>
+    return html`<p class="status ${s.state}" role="status" aria-live="polite" data-testid="run-status" data-state=${s.state} ?data-preview=${!!s.preview} title=${built ? t('compare.done.built.title') : nothing}>${text}</p>
       ${s.state === 'running'
         ? html`<progress class="progress" data-testid="run-progress" max="1" .value=${this.progress} aria-label=${t('compare.progress')}></progress>`
         : nothing}`;
