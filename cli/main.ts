@@ -7,5 +7,12 @@ process.stdout.on('error', (err: NodeJS.ErrnoException) => {
   throw err;
 });
 
-const { main } = await import('./program.js');
-process.exitCode = await main(process.argv.slice(2));
+const args = process.argv.slice(2);
+if (args.length === 1 && (args[0] === '--version' || args[0] === '-V')) {
+  // The version alone needs no command parser: what commander prints for it, without loading commander.
+  const { pendampingVersion } = await import('./version.js');
+  process.stdout.write(`${pendampingVersion()}\n`);
+} else {
+  const { main } = await import('./program.js');
+  process.exitCode = await main(args);
+}

@@ -1,5 +1,5 @@
-// The CLI loads what a command needs and nothing else (issue 14): `--help` and `--version` only commander,
-// `region` no simulation, `run` and `compare` no mathjs unless a scenario has an expression, and only
+// The CLI loads what a command needs and nothing else (issue 14): `--help` only commander, `--version`
+// alone not even that, `region` no simulation, `run` and `compare` no mathjs unless a scenario has an expression, and only
 // `batch --cluster` and `worker` the Redis client. Checked on the source's static imports (a dynamic
 // `import()` is followed only where asked), so a stray eager import anywhere fails here.
 import { spawnSync } from 'node:child_process';
@@ -99,9 +99,21 @@ describe('what each command loads', () => {
   };
   const cases = [['--version'], ['--help'], ['run', '--help']].map((args) => [args.join(' '), args] as const);
 
-  it.each(cases)('the compiled files: `%s` loads commander but not mathjs, and no zod or simulation but for run', (_, args) => {
+  it('the executable prints the version without commander exactly as commander does, for --version and -V', async () => {
+    const io = memoryIo();
+    expect(await main(['--version'], io)).toBe(0);
+    expect(io.out).toMatch(/^\d+\.\d+\.\d+\n$/);
+    for (const entry of ['dist/bin/pendamping.js', 'dist/cli/main.js']) {
+      for (const flag of ['--version', '-V']) {
+        const r = spawnSync(process.execPath, [entry, flag], { encoding: 'utf8' });
+        expect([r.status, r.stdout, r.stderr], `${entry} ${flag}`).toEqual([0, io.out, '']);
+      }
+    }
+  });
+
+  it.each(cases)('the compiled files: `%s` loads commander (not for the version alone) but not mathjs, and no zod or simulation but for run', (_, args) => {
     const loaded = loadedBy('dist/cli/main.js', args);
-    expect(loaded.some((u) => /node_modules\/commander\//.test(u)), args.join(' ')).toBe(true);
+    expect(loaded.some((u) => /node_modules\/commander\//.test(u)), args.join(' ')).toBe(args[0] !== '--version');
     expect(loaded.filter((u) => /node_modules\/(mathjs|bullmq|ioredis|piscina)\//.test(u)), args.join(' ')).toEqual([]);
     if (args[0] !== 'run') {
       // The error classes the CLI reports (dependency-free) are all it may load of the simulation.
@@ -118,7 +130,7 @@ describe('what each command loads', () => {
     const files = loaded.filter((u) => u.startsWith('file://')).map((u) => fileURLToPath(u));
     expect(files.filter((f) => !f.startsWith(join(root, 'dist', 'bin'))), 'files from outside the bundle').toEqual([]);
     const sources = files.flatMap((f) => Object.keys(meta.outputs[relative(root, f)]?.inputs ?? { [`(not in the map) ${f}`]: 0 }));
-    expect(sources.some((f) => f.startsWith('node_modules/commander/')), args.join(' ')).toBe(true);
+    expect(sources.some((f) => f.startsWith('node_modules/commander/')), args.join(' ')).toBe(args[0] !== '--version');
     expect(sources.filter((f) => /^node_modules\/(mathjs|bullmq|ioredis|piscina)\//.test(f)), args.join(' ')).toEqual([]);
     if (args[0] !== 'run') {
       const simulation = sources.filter((f) => f.startsWith('sim/') && !/(Error|integrity)\.ts$/.test(f));
