@@ -170,6 +170,8 @@ export class ComparisonRunner implements ReactiveController {
   }
 
   private stop(): void {
+    this.warming?.abort();
+    this.warming = null;
     clearTimeout(this.timer);
     this.timer = undefined;
     this.waiting = null;
