@@ -5,5 +5,7 @@
 import { execFileSync } from 'node:child_process';
 
 export default function setup(): void {
-  execFileSync('npm', ['run', 'build'], { stdio: 'pipe' });
+  // Vitest sets NODE_ENV=test, and a web build made under it keeps Lit in development mode: the browser
+  // tests then tested another app than the one shipped. Build as `npm run build` does from a shell.
+  execFileSync('npm', ['run', 'build'], { stdio: 'pipe', env: { ...process.env, NODE_ENV: 'production' } });
 }
