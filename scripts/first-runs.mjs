@@ -2,10 +2,11 @@
 // computed here with the same sim/ code the page's workers run (ui/runner/firstRuns.ts says why). Run by
 // `npm run build` after `vite build`. The app's modules are loaded through Vite (they use import.meta.glob).
 import { writeFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { createServer } from 'vite';
 
 const out = new URL('../dist/ui/first-runs.json', import.meta.url);
-const server = await createServer({ configFile: new URL('../vite.config.ts', import.meta.url).pathname, server: { middlewareMode: true, hmr: false, watch: null }, appType: 'custom', logLevel: 'error', optimizeDeps: { noDiscovery: true, include: [] } });
+const server = await createServer({ configFile: fileURLToPath(new URL('../vite.config.ts', import.meta.url)), server: { middlewareMode: true, hmr: false, watch: null }, appType: 'custom', logLevel: 'error', optimizeDeps: { noDiscovery: true, include: [] } });
 try {
   const { computeFirstRuns } = await server.ssrLoadModule('/runner/firstRunsBuild.ts');
   const started = performance.now();
