@@ -20,7 +20,6 @@ import type { RunStatus } from './comparison-view.js';
 import './design-library.js';
 import './design-panel.js';
 import './pinned-list.js';
-import '../classroom/classroom-page.js';
 import type { ClassroomPage } from '../classroom/classroom-page.js';
 import { appStyles } from './pendamping-app-styles.js';
 import { ShortcutsController, shortcutsDialog } from './shortcuts.js';
@@ -49,7 +48,8 @@ export class PendampingApp extends LitElement {
       redo: () => this.store.redo(),
       replay: () => this.store.replayLast(),
       help: () => this.showShortcuts(),
-      classroom: () => (this.state.view === 'classroom' ? (this.renderRoot.querySelector('pendamping-classroom') as ClassroomPage | null) : null),
+      // The classroom page's keys act once its code has loaded (it loads when the page is first opened).
+      classroom: () => (this.state.view === 'classroom' && customElements.get('pendamping-classroom') ? (this.renderRoot.querySelector('pendamping-classroom') as ClassroomPage | null) : null),
     });
     setLocale(this.store.state.locale);
     this.store.addEventListener('change', () => {
@@ -81,6 +81,17 @@ export class PendampingApp extends LitElement {
   override connectedCallback(): void {
     super.connectedCallback();
     this.toggleAttribute('trainer', this.store.state.trainer);
+  }
+
+  /**
+   * The classroom page's code (its components, d3-force and d3-sankey: about 96 KB of the page's script)
+   * loads the first time the page is opened, not with the first screen; its element upgrades in place, with
+   * the properties already set on it.
+   */
+  private classroomCode: Promise<unknown> | null = null;
+
+  protected override willUpdate(): void {
+    if (this.state.view === 'classroom') this.classroomCode ??= import('../classroom/classroom-page.js');
   }
 
   private showShortcuts(): void {
