@@ -1,7 +1,7 @@
 // The CLI loads what a command needs and nothing else (issue 14): `--help` only commander, `--version`
 // alone not even that, `region` no simulation, `run` and `compare` no mathjs unless a scenario has an
-// expression, and only `batch --cluster` and `worker` the Redis client. Checked on the source's static imports (a dynamic
-// `import()` is followed only where asked), so a stray eager import anywhere fails here.
+// expression, and only `batch --cluster` and `worker` the Redis client. Checked on the source's static
+// imports (a dynamic `import()` is followed only where asked), so a stray eager import anywhere fails here.
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
