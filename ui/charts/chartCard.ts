@@ -31,6 +31,9 @@ export interface ChartSource extends HTMLElement {
 const isChartSource = (el: Element): el is ChartSource =>
   typeof (el as Partial<ChartSource>).tableData === 'function' && typeof (el as Partial<ChartSource>).svgElement === 'function';
 
+/** A property given as a value or as a function that builds it (called only when the value is needed). */
+const now = <T extends object | undefined>(x: T | (() => T)): T => (typeof x === 'function' ? (x as () => T)() : x);
+
 export class ChartCard extends LitElement {
   static override properties = {
     title: {},
@@ -222,7 +225,7 @@ export class ChartCard extends LitElement {
 
   /** The export's context, built now if it was given as a function (the comparison's are built only for an export). */
   private context(): ExportContext | undefined {
-    return typeof this.exportContext === 'function' ? this.exportContext() : this.exportContext;
+    return now(this.exportContext);
   }
 
   /** What is written around the exported image: title, subtitle, designs, then the run and the source. */
@@ -285,8 +288,7 @@ export class ChartCard extends LitElement {
     if (format === 'csv') {
       blob = new Blob([this.effectsCsv()], { type: 'text/csv;charset=utf-8' });
     } else if (format === 'csv-raw') {
-      const rows = typeof this.csvRows === 'function' ? this.csvRows() : this.csvRows;
-      blob = new Blob([tidyCsv(rows ?? [])], { type: 'text/csv;charset=utf-8' });
+      blob = new Blob([tidyCsv(now(this.csvRows) ?? [])], { type: 'text/csv;charset=utf-8' });
     } else {
       const frame = this.exportFrame();
       const image = await this.atExportWidth((svg) => ({ text: serializeSvg(svg, frame), size: svgSize(svg, frame) }));

@@ -96,8 +96,9 @@ export function seedRuns(file: Promise<FirstRuns | null>): void {
   const loaded = file.then((f) => {
     for (const d of f?.designs ?? []) {
       for (const r of d.runs) {
-        if (cache.has(runKey(d.scenario, r.seed, f!.months))) continue;
-        cache.set(runKey(d.scenario, r.seed, f!.months), r.digest);
+        const key = runKey(d.scenario, r.seed, f!.months);
+        if (cache.has(key)) continue;
+        cache.set(key, r.digest);
         fromBuild.add(r.digest);
       }
     }
@@ -113,7 +114,8 @@ async function cachedRun(
   computed: ComparisonResult['computed'],
   options: { signal?: AbortSignal; priority?: number },
 ): Promise<RunDigest> {
-  const hit = cache.get(runKey(scenario, seed, months));
+  const key = runKey(scenario, seed, months);
+  const hit = cache.get(key);
   if (hit) {
     if (fromBuild.has(hit)) computed.fromBuild++;
     return hit;
@@ -121,7 +123,7 @@ async function cachedRun(
   const { digest, ms } = await pool.run(scenario, seed, months, options);
   computed.runs++;
   computed.workerMs += ms;
-  cache.set(runKey(scenario, seed, months), digest);
+  cache.set(key, digest);
   if (cache.size > CACHE_LIMIT) cache.delete(cache.keys().next().value!);
   return digest;
 }
