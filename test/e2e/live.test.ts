@@ -273,7 +273,8 @@ describe.skipIf(!browserCheck.path)('live economy view in Chromium', () => {
     const hidpi = await browser.newPage({ viewport: { width: 1200, height: 900 }, deviceScaleFactor: 2 });
     try {
       await hidpi.goto(startUrl);
-      const el = `document.querySelector('pendamping-app').shadowRoot.querySelector('pendamping-classroom').shadowRoot.querySelector('pendamping-economy-view')`;
+      // The classroom's code loads after the page's: a null on the way means "not yet".
+      const el = `document.querySelector('pendamping-app')?.shadowRoot?.querySelector('pendamping-classroom')?.shadowRoot?.querySelector('pendamping-economy-view')`;
       await hidpi.waitForFunction(`(${el})?.status === 'ready'`, null, { timeout: 60_000 });
       const size = () => hidpi.getByTestId('live-canvas').evaluate((c) => {
         const canvas = c as HTMLCanvasElement;
@@ -296,7 +297,8 @@ describe.skipIf(!browserCheck.path)('live economy view in Chromium', () => {
     const reduced = await browser.newPage({ viewport: { width: 1200, height: 900 }, reducedMotion: 'reduce' });
     try {
       await reduced.goto(startUrl); // the link does not say whether animation is paused: the preference decides
-      const el = `document.querySelector('pendamping-app').shadowRoot.querySelector('pendamping-classroom').shadowRoot.querySelector('pendamping-economy-view')`;
+      // The classroom's code loads after the page's: a null on the way means "not yet".
+      const el = `document.querySelector('pendamping-app')?.shadowRoot?.querySelector('pendamping-classroom')?.shadowRoot?.querySelector('pendamping-economy-view')`;
       await reduced.waitForFunction(`(${el})?.status === 'ready'`, null, { timeout: 60_000 });
       expect(await reduced.evaluate(`(${el}).paused`)).toBe(true);
       await reduced.evaluate(`(${el}).resetFrameStats()`);
