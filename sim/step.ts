@@ -42,7 +42,7 @@ export const PHASES: readonly Phase[] = [
     writes: ['conditions'] },
   { name: 'program', run: runProgram,
     reads: ['businesses.life', 'businesses.owner'],
-    writes: ['businesses.membership', 'businesses.market', 'businesses.technology', 'program', 'ties', 'ledger'] },
+    writes: ['businesses.membership', 'businesses.market', 'businesses.technology', 'program', 'ties', 'households', 'ledger'] },
   { name: 'learning', run: learn,
     reads: ['businesses.life', 'businesses.practices', 'program', 'ties'],
     writes: ['businesses.capacities', 'businesses.membership', 'businesses.owner'] },

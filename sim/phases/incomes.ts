@@ -93,4 +93,9 @@ export function payIncomes(e: Economy): void {
 
   for (let i = 0; i < h.count; i++) ledger.transfer(world, h0 + i, h.outsideIncome[i], Flow.outsideIncome);
   ledger.takeReceived(h0, h.incomeLast);
+  // Which part of that income was cash transfers: the market phase counts them as they are spent instead.
+  if (h.transferPending.length > 0) {
+    h.transferInIncome.set(h.transferPending);
+    h.transferPending.fill(0);
+  }
 }

@@ -44,7 +44,7 @@ export function trade(e: Economy): void {
   const stealing = s.businessStealingShare;
 
   const scratch = scratchFor(e);
-  const { first: A, secondRound: R, consumption, hasClosedShop, hasSecond, second } = scratch;
+  const { first: A, secondRound: R, consumption, spendable, hasClosedShop, hasSecond, second } = scratch;
   const open = life.open;
   const attraction = market.attraction;
   const attractionStart = market.attractionStart;
@@ -68,12 +68,28 @@ export function trade(e: Economy): void {
   const incomeLast = h.incomeLast;
   const mpc = HH.marginalPropensityToConsume;
   const fromSavings = HH.spendingFromSavings;
+  // Cash transfers: a share of what each recipient has not yet spent counts as this month's income
+  // (households.transferSpendingPerMonth), in place of the transfer inside last month's income.
+  const { transferUnspent, transferInIncome } = h;
+  const spreadTransfers = transferUnspent.length > 0;
+  const transferRate = HH.transferSpendingPerMonth;
   const localShare = HH.localSpendingShare * (cond.localDemandFactor > 1 ? cond.localDemandFactor : 1);
   const demandCut = cond.localDemandFactor < 1 ? cond.localDemandFactor : 1;
   let totalConsumption = 0;
   for (let i = 0; i < H; i++) {
     const held = money[h0 + i];
-    let c = (mpc * incomeLast[i] + fromSavings * held) * demandCut;
+    let c: number;
+    if (spreadTransfers) {
+      const counted = transferRate * transferUnspent[i];
+      const unspent = transferUnspent[i] - counted;
+      transferUnspent[i] = unspent;
+      const income = incomeLast[i] - transferInIncome[i] + counted;
+      spendable[i] = income;
+      // Savings exclude the part of the transfer still to be spent.
+      c = (mpc * income + fromSavings * (held > unspent ? held - unspent : 0)) * demandCut;
+    } else {
+      c = (mpc * incomeLast[i] + fromSavings * held) * demandCut;
+    }
     if (c > held) c = held;
     consumption[i] = c;
     totalConsumption += c;
@@ -242,7 +258,7 @@ export function trade(e: Economy): void {
     // What local shops and blocks could not deliver is bought outside instead.
     ledger.pay(acct, world, c - local, Flow.householdImports);
     // The part of this month's income saved (1 − mpc) that is deposited outside the area.
-    ledger.pay(acct, world, incomeLast[i] * (1 - mpc) * saveOutside, Flow.savingsOutside);
+    ledger.pay(acct, world, (spreadTransfers ? spendable[i] : incomeLast[i]) * (1 - mpc) * saveOutside, Flow.savingsOutside);
   }
 
   for (let k = 0; k < blockCount; k++) {
@@ -280,6 +296,8 @@ interface MarketScratch {
   first: Float64Array;
   secondRound: Float64Array;
   consumption: Float64Array;
+  /** Each household's income counted this month when it receives cash transfers (empty otherwise). */
+  spendable: Float64Array;
   /** Households that found a closed shop among theirs in last month's market. */
   hasClosedShop: Uint8Array;
   /** Households with second-round orders this month, and those orders, [h * shopsKnown + k]. */
@@ -297,7 +315,8 @@ function scratchFor(e: Economy): MarketScratch {
     const n = e.businesses.slots;
     const H = e.households.count;
     sc = {
-      first: new Float64Array(n * STRIDE), secondRound: new Float64Array(n * STRIDE), consumption: new Float64Array(H), hasClosedShop: new Uint8Array(H),
+      first: new Float64Array(n * STRIDE), secondRound: new Float64Array(n * STRIDE), consumption: new Float64Array(H),
+      spendable: new Float64Array(e.households.transferUnspent.length), hasClosedShop: new Uint8Array(H),
       hasSecond: new Uint8Array(H), second: new Float64Array(H * e.households.shopsKnown),
       perRupiah: new Float64Array(BLOCK_COUNT), blocksBefore: new Float64Array(BLOCK_COUNT),
       blockPaid: new Float64Array(BLOCK_COUNT * SECTOR_COUNT), blockPayments: new Int32Array(BLOCK_COUNT),

@@ -131,12 +131,16 @@ function grantResources(e: Economy, members: Int32Array): void {
 /** Pay this month's transfers and their delivery cost; returns everything spent. */
 function payCash(e: Economy, rupiahPerHousehold: number): number {
   const before = e.program.spent;
+  const { transferUnspent, transferPending } = e.households;
   let total = 0;
   for (const hh of e.program.cashRecipients) {
     const paid = e.ledger.pay(e.accounts.program, e.householdAccount0 + hh, rupiahPerHousehold, Flow.cashTransfers);
     e.program.spent += paid;
     e.program.injectedLocal += paid;
     total += paid;
+    // Households spend a transfer over the following months (market phase), not as one month's income.
+    transferUnspent[hh] += paid;
+    transferPending[hh] += paid;
   }
   const d = e.scenario.program.cashTransfer.deliveryCostShare;
   spend(e, e.accounts.restOfWorld, (total * d) / (1 - d), false);

@@ -18,6 +18,15 @@ export interface Households {
    */
   incomeLast: Float64Array;
   outsideIncome: Float64Array;
+  /**
+   * Cash transfers (program.cashTransfer) are spent over several months rather than as one month's
+   * income (households.transferSpendingPerMonth). Per household: what it has received and not yet counted
+   * as income; what it received since incomes were last read (`transferPending`), and what of
+   * `incomeLast` was transfers (`transferInIncome`). Empty arrays when the scenario pays no cash.
+   */
+  transferUnspent: Float64Array;
+  transferPending: Float64Array;
+  transferInIncome: Float64Array;
   /** Members available for paid work (in paid work or unemployed; owners and their family workers are not counted). */
   labourSupply: Uint8Array;
   /** Members in paid work: micro-business employees and block workers. */

@@ -97,6 +97,11 @@ export function withHorizon(scenario: Scenario, months: number): Scenario {
   return copy;
 }
 
+/** The per-household records of cash transfers not yet spent (Households.transferUnspent): `n` long, or empty. */
+function transferArrays(n: number): Pick<Households, 'transferUnspent' | 'transferPending' | 'transferInIncome'> {
+  return { transferUnspent: new Float64Array(n), transferPending: new Float64Array(n), transferInIncome: new Float64Array(n) };
+}
+
 export function createEconomy(scenario: Scenario, seed: number, programActive: boolean): Economy {
   const e = buildEconomy(scenario, seed, programActive);
   // Enrolment is decided after the opening balances (targeting may read working capital); it retags
@@ -283,6 +288,7 @@ function buildEconomy(scenario: Scenario, seed: number, programActive: boolean):
   const h: Households = {
     count: H, shopsKnown: K,
     incomeLast: new Float64Array(H), outsideIncome: new Float64Array(H),
+    ...transferArrays(programActive && s.program.cashTransfer.enabled ? H : 0),
     labourSupply: new Uint8Array(H), employed: new Uint8Array(H), blockJobs: new Uint8Array(H * BLOCK_COUNT),
     shops: new Int32Array(H * K), orders: new Float64Array(H * K),
   };

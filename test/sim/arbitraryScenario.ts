@@ -60,6 +60,7 @@ const arbitraryInput = fc.record({
   households: fc.record({
     marginalPropensityToConsume: share,
     spendingFromSavings: share,
+    transferSpendingPerMonth: fc.double({ min: 0.01, max: 1, noNaN: true }),
     localSpendingShare: share,
     savingsOutsideShare: share,
   }),

@@ -172,6 +172,67 @@ describe('cash-transfer schedule and cost', () => {
   });
 });
 
+describe('how recipients spend a transfer', () => {
+  // One payment of the whole transfer in the program's first month, on a small economy.
+  const lumpSum = (rate: number) =>
+    parseScenario({
+      months: 14,
+      economy: { businesses: 300 },
+      households: { transferSpendingPerMonth: rate },
+      program: { budgetRupiah: 100_000_000, cashTransfer: { enabled: true, households: 80, schedule: [{ month: 0, share: 1 }] } },
+    });
+  /** Recipients' money above the same households' money without the program, per rupiah of transfer, after each month. */
+  function extraMoney(rate: number, months: number): { kept: number[]; unspent: number[] } {
+    const s = lumpSum(rate);
+    const withCash = createEconomy(s, 4, true);
+    const without = createEconomy(s, 4, false);
+    const recipients = [...withCash.program.cashRecipients];
+    const T = withCash.program.cashPerRecipientRupiah;
+    const kept: number[] = [];
+    const unspent: number[] = [];
+    for (let t = 1; t <= months; t++) {
+      stepMonth(withCash);
+      stepMonth(without);
+      let extra = 0, left = 0;
+      for (const i of recipients) {
+        extra += withCash.ledger.money[withCash.householdAccount0 + i] - without.ledger.money[without.householdAccount0 + i];
+        left += withCash.households.transferUnspent[i];
+      }
+      kept.push(extra / (T * recipients.length));
+      unspent.push(left / (T * recipients.length));
+    }
+    return { kept, unspent };
+  }
+
+  it('a lump sum is counted as income a share at a time: what is left falls by (1 − rate) each month', () => {
+    const { unspent } = extraMoney(0.4, 6);
+    unspent.forEach((x, k) => expect(x).toBeCloseTo(0.6 ** (k + 1), 9));
+  });
+
+  it('at 0.4 recipients still hold most of a lump sum after its month, and spend it over the next months', () => {
+    const { kept } = extraMoney(0.4, 6);
+    // Spent in the month it arrives: about mpc × 0.4 = 0.34 of it, and 0.15 × 0.3 × 0.4 saved outside.
+    expect(kept[0]).toBeGreaterThan(0.55);
+    expect(kept[0]).toBeLessThan(0.72);
+    // Each later month spends part of what is left; after six months little remains.
+    for (let k = 1; k < 6; k++) expect(kept[k]).toBeLessThan(kept[k - 1]);
+    expect(kept[5]).toBeLessThan(0.25);
+  });
+
+  it('at 1 the whole transfer is income in the month it arrives: most of it is spent at once', () => {
+    const { kept, unspent } = extraMoney(1, 2);
+    expect(unspent).toEqual([0, 0]);
+    expect(kept[0]).toBeLessThan(0.25);
+  });
+
+  it('without cash transfers the records are empty and nothing about spending changes', () => {
+    const e = createEconomy(parseScenario({ months: 3, economy: { businesses: 50 } }), 1, true);
+    expect(e.households.transferUnspent.length).toBe(0);
+    const cf = createEconomy(lumpSum(0.4), 1, false);
+    expect(cf.households.transferUnspent.length).toBe(0);
+  });
+});
+
 describe('cash-transfer validation', () => {
   const base = { months: 12, program: { budgetRupiah: 100_000_000, cashTransfer: { enabled: true } } };
   const withCash = (cash: Record<string, unknown>, program: Record<string, unknown> = {}): ScenarioInput =>
