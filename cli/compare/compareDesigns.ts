@@ -61,6 +61,8 @@ export interface DesignStats {
   participants: number;
   months: number;
   summaryWindowMonths: number;
+  /** Whether the design pays cash transfers to households (program.cashTransfer.enabled). */
+  cashTransfer: boolean;
   quantities: Record<string, QuantityStats>;
 }
 
@@ -168,6 +170,7 @@ export function assembleComparison(designs: readonly Design[], options: CompareO
       participants: perDesign[i].participants,
       months: perDesign[i].months,
       summaryWindowMonths: perDesign[i].window,
+      cashTransfer: d.scenario.program.cashTransfer.enabled,
       quantities: designStats(perDesign[i].values),
     })),
     differencesVsFirst: designs.slice(1).map((d, k) => {

@@ -34,6 +34,19 @@ describe('compare', () => {
     expect(c.designs[0].quantities).toEqual(c.designs[1].quantities);
   });
 
+  it('a design paying cash is marked in the JSON and the table adds a note naming it; without cash, no note', async () => {
+    const cash = writeScenario(dir, 'cash.json', {
+      ...smallDesign('cash'),
+      program: { budgetRupiah: 60_000_000, cashTransfer: { enabled: true, households: 40, schedule: [{ month: 0, share: 1 }] } },
+    });
+    const json = JSON.parse(await compareCommand([a, cash], { replicates: 2, format: 'json' }));
+    expect(json.designs.map((d: { cashTransfer: boolean }) => d.cashTransfer)).toEqual([false, true]);
+    const table = await compareCommand([a, cash], { replicates: 2 });
+    expect(table).toMatch(/^Cash \(cash\): local GDP gained per rupiah/m);
+    expect(table).toContain('Egger et al. 2022');
+    expect(await compareCommand([a, b], { replicates: 2 })).not.toMatch(/^Cash \(/m);
+  });
+
   it('replicates=3 gives n=3 for every quantity defined in every replicate', async () => {
     const c = await compareFiles([a, b], { replicates: 3 });
     expect(c.replicates).toBe(3);

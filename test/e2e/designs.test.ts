@@ -131,6 +131,25 @@ describe.skipIf(!browserCheck.path)('designs people can read and keep, in Chromi
     expect(await page.getByTestId('import-result').count()).toBe(0);
   });
 
+  it('a design that pays cash gets a note under the cards on how the model\'s cash figures compare with the evidence; none without cash', async () => {
+    await page.setViewportSize({ width: 1440, height: 900 });
+    await page.waitForSelector('[data-testid="run-status"][data-state="done"]', { timeout: 120_000 });
+    expect(await page.getByTestId('cash-note').count()).toBe(0);
+    await page.getByTestId('design-edit-B').click();
+    await page.getByTestId('base-scenario').selectOption('cash-transfer');
+    const note = page.getByTestId('cash-note');
+    await note.waitFor({ timeout: 120_000 });
+    const name = (await page.getByTestId('design-name-B').inputValue()).trim();
+    const text = (await note.textContent())!;
+    expect(text.startsWith(`Uang tunai (${name}):`)).toBe(true);
+    expect(text).toContain('Egger dkk. 2022');
+    await page.waitForSelector('[data-testid="run-status"][data-state="done"]', { timeout: 120_000 });
+    await note.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: join(SCREENSHOTS, 'designs-cash-note-1440.png') });
+    await page.getByTestId('base-scenario').selectOption('mentoring-only');
+    await expect.poll(() => page.getByTestId('cash-note').count(), { timeout: 120_000 }).toBe(0);
+  });
+
   it('reads well at 1440×900 and 390×844 (screenshots), nothing scrolling sideways', async () => {
     const help = page.getByTestId('lever-mentoring.visits-help');
     if (!(await help.locator('p').isVisible())) await help.locator('summary').click();

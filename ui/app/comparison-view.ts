@@ -12,7 +12,7 @@ import { CHARTED_SERIES, ESTIMATES } from '../runner/metrics.js';
 import { CE_CHARTS } from '../runner/costEffectiveness.js';
 import { LEVERS, equalCostLevers, type LeverValue } from '../state/levers.js';
 import { REGIONS } from '../state/regions.js';
-import { BASELINE_SCENARIO, scenarioTitle } from '../state/scenarios.js';
+import { BASELINE_SCENARIO, parsedScenario, scenarioTitle } from '../state/scenarios.js';
 import type { DesignState } from '../state/state.js';
 import { glossaryDialog, regionsDialog } from './doc-dialogs.js';
 import './headline-cards.js';
@@ -800,6 +800,17 @@ export class ComparisonView extends LitElement {
     </section>`;
   }
 
+  /**
+   * Beside a design that pays cash: how the model's cash figures compare with the experimental evidence
+   * (docs/model.md §8), so that a reader does not take the gap between cash and services at face value.
+   */
+  private cashNote(r: ComparisonResult) {
+    const shown = new Set(r.designs.map((d) => d.id));
+    const cash = this.designs.filter((d) => shown.has(d.id) && parsedScenario(d.base).program.cashTransfer.enabled);
+    if (cash.length === 0) return nothing;
+    return html`<p class="note" data-testid="cash-note">${t('card.cashNote', { designs: cash.map((d) => d.name).join(', ') })}</p>`;
+  }
+
   /** What the ranges on the cards are: 95% confidence intervals, or the range over the assumptions. */
   private intervalNote(r: ComparisonResult): string {
     return r.overAssumptions ? t('card.intervalNote.overAssumptions', { draws: r.replicates }) : t('card.intervalNote');
@@ -842,6 +853,7 @@ export class ComparisonView extends LitElement {
               ?overAssumptions=${r.overAssumptions}
             ></pendamping-headline-cards>
             <p class="note" data-testid="interval-note" data-interval=${r.overAssumptions ? 'overAssumptions' : 'confidence'}>${this.intervalNote(r)}</p>
+            ${this.cashNote(r)}
             ${this.mainChartBlock(r)}`
         : nothing}
       <details class="more" data-testid="simulation-settings">
