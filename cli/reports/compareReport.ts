@@ -107,7 +107,7 @@ const CASH_NOTE = (designs: readonly string[]): string[] => [
   `Cash (${designs.join(', ')}): local GDP gained per rupiah counts the value added the district keeps of`,
   'each rupiah spent, round after round. In a field experiment in rural Kenya, local GDP rose about 2.5',
   'times a transfer worth 15% of local GDP (Egger et al. 2022); for a transfer of that size in `rural`',
-  '(scenarios/rural-cash-transfer.json) this model gives about 0.5, because less of each rupiah spent',
+  '(scenarios/rural-cash-transfer.json) this model gives about 0.6, because less of each rupiah spent',
   'stays in its district. Its cash figures may understate what cash does in a poor, closed economy',
   '(docs/model.md §8).',
 ];

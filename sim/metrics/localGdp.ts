@@ -39,7 +39,7 @@ function microBusinesses(e: Economy): number {
 export const LOCAL_SECTORS_VALUE_ADDED: readonly LocalSectorValueAdded[] = [
   { sector: 'micro-businesses', description: 'micro-businesses (turnover less raw materials and overheads bought)', valueAdded: microBusinesses },
   {
-    sector: 'raw-material suppliers', description: 'local raw-material suppliers (sales less their imports)',
+    sector: 'raw-material suppliers', description: 'local raw-material suppliers (sales less what they buy outside and from local farms)',
     valueAdded: (e) => monthFlow(e, Flow.localInputs, Sector.suppliers) + monthFlow(e, Flow.supplierImports, Sector.suppliers),
   },
   {

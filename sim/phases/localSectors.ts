@@ -7,7 +7,7 @@
 // costs and how close demand is to capacity, and the consumer price index is read.
 import { Flow } from '../ledger/accounts.js';
 import { LOCAL_SECTORS } from '../scenario/names.js';
-import { BLOCK_COUNT, GOVERNMENT_BLOCK } from '../state/localSectors.js';
+import { AGRICULTURE_BLOCK, BLOCK_COUNT, GOVERNMENT_BLOCK, supplierFarmProduceShare } from '../state/localSectors.js';
 import type { Economy } from '../state/economy.js';
 
 const B = BLOCK_COUNT;
@@ -28,8 +28,19 @@ export function deliverable(e: Economy, k: number): number {
 export function otherOrders(e: Economy, k: number): number {
   const ls = e.localSectors;
   let d = k === GOVERNMENT_BLOCK ? 0 : outsideOrders(e, k);
+  // Farm produce the raw-material suppliers buy for what they sold this month (rupiah, at this month's price).
+  if (k === AGRICULTURE_BLOCK) d += supplierFarmOrders(e) / ls.price[k];
   for (let j = 0; j < B; j++) d += ls.inputs[k * B + j] * ls.outputLast[j];
   return d;
+}
+
+/** What the raw-material suppliers order from the agriculture block this month (rupiah): farmProduceShare of their sales. */
+function supplierFarmOrders(e: Economy): number {
+  const share = supplierFarmProduceShare(e.scenario);
+  if (share <= 0) return 0;
+  let sales = 0;
+  for (let j = 0; j < e.suppliers.count; j++) sales += e.suppliers.sales[j];
+  return share * sales;
 }
 
 /** What outside buyers order from block k this month (real): start orders × shocks, fewer as its price rises. */
@@ -62,6 +73,20 @@ export function runLocalSectors(e: Economy): void {
     revenue[k] = ls.householdSales[k];
     ls.outsideSales[k] = k === g ? 0 : ledger.transfer(world, acct(k), outsideOrders(e, k) * ls.fill[k] * ls.price[k], Flow.outsideSales);
     revenue[k] += ls.outsideSales[k];
+  }
+  // Raw-material suppliers buy the farm produce in what they sold this month from the agriculture block, as
+  // far as it delivers, and the rest outside.
+  const farmShare = supplierFarmProduceShare(s);
+  if (farmShare > 0) {
+    const k = AGRICULTURE_BLOCK;
+    for (let j = 0; j < e.suppliers.count; j++) {
+      const wanted = farmShare * e.suppliers.sales[j];
+      if (!(wanted > 0)) continue;
+      const supplier = e.supplierAccount0 + j;
+      const paid = ledger.pay(supplier, acct(k), wanted * ls.fill[k], Flow.localInputs);
+      revenue[k] += paid;
+      ledger.pay(supplier, world, wanted - paid, Flow.supplierImports);
+    }
   }
   // Inputs each block buys from the others for this month's work (ordered on last month's output), at the
   // seller's price as far as the seller delivers; the rest is bought outside at outside prices.

@@ -50,6 +50,12 @@ function crossFieldProblems(s: Scenario): ScenarioProblem[] {
     }
   });
   problems.push(...cashTransferProblems(s));
+  if (s.suppliers.importShare + s.suppliers.farmProduceShare > 1 + 1e-9) {
+    problems.push({
+      path: 'suppliers.farmProduceShare', value: s.suppliers.farmProduceShare,
+      expected: `at most 1 − suppliers.importShare (${s.suppliers.importShare}): a supplier cannot spend more than it sells`,
+    });
+  }
   // The starting steady state's incomes, worked out once for the checks that need them.
   const incomes = steadyStateIncomes(s);
   problems.push(...localEconomyProblems(s, incomes));
@@ -160,7 +166,7 @@ function localEconomyProblems(s: Scenario, incomes: StartIncomes): ScenarioProbl
   if (problems.length === 0 && s.mechanisms.localSectors) {
     const n = s.economy.businesses;
     try {
-      solveLocalSteadyState(s, incomes.householdIncome * n, incomes.microIncome * n, incomes.householdIncome * n * spendingShareOf(s));
+      solveLocalSteadyState(s, incomes.householdIncome * n, incomes.microIncome * n, incomes.householdIncome * n * spendingShareOf(s), incomes.farmOrders * n);
     } catch (e) {
       if (!(e instanceof LocalEconomyError)) throw e;
       problems.push({ path: e.path, value: e.value, expected: e.message });

@@ -111,6 +111,7 @@ const supplierSchema = z
   .strictObject({
     businessesPerSupplier: p(z.number().min(1).max(1000).default(10), 'businesses', 'micro-businesses per local raw-material supplier'),
     importShare: share(0.4, 'share of a supplier\'s sales spent on inputs from outside (fuel, fertiliser, seed, traded goods)'),
+    farmProduceShare: share(0, 'share of a supplier\'s sales spent on farm produce from the local agriculture block (localEconomy.agriculture), paid as the block delivers it and bought outside where it cannot; importShare plus this at most 1, the rest being the supplier\'s own value added (0: all its purchases come from outside)'),
     salesPerJobRupiahPerMonth: positiveRupiah(3_000_000, 'supplier sales that sustain one job for a month (assumption)'),
   })
   .prefault({});

@@ -11,6 +11,7 @@ import { setupProgram } from '../program/setup.js';
 import { LOCAL_SECTORS } from '../scenario/names.js';
 import {
   BLOCK_COUNT, GOVERNMENT_BLOCK, LocalEconomyError, inputCoefficients, solveLocalSteadyState, spendingShareOf, steadyStateIncomes,
+  supplierFarmProduceShare,
   type Labour, type LocalSectors, type LocalSteadyState,
 } from './localSectors.js';
 import { addTie } from './ties.js';
@@ -114,13 +115,14 @@ export function createEconomy(scenario: Scenario, seed: number, programActive: b
  * What each household of a sized start would earn in a month: its outside income,
  * the wages of its members' jobs (micro-businesses at the wage, blocks at their wage and start hours), the
  * profit of the business it owns, its supplier's payout and its share of block surplus; and the part of
- * it micro-businesses and their suppliers pay (`microIncome`, before scaling). The local part is scaled to
+ * it micro-businesses and their suppliers pay (`microIncome`, before scaling), and what the suppliers buy from
+ * the agriculture block (`farmOrders`, rupiah a month). The local part is scaled to
  * the starting steady state's total (the blocks' accounts are solved for it), so the guess moves income
  * between households, not in total; once the blocks are solved again for `microIncome`, the scale is
  * about 1. Null when there is no local income to move (or it is too small to scale): the previous pass's
  * sizing stands.
  */
-function monthIncomes(e: Economy): { incomes: Float64Array; microIncome: number } | null {
+function monthIncomes(e: Economy): { incomes: Float64Array; microIncome: number; farmOrders: number } | null {
   const s = e.scenario;
   const b = e.businesses;
   const h = e.households;
@@ -135,7 +137,12 @@ function monthIncomes(e: Economy): { incomes: Float64Array; microIncome: number 
     supplierSales[b.technology.supplier[id]] +=
       b.market.expectedDemand[id] * b.technology.inputCostPerUnit[id] * (1 + b.technology.waste[id]) * b.technology.localInputShare[id];
   }
-  for (let j = 0; j < e.suppliers.count; j++) local[e.suppliers.ownerHousehold[j]] += supplierSales[j] * (1 - s.suppliers.importShare);
+  const kept = 1 - s.suppliers.importShare - supplierFarmProduceShare(s);
+  let farmOrders = 0;
+  for (let j = 0; j < e.suppliers.count; j++) {
+    local[e.suppliers.ownerHousehold[j]] += supplierSales[j] * kept;
+    farmOrders += supplierSales[j] * supplierFarmProduceShare(s);
+  }
   let microIncome = 0;
   for (let i = 0; i < H; i++) microIncome += local[i];
   const ls = e.localSectors;
@@ -163,7 +170,7 @@ function monthIncomes(e: Economy): { incomes: Float64Array; microIncome: number 
     out[i] = h.outsideIncome[i] + local[i] * scale;
     if (!Number.isFinite(out[i])) return null;
   }
-  return { incomes: out, microIncome };
+  return { incomes: out, microIncome, farmOrders };
 }
 
 /** What the start's sizing passes share: the labour cursor and the figures every pass reads. */
@@ -325,7 +332,7 @@ function buildEconomy(scenario: Scenario, seed: number, programActive: boolean):
   const hh = s.households;
   const spendingShare = spendingShareOf(s);
   const householdIncome = incomes.householdIncome * n;
-  let steady = solveLocalSteadyState(s, householdIncome, incomes.microIncome * n, householdIncome * spendingShare);
+  let steady = solveLocalSteadyState(s, householdIncome, incomes.microIncome * n, householdIncome * spendingShare, incomes.farmOrders * n);
   const outsideMean = steady.exogenousIncome / H;
   const osig = hh.outsideIncomeDispersion;
   // Each household's members who would take a job at a micro-business at the start (whole people, mean
@@ -396,7 +403,7 @@ function buildEconomy(scenario: Scenario, seed: number, programActive: boolean):
     // households rather than the formula's v·T (docs/model.md §5), so households start with the incomes
     // month 1 pays them. A scenario whose blocks have no steady state with it keeps the previous one.
     try {
-      steady = solveLocalSteadyState(s, householdIncome, guess.microIncome, householdIncome * spendingShare);
+      steady = solveLocalSteadyState(s, householdIncome, guess.microIncome, householdIncome * spendingShare, guess.farmOrders);
     } catch (err) {
       if (!(err instanceof LocalEconomyError)) throw err;
     }

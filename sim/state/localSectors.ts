@@ -8,6 +8,8 @@ import type { Scenario } from '../scenario/schema.js';
 export const BLOCK_COUNT = LOCAL_SECTORS.length;
 /** Index of local government among the blocks: its output is its budget, not sold to local demand. */
 export const GOVERNMENT_BLOCK = LOCAL_SECTORS.indexOf('localGovernment');
+/** The farm block: households' produce, and the raw materials suppliers buy locally (suppliers.farmProduceShare). */
+export const AGRICULTURE_BLOCK = LOCAL_SECTORS.indexOf('agriculture');
 
 /** The blocks' state. Per-block arrays are indexed like LOCAL_SECTORS; money is rupiah per month. */
 export interface LocalSectors {
@@ -86,7 +88,7 @@ export interface LocalSteadyState {
  * suppliers pay them (wages, profit, supplier payouts). The rest comes from the sector blocks and from
  * outside (sim/state/localSectors.ts).
  */
-export function steadyStateIncomes(s: Scenario): { householdIncome: number; microIncome: number } {
+export function steadyStateIncomes(s: Scenario): { householdIncome: number; microIncome: number; farmOrders: number } {
   const sectors = s.economy.sectors;
   const T = s.economy.meanTurnoverRupiahPerMonth;
   let x = 0, c = 0, o = 0, localInputs = 0;
@@ -97,15 +99,25 @@ export function steadyStateIncomes(s: Scenario): { householdIncome: number; micr
     o += k.share * k.overheadShare;
     localInputs += k.share * ci * k.localInputShare;
   }
-  // Local income per rupiah of turnover: wages + profit + suppliers' payouts to households.
-  const v = 1 - c - o + (1 - s.suppliers.importShare) * localInputs;
+  // Local income per rupiah of turnover: wages + profit + suppliers' payouts to households (what they keep
+  // of their sales after buying from outside and from local farms).
+  const farmProduceShare = supplierFarmProduceShare(s);
+  const v = 1 - c - o + (1 - s.suppliers.importShare - farmProduceShare) * localInputs;
   const microIncome = T * v;
   // A nearly closed-off local market cannot reach the target from local demand; cap what other income
   // would have to be (at four times the target turnover per household) instead of dividing by ~0.
   const cap = microIncome + 4 * T * s.economy.householdsPerBusiness;
   const localPull = s.households.localSpendingShare * spendingShareOf(s);
   const householdIncome = localPull > 0 ? Math.min(cap, Math.max(microIncome, ((1 - x) * T) / localPull)) : cap;
-  return { householdIncome, microIncome };
+  return { householdIncome, microIncome, farmOrders: T * localInputs * farmProduceShare };
+}
+
+/**
+ * The share of suppliers' sales bought from the agriculture block: `suppliers.farmProduceShare` when the
+ * sector blocks run, 0 without them (the supplier then keeps it, as it did before the blocks existed).
+ */
+export function supplierFarmProduceShare(s: Scenario): number {
+  return s.mechanisms.localSectors ? s.suppliers.farmProduceShare : 0;
 }
 
 /** In steady state households spend all income but the part saved outside. */
@@ -148,7 +160,7 @@ export class LocalEconomyError extends Error {
  * output produces its local demand instead (no negative exports), and the exogenous income shrinks by
  * what it then pays households.
  */
-export function solveLocalSteadyState(s: Scenario, householdIncome: number, microHouseholdIncome: number, consumption: number): LocalSteadyState {
+export function solveLocalSteadyState(s: Scenario, householdIncome: number, microHouseholdIncome: number, consumption: number, supplierFarmOrders = 0): LocalSteadyState {
   const output = new Float64Array(BLOCK_COUNT);
   const exports = new Float64Array(BLOCK_COUNT);
   if (!s.mechanisms.localSectors) {
@@ -184,7 +196,7 @@ export function solveLocalSteadyState(s: Scenario, householdIncome: number, micr
     for (let pass = 0; pass < 200; pass++) {
       let raised = false;
       for (let k = 0; k < BLOCK_COUNT; k++) {
-        let d = L[LOCAL_SECTORS[k]].householdSpendingShare * consumption;
+        let d = L[LOCAL_SECTORS[k]].householdSpendingShare * consumption + (k === AGRICULTURE_BLOCK ? supplierFarmOrders : 0);
         for (let j = 0; j < BLOCK_COUNT; j++) d += a[k * BLOCK_COUNT + j] * output[j];
         local[k] = d;
         if (d > output[k] * (1 + 1e-12)) {

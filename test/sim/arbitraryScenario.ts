@@ -86,6 +86,10 @@ const arbitraryInput = fc.record({
     forums: fc.record({ enabled: fc.boolean(), size: fc.integer({ min: 2, max: 12 }), months: fc.integer({ min: 0, max: 12 }) }),
     cashTransfer: arbitraryCashTransfer,
   }),
+  // farmFraction: the part of what a supplier does not import that it buys from local farms (mapped below).
+  // importShare at least its default 0.4, so households' income from suppliers never exceeds the default's
+  // and the sector blocks keep something to pay under any generated exogenousIncomeShare.
+  suppliers: fc.record({ importShare: fc.double({ min: 0.4, max: 1, noNaN: true }), farmFraction: share }),
   government: fc.record({ permitEase: share, interestSubsidyShare: share }),
   shocks: fc.array(shock, { maxLength: 3 }),
   mechanisms,
@@ -100,11 +104,17 @@ const arbitraryInput = fc.record({
 
 /**
  * Valid scenario inputs, the sector blocks' parameters included: each selling block's household share is a
- * fraction of the consumption micro-businesses leave, so households never buy more than all of it locally.
+ * fraction of the consumption micro-businesses leave, so households never buy more than all of it locally;
+ * suppliers' farm produce is a fraction of what they do not import.
  */
 export const arbitraryScenario: fc.Arbitrary<ScenarioInput> = arbitraryInput.map((input) => {
   const left = 1 - input.households.localSpendingShare;
   const { agriculture, tradeServices, smallMediumFirms, ...rest } = input.localEconomy;
   const blockOf = ({ householdFraction, ...b }: typeof agriculture) => ({ ...b, householdSpendingShare: householdFraction * left });
-  return { ...input, localEconomy: { ...rest, agriculture: blockOf(agriculture), tradeServices: blockOf(tradeServices), smallMediumFirms: blockOf(smallMediumFirms) } };
+  const { importShare, farmFraction } = input.suppliers;
+  return {
+    ...input,
+    suppliers: { importShare, farmProduceShare: farmFraction * (1 - importShare) },
+    localEconomy: { ...rest, agriculture: blockOf(agriculture), tradeServices: blockOf(tradeServices), smallMediumFirms: blockOf(smallMediumFirms) },
+  };
 });

@@ -1,7 +1,8 @@
 // Every phase of the month is held to the parts of the state it declares in sim/step.ts: what it reaches
 // must be declared (read or written), what it changes must be declared as written, and every declared
-// part must really be reached (no stale declarations). Run over a year with every lever, cash transfers
-// and a raw-material shock, so each phase takes its rarer branches too.
+// part must really be reached (no stale declarations). Run over a year with every lever, cash transfers,
+// suppliers buying farm produce from the agriculture block and a raw-material shock, so each phase takes
+// its rarer branches too.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { createEconomy, parseScenario } from '../../sim/index.js';
@@ -15,6 +16,7 @@ describe('phase declarations', () => {
       ...file,
       economy: { businesses: 150 },
       program: { ...file.program, cashTransfer: { enabled: true } },
+      suppliers: { farmProduceShare: 0.2 },
       shocks: [{ kind: 'rawMaterialPrice', startMonth: 3, months: 3, size: 0.3 }],
     });
     expect(scenario.program.cashTransfer.enabled && scenario.program.training.enabled && scenario.program.mentoring.enabled).toBe(true);
