@@ -95,7 +95,7 @@ const householdSchema = z
     transferSpendingPerMonth: p(
       z.number().gt(0).max(1).default(0.4),
       'share per month',
-      'share of a cash transfer not yet spent that households count as income each month, from the month it arrives (spent at marginalPropensityToConsume): 0.4 spends two thirds of a payment in the three months after it (households spent 50–90% of stimulus payments in the quarter of receipt, durables included: Parker, Souleles, Johnson & McClelland 2013, AER 103(6)); 1 counts it all in the month it arrives',
+      'share of a cash transfer not yet spent that households count as income each month, from the month it arrives (spent at marginalPropensityToConsume): 0.4 spends two thirds of a payment in its month and the two after (households spent 50–90% of stimulus payments in the quarter of receipt, durables included: Parker, Souleles, Johnson & McClelland 2013, AER 103(6)); 1 counts it all in the month it arrives',
     ),
     localSpendingShare: share(0.5, 'share of consumption bought from local micro-businesses; the rest goes to the sector blocks (localEconomy.<block>.householdSpendingShare) or is imported (calibrated with suppliers.importShare to L1a and L2)'),
     savingsOutsideShare: share(0.3, 'share of each month\'s saving deposited outside the area (a leakage)'),

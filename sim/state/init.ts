@@ -137,11 +137,12 @@ function monthIncomes(e: Economy): { incomes: Float64Array; microIncome: number;
     supplierSales[b.technology.supplier[id]] +=
       b.market.expectedDemand[id] * b.technology.inputCostPerUnit[id] * (1 + b.technology.waste[id]) * b.technology.localInputShare[id];
   }
-  const kept = 1 - s.suppliers.importShare - supplierFarmProduceShare(s);
+  const farmShare = supplierFarmProduceShare(s);
+  const kept = 1 - s.suppliers.importShare - farmShare;
   let farmOrders = 0;
   for (let j = 0; j < e.suppliers.count; j++) {
     local[e.suppliers.ownerHousehold[j]] += supplierSales[j] * kept;
-    farmOrders += supplierSales[j] * supplierFarmProduceShare(s);
+    farmOrders += supplierSales[j] * farmShare;
   }
   let microIncome = 0;
   for (let i = 0; i < H; i++) microIncome += local[i];
