@@ -146,6 +146,12 @@ describe.skipIf(!browserCheck.path)('designs people can read and keep, in Chromi
     await page.waitForSelector('[data-testid="run-status"][data-state="done"]', { timeout: 120_000 });
     await note.scrollIntoViewIfNeeded();
     await page.screenshot({ path: join(SCREENSHOTS, 'designs-cash-note-1440.png') });
+    // On a phone the note wraps under the cards without pushing the page sideways.
+    await page.setViewportSize({ width: 390, height: 844 });
+    await note.scrollIntoViewIfNeeded();
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    await page.screenshot({ path: join(SCREENSHOTS, 'designs-cash-note-390.png') });
+    await page.setViewportSize({ width: 1440, height: 900 });
     await page.getByTestId('base-scenario').selectOption('mentoring-only');
     await expect.poll(() => page.getByTestId('cash-note').count(), { timeout: 120_000 }).toBe(0);
   });
