@@ -146,6 +146,11 @@ describe.skipIf(!browserCheck.path)('designs people can read and keep, in Chromi
     await page.waitForSelector('[data-testid="run-status"][data-state="done"]', { timeout: 120_000 });
     await note.scrollIntoViewIfNeeded();
     await page.screenshot({ path: join(SCREENSHOTS, 'designs-cash-note-1440.png') });
+    // On a projector (1280 × 720) the note reads under the cards too.
+    await page.setViewportSize({ width: 1280, height: 720 });
+    await note.scrollIntoViewIfNeeded();
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(1280);
+    await page.screenshot({ path: join(SCREENSHOTS, 'designs-cash-note-1280.png') });
     // On a phone the note wraps under the cards without pushing the page sideways.
     await page.setViewportSize({ width: 390, height: 844 });
     await note.scrollIntoViewIfNeeded();

@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { Flow, SECTOR_COUNT, Sector } from '../../sim/ledger/accounts.js';
 import { createEconomy, parseScenario, runScenario, ScenarioError, stepMonth, type ScenarioInput } from '../../sim/index.js';
 import { LOCAL_SECTORS_VALUE_ADDED } from '../../sim/metrics/localGdp.js';
-import { AGRICULTURE_BLOCK, BLOCK_COUNT, inputCoefficients } from '../../sim/state/localSectors.js';
+import { AGRICULTURE_BLOCK, BLOCK_COUNT, inputCoefficients, spendingShareOf } from '../../sim/state/localSectors.js';
 
 /** Whole-run payments of one kind from one sector to another (the ledger's cells, summed at each month's close). */
 const cell = (e: ReturnType<typeof createEconomy>, kind: number, payer: number, payee: number) => e.ledger.totalCells[(kind * SECTOR_COUNT + payer) * SECTOR_COUNT + payee];
@@ -101,9 +101,7 @@ describe('suppliers buying farm produce from the agriculture block', () => {
 
 /** Households' consumption at the start, as the steady state reads it (income × the share spent). */
 function sumConsumption(e: ReturnType<typeof createEconomy>): number {
-  const hh = e.scenario.households;
-  const spent = 1 - (1 - hh.marginalPropensityToConsume) * hh.savingsOutsideShare;
   let income = 0;
   for (let i = 0; i < e.households.count; i++) income += e.households.incomeLast[i];
-  return income * spent;
+  return income * spendingShareOf(e.scenario);
 }
