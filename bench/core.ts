@@ -4,7 +4,8 @@
 // reported), then the median of BENCH_REPEATS runs with their spread. Cold: the first run in a fresh
 // process at that size (a child process, so no earlier size has warmed the JIT). Memory: the child's peak
 // resident memory over a 36-month run, less what the process held before the economy was made, per
-// business (its households, its share of a supplier and its ledger accounts included).
+// business (its households, its share of a supplier and its ledger accounts included), and per business
+// added between the two largest sizes (without the process's fixed cost).
 // Prints a table and writes bench/results/core-<timestamp>.json and bench/results/core-latest.json.
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
@@ -136,5 +137,18 @@ for (const r of rows) {
       `${m(r.coldBusinessMonthsPerSecond).padStart(10)}  ${r.coldSeconds.toFixed(2).padStart(6)}  ${(r.bytesPerBusiness / 1024).toFixed(2).padStart(12)}  ${r.transfersPerBusinessMonth.toFixed(1).padStart(12)}  ${top}`,
   );
 }
-const out = { bench: 'core', date: new Date().toISOString(), node: process.version, cpu: cpus()[0]?.model, stableWithin: STABLE, maxWarmups: MAX_WARMUPS, memoryMonths: MEMORY_MONTHS, rows };
+// What one more business costs, apart from what any run costs the process (V8's young generation and
+// compiled code, about the same at every size): the slope of the children's peak memory between the two
+// largest sizes, and the fixed part that slope leaves at the smaller.
+let memory: { between: [number, number]; bytesPerAddedBusiness: number; fixedBytes: number } | undefined;
+if (rows.length >= 2) {
+  const [a, z] = rows.slice(-2);
+  const slope = (z.bytesPerBusiness * z.businesses - a.bytesPerBusiness * a.businesses) / (z.businesses - a.businesses);
+  memory = { between: [a.businesses, z.businesses], bytesPerAddedBusiness: slope, fixedBytes: a.bytesPerBusiness * a.businesses - slope * a.businesses };
+  console.log(
+    `memory per added business (${fmt(a.businesses)} to ${fmt(z.businesses)}): ${(slope / 1024).toFixed(2)} KiB; ` +
+      `fixed per process (what that slope leaves at ${fmt(a.businesses)}): ${(memory.fixedBytes / 2 ** 20).toFixed(1)} MiB`,
+  );
+}
+const out = { bench: 'core', date: new Date().toISOString(), node: process.version, cpu: cpus()[0]?.model, stableWithin: STABLE, maxWarmups: MAX_WARMUPS, memoryMonths: MEMORY_MONTHS, rows, memory };
 saveResults('core', out);

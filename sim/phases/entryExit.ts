@@ -5,7 +5,7 @@
 import { Flow, Sector } from '../ledger/accounts.js';
 import { normal } from '../rng/streams.js';
 import { drawOwnerAndCapacities, setTechnology } from '../state/init.js';
-import { openIds, setOpen, type Economy } from '../state/economy.js';
+import { growBusinesses, openIds, setOpen, type Economy } from '../state/economy.js';
 import { addTie } from '../state/ties.js';
 import { fire } from './decisions.js';
 
@@ -152,6 +152,7 @@ function entries(e: Economy): void {
       e.entryBlocked++;
       continue;
     }
+    if (b.used >= b.allocated) growBusinesses(e);
     const id = b.used++;
     e.ledger.sectorOf[id] = Sector.otherBusinesses;
     drawOwnerAndCapacities(e, id, rng);

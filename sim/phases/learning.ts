@@ -130,8 +130,8 @@ function spill(e: Economy): void {
   const rate = e.scenario.learning.spilloverRatePerMonth;
   const threshold = e.scenario.learning.spilloverMinGain;
   if (spillScratch.length < used * C) {
-    spillScratch = new Float64Array(b.slots * C);
-    teachesScratch = new Uint8Array(b.slots);
+    spillScratch = new Float64Array(b.allocated * C);
+    teachesScratch = new Uint8Array(b.allocated);
   }
   const gain = spillScratch;
   const teaches = teachesScratch;

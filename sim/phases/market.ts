@@ -311,8 +311,13 @@ interface MarketScratch {
 const scratches = new WeakMap<Economy, MarketScratch>();
 function scratchFor(e: Economy): MarketScratch {
   let sc = scratches.get(e);
+  if (sc && sc.first.length < e.businesses.allocated * STRIDE) {
+    // The businesses grew: the shop records grow with them (they are rewritten every month).
+    sc.first = new Float64Array(e.businesses.allocated * STRIDE);
+    sc.secondRound = new Float64Array(e.businesses.allocated * STRIDE);
+  }
   if (!sc) {
-    const n = e.businesses.slots;
+    const n = e.businesses.allocated;
     const H = e.households.count;
     sc = {
       first: new Float64Array(n * STRIDE), secondRound: new Float64Array(n * STRIDE), consumption: new Float64Array(H),

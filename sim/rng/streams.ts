@@ -40,7 +40,8 @@ export class Streams {
   uniforms(process: Process, month: number, count: number): Float64Array {
     let out = this.buffers.get(process);
     if (!out || out.length < count) {
-      out = new Float64Array(Math.max(count, 2 * (out?.length ?? 512)));
+      // A quarter of room: the counts grow with the businesses that have existed, a few a month.
+      out = new Float64Array(Math.max(512, count + (count >> 2)));
       this.buffers.set(process, out);
     }
     const rng = this.stream(process, month);

@@ -146,8 +146,16 @@ export interface BusinessComponents {
 export type BusinessComponent = keyof BusinessComponents;
 
 export interface Businesses extends Readonly<BusinessComponents> {
-  /** Slots allocated (initial businesses plus room for entrants). */
+  /**
+   * Ids reserved (initial businesses plus room for every entrant the horizon allows): the ledger keeps an
+   * account for each, and entry stops at this bound (`entryBlocked`).
+   */
   readonly slots: number;
+  /**
+   * Ids the columns hold now (≤ slots). They start with room for the entrants expected and grow
+   * (growBusinesses) when more arrive, so a column read after an entry must be read from here again.
+   */
+  readonly allocated: number;
   /** Slots in use: ids below this are businesses that exist or existed. */
   used: number;
   /** Ids of open businesses in increasing order (openIds keeps it current). */
@@ -175,28 +183,30 @@ export function setOpen(b: Businesses, id: number, open: boolean): void {
   b.openChanged = true;
 }
 
-export function allocateBusinesses(slots: number): Businesses {
-  const f = () => new Float64Array(slots);
-  const u8 = () => new Uint8Array(slots);
+/** Columns for `allocated` businesses out of `slots` ids, each at its empty value. */
+export function allocateBusinesses(allocated: number, slots = allocated): Businesses {
+  const f = () => new Float64Array(allocated);
+  const u8 = () => new Uint8Array(allocated);
   return {
     slots,
+    allocated,
     used: 0,
-    openList: new Int32Array(slots),
+    openList: new Int32Array(allocated),
     openCount: 0,
     openChanged: true,
-    life: { open: u8(), sector: u8(), openedMonth: new Int16Array(slots), closedMonth: new Int16Array(slots).fill(-1) },
-    owner: { female: u8(), education: u8(), digitalLiteracy: f(), timeAvailable: f(), openness: f(), resistance: f(), ownerHousehold: new Int32Array(slots) },
-    capacities: { capacity: new Float64Array(slots * CAPACITY_COUNT), capacityStart: new Float64Array(slots * CAPACITY_COUNT) },
+    life: { open: u8(), sector: u8(), openedMonth: new Int16Array(allocated), closedMonth: new Int16Array(allocated).fill(-1) },
+    owner: { female: u8(), education: u8(), digitalLiteracy: f(), timeAvailable: f(), openness: f(), resistance: f(), ownerHousehold: new Int32Array(allocated) },
+    capacities: { capacity: new Float64Array(allocated * CAPACITY_COUNT), capacityStart: new Float64Array(allocated * CAPACITY_COUNT) },
     practices: { keepsBooks: u8(), separatesMoney: u8(), digitalChannel: u8(), practicesStart: u8() },
     technology: {
       price: f(), priceStart: f(), scarcityMarkup: f(), inputCostPerUnit: f(), waste: f(), productivity: f(), productivityStart: f(),
-      equipmentGain: f(), localInputShare: f(), localInputShareStart: f(), supplier: new Int32Array(slots),
+      equipmentGain: f(), localInputShare: f(), localInputShareStart: f(), supplier: new Int32Array(allocated),
     },
     market: { attractionStart: f(), attraction: f(), outsideBase: f(), marketLinks: f(), outsideExpansion: f(), turnoverStart: f(), expectedDemand: f(), inventory: f() },
-    workforce: { employees: u8(), familyWorkers: u8(), employeeHousehold: new Int32Array(slots * MAX_EMPLOYEES).fill(-1) },
+    workforce: { employees: u8(), familyWorkers: u8(), employeeHousehold: new Int32Array(allocated * MAX_EMPLOYEES).fill(-1) },
     finance: { loanBalance: f(), loanInstallment: f(), distressMonths: u8() },
     membership: {
-      participant: u8(), cohort: new Int16Array(slots).fill(-1), forum: new Int32Array(slots).fill(-1), mentor: new Int32Array(slots).fill(-1),
+      participant: u8(), cohort: new Int16Array(allocated).fill(-1), forum: new Int32Array(allocated).fill(-1), mentor: new Int32Array(allocated).fill(-1),
       trust: f(), mentorInformation: f(), attendance: f(), visits: f(), inTraining: u8(),
     },
     flows: {

@@ -6,7 +6,7 @@ import type { Scenario } from '../scenario/schema.js';
 import { Streams } from '../rng/streams.js';
 
 export { CAPACITY_COUNT, Cap, MAX_EMPLOYEES, allocateBusinesses, openIds, setOpen, type Businesses } from './businesses.js';
-import type { Businesses } from './businesses.js';
+import { allocateBusinesses, type Businesses } from './businesses.js';
 import type { ScheduledPayment } from '../program/cashSchedule.js';
 import { BLOCK_COUNT, type Labour, type LocalSectors } from './localSectors.js';
 
@@ -83,9 +83,10 @@ export interface Economy {
   readonly suppliers: Suppliers;
   program: ProgramState;
   /** Business ties: informal (both runs) and forum (program only), [id * maxTies + k], -1 = none. */
-  readonly ties: Int32Array;
+  ties: Int32Array;
   readonly maxTies: number;
-  readonly tieCounts: Uint8Array;
+  /** Ties per business. Both tie arrays hold `businesses.allocated` businesses and grow with them. */
+  tieCounts: Uint8Array;
   /** Account ids of the outside sectors. */
   readonly accounts: { program: number; lender: number; government: number; restOfWorld: number };
   readonly householdAccount0: number;
@@ -106,11 +107,55 @@ export interface Economy {
   labour: Labour;
 }
 
-/** Slots for entrants: enough for the entry rate at full permit ease over the horizon, with margin. */
+/**
+ * Ids for businesses: the initial ones and every entrant the horizon allows (at most 3 × n × entry rate
+ * candidates a month enter; see entries in sim/phases/entryExit.ts).
+ */
 export function businessSlots(s: Scenario): number {
   const n = s.economy.businesses;
   const entrants = n * s.firms.entryRatePerMonth * 2 * s.months;
   return n + Math.ceil(entrants * 1.5) + 16;
+}
+
+/**
+ * Businesses the columns hold at the start: the initial ones and a quarter more than the entrants expected
+ * over the horizon when the market is as at the start (free entry's room 1); growBusinesses adds room if
+ * more arrive. Results do not depend on it, only memory does.
+ */
+export function businessesAllocated(s: Scenario): number {
+  const n = s.economy.businesses;
+  const expected = n * s.firms.entryRatePerMonth * (0.5 + s.government.permitEase) * s.months;
+  return Math.min(businessSlots(s), n + Math.ceil(expected * 1.25) + 16);
+}
+
+/**
+ * Room for more businesses (called by entry when the columns are full): every column, and the ties, grow
+ * by a quarter, up to the slots, with what they hold copied. Columns read before the call are stale after it.
+ */
+export function growBusinesses(e: Economy): void {
+  const b = e.businesses;
+  const allocated = Math.min(b.slots, b.allocated + Math.max(16, Math.ceil(b.allocated / 4)));
+  if (allocated <= b.allocated) return;
+  const grown = allocateBusinesses(allocated, b.slots);
+  const from = b as unknown as Record<string, unknown>;
+  const to = grown as unknown as Record<string, unknown>;
+  for (const key of Object.keys(grown)) {
+    const old = from[key];
+    const fresh = to[key];
+    if (ArrayBuffer.isView(old)) (fresh as Int32Array).set(old as Int32Array);
+    else if (typeof old === 'object' && old !== null) {
+      const columns = old as Record<string, Int32Array>;
+      for (const col of Object.keys(columns)) (fresh as Record<string, Int32Array>)[col].set(columns[col]);
+    } else continue; // counts and flags stay
+    from[key] = fresh;
+  }
+  from.allocated = allocated;
+  const ties = new Int32Array(allocated * e.maxTies).fill(-1);
+  ties.set(e.ties);
+  e.ties = ties;
+  const tieCounts = new Uint8Array(allocated);
+  tieCounts.set(e.tieCounts);
+  e.tieCounts = tieCounts;
 }
 
 export function newLedgerFor(businessSlotsCount: number, households: number, suppliers: number): {

@@ -4,7 +4,7 @@ import { Flow, Sector } from '../ledger/accounts.js';
 import type { Scenario } from '../scenario/schema.js';
 import { Streams, normal, resumeStream, type StatefulUniform, type Uniform } from '../rng/streams.js';
 import {
-  CAPACITY_COUNT, Cap, MAX_EMPLOYEES, allocateBusinesses, businessSlots, newLedgerFor, setOpen,
+  CAPACITY_COUNT, Cap, MAX_EMPLOYEES, allocateBusinesses, businessSlots, businessesAllocated, newLedgerFor, setOpen,
   type Businesses, type Economy, type Households, type Suppliers,
 } from './economy.js';
 import { setupProgram } from '../program/setup.js';
@@ -103,8 +103,12 @@ function transferArrays(n: number): Pick<Households, 'transferUnspent' | 'transf
   return { transferUnspent: new Float64Array(n), transferPending: new Float64Array(n), transferInIncome: new Float64Array(n) };
 }
 
-export function createEconomy(scenario: Scenario, seed: number, programActive: boolean): Economy {
-  const e = buildEconomy(scenario, seed, programActive);
+/**
+ * `allocated`: businesses the columns hold at the start (default businessesAllocated; at least the initial
+ * ones, at most the slots). Only memory depends on it; the tests set it low to make the columns grow.
+ */
+export function createEconomy(scenario: Scenario, seed: number, programActive: boolean, allocated?: number): Economy {
+  const e = buildEconomy(scenario, seed, programActive, allocated);
   // Enrolment is decided after the opening balances (targeting may read working capital); it retags
   // participants' accounts between months, which the next month's opening snapshot takes into account.
   e.program = setupProgram(e);
@@ -282,7 +286,7 @@ function sizeBusinesses(e: Economy, guess: Float64Array | null, sizing: StartSiz
   if (n > 0) e.turnoverPerBusinessStart = turnoverStart / n;
 }
 
-function buildEconomy(scenario: Scenario, seed: number, programActive: boolean): Economy {
+function buildEconomy(scenario: Scenario, seed: number, programActive: boolean, allocatedAtStart?: number): Economy {
   const s = scenario;
   const streams = new Streams(seed);
   let rng: StatefulUniform = streams.statefulStream('init', 0);
@@ -292,7 +296,8 @@ function buildEconomy(scenario: Scenario, seed: number, programActive: boolean):
   const S = Math.max(1, Math.ceil(n / s.suppliers.businessesPerSupplier));
   const K = s.economy.shopsKnownPerHousehold;
   const { ledger, accounts, localSectorAccount0 } = newLedgerFor(slots, H, S);
-  const b = allocateBusinesses(slots);
+  const allocated = Math.min(slots, Math.max(n, allocatedAtStart ?? businessesAllocated(s)));
+  const b = allocateBusinesses(allocated, slots);
   const h: Households = {
     count: H, shopsKnown: K,
     incomeLast: new Float64Array(H), outsideIncome: new Float64Array(H),
@@ -305,7 +310,7 @@ function buildEconomy(scenario: Scenario, seed: number, programActive: boolean):
   const e: Economy = {
     scenario: s, programActive, streams, ledger, businesses: b, households: h, suppliers: sup,
     program: undefined as unknown as Economy['program'],
-    ties: new Int32Array(slots * maxTies).fill(-1), maxTies, tieCounts: new Uint8Array(slots),
+    ties: new Int32Array(allocated * maxTies).fill(-1), maxTies, tieCounts: new Uint8Array(allocated),
     accounts, householdAccount0: slots, supplierAccount0: slots + H,
     month: 0, conditions: { inputPriceFactor: 1, localDemandFactor: 1, outsideDemandFactor: 1 }, entryBlocked: 0,
     outsideBuyers: new Float64Array(s.economy.sectors.length), turnoverPerBusinessStart: s.economy.meanTurnoverRupiahPerMonth,

@@ -12,7 +12,7 @@ const PART_OF: Record<string, StatePart> = {
   localSectors: 'localSectors', labour: 'labour',
 };
 /** The businesses' own counters and open-id list belong to the life component. */
-const BUSINESS_COUNTERS = new Set(['slots', 'used', 'openList', 'openCount', 'openChanged']);
+const BUSINESS_COUNTERS = new Set(['slots', 'allocated', 'used', 'openList', 'openCount', 'openChanged']);
 
 type Values = Map<string, string>;
 
