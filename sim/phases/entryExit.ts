@@ -112,6 +112,10 @@ function noticeOpening(e: Economy, id: number, draw: number, open: number): void
 /** Uniforms reserved for each entry candidate (about 35 are used). */
 const DRAWS_PER_CANDIDATE = 64;
 
+/** Households that own an open business, and those free to found one, rebuilt each month by entries (scratch, not state). */
+let ownsScratch = new Uint8Array(0);
+let foundersScratch = new Int32Array(0);
+
 function entries(e: Economy): void {
   const s = e.scenario;
   const F = s.firms;
@@ -125,8 +129,29 @@ function entries(e: Economy): void {
   let turnover = 0;
   for (let k = 0; k < open; k++) turnover += b.flows.turnover[ids[k]];
   const room = open > 0 && e.month > 0 ? turnover / open / e.turnoverPerBusinessStart : 1;
-  const expected = open * F.entryRatePerMonth * (0.5 + s.government.permitEase) * Math.pow(room, F.entryResponse);
+  // Founders come from the households that do not run a business (occupational choice): when businesses
+  // close, their owners can found again and entry rises; when more run one, fewer are left to. At the
+  // start the n initial owners are n distinct households, so entry there is n × entryRatePerMonth.
+  const H = e.households.count;
+  if (ownsScratch.length < H) {
+    ownsScratch = new Uint8Array(H);
+    foundersScratch = new Int32Array(H);
+  }
+  const owns = ownsScratch;
+  owns.fill(0, 0, H);
+  let owners = 0;
+  for (let k = 0; k < open; k++) {
+    const owner = b.owner.ownerHousehold[ids[k]];
+    if (!owns[owner]) owners++;
+    owns[owner] = 1;
+  }
+  const freeAtStart = Math.max(1, H - n0);
+  const expected = (n0 * (H - owners)) / freeAtStart * F.entryRatePerMonth * (0.5 + s.government.permitEase) * Math.pow(room, F.entryResponse);
   const pEnter = Math.min(1, expected / candidates);
+  // Would-be founders: households that run no business and have the start-up capital saved, listed when
+  // the first candidate enters (in id order; a founder leaves the list).
+  const founders = foundersScratch;
+  let free = -1;
   // One stream per month, a fixed block of draws per candidate: candidate j's draws do not depend on
   // what happened to the candidates before it.
   const draws = e.streams.uniforms('entry', e.month, candidates * DRAWS_PER_CANDIDATE);
@@ -138,16 +163,17 @@ function entries(e: Economy): void {
       return draws[next++];
     };
     if (rng() >= pEnter) continue;
-    // The founder: the first household from a random place with the start-up capital saved.
-    const H = e.households.count;
-    let founder = -1;
-    for (let k = Math.floor(rng() * H), tries = 0; tries < 32; tries++, k = (k + 1) % H) {
-      if (e.ledger.money[e.householdAccount0 + k] >= F.entrantCapitalRupiah) {
-        founder = k;
-        break;
-      }
+    // The founder: drawn from the would-be founders; with none, the candidate does not enter.
+    if (free < 0) {
+      free = 0;
+      const money = e.ledger.money;
+      for (let k = 0; k < H; k++) if (!owns[k] && money[e.householdAccount0 + k] >= F.entrantCapitalRupiah) founders[free++] = k;
     }
-    if (founder < 0) continue;
+    const u = rng();
+    if (free === 0) continue;
+    const pick = Math.floor(u * free);
+    const founder = founders[pick];
+    founders[pick] = founders[--free];
     if (b.used >= b.slots) {
       e.entryBlocked++;
       continue;
@@ -158,6 +184,7 @@ function entries(e: Economy): void {
     drawOwnerAndCapacities(e, id, rng);
     setTechnology(e, id, rng);
     b.owner.ownerHousehold[id] = founder;
+    owns[founder] = 1;
     b.technology.supplier[id] = Math.floor(rng() * e.suppliers.count);
     // Its size (pull) is drawn as the initial businesses' was; customers find it only as they look for
     // new shops, so it starts small in sales and grows as households switch to it.

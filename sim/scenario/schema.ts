@@ -219,7 +219,7 @@ const firmBehaviourSchema = z
     fireValueAddedShare: share(0.4, 'a worker is let go when the value added of the last worker falls below this share of the wage'),
     distressMonthsToExit: p(z.number().int().min(1).max(60).default(3), 'months', 'months in a row without cash to produce before closing'),
     baseExitHazardPerMonth: share(0.006, 'closure chance per month for reasons outside the model (about 7% a year; assumption)'),
-    entryRatePerMonth: share(0.006, 'new businesses per month as a share of open ones, before permit ease, when open businesses sell what they did at the start'),
+    entryRatePerMonth: share(0.006, 'new businesses per month as a share of the initial ones, before permit ease, when as many households run no business as at the start and open businesses sell what they did at the start'),
     entryResponse: p(z.number().min(0).max(10).default(2), 'elasticity', 'how strongly entry follows sales per open business relative to the start (free entry; assumption)'),
     entrantCapitalRupiah: rupiah(3_000_000, 'start-up capital an entrant household puts in'),
     outsideBuyersFindSellerPerMonth: share(0.1, 'share of the outside buyers a closed business left, not yet taken by an entrant, who find another seller of the same sector each month (assumption: within about a year)'),
