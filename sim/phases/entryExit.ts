@@ -184,7 +184,6 @@ function entries(e: Economy): void {
     drawOwnerAndCapacities(e, id, rng);
     setTechnology(e, id, rng);
     b.owner.ownerHousehold[id] = founder;
-    owns[founder] = 1;
     b.technology.supplier[id] = Math.floor(rng() * e.suppliers.count);
     // Its size (pull) is drawn as the initial businesses' was; customers find it only as they look for
     // new shops, so it starts small in sales and grows as households switch to it.
