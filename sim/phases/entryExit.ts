@@ -124,11 +124,20 @@ function entries(e: Economy): void {
   const ids = openIds(b);
   const open = ids.length;
   const candidates = Math.max(1, Math.ceil(3 * n0 * F.entryRatePerMonth));
-  // Free entry: more businesses open when each open one sells more than a business did at the start
-  // (room in the market), fewer when it sells less. The start is the economy's own, so room is 1 there.
+  // Free entry: more businesses open when each established one sells more than a business did at the
+  // start (room in the market), fewer when it sells less. The start is the economy's own, so room is 1
+  // there. An entrant counts once it has been open `entrySignalAgeMonths`: until then its customers are
+  // still finding it and its sales tell nothing of what the market buys. The start holds no such young
+  // businesses, so counting them would read their ramp-up as a shrinking market (docs/model.md §7.8).
   let turnover = 0;
-  for (let k = 0; k < open; k++) turnover += b.flows.turnover[ids[k]];
-  const room = open > 0 && e.month > 0 ? turnover / open / e.turnoverPerBusinessStart : 1;
+  let established = 0;
+  for (let k = 0; k < open; k++) {
+    const id = ids[k];
+    if (id >= n0 && e.month - b.life.openedMonth[id] < F.entrySignalAgeMonths) continue;
+    turnover += b.flows.turnover[id];
+    established++;
+  }
+  const room = established > 0 && e.month > 0 ? turnover / established / e.turnoverPerBusinessStart : 1;
   // Founders come from the households that do not run a business (occupational choice): when businesses
   // close, their owners can found again and entry rises; when more run one, fewer are left to. At the
   // start the n initial owners are n distinct households, so entry there is n × entryRatePerMonth.
