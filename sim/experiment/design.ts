@@ -12,6 +12,7 @@
 import seedrandom from 'seedrandom';
 import type { DesignPoint, MorrisRole, ParameterValue, RunSpec, SobolRole } from './types.js';
 import type { Experiment, ParameterSpec } from './schema.js';
+import { exp, log } from '../math/elementary.js';
 
 /**
  * The most design points an experiment may have. Planning a batch validates and keeps every point's
@@ -72,11 +73,11 @@ export function normalQuantile(p: number): number {
   const d = [7.784695709041462e-3, 3.224671290700398e-1, 2.445134137142996, 3.754408661907416];
   const low = 0.02425;
   if (p < low) {
-    const q = Math.sqrt(-2 * Math.log(p));
+    const q = Math.sqrt(-2 * log(p));
     return (((((c[0] * q + c[1]) * q + c[2]) * q + c[3]) * q + c[4]) * q + c[5]) / ((((d[0] * q + d[1]) * q + d[2]) * q + d[3]) * q + 1);
   }
   if (p > 1 - low) {
-    const q = Math.sqrt(-2 * Math.log(1 - p));
+    const q = Math.sqrt(-2 * log(1 - p));
     return -(((((c[0] * q + c[1]) * q + c[2]) * q + c[3]) * q + c[4]) * q + c[5]) / ((((d[0] * q + d[1]) * q + d[2]) * q + d[3]) * q + 1);
   }
   const q = p - 0.5;
@@ -100,7 +101,7 @@ export function parameterQuantile(q: ParameterSpec, u: number, tail = 1e-12): Pa
     case 'uniform':
       return sampled(q, d.low + u * (d.high - d.low), d.low, d.high);
     case 'loguniform':
-      return sampled(q, Math.exp(Math.log(d.low) + u * (Math.log(d.high) - Math.log(d.low))), d.low, d.high);
+      return sampled(q, exp(log(d.low) + u * (log(d.high) - log(d.low))), d.low, d.high);
     case 'normal':
       return sampled(q, d.mean + d.sd * normalQuantile(Math.min(1 - tail, Math.max(tail, u))));
     default:

@@ -105,7 +105,7 @@ export const experimentSchema = z.strictObject({
     'summary quantities (e.g. profit.effect, jobs.effect, localGdpPerRupiah, spendingMultiplier.program, lm3.program) recorded at the horizon, or monthly series <arm>.<group>.<metric> (e.g. program.participants.turnover, counterfactual.economy.localGdp)',
   ),
   record: p(recordSchema.default('final'), 'when', 'months at which series metrics are recorded: "final", "monthly" or {"every": N}; summary metrics are recorded once, at the horizon'),
-  seed: p(z.number().int().min(0).max(2 ** 32 - 1).default(1), 'seed', 'base seed: replicate r runs with seed + r; sampled designs are drawn from it too'),
+  seed: p(z.number().int().min(0).max(4_294_967_295).default(1), 'seed', 'base seed: replicate r runs with seed + r; sampled designs are drawn from it too'),
   months: p(z.number().int().min(1).max(600).optional(), 'months', 'horizon for every run (default: each base scenario\'s own)'),
   uncertainty: p(
     z.boolean().default(false),

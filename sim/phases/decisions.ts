@@ -3,6 +3,7 @@
 // (local share to a local supplier, the rest imported), hires or lets go, and may buy equipment.
 import { Flow } from '../ledger/accounts.js';
 import { CAPACITY_COUNT, Cap, MAX_EMPLOYEES, openIds, type Economy } from '../state/economy.js';
+import { pow } from '../math/elementary.js';
 
 const C = CAPACITY_COUNT;
 
@@ -51,7 +52,7 @@ export function decide(e: Economy): void {
     if (promoting) attractionGain += forums.promotionAttractionGain;
     // Most prices are at their start (no new books, no markup): the power of 1 is 1, so it is not computed.
     const relativePrice = technology.price[id] / technology.priceStart[id];
-    b.market.attraction[id] = b.market.attractionStart[id] * (relativePrice === 1 ? 1 : Math.pow(relativePrice, -F.priceElasticity)) * (1 + attractionGain);
+    b.market.attraction[id] = b.market.attractionStart[id] * (relativePrice === 1 ? 1 : pow(relativePrice, -F.priceElasticity)) * (1 + attractionGain);
 
     // Raw-material price this month: shocks, softened inside an active forum network; joint purchasing.
     let priceFactor = cond.inputPriceFactor;
@@ -151,7 +152,7 @@ function latentDemand(e: Economy, id: number): number {
   const { market, technology } = e.businesses;
   const markup = technology.scarcityMarkup[id];
   // Without a markup the power of 1 is 1 (most businesses): not computed.
-  return market.expectedDemand[id] * (markup === 0 ? 1 : Math.pow(1 + markup, e.scenario.firms.priceElasticity));
+  return market.expectedDemand[id] * (markup === 0 ? 1 : pow(1 + markup, e.scenario.firms.priceElasticity));
 }
 
 /**

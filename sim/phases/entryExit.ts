@@ -8,6 +8,7 @@ import { drawOwnerAndCapacities, setTechnology } from '../state/init.js';
 import { growBusinesses, openIds, setOpen, type Economy } from '../state/economy.js';
 import { addTie } from '../state/ties.js';
 import { fire } from './decisions.js';
+import { exp, pow } from '../math/elementary.js';
 
 export function exitAndEnter(e: Economy): void {
   const m = e.scenario.mechanisms;
@@ -82,7 +83,7 @@ function noticeOpening(e: Economy, id: number, draw: number, open: number): void
   const H = h.count;
   const beta = e.scenario.households.shopChoiceSensitivity;
   const reach = Math.round((H * K) / Math.max(1, open));
-  const weight = (shop: number) => Math.pow(b.market.attraction[shop] / b.market.attractionStart[shop], -beta);
+  const weight = (shop: number) => pow(b.market.attraction[shop] / b.market.attractionStart[shop], -beta);
   for (let j = 0, i = Math.floor(draw * H); j < reach; j++, i = (i + 1) % H) {
     const base = i * K;
     let slot = -1;
@@ -155,7 +156,7 @@ function entries(e: Economy): void {
     owns[owner] = 1;
   }
   const freeAtStart = Math.max(1, H - n0);
-  const expected = (n0 * (H - owners)) / freeAtStart * F.entryRatePerMonth * (0.5 + s.government.permitEase) * Math.pow(room, F.entryResponse);
+  const expected = (n0 * (H - owners)) / freeAtStart * F.entryRatePerMonth * (0.5 + s.government.permitEase) * pow(room, F.entryResponse);
   const pEnter = Math.min(1, expected / candidates);
   // Would-be founders: households that run no business and have the start-up capital saved, listed when
   // the first candidate enters (in id order; a founder leaves the list).
@@ -197,7 +198,7 @@ function entries(e: Economy): void {
     // Its size (pull) is drawn as the initial businesses' was; customers find it only as they look for
     // new shops, so it starts small in sales and grows as households switch to it.
     const sigma = s.economy.turnoverDispersion;
-    const size = Math.exp(sigma * normal(rng(), rng()) - (sigma * sigma) / 2);
+    const size = exp(sigma * normal(rng(), rng()) - (sigma * sigma) / 2);
     b.market.attractionStart[id] = size;
     b.market.attraction[id] = size;
     const sectorId = b.life.sector[id];

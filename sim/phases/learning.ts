@@ -3,6 +3,7 @@
 // stops, and spillovers along business ties.
 import { CAPACITIES } from '../scenario/names.js';
 import { CAPACITY_COUNT, Cap, openIds, type Economy } from '../state/economy.js';
+import { exp, pow } from '../math/elementary.js';
 
 const C = CAPACITY_COUNT;
 let spillScratch = new Float64Array(0);
@@ -23,7 +24,7 @@ export function learn(e: Economy): void {
     // Diminishing returns in a module's total hours; the module's effect is spread evenly over the
     // training months, so the same hours over more months teach the same.
     const trainingMonths = Math.max(1, p.training.months);
-    const trainingEffect = CAPACITIES.map((k) => (1 - Math.exp(-p.training.hoursByModule[k] / L.trainingHoursHalfEffect)) / trainingMonths);
+    const trainingEffect = CAPACITIES.map((k) => (1 - exp(-p.training.hoursByModule[k] / L.trainingHoursHalfEffect)) / trainingMonths);
     const gaps = new Float64Array(C);
     const ids = openIds(b);
     for (let n = 0; n < ids.length; n++) {
@@ -34,7 +35,7 @@ export function learn(e: Economy): void {
       const adaptive = mentored && p.mentoring.adaptive;
       const uptake = m.resistance ? 1 - L.resistanceWeight * b.owner.resistance[id] : 1;
       const simpler = b.owner.education[id] === 0 ? 1 - L.lowEducationPenalty * (adaptive ? 0.3 : 1) : 1;
-      const reflection = p.reflection.enabled ? Math.pow(1 + p.reflection.learningGainPerCohort, Math.max(0, membership.cohort[id])) : 1;
+      const reflection = p.reflection.enabled ? pow(1 + p.reflection.learningGainPerCohort, Math.max(0, membership.cohort[id])) : 1;
       const base = uptake * simpler * reflection;
       // Needs analysis: content follows each business's largest gaps.
       for (let k = 0; k < C; k++) gaps[k] = 1 - cap[id * C + k];
@@ -44,7 +45,7 @@ export function learn(e: Economy): void {
         if (gaps[k] > gaps[top1]) { top2 = top1; top1 = k; } else if (gaps[k] > gaps[top2]) top2 = k;
       }
       const mentorGain = mentored
-        ? L.mentoringRate * e.program.mentorCompetence[membership.mentor[id]] * membership.trust[id] * (1 - Math.exp(-membership.visits[id] / L.visitsHalfEffect))
+        ? L.mentoringRate * e.program.mentorCompetence[membership.mentor[id]] * membership.trust[id] * (1 - exp(-membership.visits[id] / L.visitsHalfEffect))
         : 0;
       for (let k = 0; k < C; k++) {
         const gap = gaps[k];

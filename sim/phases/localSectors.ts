@@ -9,6 +9,7 @@ import { Flow } from '../ledger/accounts.js';
 import { LOCAL_SECTORS } from '../scenario/names.js';
 import { AGRICULTURE_BLOCK, BLOCK_COUNT, GOVERNMENT_BLOCK, supplierFarmProduceShare } from '../state/localSectors.js';
 import type { Economy } from '../state/economy.js';
+import { pow } from '../math/elementary.js';
 
 const B = BLOCK_COUNT;
 
@@ -46,7 +47,7 @@ function supplierFarmOrders(e: Economy): number {
 /** What outside buyers order from block k this month (real): start orders × shocks, fewer as its price rises. */
 function outsideOrders(e: Economy, k: number): number {
   const ls = e.localSectors;
-  return ls.exportsStart[k] * e.conditions.outsideDemandFactor * Math.pow(ls.price[k], -e.scenario.localEconomy.outsideDemandPriceElasticity);
+  return ls.exportsStart[k] * e.conditions.outsideDemandFactor * pow(ls.price[k], -e.scenario.localEconomy.outsideDemandPriceElasticity);
 }
 
 export function runLocalSectors(e: Economy): void {
@@ -270,7 +271,7 @@ function moveWage(e: Economy): void {
   const c = e.scenario.localEconomy.labour;
   if (!(lab.slackStart > 0)) return;
   const ratio = Math.max(lab.slack, 0.05 * lab.slackStart) / lab.slackStart;
-  const target = Math.pow(ratio, -c.wageCurveElasticity);
+  const target = pow(ratio, -c.wageCurveElasticity);
   lab.wageIndex += c.wageAdjustmentPerMonth * (target - lab.wageIndex);
 }
 

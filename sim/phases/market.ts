@@ -9,6 +9,7 @@ import { CAPACITY_COUNT, Cap, type Economy } from '../state/economy.js';
 import { BLOCK_COUNT, GOVERNMENT_BLOCK } from '../state/localSectors.js';
 import { LOCAL_SECTORS } from '../scenario/names.js';
 import { deliverable, otherOrders } from './localSectors.js';
+import { pow } from '../math/elementary.js';
 
 // Each shop's market-phase data is kept in two records of 4 numbers, one for the first round of orders
 // and one for the second round and the payments, so that each of the households' loops, which visit
@@ -390,15 +391,15 @@ function switchShops(e: Economy, scratch: MarketScratch): void {
     if (c1 < 0) continue;
     let cand = c1;
     if (c2 >= 0) {
-      const w1 = Math.pow(relativePull(A, c1), beta);
-      const w2 = Math.pow(relativePull(A, c2), beta);
+      const w1 = pow(relativePull(A, c1), beta);
+      const w2 = pow(relativePull(A, c2), beta);
       if (digits(u[i], 15485863) * (w1 + w2) < w2) cand = c2;
     }
     let known = false;
     for (let k = 0; k < K; k++) if (shops[base + k] === cand) known = true;
     if (known) continue;
     const g = relativePull(A, cand);
-    if (weakestGain <= 0 ? g > 0 : g > weakestGain && digits(u[i], 104729) < 1 - Math.pow(weakestGain / g, beta)) shops[base + weakest] = cand;
+    if (weakestGain <= 0 ? g > 0 : g > weakestGain && digits(u[i], 104729) < 1 - pow(weakestGain / g, beta)) shops[base + weakest] = cand;
   }
 }
 

@@ -4,6 +4,7 @@ import { Flow } from '../ledger/accounts.js';
 import { cohortActiveMonths, trainingHoursTotal } from '../program/costs.js';
 import type { Economy } from '../state/economy.js';
 import { addTie } from '../state/ties.js';
+import { pow } from '../math/elementary.js';
 
 /** Pay from the program account; local payments count as money injected into the local economy. */
 function spend(e: Economy, payee: number, amount: number, local: boolean): void {
@@ -117,7 +118,7 @@ function grantResources(e: Economy, members: Int32Array): void {
       // The lender sizes the loan to repayment capacity: installment within a share of monthly profit.
       const i = r.creditInterestPerMonth;
       const n = r.creditTermMonths;
-      const annuity = i > 0 ? i / (1 - Math.pow(1 + i, -n)) : 1 / n;
+      const annuity = i > 0 ? i / (1 - pow(1 + i, -n)) : 1 / n;
       const affordable = (r.creditMaxInstallmentShareOfProfit * Math.max(0, b.flows.profit[id])) / annuity;
       const lent = e.ledger.transfer(e.accounts.lender, id, Math.min(r.creditRupiah, affordable), Flow.loans);
       b.finance.loanBalance[id] = lent;

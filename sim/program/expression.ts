@@ -3,6 +3,7 @@
 // attributes are allowed; anything else (assignment, function definition, property access, matrices,
 // import/evaluate/parse) is refused before compilation, so a scenario file cannot run code.
 import { create, all, type MathNode } from 'mathjs/number';
+import { exp, log, pow } from '../math/elementary.js';
 import { TargetingExpressionError } from './expressionError.js';
 import { provideExpressionCompiler, type TargetingScore } from './expressionCompiler.js';
 import { EXPRESSION_VARIABLES } from './expressionVariables.js';
@@ -17,6 +18,16 @@ const VARIABLES = new Set<string>(EXPRESSION_VARIABLES);
 const CONSTANTS = new Set(['pi', 'e', 'true', 'false']);
 
 const math = create(all, {});
+// exp, log, pow (and the ^ operator) are the simulation's own, so an expression gives the same bits in
+// Node and in a browser (sim/math/elementary.ts).
+math.import(
+  {
+    exp: (x: number) => exp(x),
+    log: (x: number, base?: number) => (base === undefined ? log(x) : log(x) / log(base)),
+    pow: (x: number, y: number) => pow(x, y),
+  },
+  { override: true },
+);
 // Keep the parser, then disable the functions that could reach it (or the instance) from inside an
 // expression, in case a node slipped past the checks below.
 const parse = math.parse;

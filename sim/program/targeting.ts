@@ -4,6 +4,7 @@ import { CAPACITY_COUNT, Cap, type Economy } from '../state/economy.js';
 import { CAPACITIES } from '../scenario/names.js';
 import { compileExpression } from './expressionCompiler.js';
 import type { ExpressionVariable } from './expressionVariables.js';
+import { log } from '../math/elementary.js';
 
 function meanCap(e: Economy, id: number): number {
   let sum = 0;
@@ -44,7 +45,7 @@ export function targetingOrder(e: Economy, n: number): Int32Array {
       case 'womenFirst': key[id] = b.owner.female[id]; break;
       case 'lowestCapacityFirst': key[id] = -meanCap(e, id); break;
       case 'highestPotentialFirst':
-        key[id] = meanCap(e, id) + b.capacities.capacity[id * CAPACITY_COUNT + Cap.mindset] + b.owner.openness[id] + 0.25 * Math.log(b.market.attractionStart[id]);
+        key[id] = meanCap(e, id) + b.capacities.capacity[id * CAPACITY_COUNT + Cap.mindset] + b.owner.openness[id] + 0.25 * log(b.market.attractionStart[id]);
         break;
       case 'expression': {
         const v = score!(id);

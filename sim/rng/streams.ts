@@ -3,6 +3,7 @@
 // depend on what any other process did — or on whether the program is switched on. That is what makes
 // the program run and its counterfactual share common random numbers.
 import seedrandom from 'seedrandom';
+import { cosTurns, log } from '../math/elementary.js';
 
 export const PROCESSES = [
   'init', 'targeting', 'attendance', 'adoption', 'labour', 'exit', 'entry', 'shopSwitch', 'mentors', 'household', 'cashTransfer',
@@ -52,5 +53,5 @@ export class Streams {
 
 /** Standard normal from two uniforms (Box–Muller); u1 is kept away from 0. */
 export function normal(u1: number, u2: number): number {
-  return Math.sqrt(-2 * Math.log(u1 > 1e-12 ? u1 : 1e-12)) * Math.cos(2 * Math.PI * u2);
+  return Math.sqrt(-2 * log(u1 > 1e-12 ? u1 : 1e-12)) * cosTurns(u2);
 }

@@ -68,7 +68,7 @@ function crossFieldProblems(s: Scenario): ScenarioProblem[] {
 }
 
 /** Whole-rupiah sums are exact below 2^53. */
-const EXACT_RUPIAH = 2 ** 53;
+const EXACT_RUPIAH = 9_007_199_254_740_992; // 2^53
 /**
  * Money moving through the ledger over a run, per business-month of start turnover: every payment of
  * every kind summed, in the shipped profiles, is 9–12 times the businesses' turnover (measured on the

@@ -483,7 +483,7 @@ export const scenarioSchema = z.strictObject({
   title: bilingual(MAX_TITLE_LENGTH, 'the design\'s title for people, in Indonesian and English (the web app and `pendamping scenarios` show it); no effect on results'),
   summary: bilingual(MAX_SUMMARY_LENGTH, 'what the design does, in one plain line in Indonesian and English, for a district official; no effect on results'),
   months: p(z.number().int().min(1).max(600).default(36), 'months', 'horizon'),
-  seed: p(z.number().int().min(0).max(2 ** 32 - 1).default(1), 'seed', 'default seed when none is given on the command line'),
+  seed: p(z.number().int().min(0).max(4_294_967_295).default(1), 'seed', 'default seed when none is given on the command line'),
   region: p(
     z.string().min(1).default('town'),
     'region name',

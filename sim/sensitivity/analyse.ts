@@ -170,6 +170,6 @@ export function sobolStability(rows: readonly SensitivityIndexRow[]): SobolStabi
   const distance = (v: number) => (v < 0 ? -v : v - 1);
   outside.sort((a, b) => distance(b.value) - distance(a.value));
   const n = sobol.length > 0 ? Math.min(...sobol.map((r) => r.n)) : 0;
-  const rowsNeeded = widest !== null && n > 0 ? Math.ceil(n * (widest.width / SOBOL_MAX_CI_WIDTH) ** 2) : null;
+  const rowsNeeded = widest !== null && n > 0 ? Math.ceil(n * (widest.width / SOBOL_MAX_CI_WIDTH) * (widest.width / SOBOL_MAX_CI_WIDTH)) : null;
   return { stable: unknown.length === 0 && outside.length === 0 && widest === null, rows: n, unknown, outside, widest, rowsNeeded };
 }

@@ -63,7 +63,7 @@ function estimate(fA: Float64Array, fB: Float64Array, fAB: Float64Array, k: numb
   let squares = 0;
   for (let r = 0; r < n; r++) {
     const j = idx ? idx[r] : r;
-    squares += (fA[j] - m) ** 2 + (fB[j] - m) ** 2;
+    squares += (fA[j] - m) * (fA[j] - m) + (fB[j] - m) * (fB[j] - m);
   }
   const variance = squares / (2 * n);
   for (let i = 0; i < k; i++) {
@@ -73,7 +73,7 @@ function estimate(fA: Float64Array, fB: Float64Array, fAB: Float64Array, k: numb
       const j = idx ? idx[r] : r;
       const ab = fAB[j * k + i];
       v1 += fB[j] * (ab - fA[j]);
-      vt += (fA[j] - ab) ** 2;
+      vt += (fA[j] - ab) * (fA[j] - ab);
     }
     first[i] = variance > 0 ? v1 / n / variance : NaN;
     total[i] = variance > 0 ? vt / (2 * n) / variance : NaN;

@@ -15,6 +15,7 @@ import {
   type Labour, type LocalSectors, type LocalSteadyState,
 } from './localSectors.js';
 import { addTie } from './ties.js';
+import { exp } from '../math/elementary.js';
 
 const clamp01 = (x: number) => (x < 0 ? 0 : x > 1 ? 1 : x);
 
@@ -323,7 +324,7 @@ function buildEconomy(scenario: Scenario, seed: number, programActive: boolean, 
   for (let id = 0; id < n; id++) {
     drawOwnerAndCapacities(e, id, rng);
     setTechnology(e, id, rng);
-    const size = Math.exp(sigma * normal(rng(), rng()) - (sigma * sigma) / 2);
+    const size = exp(sigma * normal(rng(), rng()) - (sigma * sigma) / 2);
     b.market.attractionStart[id] = size;
     b.market.attraction[id] = size;
     setOpen(b, id, true);
@@ -346,7 +347,7 @@ function buildEconomy(scenario: Scenario, seed: number, programActive: boolean, 
   // of their own (sim/state/init.ts startLocalSectors).
   const microLabour = new Uint8Array(H);
   for (let i = 0; i < H; i++) {
-    h.outsideIncome[i] = outsideMean * Math.exp(osig * normal(rng(), rng()) - (osig * osig) / 2);
+    h.outsideIncome[i] = outsideMean * exp(osig * normal(rng(), rng()) - (osig * osig) / 2);
     const adults = hh.adultsAvailableForWork;
     microLabour[i] = Math.min(MAX_WAGE_JOBS, Math.floor(adults) + (rng() < adults - Math.floor(adults) ? 1 : 0));
   }

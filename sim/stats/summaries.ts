@@ -35,7 +35,7 @@ export function interval(xs: readonly number[]): Interval {
   const n = xs.length;
   const m = mean(xs);
   if (n < 2) return { mean: m, sd: NaN, n, low: m, high: m };
-  const sd = Math.sqrt(xs.reduce((a, x) => a + (x - m) ** 2, 0) / (n - 1));
+  const sd = Math.sqrt(xs.reduce((a, x) => a + (x - m) * (x - m), 0) / (n - 1));
   const half = tQuantile975(n - 1) * (sd / Math.sqrt(n));
   return { mean: m, sd, n, low: m - half, high: m + half };
 }

@@ -16,3 +16,13 @@ describe('sim/ portability', () => {
     expect(src).not.toMatch(/from ['"]node:|require\(|\bprocess\.|\bBuffer\b|\bwindow\.|\bdocument\.|__dirname/);
   });
 });
+
+// Math's transcendental functions differ in the last binary digit between V8 versions (Node and Chromium):
+// the simulation uses its own (sim/math/elementary.ts), so a run gives the same bits in both.
+describe('sim/ elementary functions', () => {
+  it.each(files('sim').filter((f) => !f.endsWith(join('math', 'elementary.ts'))))('%s calls no engine-dependent Math function and no ** operator', (file) => {
+    const code = readFileSync(file, 'utf8').replace(/\/\*[\s\S]*?\*\//g, '').replace(/\/\/.*$/gm, '');
+    expect(code).not.toMatch(/Math\.(exp|expm1|log|log1p|log2|log10|pow|cos|sin|tan|acos|asin|atan|atan2|cosh|sinh|tanh|acosh|asinh|atanh|cbrt|hypot)\b/);
+    expect(code).not.toMatch(/[\w)\]]\s*\*\*\s*[\w(]/);
+  });
+});
