@@ -64,9 +64,28 @@ export function exp(x: number): number {
   return scaleByPow2(p, k);
 }
 
-const bits = new DataView(new ArrayBuffer(8));
+// A double and its two 32-bit words; which word holds the sign and exponent depends on the machine's byte
+// order, found once.
+const word64 = new Float64Array(1);
+const word32 = new Uint32Array(word64.buffer);
+word64[0] = 1;
+const HIGH = word32[1] === 0x3ff00000 ? 1 : 0;
 const TWO_54 = 18014398509481984;
 const SMALLEST_NORMAL = 2.2250738585072014e-308;
+
+// 1/(2n + 1) for the logarithm's series.
+const L3 = 1 / 3;
+const L5 = 1 / 5;
+const L7 = 1 / 7;
+const L9 = 1 / 9;
+const L11 = 1 / 11;
+const L13 = 1 / 13;
+const L15 = 1 / 15;
+const L17 = 1 / 17;
+const L19 = 1 / 19;
+const L21 = 1 / 21;
+const L23 = 1 / 23;
+const L25 = 1 / 25;
 
 /** The natural logarithm. */
 export function log(x: number): number {
@@ -78,12 +97,11 @@ export function log(x: number): number {
     x *= TWO_54;
     e = -54;
   }
-  // x = m·2^e with m in [√½, √2): the exponent from the bits (DataView is big-endian on every machine).
-  bits.setFloat64(0, x);
-  const high = bits.getUint32(0);
-  e += ((high >>> 20) & 0x7ff) - 1023;
-  bits.setUint32(0, (high & 0x000fffff) | 0x3ff00000);
-  let m = bits.getFloat64(0);
+  // x = m·2^e with m in [√½, √2): the exponent from the bits, m = x·2^−e (exact).
+  word64[0] = x;
+  const exponent = ((word32[HIGH] >>> 20) & 0x7ff) - 1023;
+  let m = x * POW2[POW2_OFFSET - exponent];
+  e += exponent;
   if (m > SQRT2) {
     m /= 2;
     e += 1;
@@ -91,7 +109,7 @@ export function log(x: number): number {
   // ln m = 2·atanh(s), s = (m − 1)/(m + 1), |s| ≤ 0.172: the odd series to s^25 (the next term is below 1e-19 of s).
   const s = (m - 1) / (m + 1);
   const z = s * s;
-  const series = 1 / 3 + z * (1 / 5 + z * (1 / 7 + z * (1 / 9 + z * (1 / 11 + z * (1 / 13 + z * (1 / 15 + z * (1 / 17 + z * (1 / 19 + z * (1 / 21 + z * (1 / 23 + z * (1 / 25)))))))))));
+  const series = L3 + z * (L5 + z * (L7 + z * (L9 + z * (L11 + z * (L13 + z * (L15 + z * (L17 + z * (L19 + z * (L21 + z * (L23 + z * L25))))))))));
   const lnM = 2 * s + 2 * s * z * series;
   return e * LN2_HI + (lnM + e * LN2_LO);
 }
