@@ -70,7 +70,7 @@ async function main(): Promise<void> {
     '| --- | --- | --- | ---: | ---: | --- |',
     ...v.results.map((r) => `| ${r.id} | ${esc(r.quantity)} | ${r.unit} | ${esc(targetRange(r))} | ${esc(modelFigure(r))} | ${status(r)} |`),
     '',
-    `${v.results.filter((r) => r.pass === true).length} pass, ${v.results.filter((r) => r.pass === false).length} fail, ${v.results.filter((r) => r.pass === null).length} not modelled.`,
+    `${v.results.filter((r) => r.pass === true).length} pass, ${v.results.filter((r) => r.pass === false && !r.knownGap).length} fail, ${v.results.filter((r) => r.pass === false && r.knownGap).length} known gap, ${v.results.filter((r) => r.pass === null).length} not modelled. A known gap is a target the model is known to miss: it is scored as any other and reported with the reason, below.`,
     '',
     'Sources, by target:',
     '',
@@ -78,7 +78,7 @@ async function main(): Promise<void> {
     '',
     '## Calibration scenarios',
     '',
-    'Each lives in `scenarios/calibration/` (the L3 check reads the shipped `scenarios/full-cycle.json`). A calibration scenario sets only the design the evidence studied — its levers, intensity, participants and horizon — never a behavioural parameter: those come from the defaults.',
+    'Each lives in `scenarios/calibration/` (the L3 check reads the shipped `scenarios/full-cycle.json`, R1 the shipped `scenarios/rural-cash-transfer.json`). A calibration scenario sets only the design the evidence studied — its levers, intensity, participants and horizon — never a behavioural parameter: those come from the defaults.',
     '',
     ...calibrationScenarioNames().map((n) => {
       const s = JSON.parse(readFileSync(scenarioPath('scenarios', n), 'utf8')) as { description?: string };
@@ -110,6 +110,7 @@ async function main(): Promise<void> {
     '',
     '## What the model cannot reproduce, and readings to keep in mind',
     '',
+    ...v.results.filter((r) => r.knownGap).map((r) => `- **${r.id} is a known gap${r.pass ? ' no longer: it passes' : ''}.** ${r.quantity}: the model gives ${modelFigure(r)} against ${targetRange(r)}. Why: ${r.knownGap}.`),
     '- **I5 (MSMEs\' share of units, jobs and GDP) is not modelled.** ' + (v.results.find((r) => r.id === 'I5')?.notModelled ?? '') + '. The validation reports it as not modelled rather than passing it.',
     '- **Three measures, three names** ([docs/metrics.md](metrics.md)). L1 is the `spendingMultiplier`: local output generated round by round per rupiah of new outside demand, read from the ledger of the default economy (L1a), cross-checked by experiment as the output response to 30% more outside demand (L1b). The two need not agree: the experiment is a marginal response in which prices, capacity and savings adjust, the rounds use the run\'s average shares. `localGdpPerRupiah` (local GDP gained ÷ program cost) is a different quantity: it counts the productivity gains a program causes, so for a program that works it is several times the spending multiplier, and the two must never be compared. The `incomeMultiplier` earlier versions reported (local income gained ÷ money injected locally, checked as L1b with the program\'s teaching switched off) is retired: it did not treat services, grants and cash alike.',
     '- **Business stealing is not pinned down.** The published effect sizes (C1–C8) are estimates for participants and hold whether half or nine tenths of a participant\'s extra pull is taken from competitors; what non-participants lose, and so the local income and jobs a program creates, depends on that share. It is the first parameter to vary in a sensitivity analysis of local outcomes.',
@@ -120,7 +121,7 @@ async function main(): Promise<void> {
     '',
   );
   writeFileSync(new URL('../docs/calibration.md', import.meta.url), out.join('\n'));
-  console.log(`wrote docs/calibration.md (${v.results.filter((r) => r.pass === false).length} failing targets)`);
+  console.log(`wrote docs/calibration.md (${v.results.filter((r) => r.pass === false && !r.knownGap).length} failing targets, ${v.results.filter((r) => r.pass === false && r.knownGap).length} known gap(s))`);
 }
 
 await main();

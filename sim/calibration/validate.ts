@@ -20,6 +20,8 @@ export interface TargetResult {
   pass: boolean | null;
   source: string;
   notModelled?: string;
+  /** The model is known to miss this target (the reason); a failure here is reported, not fatal. */
+  knownGap?: string;
 }
 
 export interface ValidateOptions {
@@ -51,7 +53,7 @@ export function validate(scenarios: Record<string, Scenario>, options: ValidateO
 /** A target's verdict from its value in each replicate (null, or not finite, where it is not defined). */
 export function score(t: Target, values: readonly ReplicateValue[]): TargetResult {
   const s = replicateStats(values);
-  const base = { id: t.id, quantity: t.quantity, unit: t.unit, target: { low: t.low, high: t.high }, source: t.source, n: s.n };
+  const base = { id: t.id, quantity: t.quantity, unit: t.unit, target: { low: t.low, high: t.high }, source: t.source, n: s.n, ...(t.knownGap ? { knownGap: t.knownGap } : {}) };
   if (t.notModelled) return { ...base, value: null, ci: null, pass: null, notModelled: t.notModelled };
   if (s.mean === null) return { ...base, value: null, ci: null, pass: false };
   return { ...base, value: s.mean, ci: s.low === null || s.high === null ? null : [s.low, s.high], pass: s.mean >= t.low && s.mean <= t.high };
