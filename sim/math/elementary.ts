@@ -1,7 +1,7 @@
 // The simulation's elementary functions, built only from IEEE 754 addition, subtraction, multiplication,
 // division and square root (and the exact Math.round, Math.floor and Math.abs), which every JavaScript
 // engine computes to the same bits. Math.exp, Math.log, Math.pow and Math.cos are not specified to the
-// last bit, and V8's differ between versions: Node 20 and Chromium disagreed on about one argument in ten
+// last bit, and V8's differ between versions: Node 20 and Chromium disagreed on up to one argument in ten
 // (docs/wip/README.md item 19), so a run in the web app could differ from the same run on the command
 // line. With these, the same scenario and seed give the same bits in Node and in a browser.
 //

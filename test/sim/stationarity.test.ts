@@ -15,12 +15,11 @@ const BOUND_PCT = 2;
 type Level = Exclude<StationarityLevel, 'wageIndex'>;
 const LEVELS: Level[] = ['turnover', 'jobs', 'localGdp', 'open', 'householdMoney', 'consumerPriceIndex'];
 
-/**
- * Measured worst months (seeds 1–10; `town`, `rural`, `periurban`): turnover −1.7, −1.8, −1.9; jobs −0.8,
- * −1.2, −1.0; local GDP −0.4, −0.7, −0.6; open businesses +1.3 in each; household money at most 0.6; the
- * consumer price index at most +0.6. Turnover sits closest to the bound: its early dip (about −1.5% over
- * 40 seeds, docs/model.md §8) plus these seeds' draws.
- */
+// Measured worst months (seeds 1–10; `town`, `rural`, `periurban`): turnover −1.7, −1.8, −1.9; jobs −0.8,
+// −1.2, −1.0; local GDP −0.4, −0.7, −0.6; open businesses +1.3 in each; household money at most 0.6; the
+// consumer price index at most +0.6. Turnover sits closest to the bound: its early dip (about −1.5% over
+// 40 seeds, docs/model.md §8) plus these seeds' draws.
+
 /** Each level's largest change from month 1 (%) over the run, of the mean over seeds. */
 function worstChanges(region: string): Record<Level, number> {
   const raw = JSON.parse(readFileSync('scenarios/no-program.json', 'utf8'));
