@@ -2,7 +2,7 @@
 // the report with the calibrated parameters, what each was set to and why, which are assumptions, and
 // what the model cannot reproduce. Run: npm run calibration-report. Do not edit the output by hand.
 import { readFileSync, writeFileSync } from 'node:fs';
-import { calibrationScenarioNames, parseScenario } from '../sim/index.js';
+import { calibrationScenarioNames, isFailure, isOpenGap, parseScenario } from '../sim/index.js';
 import { DEFAULT_VALIDATE_REPLICATES, runValidation, scenarioPath } from '../cli/commands/validate.js';
 import { modelFigure, status, targetRange } from '../cli/reports/validateReport.js';
 import { reportNumber } from '../cli/format/number.js';
@@ -70,7 +70,7 @@ async function main(): Promise<void> {
     '| --- | --- | --- | ---: | ---: | --- |',
     ...v.results.map((r) => `| ${r.id} | ${esc(r.quantity)} | ${r.unit} | ${esc(targetRange(r))} | ${esc(modelFigure(r))} | ${status(r)} |`),
     '',
-    `${v.results.filter((r) => r.pass === true).length} pass, ${v.results.filter((r) => r.pass === false && !r.knownGap).length} fail, ${v.results.filter((r) => r.pass === false && r.knownGap).length} known gap, ${v.results.filter((r) => r.pass === null).length} not modelled. A known gap is a target the model is known to miss: it is scored as any other and reported with the reason, below.`,
+    `${v.results.filter((r) => r.pass === true).length} pass, ${v.results.filter(isFailure).length} fail, ${v.results.filter(isOpenGap).length} known gap, ${v.results.filter((r) => r.pass === null).length} not modelled. A known gap is a target the model is known to miss: it is scored as any other and reported with the reason, below.`,
     '',
     'Sources, by target:',
     '',
@@ -121,7 +121,7 @@ async function main(): Promise<void> {
     '',
   );
   writeFileSync(new URL('../docs/calibration.md', import.meta.url), out.join('\n'));
-  console.log(`wrote docs/calibration.md (${v.results.filter((r) => r.pass === false && !r.knownGap).length} failing targets, ${v.results.filter((r) => r.pass === false && r.knownGap).length} known gap(s))`);
+  console.log(`wrote docs/calibration.md (${v.results.filter(isFailure).length} failing targets, ${v.results.filter(isOpenGap).length} known gap(s))`);
 }
 
 await main();

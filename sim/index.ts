@@ -20,7 +20,7 @@ export { EXPRESSION_VARIABLES } from './program/expressionVariables.js';
 export { loadExpressionCompiler, expressionCompilerNeeded } from './program/expressionCompiler.js';
 export { scenarioJsonSchema } from './scenario/jsonSchema.js';
 export { TARGETS, calibrationScenarioNames, effectPct, type Target, type Runs } from './calibration/targets.js';
-export { validate, score, digitalUpliftSensitivity, validateOverAssumptions, type TargetResult, type ValidateOptions, type SensitivityRow, type TargetOverAssumptions, type AssumptionDraw, type ValidateOverAssumptionsOptions } from './calibration/validate.js';
+export { validate, score, isFailure, isOpenGap, digitalUpliftSensitivity, validateOverAssumptions, type TargetResult, type ValidateOptions, type SensitivityRow, type TargetOverAssumptions, type AssumptionDraw, type ValidateOverAssumptionsOptions } from './calibration/validate.js';
 export type { ParameterValue, DesignPoint, SobolRole, MorrisRole, RunSpec } from './experiment/types.js';
 export { experimentSchema, parseExperiment, experimentJsonSchema, baseNameOf, scenarioField, type Experiment, type ExperimentInput, type ParameterSpec, type DistributionSpec, type DesignSpec, type RecordSpec, type ScenarioField } from './experiment/schema.js';
 export { designPoints, runSpecs, pointLabel, factorialLevels, rangeValues, parameterQuantile, normalQuantile, latinHypercubeUnits, MAX_DESIGN_POINTS, SAMPLED_DIGITS } from './experiment/design.js';

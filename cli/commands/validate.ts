@@ -9,6 +9,7 @@ import { Option, type Command } from 'commander';
 import { TARGETS, calibrationScenarioNames } from '../../sim/calibration/targets.js';
 import {
   digitalUpliftSensitivity,
+  isFailure,
   validate,
   validateOverAssumptions,
   type AssumptionDraw,
@@ -167,7 +168,7 @@ Exit codes: 0 every modelled target passes or is a known gap (with --uncertainty
       if (progress) io.stderr('\r' + ' '.repeat(60) + '\r');
       await emit(io, renderValidation(v, opts.format ?? 'table', { wide: opts.wide }), opts.out);
       // A known gap is reported, not fatal: only a target that should pass fails the command.
-      const failed = v.results.filter((r) => r.pass === false && !r.knownGap).map((r) => r.id);
+      const failed = v.results.filter(isFailure).map((r) => r.id);
       if (failed.length > 0) throw new ChecksFailed(`${failed.length} calibration target${failed.length === 1 ? '' : 's'} failed: ${failed.join(', ')}`);
     });
 }

@@ -4,6 +4,7 @@
 // (with its unit) wraps, and a long range or CI takes a second line. `wide` prints one line per target,
 // however wide (over 200 columns).
 import type { SensitivityRow, TargetResult } from '../../sim/index.js';
+import { isFailure, isOpenGap } from '../../sim/calibration/validate.js';
 import type { Validation, ValidationOverAssumptions } from '../commands/validate.js';
 import { NOT_AVAILABLE, reportNumber } from '../format/number.js';
 import { reportRupiah } from '../format/rupiah.js';
@@ -67,8 +68,8 @@ const prose = (text: string, wide: boolean) => (wide ? text : wrapText(text, REP
 export function validationTable(v: Validation, options: ValidationTableOptions = {}): string {
   const wide = options.wide ?? false;
   const passed = v.results.filter((r) => r.pass === true).length;
-  const failed = v.results.filter((r) => r.pass === false && !r.knownGap).length;
-  const gaps = v.results.filter((r) => r.pass === false && r.knownGap);
+  const failed = v.results.filter(isFailure).length;
+  const gaps = v.results.filter(isOpenGap);
   const closedGaps = v.results.filter((r) => r.pass === true && r.knownGap);
   const notModelled = v.results.filter((r) => r.pass === null);
   const table = wide

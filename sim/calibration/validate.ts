@@ -24,6 +24,11 @@ export interface TargetResult {
   knownGap?: string;
 }
 
+/** A target that should pass and does not: what fails `validate`. */
+export const isFailure = (r: Pick<TargetResult, 'pass' | 'knownGap'>): boolean => r.pass === false && !r.knownGap;
+/** A target the model is known to miss, still missed. */
+export const isOpenGap = (r: Pick<TargetResult, 'pass' | 'knownGap'>): boolean => r.pass === false && !!r.knownGap;
+
 export interface ValidateOptions {
   replicates: number;
   seed: number;
