@@ -59,7 +59,7 @@ export const PHASES: readonly Phase[] = [
     reads: ['businesses.life', 'businesses.workforce', 'businesses.flows', 'businesses.technology', 'conditions', 'suppliers'],
     writes: ['localSectors', 'labour', 'households', 'ledger'] },
   { name: 'incomes', run: payIncomes,
-    reads: ['businesses.life', 'businesses.owner', 'businesses.practices', 'businesses.technology', 'businesses.market', 'businesses.workforce', 'businesses.finance', 'suppliers', 'labour'],
+    reads: ['businesses.life', 'businesses.owner', 'businesses.practices', 'businesses.technology', 'businesses.market', 'businesses.workforce', 'businesses.finance', 'suppliers', 'labour', 'conditions'],
     writes: ['businesses.flows', 'households', 'ledger'] },
   { name: 'entryExit', run: exitAndEnter,
     reads: ['businesses.finance', 'businesses.flows', 'suppliers'],

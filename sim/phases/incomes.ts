@@ -91,7 +91,9 @@ export function payIncomes(e: Economy): void {
     ledger.pay(acct, h0 + sup.ownerHousehold[j], money[acct], Flow.supplierPayouts);
   }
 
-  for (let i = 0; i < h.count; i++) ledger.transfer(world, h0 + i, h.outsideIncome[i], Flow.outsideIncome);
+  // Income from outside: remittances, commuters' wages, pensions, public transfers (growing with the trend).
+  const outsideFactor = e.conditions.outsideIncomeFactor;
+  for (let i = 0; i < h.count; i++) ledger.transfer(world, h0 + i, h.outsideIncome[i] * outsideFactor, Flow.outsideIncome);
   ledger.takeReceived(h0, h.incomeLast);
   // Which part of that income was cash transfers: the market phase counts them as they are spent instead.
   if (h.transferPending.length > 0) {

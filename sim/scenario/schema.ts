@@ -197,6 +197,11 @@ const localEconomySchema = z
     labour: labourSchema,
     priceAdjustmentPerMonth: share(0.25, 'share of the gap to its target price a block closes each month'),
     outsideDemandPriceElasticity: p(z.number().min(0).max(10).default(2), 'elasticity', 'how strongly outside buyers cut what they buy from a block as its price rises (they can buy the same elsewhere; assumption)'),
+    outsideGrowthPerYear: p(
+      z.number().min(-0.2).max(0.3).default(0),
+      'share per year',
+      'growth of what reaches the district from outside, compounded month by month: outside buyers\' orders from micro-businesses and the sector blocks, and households\' income from outside (exogenousIncomeShare); the rest of the economy follows through its own rules. 0 (the default): a stationary economy; e.g. 0.05 for 5% a year, -0.03 for a district in decline',
+    ),
   })
   .prefault({});
 

@@ -69,7 +69,10 @@ export interface ProgramState {
 export interface MonthConditions {
   inputPriceFactor: number;
   localDemandFactor: number;
+  /** Outside buyers' orders against the start's: trend growth (localEconomy.outsideGrowthPerYear) times shocks. */
   outsideDemandFactor: number;
+  /** Households' income from outside against the start's: trend growth only. */
+  outsideIncomeFactor: number;
 }
 
 export interface Economy {

@@ -99,6 +99,7 @@ const arbitraryInput = fc.record({
     labour: fc.record({ unemploymentRate: fc.double({ min: 0, max: 0.3, noNaN: true }), wageCurveElasticity: fc.double({ min: 0, max: 1, noNaN: true }), wageAdjustmentPerMonth: share }),
     priceAdjustmentPerMonth: share,
     outsideDemandPriceElasticity: fc.double({ min: 0, max: 5, noNaN: true }),
+    outsideGrowthPerYear: fc.double({ min: -0.2, max: 0.3, noNaN: true }),
   }),
 });
 
