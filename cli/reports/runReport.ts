@@ -13,6 +13,7 @@ export function runDocument(r: RunResult) {
   return {
     scenario: r.scenario,
     region: r.region,
+    ...(r.outsideGrowthPerYear === undefined ? {} : { outsideGrowthPerYear: r.outsideGrowthPerYear }),
     seed: r.seed,
     months: r.months,
     summaryWindowMonths: r.summaryWindowMonths,
@@ -53,7 +54,9 @@ export function runTable(r: RunResult): string {
   const s = r.summary;
   const p = r.program;
   const out: string[] = [];
-  out.push(`Pendamping ${pendampingVersion()}: scenario "${r.scenario}", region "${r.region}"`);
+  const g = r.outsideGrowthPerYear;
+  const trend = g === undefined ? '' : `, outside demand and income ${g > 0 ? 'growing' : 'shrinking'} ${formatPercent(Math.abs(g), 1)} a year`;
+  out.push(`Pendamping ${pendampingVersion()}: scenario "${r.scenario}", region "${r.region}"${trend}`);
   out.push(
     `Seed ${r.seed}, ${r.months} months, ${reportNumber(p.participants, 0)} participants in ${p.cohorts} cohort${p.cohorts === 1 ? '' : 's'}, ` +
       `program cost ${reportRupiah(s.programCost)}`,

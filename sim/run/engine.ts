@@ -158,6 +158,7 @@ export function startRun(scenario: Scenario, options: RunOptions = {}): Run {
       return {
         scenario: scenario.name,
         region: scenario.region,
+        ...(scenario.localEconomy.outsideGrowthPerYear !== 0 ? { outsideGrowthPerYear: scenario.localEconomy.outsideGrowthPerYear } : {}),
         seed,
         months,
         summaryWindowMonths,

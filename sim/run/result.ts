@@ -42,6 +42,8 @@ export interface RunResult {
   scenario: string;
   /** The region profile the scenario's economy came from (scenarios/regions/<name>.json). */
   region: string;
+  /** Present only when the scenario sets a trend: localEconomy.outsideGrowthPerYear (share per year). */
+  outsideGrowthPerYear?: number;
   seed: number;
   months: number;
   summaryWindowMonths: number;

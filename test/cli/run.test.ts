@@ -26,6 +26,19 @@ describe('run', () => {
     expect(doc.series.program.participants.turnover).toHaveLength(6);
   });
 
+  it('a trend (localEconomy.outsideGrowthPerYear) is named in the table header and the JSON; without one neither mentions it', async () => {
+    const growing = writeScenario(dir, 'growing.json', { ...smallDesign('growing'), localEconomy: { outsideGrowthPerYear: 0.05 } });
+    const shrinking = writeScenario(dir, 'shrinking.json', { ...smallDesign('shrinking'), localEconomy: { outsideGrowthPerYear: -0.03 } });
+    expect((await runCommand(growing, { months: 3 })).split('\n')[0]).toBe(
+      `Pendamping ${pendampingVersion()}: scenario "growing", region "town", outside demand and income growing 5.0% a year`,
+    );
+    expect((await runCommand(shrinking, { months: 3 })).split('\n')[0]).toMatch(/, outside demand and income shrinking 3\.0% a year$/);
+    const doc = JSON.parse(await runCommand(growing, { format: 'json', months: 3 }));
+    expect(Object.keys(doc).slice(0, 4)).toEqual(['scenario', 'region', 'outsideGrowthPerYear', 'seed']);
+    expect(doc.outsideGrowthPerYear).toBe(0.05);
+    expect(await runCommand(small, { months: 3 })).not.toMatch(/growing|shrinking/);
+  });
+
   it('csv: tidy rows with the scenario name quoted, one per arm, group, metric and month', async () => {
     const text = await runCommand(small, { format: 'csv', months: 4 });
     const lines = text.trimEnd().split('\n');
