@@ -5,7 +5,10 @@
 // and a 6-run batch (3 points × 2), which 2 workers must never make slower. A 180-run batch of the same
 // design gives the steady-state (marginal) throughput: (extra runs) / (extra seconds), which leaves out
 // the fixed start-up and each thread's JIT warm-up. Every batch's results.csv must be byte-identical
-// across worker counts. Prints a table and writes bench/results/batch-<timestamp>.json and
+// across worker counts. The shipped scenarios/experiments/mentoring-intensity.json (60 runs of 36 months), the
+// batch issue 14 measured, is timed the same way. From the steady rates the bench also prints the most 2
+// workers could gain on the 60-run batch if their start-up cost no more than 1 worker's, and how small
+// that start-up would have to be for the target. Prints a table and writes bench/results/batch-<timestamp>.json and
 // bench/results/batch-latest.json. Run it with `npm run bench:batch` (it builds first).
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -29,10 +32,12 @@ const cli = fileURLToPath(new URL('dist/bin/pendamping.js', root));
 
 const dir = mkdtempSync(join(tmpdir(), 'pendamping-bench-batch-'));
 const experiment = benchExperiments(dir, businesses, months);
+const EXAMPLE = 'scenarios/experiments/mentoring-intensity.json';
 const batches = {
   short: experiment('short', replicates),
   long: experiment('long', replicates * longFactor),
   tiny: experiment('tiny', 2, POINTS.slice(0, 3)),
+  example: fileURLToPath(new URL(EXAMPLE, root)),
 };
 type Batch = keyof typeof batches;
 
@@ -45,7 +50,7 @@ const samples: Sample[] = [];
 const csvs = new Map<Batch, string>();
 const runsOf = new Map<Batch, number>();
 for (let r = 0; r < repeats; r++) {
-  for (const batch of ['tiny', 'short', 'long'] as const) {
+  for (const batch of ['tiny', 'short', 'long', 'example'] as const) {
     for (const workers of workerCounts) {
       const out = join(dir, `out-${batch}-${workers}-${r}`);
       const start = performance.now();
@@ -68,6 +73,7 @@ const all = (batch: Batch, workers: number) => samples.filter((s) => s.batch ===
 const runs = runsOf.get('short')!;
 const longRuns = runsOf.get('long')!;
 const tinyRuns = runsOf.get('tiny')!;
+const exampleRuns = runsOf.get('example')!;
 const rows = workerCounts.map((workers) => {
   const seconds = secondsOf('short', workers);
   const longSeconds = secondsOf('long', workers);
@@ -85,6 +91,10 @@ const rows = workerCounts.map((workers) => {
     tinyRuns,
     tinyMedianSeconds: secondsOf('tiny', workers),
     tinySeconds: all('tiny', workers),
+    exampleRuns,
+    exampleMedianSeconds: secondsOf('example', workers),
+    exampleSeconds: all('example', workers),
+    exampleSpeedup: secondsOf('example', 1) / secondsOf('example', workers),
   };
 });
 const one = rows.find((x) => x.workers === 1)!;
@@ -113,6 +123,26 @@ if (two) {
       ? `met: with 2 workers it runs on 1 thread, as with 1 (${Math.round((two.tinyMedianSeconds - one.tinyMedianSeconds) * 1000)} ms apart: noise)`
       : two.tinyMedianSeconds <= one.tinyMedianSeconds ? 'met' : 'NOT met';
   console.log(`target: ${tinyRuns} runs, 2 workers never slower than 1: ${two.tinyMedianSeconds.toFixed(2)} s against ${one.tinyMedianSeconds.toFixed(2)} s, ${tinyVerdict}`);
+  console.log(
+    `${EXAMPLE} (${exampleRuns} runs): ${one.exampleMedianSeconds.toFixed(2)} s with 1 worker, ${two.exampleMedianSeconds.toFixed(2)} s with 2 (${sp(two.exampleSpeedup)})`,
+  );
+  const ceiling = ceilingOf(one, two);
+  console.log(
+    `ceiling for ${runs} runs at these steady rates: ${sp(ceiling.speedup)} if 2 workers' start-up cost no more than 1 worker's (${ceiling.fixedSeconds.toFixed(2)} s of its ${one.medianSeconds.toFixed(2)} s); ` +
+      `${TARGET_SPEEDUP}× would need a start-up under ${ceiling.fixedSecondsForTarget.toFixed(2)} s`,
+  );
+}
+
+/**
+ * The most 2 workers can gain end to end on the short batch, from the steady rates: what 1 worker spends
+ * beyond its steady run time (process start, loading, thread start, cold compilation) is F; if 2 workers
+ * spent no more, they would take F + runs / (their steady rate). The target needs F < (S1 − k·S2)/(k − 1).
+ */
+function ceilingOf(one: (typeof rows)[number], two: (typeof rows)[number]) {
+  const s1 = runs / one.steadyRunsPerSecond;
+  const s2 = runs / two.steadyRunsPerSecond;
+  const fixedSeconds = one.medianSeconds - s1;
+  return { fixedSeconds, speedup: one.medianSeconds / (fixedSeconds + s2), fixedSecondsForTarget: (s1 - TARGET_SPEEDUP * s2) / (TARGET_SPEEDUP - 1) };
 }
 const out = {
   bench: 'batch',
@@ -121,10 +151,11 @@ const out = {
   cpu: cpus()[0]?.model,
   cpus: availableParallelism(),
   loadAverageAtEnd: load,
-  experiment: { businesses, months, designPoints: POINTS.length, replicates, longReplicates: replicates * longFactor, tinyRuns },
+  experiment: { businesses, months, designPoints: POINTS.length, replicates, longReplicates: replicates * longFactor, tinyRuns, example: EXAMPLE, exampleRuns },
   repeats,
   targets: { speedup: TARGET_SPEEDUP, tinyNeverSlower: true },
   tinyThreadsWith2Workers: threadsForRuns(tinyRuns, 2),
+  ...(two ? { ceiling: ceilingOf(one, two) } : {}),
   rows: table,
 };
 saveResults('batch', out);
