@@ -159,6 +159,13 @@ describe('a CLI scenario file opened in the page', () => {
     });
   });
 
+  it('a trend growth rate is named as not carried over: the web app runs every design in a stationary economy', () => {
+    const file = scenarioFile('full-cycle');
+    file.localEconomy = { outsideGrowthPerYear: 0.05 };
+    const r = importScenarioText(JSON.stringify(file), 'growing.json', 'en', 'town');
+    expect(r.ok && r.notCarried).toEqual(['localEconomy.outsideGrowthPerYear']);
+  });
+
   it('a file with a targeting expression opens after the page loads mathjs for it (not loaded before)', async () => {
     const text = readFileSync('scenarios/calibration/l2-local-inputs.json', 'utf8');
     expect(expressionCompilerNeeded(text)).toBe(true);
