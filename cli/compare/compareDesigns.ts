@@ -57,6 +57,10 @@ export type QuantityStats = ReplicateStats & { unit: string };
 export interface DesignStats {
   name: string;
   file: string;
+  /** The region profile the design's economy comes from. */
+  region: string;
+  /** Present only when the design sets a trend (localEconomy.outsideGrowthPerYear, share per year). */
+  outsideGrowthPerYear?: number;
   /** Mean participants over the replicates. */
   participants: number;
   months: number;
@@ -167,6 +171,8 @@ export function assembleComparison(designs: readonly Design[], options: CompareO
     designs: designs.map((d, i) => ({
       name: d.name,
       file: d.file,
+      region: d.scenario.region,
+      ...(d.scenario.localEconomy.outsideGrowthPerYear !== 0 ? { outsideGrowthPerYear: d.scenario.localEconomy.outsideGrowthPerYear } : {}),
       participants: perDesign[i].participants,
       months: perDesign[i].months,
       summaryWindowMonths: perDesign[i].window,

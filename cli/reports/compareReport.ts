@@ -4,7 +4,7 @@ import { replicateStats, type ReplicateStats } from '../../sim/stats/replicates.
 import type { AssumptionStats, CompareResult, OverAssumptions, QuantityStats } from '../compare/compareDesigns.js';
 import { DESIGN_FIGURES, QUANTITIES, type Quantity } from '../compare/quantities.js';
 import { toCsv, type CsvValue } from '../format/csv.js';
-import { NOT_AVAILABLE, reportNumber } from '../format/number.js';
+import { NOT_AVAILABLE, formatPercent, reportNumber } from '../format/number.js';
 import { decimalsFor, formatScaled, rupiahUnit } from '../format/rupiah.js';
 import { chunk, renderTable, truncate, type Row } from '../format/table.js';
 import type { Format } from '../options.js';
@@ -119,10 +119,16 @@ export function compareTable(c: CompareResult): string {
   out.push(`Pendamping ${c.pendampingVersion}: ${c.designs.length} design${c.designs.length === 1 ? '' : 's'}, ${c.replicates} replicate${c.replicates === 1 ? '' : 's'} each (${seeds}, the same for every design)`);
   out.push('');
   const ids = QUANTITIES.map((q) => q.id);
+  // A growth row only when some design grows or shrinks its district (localEconomy.outsideGrowthPerYear).
+  const trended = c.designs.some((d) => d.outsideGrowthPerYear !== undefined);
   out.push(
     blocks(
       labels,
       (block) => [
+        ['Region', ...block.map((i) => c.designs[i].region)],
+        ...(trended
+          ? [['Outside demand and income, a year', ...block.map((i) => formatPercent(c.designs[i].outsideGrowthPerYear ?? 0, 1, { sign: true }))]]
+          : []),
         ['Participants', ...block.map((i) => reportNumber(c.designs[i].participants, Number.isInteger(c.designs[i].participants) ? 0 : 1))],
         ['Months (summary window)', ...block.map((i) => `${c.designs[i].months} (last ${c.designs[i].summaryWindowMonths})`)],
         [''],

@@ -47,6 +47,20 @@ describe('compare', () => {
     expect(await compareCommand([a, b], { replicates: 2 })).not.toMatch(/^Cash \(/m);
   });
 
+  it('the region of each design is in the JSON and the table; a growth row appears only when a design sets a trend', async () => {
+    const rural = writeScenario(dir, 'rural.json', { ...smallDesign('rural'), region: 'rural' });
+    const growing = writeScenario(dir, 'growing.json', { ...smallDesign('growing'), localEconomy: { outsideGrowthPerYear: 0.05 } });
+    const json = JSON.parse(await compareCommand([a, rural, growing], { replicates: 2, format: 'json' }));
+    expect(json.designs.map((d: { region: string }) => d.region)).toEqual(['town', 'rural', 'town']);
+    expect(json.designs.map((d: { outsideGrowthPerYear?: number }) => d.outsideGrowthPerYear)).toEqual([undefined, undefined, 0.05]);
+    const table = await compareCommand([a, rural, growing], { replicates: 2 });
+    expect(table).toMatch(/^Region +town +rural +town *$/m);
+    expect(table).toMatch(/^Outside demand and income, a year +0\.0% +0\.0% +\+5\.0% *$/m);
+    const plain = await compareCommand([a, rural], { replicates: 2 });
+    expect(plain).toMatch(/^Region +town +rural *$/m);
+    expect(plain).not.toMatch(/^Outside demand and income/m);
+  });
+
   it('replicates=3 gives n=3 for every quantity defined in every replicate', async () => {
     const c = await compareFiles([a, b], { replicates: 3 });
     expect(c.replicates).toBe(3);
