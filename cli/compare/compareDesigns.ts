@@ -2,6 +2,7 @@
 // so design differences are paired (and each run already pairs program and counterfactual). The statistics
 // over replicates are those of sim/stats/replicates.ts.
 import type { Scenario } from '../../sim/scenario/schema.js';
+import { outsideGrowthField } from '../../sim/run/result.js';
 import { costPerJob, drawStats, pairedDifferences, replicateStats, type ReplicateStats } from '../../sim/stats/replicates.js';
 import { mean } from '../../sim/stats/summaries.js';
 import { pendampingVersion } from '../version.js';
@@ -172,7 +173,7 @@ export function assembleComparison(designs: readonly Design[], options: CompareO
       name: d.name,
       file: d.file,
       region: d.scenario.region,
-      ...(d.scenario.localEconomy.outsideGrowthPerYear !== 0 ? { outsideGrowthPerYear: d.scenario.localEconomy.outsideGrowthPerYear } : {}),
+      ...outsideGrowthField(d.scenario),
       participants: perDesign[i].participants,
       months: perDesign[i].months,
       summaryWindowMonths: perDesign[i].window,

@@ -9,7 +9,7 @@ import type { Economy } from '../state/economy.js';
 import { createEconomy, withHorizon } from '../state/init.js';
 import { ArmRecorder, selectMetrics, type ArmOutcome, type ArmSeries, type MetricPlan } from './arm.js';
 import { NeutralArm, applyEnrolment, counterfactualKey, type CounterfactualCache, type NeutralCounterfactual } from './counterfactual.js';
-import type { ProgramReport, RunResult } from './result.js';
+import { outsideGrowthField, type ProgramReport, type RunResult } from './result.js';
 import { summarise, type Summary } from './summary.js';
 import { cashPerMonth } from '../program/cashSchedule.js';
 
@@ -158,7 +158,7 @@ export function startRun(scenario: Scenario, options: RunOptions = {}): Run {
       return {
         scenario: scenario.name,
         region: scenario.region,
-        ...(scenario.localEconomy.outsideGrowthPerYear !== 0 ? { outsideGrowthPerYear: scenario.localEconomy.outsideGrowthPerYear } : {}),
+        ...outsideGrowthField(scenario),
         seed,
         months,
         summaryWindowMonths,

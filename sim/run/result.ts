@@ -2,6 +2,7 @@
 // (the document `pendamping run --format json` prints; docs/output.md describes it).
 import type { ArmSeries } from './arm.js';
 import type { Summary } from './summary.js';
+import type { Scenario } from '../scenario/schema.js';
 
 export interface AccountingReport {
   /** Largest ledger imbalance seen in any month of either run (rupiah). */
@@ -51,4 +52,10 @@ export interface RunResult {
   summary: Summary;
   accounting: AccountingReport;
   series: { program: ArmSeries; counterfactual: ArmSeries };
+}
+
+/** A scenario's trend as reports carry it: the field only when the scenario sets one (absent means 0). */
+export function outsideGrowthField(scenario: Scenario): { outsideGrowthPerYear?: number } {
+  const g = scenario.localEconomy.outsideGrowthPerYear;
+  return g !== 0 ? { outsideGrowthPerYear: g } : {};
 }
