@@ -8,9 +8,14 @@
 // across worker counts. The shipped scenarios/experiments/mentoring-intensity.json (60 runs of 36 months), the
 // batch issue 14 measured, is timed the same way. From the steady rates the bench also prints the most 2
 // workers could gain on the 60-run batch if their start-up cost no more than 1 worker's, and how small
-// that start-up would have to be for the target. Prints a table and writes bench/results/batch-<timestamp>.json and
-// bench/results/batch-latest.json. Run it with `npm run bench:batch` (it builds first).
-import { execFileSync } from 'node:child_process';
+// that start-up would have to be for the target. Each batch process also reports the CPU time it used (all
+// its threads: the main thread, the worker threads and V8's own compiler and garbage-collector threads),
+// which bounds what more workers can gain: on P CPUs a batch that needs C seconds of CPU cannot end in less
+// than C / P, so 2 workers can be at most P × (1 worker's time) / (their CPU) faster, and since they do the
+// same runs plus a second thread's start, at most P × (1 worker's time) / (1 worker's CPU). Prints a table and
+// writes bench/results/batch-<timestamp>.json and bench/results/batch-latest.json. Run it with
+// `npm run bench:batch` (it builds first).
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { availableParallelism, cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -45,7 +50,12 @@ interface Sample {
   batch: Batch;
   workers: number;
   seconds: number;
+  /** CPU time of the whole process (user + system, every thread), seconds. */
+  cpuSeconds: number;
 }
+/** Loaded before the CLI (`--import`): the main thread reports the process's CPU time on its way out. */
+const CPU_MARK = 'pendamping-bench-cpu ';
+const cpuReport = `data:text/javascript,import { isMainThread } from 'node:worker_threads'; if (isMainThread) process.on('exit', () => process.stderr.write('\\n${CPU_MARK}' + JSON.stringify(process.cpuUsage()) + '\\n'));`;
 const samples: Sample[] = [];
 const csvs = new Map<Batch, string>();
 const runsOf = new Map<Batch, number>();
@@ -54,9 +64,13 @@ for (let r = 0; r < repeats; r++) {
     for (const workers of workerCounts) {
       const out = join(dir, `out-${batch}-${workers}-${r}`);
       const start = performance.now();
-      execFileSync(process.execPath, [cli, 'batch', batches[batch], '--workers', String(workers), '--out', out], { stdio: ['ignore', 'ignore', 'pipe'] });
+      const child = spawnSync(process.execPath, ['--import', cpuReport, cli, 'batch', batches[batch], '--workers', String(workers), '--out', out], { stdio: ['ignore', 'ignore', 'pipe'], encoding: 'utf8' });
       const seconds = (performance.now() - start) / 1000;
-      samples.push({ batch, workers, seconds });
+      if (child.status !== 0) throw new Error(`the ${batch} batch with ${workers} workers failed (exit ${child.status}): ${child.stderr}`);
+      const mark = child.stderr.lastIndexOf(CPU_MARK);
+      if (mark < 0) throw new Error(`the ${batch} batch with ${workers} workers did not report its CPU time`);
+      const cpu = JSON.parse(child.stderr.slice(mark + CPU_MARK.length).split('\n')[0]) as { user: number; system: number };
+      samples.push({ batch, workers, seconds, cpuSeconds: (cpu.user + cpu.system) / 1e6 });
       // The worker count must not change a byte.
       const csv = readFileSync(join(out, 'results.csv'), 'utf8');
       if (csvs.has(batch) && csvs.get(batch) !== csv) throw new Error(`results.csv of the ${batch} batch differs between runs of the bench`);
@@ -70,6 +84,11 @@ rmSync(dir, { recursive: true, force: true });
 
 const secondsOf = (batch: Batch, workers: number) => median(samples.filter((s) => s.batch === batch && s.workers === workers).map((s) => s.seconds));
 const all = (batch: Batch, workers: number) => samples.filter((s) => s.batch === batch && s.workers === workers).map((s) => s.seconds);
+/** The CPU time of the sample whose wall time is the median (so time and CPU come from one process). */
+const cpuOf = (batch: Batch, workers: number) => {
+  const mine = samples.filter((s) => s.batch === batch && s.workers === workers).sort((a, b) => a.seconds - b.seconds);
+  return mine[Math.floor(mine.length / 2)].cpuSeconds;
+};
 const runs = runsOf.get('short')!;
 const longRuns = runsOf.get('long')!;
 const tinyRuns = runsOf.get('tiny')!;
@@ -82,6 +101,8 @@ const rows = workerCounts.map((workers) => {
     runs,
     medianSeconds: seconds,
     seconds: all('short', workers),
+    cpuSeconds: cpuOf('short', workers),
+    busyCpus: cpuOf('short', workers) / seconds,
     runsPerSecond: runs / seconds,
     speedup: secondsOf('short', 1) / seconds,
     longRuns,
@@ -126,6 +147,15 @@ if (two) {
   console.log(
     `${EXAMPLE} (${exampleRuns} runs): ${one.exampleMedianSeconds.toFixed(2)} s with 1 worker, ${two.exampleMedianSeconds.toFixed(2)} s with 2 (${sp(two.exampleSpeedup)})`,
   );
+  const bound = cpuBoundOf(one, two);
+  console.log(
+    `CPU for ${runs} runs (every thread of the process): 1 worker ${one.cpuSeconds.toFixed(2)} s in ${one.medianSeconds.toFixed(2)} s (${one.busyCpus.toFixed(2)} CPUs busy), ` +
+      `2 workers ${two.cpuSeconds.toFixed(2)} s in ${two.medianSeconds.toFixed(2)} s (${two.busyCpus.toFixed(2)} CPUs busy)`,
+  );
+  console.log(
+    `CPU bound on ${bound.cpus} CPUs: 2 workers at most ${sp(bound.speedupWithTheirCpu)} faster with the CPU they used, at most ${sp(bound.speedupWithOneWorkersCpu)} even if their second thread cost nothing; ` +
+      `${TARGET_SPEEDUP}× needs 1 worker's batch to keep at most ${bound.busyCpusForTarget.toFixed(2)} CPUs busy (it keeps ${one.busyCpus.toFixed(2)})`,
+  );
   const ceiling = ceilingOf(one, two);
   console.log(
     `ceiling for ${runs} runs at these steady rates: ${sp(ceiling.speedup)} if 2 workers' start-up cost no more than 1 worker's (${ceiling.fixedSeconds.toFixed(2)} s of its ${one.medianSeconds.toFixed(2)} s); ` +
@@ -144,6 +174,20 @@ function ceilingOf(one: (typeof rows)[number], two: (typeof rows)[number]) {
   const fixedSeconds = one.medianSeconds - s1;
   return { fixedSeconds, speedup: one.medianSeconds / (fixedSeconds + s2), fixedSecondsForTarget: (s1 - TARGET_SPEEDUP * s2) / (TARGET_SPEEDUP - 1) };
 }
+/**
+ * What CPU time allows on this machine's CPUs (at most 2 used by 2 workers): a batch needing C seconds of CPU
+ * ends no sooner than C / P, so 2 workers are at most P·T1/C2 faster, and, since they do the same runs as 1
+ * worker plus a second thread's start, at most P·T1/C1. The target needs C1/T1 ≤ P / target.
+ */
+function cpuBoundOf(one: (typeof rows)[number], two: (typeof rows)[number]) {
+  const cpus = Math.min(2, availableParallelism());
+  return {
+    cpus,
+    speedupWithTheirCpu: (cpus * one.medianSeconds) / two.cpuSeconds,
+    speedupWithOneWorkersCpu: (cpus * one.medianSeconds) / one.cpuSeconds,
+    busyCpusForTarget: cpus / TARGET_SPEEDUP,
+  };
+}
 const out = {
   bench: 'batch',
   date: new Date().toISOString(),
@@ -155,7 +199,7 @@ const out = {
   repeats,
   targets: { speedup: TARGET_SPEEDUP, tinyNeverSlower: true },
   tinyThreadsWith2Workers: threadsForRuns(tinyRuns, 2),
-  ...(two ? { ceiling: ceilingOf(one, two) } : {}),
+  ...(two ? { ceiling: ceilingOf(one, two), cpuBound: cpuBoundOf(one, two) } : {}),
   rows: table,
 };
 saveResults('batch', out);
