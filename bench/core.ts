@@ -5,7 +5,10 @@
 // process at that size (a child process, so no earlier size has warmed the JIT). Memory: the child's peak
 // resident memory over a 36-month run, less what the process held before the economy was made, per
 // business (its households, its share of a supplier and its ledger accounts included), and per business
-// added between the two largest sizes (without the process's fixed cost).
+// added between the two largest sizes (without the process's fixed cost). Floor: what the market phase's
+// three passes over households' shop links cost with nothing else in them (each pass reads, for every
+// household, the 32-byte record of each of its shops, drawn at random across the economy, as trade() does),
+// in nanoseconds per business-month: the part of the month that only memory access sets.
 // Prints a table and writes bench/results/core-<timestamp>.json and bench/results/core-latest.json.
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
@@ -53,6 +56,63 @@ if (process.env.BENCH_CHILD === 'cold') {
   process.exit(0);
 }
 
+/** One month of the market's memory access (see linkFloor); returns a sum so the work cannot be dropped. */
+function linkPasses(shops: Int32Array, H: number, K: number, first: Float64Array, second: Float64Array, orders: Float64Array): number {
+  let sink = 0;
+  for (let i = 0; i < H; i++) {
+    const base = i * K;
+    let w = 0;
+    for (let k = 0; k < K; k++) w += first[shops[base + k] * 4];
+    for (let k = 0; k < K; k++) {
+      const r = shops[base + k] * 4;
+      const o = first[r] / w;
+      orders[base + k] = o;
+      first[r + 2] += o;
+    }
+  }
+  for (let i = 0; i < H; i++) {
+    const base = i * K;
+    let unmet = 0;
+    for (let k = 0; k < K; k++) unmet += orders[base + k] * second[shops[base + k] * 4];
+    sink += unmet;
+  }
+  for (let i = 0; i < H; i++) {
+    const base = i * K;
+    for (let k = 0; k < K; k++) {
+      const r = shops[base + k] * 4;
+      second[r + 3] += orders[base + k] * second[r];
+    }
+  }
+  return sink;
+}
+
+/**
+ * The market's memory access alone: three passes over `e`'s households and their shops, reading and updating
+ * one 4-number record per shop as trade() does (sim/phases/market.ts), with no other work. Nanoseconds per
+ * business-month: after at least 0.3 s of untimed passes (so the passes run optimised at every size), the
+ * median of 9 samples of at least 20 ms each.
+ */
+function linkFloor(e: ReturnType<typeof createEconomy>, n: number): number {
+  const { shops, count: H, shopsKnown: K } = e.households;
+  const first = new Float64Array(e.businesses.allocated * 4).fill(1);
+  const second = new Float64Array(e.businesses.allocated * 4).fill(0.5);
+  const orders = new Float64Array(H * K);
+  let sink = 0;
+  for (const start = performance.now(); performance.now() - start < 300; ) sink += linkPasses(shops, H, K, first, second, orders);
+  const perMonth: number[] = [];
+  for (let j = 0; j < 9; j++) {
+    let passes = 0;
+    const start = performance.now();
+    do {
+      sink += linkPasses(shops, H, K, first, second, orders);
+      passes++;
+    } while (performance.now() - start < 20);
+    perMonth.push((performance.now() - start) / passes);
+  }
+  if (!Number.isFinite(sink)) throw new Error('the shop-link passes overflowed');
+  return (median(perMonth) * 1e6) / n;
+}
+
 interface Row {
   businesses: number;
   households: number;
@@ -67,6 +127,8 @@ interface Row {
   coldBusinessMonthsPerSecond: number;
   bytesPerBusiness: number;
   transfersPerBusinessMonth: number;
+  /** The market's three passes over shop links with nothing else (linkFloor), ns per business-month. */
+  linkFloorNanoseconds: number;
   phaseShare: Record<string, number>;
 }
 
@@ -81,6 +143,7 @@ for (const n of sizes) {
   let households = 0;
   let transfers = 0;
   let seed = 1;
+  let lastEconomy: ReturnType<typeof createEconomy> | undefined;
   /** One run: a new economy, one untimed month, then `months` timed months; seconds. */
   const timed = (record: boolean): number => {
     const e = createEconomy(scenario, seed++, true);
@@ -97,7 +160,9 @@ for (const n of sizes) {
       last = performance.now();
     }
     transfers = e.ledger.transfers / (months + 1) / n;
-    return (performance.now() - start) / 1000;
+    const seconds = (performance.now() - start) / 1000;
+    lastEconomy = e;
+    return seconds;
   };
   let warmups = 0;
   let previous = Infinity;
@@ -109,6 +174,8 @@ for (const n of sizes) {
   }
   const times: number[] = [];
   for (let r = 0; r < repeats; r++) times.push(timed(true));
+  const floor = linkFloor(lastEconomy!, n);
+  lastEconomy = undefined;
   const total = Object.values(phaseTime).reduce((a, x) => a + x, 0);
   const med = median(times);
   rows.push({
@@ -120,6 +187,7 @@ for (const n of sizes) {
     coldBusinessMonthsPerSecond: (n * months) / cold.coldSeconds,
     bytesPerBusiness: cold.bytesPerBusiness,
     transfersPerBusinessMonth: transfers,
+    linkFloorNanoseconds: floor,
     phaseShare: Object.fromEntries(Object.entries(phaseTime).map(([k, v]) => [k, v / total])),
   });
 }
@@ -128,15 +196,19 @@ const fmt = (x: number) => x.toLocaleString('en-US', { maximumFractionDigits: 0 
 const m = (x: number) => `${(x / 1e6).toFixed(2)} M`;
 console.log(`Pendamping core bench — ${months} months, one thread, ${cpus()[0]?.model ?? 'cpu'}; steady: median of ${repeats} after warm-up runs until two agree within ${STABLE * 100}%;`);
 console.log(`cold: the first ${months} months in a fresh process (economy made, no warm-up); memory: peak RSS over ${MEMORY_MONTHS} months per business`);
-console.log('businesses  households  warm-ups  steady bm/s [min, max]     cold bm/s  cold s  KiB/business  transfers/bm  largest phases');
+console.log('businesses  households  warm-ups  steady bm/s [min, max]     cold bm/s  cold s  KiB/business  transfers/bm  ns/bm  shop links ns/bm  largest phases');
 for (const r of rows) {
   const top = Object.entries(r.phaseShare).sort((a, b) => b[1] - a[1]).slice(0, 3).map(([k, v]) => `${k} ${(v * 100).toFixed(0)}%`).join(', ');
   console.log(
     `${fmt(r.businesses).padStart(10)}  ${fmt(r.households).padStart(10)}  ${String(r.warmups).padStart(8)}  ` +
       `${`${m(r.businessMonthsPerSecond)} [${(r.minBusinessMonthsPerSecond / 1e6).toFixed(2)}, ${(r.maxBusinessMonthsPerSecond / 1e6).toFixed(2)}]`.padStart(24)}  ` +
-      `${m(r.coldBusinessMonthsPerSecond).padStart(10)}  ${r.coldSeconds.toFixed(2).padStart(6)}  ${(r.bytesPerBusiness / 1024).toFixed(2).padStart(12)}  ${r.transfersPerBusinessMonth.toFixed(1).padStart(12)}  ${top}`,
+      `${m(r.coldBusinessMonthsPerSecond).padStart(10)}  ${r.coldSeconds.toFixed(2).padStart(6)}  ${(r.bytesPerBusiness / 1024).toFixed(2).padStart(12)}  ${r.transfersPerBusinessMonth.toFixed(1).padStart(12)}  ${(1e9 / r.businessMonthsPerSecond).toFixed(0).padStart(5)}  ${r.linkFloorNanoseconds.toFixed(0).padStart(16)}  ${top}`,
   );
 }
+console.log(
+  'shop links: the market\'s three passes over households\' shops with nothing else in them (reads and writes of each shop\'s record only); ' +
+    'the targets leave 500 ns a business-month at 1k and 10k (2 M/s) and 400 ns at 100k (2.5 M/s) for the whole month',
+);
 // What one more business costs, apart from what any run costs the process (V8's young generation and
 // compiled code, about the same at every size): the slope of the children's peak memory between the two
 // largest sizes, and the fixed part that slope leaves at the smaller.
