@@ -159,7 +159,9 @@ if (two) {
   const ceiling = ceilingOf(one, two);
   console.log(
     `ceiling for ${runs} runs at these steady rates: ${sp(ceiling.speedup)} if 2 workers' start-up cost no more than 1 worker's (${ceiling.fixedSeconds.toFixed(2)} s of its ${one.medianSeconds.toFixed(2)} s); ` +
-      `${TARGET_SPEEDUP}× would need a start-up under ${ceiling.fixedSecondsForTarget.toFixed(2)} s`,
+      (ceiling.fixedSecondsForTarget > 0
+        ? `${TARGET_SPEEDUP}× would need a start-up under ${ceiling.fixedSecondsForTarget.toFixed(2)} s`
+        : `${TARGET_SPEEDUP}× is out of reach at these steady rates even with no start-up at all (2 workers' steady rate is ${sp(two.steadySpeedup)} 1 worker's)`),
   );
 }
 
