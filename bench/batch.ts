@@ -96,13 +96,14 @@ const exampleRuns = runsOf.get('example')!;
 const rows = workerCounts.map((workers) => {
   const seconds = secondsOf('short', workers);
   const longSeconds = secondsOf('long', workers);
+  const cpuSeconds = cpuOf('short', workers);
   return {
     workers,
     runs,
     medianSeconds: seconds,
     seconds: all('short', workers),
-    cpuSeconds: cpuOf('short', workers),
-    busyCpus: cpuOf('short', workers) / seconds,
+    cpuSeconds,
+    busyCpus: cpuSeconds / seconds,
     runsPerSecond: runs / seconds,
     speedup: secondsOf('short', 1) / seconds,
     longRuns,
@@ -152,8 +153,10 @@ if (two) {
     `CPU for ${runs} runs (every thread of the process): 1 worker ${one.cpuSeconds.toFixed(2)} s in ${one.medianSeconds.toFixed(2)} s (${one.busyCpus.toFixed(2)} CPUs busy), ` +
       `2 workers ${two.cpuSeconds.toFixed(2)} s in ${two.medianSeconds.toFixed(2)} s (${two.busyCpus.toFixed(2)} CPUs busy)`,
   );
+  // The second bound assumes 2 workers do 1 worker's work plus a second thread's: only when they use 2 threads.
+  const secondBound = threadsForRuns(runs, 2) === 2 ? `, at most ${sp(bound.speedupWithOneWorkersCpu)} even if their second thread cost nothing` : ` (at ${runs} runs they use one thread)`;
   console.log(
-    `CPU bound on ${bound.cpus} CPUs: 2 workers at most ${sp(bound.speedupWithTheirCpu)} faster with the CPU they used, at most ${sp(bound.speedupWithOneWorkersCpu)} even if their second thread cost nothing; ` +
+    `CPU bound on ${bound.cpus} CPUs: 2 workers at most ${sp(bound.speedupWithTheirCpu)} faster with the CPU they used${secondBound}; ` +
       `${TARGET_SPEEDUP}× needs 1 worker's batch to keep at most ${bound.busyCpusForTarget.toFixed(2)} CPUs busy (it keeps ${one.busyCpus.toFixed(2)})`,
   );
   const ceiling = ceilingOf(one, two);
