@@ -12,11 +12,12 @@
 // its threads: the main thread, the worker threads and V8's own compiler and garbage-collector threads),
 // which bounds what more workers can gain: on P CPUs a batch that needs C seconds of CPU cannot end in less
 // than C / P, so 2 workers can be at most P × (1 worker's time) / (their CPU) faster, and since they do the
-// same runs plus a second thread's start, at most P × (1 worker's time) / (1 worker's CPU). Prints a table and
+// same runs plus a second thread's start, at most P × (1 worker's time) / (1 worker's CPU). The time of the
+// first run's file gives a bound from wall time alone (firstResultBoundOf). Prints a table and
 // writes bench/results/batch-<timestamp>.json and bench/results/batch-latest.json. Run it with
 // `npm run bench:batch` (it builds first).
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { availableParallelism, cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -52,6 +53,8 @@ interface Sample {
   seconds: number;
   /** CPU time of the whole process (user + system, every thread), seconds. */
   cpuSeconds: number;
+  /** When the first run's file was written, seconds after the process was started. */
+  firstResultSeconds: number;
 }
 /** Loaded before the CLI (`--import`): the main thread reports the process's CPU time on its way out. */
 const CPU_MARK = 'pendamping-bench-cpu ';
@@ -64,13 +67,16 @@ for (let r = 0; r < repeats; r++) {
     for (const workers of workerCounts) {
       const out = join(dir, `out-${batch}-${workers}-${r}`);
       const start = performance.now();
+      const startWall = Date.now();
       const child = spawnSync(process.execPath, ['--import', cpuReport, cli, 'batch', batches[batch], '--workers', String(workers), '--out', out], { stdio: ['ignore', 'ignore', 'pipe'], encoding: 'utf8' });
       const seconds = (performance.now() - start) / 1000;
       if (child.status !== 0) throw new Error(`the ${batch} batch with ${workers} workers failed (exit ${child.status}): ${child.stderr}`);
       const mark = child.stderr.lastIndexOf(CPU_MARK);
       if (mark < 0) throw new Error(`the ${batch} batch with ${workers} workers did not report its CPU time`);
       const cpu = JSON.parse(child.stderr.slice(mark + CPU_MARK.length).split('\n')[0]) as { user: number; system: number };
-      samples.push({ batch, workers, seconds, cpuSeconds: (cpu.user + cpu.system) / 1e6 });
+      const runFiles = readdirSync(join(out, 'runs')).map((f) => statSync(join(out, 'runs', f)).mtimeMs);
+      const firstResultSeconds = (Math.min(...runFiles) - startWall) / 1000;
+      samples.push({ batch, workers, seconds, cpuSeconds: (cpu.user + cpu.system) / 1e6, firstResultSeconds });
       // The worker count must not change a byte.
       const csv = readFileSync(join(out, 'results.csv'), 'utf8');
       if (csvs.has(batch) && csvs.get(batch) !== csv) throw new Error(`results.csv of the ${batch} batch differs between runs of the bench`);
@@ -84,10 +90,10 @@ rmSync(dir, { recursive: true, force: true });
 
 const secondsOf = (batch: Batch, workers: number) => median(samples.filter((s) => s.batch === batch && s.workers === workers).map((s) => s.seconds));
 const all = (batch: Batch, workers: number) => samples.filter((s) => s.batch === batch && s.workers === workers).map((s) => s.seconds);
-/** The CPU time of the sample whose wall time is the median (so time and CPU come from one process). */
-const cpuOf = (batch: Batch, workers: number) => {
+/** The sample whose wall time is the median (so its time, CPU and first result come from one process). */
+const medianSample = (batch: Batch, workers: number) => {
   const mine = samples.filter((s) => s.batch === batch && s.workers === workers).sort((a, b) => a.seconds - b.seconds);
-  return mine[Math.floor(mine.length / 2)].cpuSeconds;
+  return mine[Math.floor(mine.length / 2)];
 };
 const runs = runsOf.get('short')!;
 const longRuns = runsOf.get('long')!;
@@ -96,7 +102,7 @@ const exampleRuns = runsOf.get('example')!;
 const rows = workerCounts.map((workers) => {
   const seconds = secondsOf('short', workers);
   const longSeconds = secondsOf('long', workers);
-  const cpuSeconds = cpuOf('short', workers);
+  const { cpuSeconds, firstResultSeconds } = medianSample('short', workers);
   return {
     workers,
     runs,
@@ -104,6 +110,7 @@ const rows = workerCounts.map((workers) => {
     seconds: all('short', workers),
     cpuSeconds,
     busyCpus: cpuSeconds / seconds,
+    firstResultSeconds,
     runsPerSecond: runs / seconds,
     speedup: secondsOf('short', 1) / seconds,
     longRuns,
@@ -159,6 +166,12 @@ if (two) {
     `CPU bound on ${bound.cpus} CPUs: 2 workers at most ${sp(bound.speedupWithTheirCpu)} faster with the CPU they used${secondBound}; ` +
       `${TARGET_SPEEDUP}× needs 1 worker's batch to keep at most ${bound.busyCpusForTarget.toFixed(2)} CPUs busy (it keeps ${one.busyCpus.toFixed(2)})`,
   );
+  const first = firstResultBoundOf(one);
+  console.log(
+    `first result of ${runs} runs: after ${one.firstResultSeconds.toFixed(2)} s with 1 worker, ${two.firstResultSeconds.toFixed(2)} s with 2; ` +
+      `even if each thread's first run ended as soon as 1 worker's and the other runs split evenly at 1 worker's pace, 2 workers would take ${first.secondsWith2.toFixed(2)} s: ` +
+      `at most ${sp(first.speedup)}; ${TARGET_SPEEDUP}× needs 1 worker's first result within ${first.firstResultSecondsForTarget.toFixed(2)} s`,
+  );
   const ceiling = ceilingOf(one, two);
   console.log(
     `ceiling for ${runs} runs at these steady rates: ${sp(ceiling.speedup)} if 2 workers' start-up cost no more than 1 worker's (${ceiling.fixedSeconds.toFixed(2)} s of its ${one.medianSeconds.toFixed(2)} s); ` +
@@ -178,6 +191,20 @@ function ceilingOf(one: (typeof rows)[number], two: (typeof rows)[number]) {
   const s2 = runs / two.steadyRunsPerSecond;
   const fixedSeconds = one.medianSeconds - s1;
   return { fixedSeconds, speedup: one.medianSeconds / (fixedSeconds + s2), fixedSecondsForTarget: (s1 - TARGET_SPEEDUP * s2) / (TARGET_SPEEDUP - 1) };
+}
+/**
+ * What the first result allows, whatever the steady rates: 1 worker's batch is F1 (process start, loading,
+ * thread start and the first run, compiled from cold) and then the other N − 1 runs and the assembly, T1 − F1.
+ * With 2 workers neither thread's first run ends sooner than F1 (two threads only slow each other's start),
+ * and the busier thread still does ⌈N/2⌉ − 1 more runs, none faster than 1 worker's, so they take at least
+ * F1 + (⌈N/2⌉ − 1) / (N − 1) × (T1 − F1). The target needs F1 ≤ (T1 / target − c·T1) / (1 − c), c that share.
+ */
+function firstResultBoundOf(one: (typeof rows)[number]) {
+  const t1 = one.medianSeconds;
+  const f1 = one.firstResultSeconds;
+  const c = (Math.ceil(runs / 2) - 1) / (runs - 1);
+  const secondsWith2 = f1 + c * (t1 - f1);
+  return { share: c, secondsWith2, speedup: t1 / secondsWith2, firstResultSecondsForTarget: (t1 / TARGET_SPEEDUP - c * t1) / (1 - c) };
 }
 /**
  * What CPU time allows on this machine's CPUs (at most 2 used by 2 workers): a batch needing C seconds of CPU
@@ -204,7 +231,7 @@ const out = {
   repeats,
   targets: { speedup: TARGET_SPEEDUP, tinyNeverSlower: true },
   tinyThreadsWith2Workers: threadsForRuns(tinyRuns, 2),
-  ...(two ? { ceiling: ceilingOf(one, two), cpuBound: cpuBoundOf(one, two) } : {}),
+  ...(two ? { ceiling: ceilingOf(one, two), cpuBound: cpuBoundOf(one, two), firstResultBound: firstResultBoundOf(one) } : {}),
   rows: table,
 };
 saveResults('batch', out);
