@@ -22,7 +22,7 @@ import { availableParallelism, cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { threadsForRuns } from '../cli/batch/pool.js';
-import { POINTS, root, saveResults, benchExperiments } from './shared.js';
+import { POINTS, cliNodeFlags, root, saveResults, benchExperiments } from './shared.js';
 
 const businesses = Number(process.env.BENCH_BUSINESSES ?? 500);
 const months = Number(process.env.BENCH_MONTHS ?? 24);
@@ -68,7 +68,7 @@ for (let r = 0; r < repeats; r++) {
       const out = join(dir, `out-${batch}-${workers}-${r}`);
       const start = performance.now();
       const startWall = Date.now();
-      const child = spawnSync(process.execPath, ['--import', cpuReport, cli, 'batch', batches[batch], '--workers', String(workers), '--out', out], { stdio: ['ignore', 'ignore', 'pipe'], encoding: 'utf8' });
+      const child = spawnSync(process.execPath, [...cliNodeFlags(cli), '--import', cpuReport, cli, 'batch', batches[batch], '--workers', String(workers), '--out', out], { stdio: ['ignore', 'ignore', 'pipe'], encoding: 'utf8' });
       const seconds = (performance.now() - start) / 1000;
       if (child.status !== 0) throw new Error(`the ${batch} batch with ${workers} workers failed (exit ${child.status}): ${child.stderr}`);
       const mark = child.stderr.lastIndexOf(CPU_MARK);

@@ -21,7 +21,8 @@ const COMMANDS: { label: string; args: string[]; targetMs: number | null }[] = [
 
 function once(args: string[]): number {
   const start = performance.now();
-  const r = spawnSync(process.execPath, [main, ...args], { cwd, stdio: ['ignore', 'ignore', 'pipe'] });
+  // The executable itself, as a shell starts it: its #! line's Node flags included.
+  const r = spawnSync(main, args, { cwd, stdio: ['ignore', 'ignore', 'pipe'] });
   const ms = performance.now() - start;
   if (r.status !== 0) throw new Error(`pendamping ${args.join(' ')} exited ${r.status}: ${r.stderr}`);
   return ms;

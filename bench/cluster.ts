@@ -21,7 +21,7 @@ import { clusterBatch } from '../cli/cluster/coordinator.js';
 import { bullConnection, checkRedis } from '../cli/cluster/connection.js';
 import { parseRedisUrl } from '../cli/cluster/redisUrl.js';
 import { batchCommand } from '../cli/commands/batch.js';
-import { root, saveResults, benchExperiments, POINTS } from './shared.js';
+import { cliNodeFlags, root, saveResults, benchExperiments, POINTS } from './shared.js';
 
 const cliMain = fileURLToPath(new URL('dist/bin/pendamping.js', root));
 const businesses = Number(process.env.BENCH_BUSINESSES ?? 500);
@@ -128,7 +128,7 @@ const check = (out: string, what: string) => {
 };
 
 async function startWorkers(count: number, queue: string): Promise<ChildProcess[]> {
-  const procs = Array.from({ length: count }, () => spawn(process.execPath, [cliMain, 'worker', '--cluster', url!, '--queue', queue, '--threads', '1'], { stdio: ['ignore', 'ignore', 'pipe'] }));
+  const procs = Array.from({ length: count }, () => spawn(process.execPath, [...cliNodeFlags(cliMain), cliMain, 'worker', '--cluster', url!, '--queue', queue, '--threads', '1'], { stdio: ['ignore', 'ignore', 'pipe'] }));
   await Promise.all(
     procs.map(
       (p) =>

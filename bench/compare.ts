@@ -7,7 +7,7 @@
 import { execFileSync } from 'node:child_process';
 import { availableParallelism, cpus, loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
-import { root, saveResults } from './shared.js';
+import { cliNodeFlags, root, saveResults } from './shared.js';
 
 const draws = Number(process.env.BENCH_DRAWS ?? 200);
 const repeats = Number(process.env.BENCH_REPEATS ?? 1);
@@ -22,7 +22,7 @@ let json: string | undefined;
 for (let r = 0; r < repeats; r++) {
   for (const workers of workerCounts) {
     const start = performance.now();
-    const out = execFileSync(process.execPath, [cli, 'compare', ...FILES, '--uncertainty', String(draws), '--format', 'json', '--workers', String(workers)], { encoding: 'utf8', maxBuffer: 1 << 28, stdio: ['ignore', 'pipe', 'pipe'] });
+    const out = execFileSync(process.execPath, [...cliNodeFlags(cli), cli, 'compare', ...FILES, '--uncertainty', String(draws), '--format', 'json', '--workers', String(workers)], { encoding: 'utf8', maxBuffer: 1 << 28, stdio: ['ignore', 'pipe', 'pipe'] });
     const s = (performance.now() - start) / 1000;
     seconds.set(workers, [...(seconds.get(workers) ?? []), s]);
     if (json !== undefined && out !== json) throw new Error(`compare --workers ${workers} printed other JSON than --workers ${workerCounts[0]}`);

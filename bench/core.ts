@@ -2,7 +2,8 @@
 // ledger checks included; metrics collection excluded) at 1k, 10k and 100k businesses, one thread.
 // Steady: after warm-up runs, repeated until two in a row agree within 3% (at most 8; the count is
 // reported), then the median of BENCH_REPEATS runs with their spread. Cold: the first run in a fresh
-// process at that size (a child process, so no earlier size has warmed the JIT). Memory: the child's peak
+// process at that size (a child process started with the executable's Node flags, as a CLI run is, so no
+// earlier size has warmed the JIT). Memory: the child's peak
 // resident memory over a 36-month run, less what the process held before the economy was made, per
 // business (its households, its share of a supplier and its ledger accounts included), and per business
 // added between the two largest sizes (without the process's fixed cost). Floor: what the market phase's
@@ -15,7 +16,7 @@ import { readFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { createEconomy, parseScenario, stepMonth, type Scenario } from '../sim/index.js';
-import { root, saveResults } from './shared.js';
+import { cliNodeFlags, root, saveResults } from './shared.js';
 
 const fullCycle = JSON.parse(readFileSync(new URL('scenarios/full-cycle.json', root), 'utf8'));
 const sizes = (process.env.BENCH_SIZES ?? '1000,10000,100000').split(',').map(Number);
@@ -24,6 +25,8 @@ const repeats = Number(process.env.BENCH_REPEATS ?? 5);
 const MAX_WARMUPS = 8;
 const STABLE = 0.03;
 const MEMORY_MONTHS = 36;
+/** The cold child starts with the `pendamping` executable's Node flags: a fresh process as every CLI run is. */
+const cliFlags = cliNodeFlags(fileURLToPath(new URL('dist/bin/pendamping.js', root)));
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
@@ -134,7 +137,7 @@ interface Row {
 
 const rows: Row[] = [];
 for (const n of sizes) {
-  const child = spawnSync(process.execPath, [fileURLToPath(import.meta.url)], { env: { ...process.env, BENCH_CHILD: 'cold', BENCH_N: String(n) }, encoding: 'utf8', maxBuffer: 1 << 20 });
+  const child = spawnSync(process.execPath, [...cliFlags, fileURLToPath(import.meta.url)], { env: { ...process.env, BENCH_CHILD: 'cold', BENCH_N: String(n) }, encoding: 'utf8', maxBuffer: 1 << 20 });
   if (child.status !== 0) throw new Error(`the cold run at ${n} businesses failed: ${child.stderr}`);
   const cold = JSON.parse(child.stdout.trim().split('\n').pop()!) as Cold;
 

@@ -16,6 +16,17 @@ export function saveResults(name: string, out: { date: string }): void {
   console.log(`wrote bench/results/${name}-${stamp}.json`);
 }
 
+/**
+ * The Node flags the `pendamping` executable starts with (its `#!/usr/bin/env -S node …` line), so that a
+ * benchmark that starts it through `node` (to add flags of its own) times what `npx pendamping` runs.
+ */
+export function cliNodeFlags(executable: string): string[] {
+  const first = readFileSync(executable, 'utf8').split('\n', 1)[0];
+  const m = /^#!\/usr\/bin\/env\s+(?:-S\s+)?node((?:\s+\S+)*)\s*$/.exec(first);
+  if (!m) throw new Error(`${executable} does not start with a #!/usr/bin/env node line: ${first}`);
+  return m[1].trim() === '' ? [] : m[1].trim().split(/\s+/);
+}
+
 /** The design points of the benchmark experiment (mentor visits per month). */
 export const POINTS = [1, 2, 3, 4];
 

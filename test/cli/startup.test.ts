@@ -3,7 +3,7 @@
 // expression, and only `batch --cluster` and `worker` the Redis client. Checked on the source's static
 // imports (a dynamic `import()` is followed only where asked), so a stray eager import anywhere fails here.
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -108,6 +108,25 @@ describe('what each command loads', () => {
         const r = spawnSync(process.execPath, [entry, flag], { encoding: 'utf8' });
         expect([r.status, r.stdout, r.stderr], `${entry} ${flag}`).toEqual([0, io.out, '']);
       }
+    }
+  });
+
+  it.runIf(process.platform !== 'win32')('the executable started as a shell starts it runs Node with the flags of its #! line (two V8 background threads, a small young generation)', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'pendamping-flags-'));
+    try {
+      // A preload (NODE_OPTIONS reaches the node that env -S starts) writes the process's Node flags.
+      const hook = join(dir, 'flags.mjs');
+      const log = join(dir, 'flags.json');
+      writeFileSync(hook, `import { writeFileSync } from 'node:fs'; writeFileSync(${JSON.stringify(log)}, JSON.stringify(process.execArgv));\n`);
+      for (const entry of ['dist/bin/pendamping.js', 'dist/cli/main.js']) {
+        const r = spawnSync(resolve(entry), ['--version'], { encoding: 'utf8', env: { ...process.env, NODE_OPTIONS: `--import ${hook}` } });
+        expect([r.status, r.stderr], entry).toEqual([0, '']);
+        expect(r.stdout, entry).toMatch(/^\d+\.\d+\.\d+\n$/);
+        expect(JSON.parse(readFileSync(log, 'utf8')), entry).toEqual(['--v8-pool-size=2', '--max-semi-space-size=1']);
+        rmSync(log);
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
     }
   });
 
