@@ -1,14 +1,13 @@
-#!/usr/bin/env -S node --v8-pool-size=2 --max-semi-space-size=1
+#!/usr/bin/env -S node --v8-pool-size=2
 // The `pendamping` executable. It loads only the command it runs (cli/program.ts).
-// Node flags on the #! line (`env -S` passes them on Linux and macOS, and npm's Windows shims read them;
-// `node dist/bin/pendamping.js` skips them, and `node --v8-pool-size=N dist/bin/pendamping.js` sets another
-// pool), each measured in whole processes on 2-CPU machines (README, benchmarks):
-// - `--v8-pool-size=2`: two V8 background threads, where Node's default is four whatever the machine. Four
-//   compiler threads crowd the thread that simulates while the model is compiled from cold: a default `run`
-//   took 0.92× the time with two, and a 2-worker batch the same. One (`0`: CPUs − 1) made the run 0.86× but
-//   the 2-worker batch 1.10×, its two threads' compiler jobs waiting for one background thread.
-// - `--max-semi-space-size=1` (MiB): a small young generation. The month's short-lived numbers die young
-//   either way; the process holds 13–25% less memory at the same speed.
+// `--v8-pool-size=2` (on the #! line: `env -S` passes it on Linux and macOS, and npm's Windows shims read
+// it; `node dist/bin/pendamping.js` skips it, and `node --v8-pool-size=N dist/bin/pendamping.js` sets
+// another pool): two V8 background threads, where Node's default is four whatever the machine. On 2 CPUs four
+// compiler threads crowd the thread that simulates while the model is compiled from cold: measured in whole
+// processes (README, benchmarks), a default `run` took 0.92× the time with two and a 2-worker batch the same.
+// One (`0`: CPUs − 1) made the run 0.86× but the 2-worker batch 1.10×, its two threads' compiler jobs
+// waiting for one background thread. A small young generation (`--max-semi-space-size=1`) saved memory but
+// made `--help` 1.10× as slow, and is not used.
 
 // `pendamping run ... | head` closes the pipe early: that is not an error.
 process.stdout.on('error', (err: NodeJS.ErrnoException) => {
