@@ -195,7 +195,8 @@ function ceilingOf(one: (typeof rows)[number], two: (typeof rows)[number]) {
 /**
  * What the first result allows, whatever the steady rates: 1 worker's batch is F1 (process start, loading,
  * thread start and the first run, compiled from cold) and then the other N − 1 runs and the assembly, T1 − F1.
- * With 2 workers neither thread's first run ends sooner than F1 (two threads only slow each other's start),
+ * With 2 workers neither thread's first run ends sooner than F1 (two threads slow each other's start; the bench
+ * prints both first results, so a run where noise breaks this shows it),
  * and the busier thread still does ⌈N/2⌉ − 1 more runs, none faster than 1 worker's, so they take at least
  * F1 + (⌈N/2⌉ − 1) / (N − 1) × (T1 − F1). The target needs F1 ≤ (T1 / target − c·T1) / (1 − c), c that share.
  */
