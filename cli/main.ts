@@ -4,10 +4,10 @@
 // it; `node dist/bin/pendamping.js` skips it, and `node --v8-pool-size=N dist/bin/pendamping.js` sets
 // another pool): two V8 background threads, where Node's default is four whatever the machine. On 2 CPUs four
 // compiler threads crowd the thread that simulates while the model is compiled from cold: measured in whole
-// processes (README, benchmarks), a default `run` took 0.92× the time with two and a 2-worker batch the same.
-// One (`0`: CPUs − 1) made the run 0.86× but the 2-worker batch 1.10×, its two threads' compiler jobs
+// processes (README, benchmarks), a default `run` took 0.88–0.92× the time with two and a 2-worker batch the same.
+// One (`0`: CPUs − 1) made the run 0.86× but the 2-worker batch 1.05–1.10×, its two threads' compiler jobs
 // waiting for one background thread. A small young generation (`--max-semi-space-size=1`) saved memory but
-// made `--help` 1.10× as slow, and is not used.
+// made `--help` 1.09–1.13× as slow, and is not used.
 
 // `pendamping run ... | head` closes the pipe early: that is not an error.
 process.stdout.on('error', (err: NodeJS.ErrnoException) => {
