@@ -35,6 +35,8 @@ const TARGET_SPEEDUP = 1.7;
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const cli = fileURLToPath(new URL('dist/bin/pendamping.js', root));
+/** The executable's Node flags (its #! line): each batch process starts as `npx pendamping` would. */
+const cliFlags = cliNodeFlags(cli);
 
 const dir = mkdtempSync(join(tmpdir(), 'pendamping-bench-batch-'));
 const experiment = benchExperiments(dir, businesses, months);
@@ -68,7 +70,7 @@ for (let r = 0; r < repeats; r++) {
       const out = join(dir, `out-${batch}-${workers}-${r}`);
       const start = performance.now();
       const startWall = Date.now();
-      const child = spawnSync(process.execPath, [...cliNodeFlags(cli), '--import', cpuReport, cli, 'batch', batches[batch], '--workers', String(workers), '--out', out], { stdio: ['ignore', 'ignore', 'pipe'], encoding: 'utf8' });
+      const child = spawnSync(process.execPath, [...cliFlags, '--import', cpuReport, cli, 'batch', batches[batch], '--workers', String(workers), '--out', out], { stdio: ['ignore', 'ignore', 'pipe'], encoding: 'utf8' });
       const seconds = (performance.now() - start) / 1000;
       if (child.status !== 0) throw new Error(`the ${batch} batch with ${workers} workers failed (exit ${child.status}): ${child.stderr}`);
       const mark = child.stderr.lastIndexOf(CPU_MARK);
@@ -167,11 +169,12 @@ if (two) {
       `${TARGET_SPEEDUP}× needs 1 worker's batch to keep at most ${bound.busyCpusForTarget.toFixed(2)} CPUs busy (it keeps ${one.busyCpus.toFixed(2)})`,
   );
   const first = firstResultBoundOf(one);
-  console.log(
-    `first result of ${runs} runs: after ${one.firstResultSeconds.toFixed(2)} s with 1 worker, ${two.firstResultSeconds.toFixed(2)} s with 2; ` +
-      `even if each thread's first run ended as soon as 1 worker's and the other runs split evenly at 1 worker's pace, 2 workers would take ${first.secondsWith2.toFixed(2)} s: ` +
-      `at most ${sp(first.speedup)}; ${TARGET_SPEEDUP}× needs 1 worker's first result within ${first.firstResultSecondsForTarget.toFixed(2)} s`,
-  );
+  // Like the second CPU bound, it assumes 2 workers use 2 threads.
+  const firstBound = threadsForRuns(runs, 2) === 2
+    ? `even if each thread's first run ended as soon as 1 worker's and the other runs split evenly at 1 worker's pace, 2 workers would take ${first.secondsWith2.toFixed(2)} s: ` +
+      `at most ${sp(first.speedup)}; ${TARGET_SPEEDUP}× needs 1 worker's first result within ${first.firstResultSecondsForTarget.toFixed(2)} s`
+    : `at ${runs} runs 2 workers use one thread, so no bound is drawn from it`;
+  console.log(`first result of ${runs} runs: after ${one.firstResultSeconds.toFixed(2)} s with 1 worker, ${two.firstResultSeconds.toFixed(2)} s with 2; ${firstBound}`);
   const ceiling = ceilingOf(one, two);
   console.log(
     `ceiling for ${runs} runs at these steady rates: ${sp(ceiling.speedup)} if 2 workers' start-up cost no more than 1 worker's (${ceiling.fixedSeconds.toFixed(2)} s of its ${one.medianSeconds.toFixed(2)} s); ` +
